@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils import timezone
+
+TOKEN_PREFIX = "itn_"
+TOKEN_KEY_BYTES = 6  # 12 hex chars: the public, indexed part
+TOKEN_SECRET_BYTES = 32  # 43 url-safe chars: only its HMAC is stored
+
+
+class Agency(models.Model):
+    """The tenant: a travel agency. Every CRM record belongs to exactly one."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    default_currency = models.CharField(max_length=3, default="EUR")
+    timezone = models.CharField(max_length=64, default="UTC")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "agencies"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    ADMIN = "admin", "Admin"
+    AGENT = "agent", "Agent"
+
+
+class User(AbstractUser):
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=200, blank=True)
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="members"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["name", "username"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.get_full_name() or self.username
+
+    @property
+    def is_agency_admin(self) -> bool:
+        return self.role in (Role.OWNER, Role.ADMIN)
+
+
+def token_digest(secret: str) -> str:
+    """HMAC-SHA256 of a token secret, keyed by the server-side pepper."""
+    return hmac.new(settings.API_TOKEN_PEPPER.encode(), secret.encode(), hashlib.sha256).hexdigest()
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self) -> ApiTokenQuerySet:
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+
+class ApiToken(models.Model):
+    """A personal access token ``itn_<key>.<secret>``; only an HMAC of the secret is stored."""
+
+    DEFAULT_RATE = 60
+    LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    key = models.CharField(max_length=32, unique=True)
+    digest = models.CharField(max_length=64)
+    read_only = models.BooleanField(default=False)
+    rate_limit = models.PositiveIntegerField(default=DEFAULT_RATE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def prefix(self) -> str:
+        return f"{TOKEN_PREFIX}{self.key}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_active(self) -> bool:
+        return not self.is_revoked and not self.is_expired
+
+    @staticmethod
+    def generate_key() -> str:
+        return secrets.token_hex(TOKEN_KEY_BYTES)
+
+    @staticmethod
+    def generate_secret() -> str:
+        return secrets.token_urlsafe(TOKEN_SECRET_BYTES)
+
+    def verify(self, secret: str) -> bool:
+        return hmac.compare_digest(self.digest, token_digest(secret))
+
+
+class Invitation(models.Model):
+    """An owner/admin invites an agent by email; the link carries an unguessable token."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+    token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.agency}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()

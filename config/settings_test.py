@@ -1,0 +1,18 @@
+"""Settings for the test suite: the real settings with test-safe defaults for missing env vars."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "itinera-test-secret-key")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("CACHE_KEY_PREFIX", f"itinera-test-{os.getpid()}")
+
+from config.settings import *  # noqa: F403
+from config.settings import ALLOWED_HOSTS, STORAGES
+
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

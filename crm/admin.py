@@ -1,0 +1,115 @@
+"""Operator admin for CRM data. Agents use the dashboard; the admin is for staff, so it shows
+every agency with an agency filter. Relations use raw id inputs so a page never loads every
+client of every agency into a dropdown."""
+
+from django.contrib import admin
+
+from crm.models import (
+    Booking,
+    Client,
+    Enquiry,
+    EnquiryForm,
+    IdempotencyRecord,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    Payment,
+    Proposal,
+)
+
+
+class TenantAdmin(admin.ModelAdmin):
+    list_filter = ("agency",)
+    list_select_related = ("agency",)
+    raw_id_fields = ("agency",)
+    list_per_page = 50
+
+
+@admin.register(Client)
+class ClientAdmin(TenantAdmin):
+    list_display = ("name", "email", "phone", "status", "source", "agency", "created_at")
+    list_filter = ("agency", "status", "source")
+    search_fields = ("name", "email", "phone", "company")
+    raw_id_fields = ("agency", "assigned_to", "created_by")
+
+
+class ItineraryItemInline(admin.TabularInline):
+    model = ItineraryItem
+    extra = 0
+
+
+@admin.register(ItineraryDay)
+class ItineraryDayAdmin(admin.ModelAdmin):
+    list_display = ("itinerary", "day_number", "title", "date", "location")
+    raw_id_fields = ("itinerary",)
+    inlines = [ItineraryItemInline]
+
+
+class ItineraryDayInline(admin.TabularInline):
+    model = ItineraryDay
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Itinerary)
+class ItineraryAdmin(TenantAdmin):
+    list_display = ("title", "client", "status", "start_date", "end_date", "agency")
+    list_filter = ("agency", "status")
+    search_fields = ("title", "client__name")
+    raw_id_fields = ("agency", "client", "created_by")
+    list_select_related = ("agency", "client")
+    inlines = [ItineraryDayInline]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(TenantAdmin):
+    list_display = ("title", "client", "status", "currency", "total_price", "valid_until", "agency")
+    list_filter = ("agency", "status")
+    search_fields = ("title", "client__name")
+    raw_id_fields = ("agency", "client", "itinerary", "created_by")
+    list_select_related = ("agency", "client")
+    exclude = ("share_token",)
+
+
+class PaymentInline(admin.TabularInline):
+    model = Payment
+    extra = 0
+    raw_id_fields = ("agency", "recorded_by")
+
+
+@admin.register(Booking)
+class BookingAdmin(TenantAdmin):
+    list_display = (
+        "reference",
+        "client",
+        "status",
+        "start_date",
+        "currency",
+        "total_price",
+        "amount_paid",
+        "agency",
+    )
+    list_filter = ("agency", "status")
+    search_fields = ("reference", "client__name", "supplier")
+    raw_id_fields = ("agency", "client", "proposal", "itinerary", "created_by")
+    list_select_related = ("agency", "client")
+    inlines = [PaymentInline]
+
+
+@admin.register(EnquiryForm)
+class EnquiryFormAdmin(TenantAdmin):
+    list_display = ("name", "agency", "is_active", "created_at")
+    filter_horizontal = ("notify_users",)
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(TenantAdmin):
+    list_display = ("name", "email", "phone", "form", "client", "matched_existing", "created_at")
+    search_fields = ("name", "email", "phone")
+    raw_id_fields = ("agency", "form", "client")
+
+
+@admin.register(IdempotencyRecord)
+class IdempotencyRecordAdmin(admin.ModelAdmin):
+    list_display = ("scope", "key", "status_code", "created_at")
+    search_fields = ("scope", "key")

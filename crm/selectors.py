@@ -1,0 +1,165 @@
+"""Reads of CRM data. Every function takes the agency and scopes through ``for_agency``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone
+
+from accounts.models import Agency
+from crm.filters import BookingFilter, ClientFilter, ItineraryFilter, ProposalFilter
+from crm.models import (
+    Booking,
+    Client,
+    Enquiry,
+    EnquiryForm,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    Proposal,
+)
+
+Filters = Mapping[str, Any] | None
+
+
+def apply_filters(
+    filterset_class: type[django_filters.FilterSet], queryset: QuerySet, filters: Filters
+) -> QuerySet:
+    """Run a FilterSet over ``queryset``; invalid filter values raise ``ValidationError``.
+
+    A stable tiebreaker (``-id``) keeps pagination deterministic whatever the sort.
+    """
+    filterset = filterset_class(data=filters or {}, queryset=queryset)
+    if not filterset.is_valid():
+        raise ValidationError({field: list(errors) for field, errors in filterset.errors.items()})
+    qs = filterset.qs
+    ordering = list(qs.query.order_by) or list(qs.model._meta.ordering)
+    if not any(field.lstrip("-") == "id" for field in ordering):
+        qs = qs.order_by(*ordering, "-id")
+    return qs
+
+
+# Clients ---------------------------------------------------------------------------------
+
+
+def client_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Client]:
+    return apply_filters(ClientFilter, Client.objects.for_agency(agency), filters)
+
+
+def client_get(*, agency: Agency, client_id: int) -> Client:
+    """Raises ``Client.DoesNotExist`` for a missing id and for another agency's client alike."""
+    return Client.objects.for_agency(agency).select_related("assigned_to").get(pk=client_id)
+
+
+# Itineraries -----------------------------------------------------------------------------
+
+
+def _days_prefetch() -> Prefetch:
+    return Prefetch(
+        "days",
+        queryset=ItineraryDay.objects.order_by("day_number").prefetch_related(
+            Prefetch("items", queryset=ItineraryItem.objects.order_by("position", "id"))
+        ),
+    )
+
+
+def itinerary_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Itinerary]:
+    return apply_filters(ItineraryFilter, Itinerary.objects.for_agency(agency), filters)
+
+
+def itinerary_get(*, agency: Agency, itinerary_id: int) -> Itinerary:
+    """The itinerary with its days in order, each with its items in order (3 queries)."""
+    return (
+        Itinerary.objects.for_agency(agency)
+        .select_related("client")
+        .prefetch_related(_days_prefetch())
+        .get(pk=itinerary_id)
+    )
+
+
+# Proposals and bookings ------------------------------------------------------------------
+
+
+def proposal_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Proposal]:
+    return apply_filters(ProposalFilter, Proposal.objects.for_agency(agency), filters)
+
+
+def proposal_get(*, agency: Agency, proposal_id: int) -> Proposal:
+    return (
+        Proposal.objects.for_agency(agency)
+        .select_related("client", "itinerary")
+        .get(pk=proposal_id)
+    )
+
+
+def proposal_get_by_share_token(*, token: str) -> Proposal:
+    """The public, read-only link: the token alone identifies the proposal (and its agency)."""
+    if not token:
+        raise Proposal.DoesNotExist
+    return (
+        Proposal.objects.select_related("client", "itinerary", "agency")
+        .prefetch_related(Prefetch("itinerary__days", queryset=_days_prefetch().queryset))
+        .get(share_token=token)
+    )
+
+
+def booking_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Booking]:
+    return apply_filters(BookingFilter, Booking.objects.for_agency(agency), filters)
+
+
+def booking_get(*, agency: Agency, booking_id: int) -> Booking:
+    return (
+        Booking.objects.for_agency(agency)
+        .select_related("client", "proposal", "itinerary")
+        .prefetch_related("payments")
+        .get(pk=booking_id)
+    )
+
+
+# Enquiries -------------------------------------------------------------------------------
+
+
+def enquiry_form_list(*, agency: Agency) -> QuerySet[EnquiryForm]:
+    return EnquiryForm.objects.for_agency(agency).prefetch_related("notify_users")
+
+
+def enquiry_list(*, agency: Agency) -> QuerySet[Enquiry]:
+    return Enquiry.objects.for_agency(agency).select_related("client", "form")
+
+
+# Summaries -------------------------------------------------------------------------------
+
+
+def agency_counts(*, agency: Agency | None) -> dict[str, int]:
+    return {
+        "clients": Client.objects.for_agency(agency).count(),
+        "itineraries": Itinerary.objects.for_agency(agency).count(),
+        "proposals": Proposal.objects.for_agency(agency).count(),
+        "bookings": Booking.objects.for_agency(agency).count(),
+    }
+
+
+def bookings_with_balance_due(*, agency: Agency) -> QuerySet[Booking]:
+    return (
+        Booking.objects.for_agency(agency)
+        .exclude(status="cancelled")
+        .filter(total_price__gt=F("amount_paid"))
+        .select_related("client")
+        .order_by("start_date", "id")
+    )
+
+
+def upcoming_departures(*, agency: Agency, days: int = 30) -> QuerySet[Booking]:
+    today = timezone.localdate()
+    return (
+        Booking.objects.for_agency(agency)
+        .filter(status__in=["pending", "confirmed"], start_date__gte=today)
+        .filter(start_date__lte=today + dt.timedelta(days=days))
+        .select_related("client")
+        .order_by("start_date", "id")
+    )
