@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
+    path("forms/", include("crm.public_urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("crm.urls")),
 ]
