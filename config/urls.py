@@ -6,5 +6,6 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("forms/", include("crm.public_urls")),
     path("accounts/", include("accounts.urls")),
+    path("settings/forms/", include("crm.form_settings_urls")),
     path("", include("crm.urls")),
 ]

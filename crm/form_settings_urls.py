@@ -1,0 +1,3 @@
+"""Dashboard pages: Settings → Website forms."""
+
+urlpatterns: list = []
