@@ -12,7 +12,7 @@ def load_settings(**env: str) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL"}
+        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "SECURE_SSL_REDIRECT"}
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
     code = (
