@@ -1,0 +1,27 @@
+# Production image: gunicorn serving Django, static files served by WhiteNoise.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+
+# Dependencies first, so code changes do not reinstall them.
+COPY pyproject.toml README.md ./
+RUN pip install .
+
+COPY . .
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+    && useradd --system --create-home --uid 1000 itinera \
+    && mkdir -p /app/var && chown -R itinera /app/var
+
+USER itinera
+EXPOSE 8000
+
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"
+
+# Migrations run on start; gunicorn then serves with a small pool of sync workers.
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips='*'"]
