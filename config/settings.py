@@ -180,3 +180,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Website enquiry forms (POST /forms/<key>) and Idempotency-Key replays. See crm/public_views.py.
+# Rate limits are fixed windows counted atomically in the cache (Redis when REDIS_URL is set).
+ENQUIRY_RATE_LIMIT_WINDOW = env_int("ENQUIRY_RATE_LIMIT_WINDOW", 600)  # seconds
+ENQUIRY_RATE_LIMIT_PER_IP = env_int("ENQUIRY_RATE_LIMIT_PER_IP", 10)  # posts per IP per window
+ENQUIRY_RATE_LIMIT_PER_FORM = env_int("ENQUIRY_RATE_LIMIT_PER_FORM", 300)  # per form per window
+ENQUIRY_DUPLICATE_WINDOW = env_int("ENQUIRY_DUPLICATE_WINDOW", 600)  # same visitor, same content
+ENQUIRY_MAX_BODY_BYTES = env_int("ENQUIRY_MAX_BODY_BYTES", 32_768)
+ENQUIRY_MAX_MESSAGE_LENGTH = env_int("ENQUIRY_MAX_MESSAGE_LENGTH", 5_000)
+ENQUIRY_MAX_EXTRA_FIELDS = env_int("ENQUIRY_MAX_EXTRA_FIELDS", 30)
+ENQUIRY_MAX_EXTRA_LENGTH = env_int("ENQUIRY_MAX_EXTRA_LENGTH", 1_000)  # per extra value
+ENQUIRY_HONEYPOT_FIELD = env_str("ENQUIRY_HONEYPOT_FIELD", "website")
+# How many reverse proxies put the client IP in X-Forwarded-For (0: use REMOTE_ADDR only).
+ENQUIRY_NUM_PROXIES = env_int("ENQUIRY_NUM_PROXIES", 0)
+IDEMPOTENCY_KEY_TTL = env_int("IDEMPOTENCY_KEY_TTL", 86_400)  # seconds a key is remembered
+IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a key in progress
