@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.models import TOKEN_PREFIX, Agency, ApiToken, Role, User, token_digest
+from accounts.models import TOKEN_PREFIX, Agency, ApiToken, Invitation, Role, User, token_digest
 
 
 @transaction.atomic
@@ -167,3 +169,104 @@ def api_token_touch(*, token: ApiToken) -> None:
     if last is None or now - last >= ApiToken.LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
+
+
+# Invitations and the team ------------------------------------------------------------------
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+def invitation_create(
+    *, agency: Agency, email: str, role: str = Role.AGENT, invited_by: User | None = None
+) -> Invitation:
+    """Invite someone by email to join ``agency``. An owner is never invited (one per agency);
+    inviting an address again replaces its pending invitation with a fresh link."""
+    email = (email or "").strip().lower()
+    errors: dict[str, list[str]] = {}
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = ["Enter a valid email address."]
+    if role not in (Role.AGENT, Role.ADMIN):
+        errors["role"] = ["Invite as an agent or an admin."]
+    if not errors.get("email") and User.objects.filter(email__iexact=email).exists():
+        errors["email"] = ["Someone with this email already has an Itinera account."]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        Invitation.objects.filter(agency=agency, email=email, accepted_at__isnull=True).delete()
+        return Invitation.objects.create(
+            agency=agency,
+            email=email,
+            role=role,
+            invited_by=invited_by,
+            expires_at=timezone.now() + INVITATION_LIFETIME,
+        )
+
+
+def invitation_send(*, invitation: Invitation, link: str) -> None:
+    """Email the invitation link (console backend by default)."""
+    inviter = invitation.invited_by.display_name if invitation.invited_by else "Your colleague"
+    send_mail(
+        subject=f"{inviter} invited you to {invitation.agency.name} on Itinera",
+        message=(
+            f"{inviter} invited you to join {invitation.agency.name} on Itinera "
+            f"as {invitation.get_role_display().lower()}.\n\n"
+            f"Accept the invitation and choose your password here:\n{link}\n\n"
+            f"The link works once and expires on {invitation.expires_at:%d %B %Y}."
+        ),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+
+
+def invitation_revoke(*, invitation: Invitation) -> None:
+    if invitation.accepted_at is None:
+        invitation.delete()
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, username: str, password: str, name: str = ""
+) -> User:
+    """Create the invited user in the inviting agency. The link works once."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError({"__all__": ["This invitation has expired or was already used."]})
+    username = (username or "").strip()
+    if User.objects.filter(username=username).exists():
+        raise ValidationError({"username": [f"The username {username!r} is taken."]})
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError({"__all__": ["This email already has an Itinera account."]})
+    user = user_create(
+        agency=invitation.agency,
+        username=username,
+        email=invitation.email,
+        password=password,
+        name=(name or "").strip(),
+        role=invitation.role,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return user
+
+
+def member_update(
+    *, member: User, acting: User, role: str | None = None, is_active: bool | None = None
+) -> User:
+    """An owner/admin changes a colleague's role or access. Nobody changes themselves or the
+    owner here, and only the owner can make or unmake admins."""
+    if member.pk == acting.pk:
+        raise ValidationError({"__all__": ["You cannot change your own role or access."]})
+    if member.role == Role.OWNER:
+        raise ValidationError({"__all__": ["The agency owner cannot be changed here."]})
+    if role is not None:
+        if role not in (Role.AGENT, Role.ADMIN):
+            raise ValidationError({"role": ["Choose agent or admin."]})
+        if acting.role != Role.OWNER and Role.ADMIN in (role, member.role):
+            raise ValidationError({"role": ["Only the owner can change an admin's role."]})
+        member.role = role
+    if is_active is not None:
+        member.is_active = is_active
+    member.save(update_fields=["role", "is_active"])
+    return member

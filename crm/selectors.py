@@ -72,6 +72,20 @@ def itinerary_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Itine
     return apply_filters(ItineraryFilter, Itinerary.objects.for_agency(agency), filters)
 
 
+def itinerary_day_get(*, agency: Agency, itinerary_id: int, day_id: int) -> ItineraryDay:
+    """A day of this agency's itinerary; ``DoesNotExist`` for another agency's or another
+    itinerary's day alike."""
+    return ItineraryDay.objects.select_related("itinerary").get(
+        pk=day_id, itinerary_id=itinerary_id, itinerary__agency=agency
+    )
+
+
+def itinerary_item_get(*, agency: Agency, itinerary_id: int, item_id: int) -> ItineraryItem:
+    return ItineraryItem.objects.select_related("day", "day__itinerary").get(
+        pk=item_id, day__itinerary_id=itinerary_id, day__itinerary__agency=agency
+    )
+
+
 def itinerary_get(*, agency: Agency, itinerary_id: int) -> Itinerary:
     """The itinerary with its days in order, each with its items in order (3 queries)."""
     return (
@@ -163,3 +177,27 @@ def upcoming_departures(*, agency: Agency, days: int = 30) -> QuerySet[Booking]:
         .select_related("client")
         .order_by("start_date", "id")
     )
+
+
+def client_new_leads(*, agency: Agency) -> QuerySet[Client]:
+    """Clients still at ``lead``, newest first (web-form leads included)."""
+    return (
+        Client.objects.for_agency(agency)
+        .filter(status="lead")
+        .select_related("assigned_to")
+        .order_by("-created_at", "-id")
+    )
+
+
+def proposals_awaiting_answer(*, agency: Agency) -> QuerySet[Proposal]:
+    """Sent or viewed proposals the client has not answered yet, oldest sent first."""
+    return (
+        Proposal.objects.for_agency(agency)
+        .filter(status__in=["sent", "viewed"])
+        .select_related("client")
+        .order_by(F("sent_at").asc(nulls_last=True), "id")
+    )
+
+
+def client_enquiries(*, agency: Agency, client: Client) -> QuerySet[Enquiry]:
+    return Enquiry.objects.for_agency(agency).filter(client=client).select_related("form")
