@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from accounts.models import Agency, ApiToken, Invitation, User
+from accounts.models import Activity, Agency, ApiToken, Invitation, User
 
 
 @admin.register(Agency)
@@ -68,3 +68,30 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ("agency", "role")
     search_fields = ("email",)
     exclude = ("token",)
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    """The audit trail is read-only, even for staff."""
+
+    list_display = (
+        "created_at",
+        "agency",
+        "actor_name",
+        "channel",
+        "action",
+        "object_type",
+        "object_repr",
+    )
+    list_filter = ("channel", "action", "object_type", "agency")
+    search_fields = ("object_repr", "actor_name")
+    list_select_related = ("agency",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -7,8 +7,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+
+from accounts.tenancy import TenantQuerySet
 
 TOKEN_PREFIX = "itn_"
 TOKEN_KEY_BYTES = 6  # 12 hex chars: the public, indexed part
@@ -150,3 +153,62 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ActivityChannel(models.TextChoices):
+    DASHBOARD = "dashboard", "Dashboard"
+    API = "api", "API"
+    WEB_FORM = "web_form", "Website form"
+    CLIENT_LINK = "client_link", "Client's proposal link"
+    ADMIN = "admin", "Admin"
+    SYSTEM = "system", "System"
+
+
+class ActivityAction(models.TextChoices):
+    CREATE = "create", "Created"
+    UPDATE = "update", "Updated"
+    DELETE = "delete", "Deleted"
+    TOKEN_CREATE = "token_create", "API token created"
+    TOKEN_REVOKE = "token_revoke", "API token revoked"
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+
+
+class Activity(models.Model):
+    """The audit trail: who did what, when, through which channel, and what changed.
+
+    Written by ``accounts.audit`` from model signals, so nothing that saves a record can
+    forget it. Secrets (token digests, share-link tokens, passwords) are never recorded.
+    """
+
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=200, blank=True)
+    channel = models.CharField(max_length=12, choices=ActivityChannel.choices)
+    action = models.CharField(max_length=15, choices=ActivityAction.choices)
+    object_type = models.CharField(max_length=40)
+    object_id = models.BigIntegerField(null=True, blank=True)
+    object_repr = models.CharField(max_length=200, blank=True)
+    # The client a change concerns (itself, or the client of an itinerary/proposal/booking),
+    # so a client's page can show its whole history. Not a foreign key: history outlives it.
+    client_id = models.BigIntegerField(null=True, blank=True)
+    changes = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "activities"
+        indexes = [
+            models.Index(fields=["agency", "client_id", "-created_at"], name="activity_client"),
+            models.Index(fields=["agency", "object_type", "object_id"], name="activity_object"),
+            models.Index(fields=["agency", "-created_at"], name="activity_agency_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name or 'system'} {self.action} {self.object_type} {self.object_repr}"

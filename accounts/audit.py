@@ -1,0 +1,271 @@
+"""The audit trail, written from model signals so no code path can forget it.
+
+Who and through which channel come from a context: the ``AuditContextMiddleware`` binds the
+current request (its user is read when the change is recorded, so a user authenticated later
+by the API's token authentication counts too); commands and scripts run as ``system`` unless
+they open ``audit_context(...)`` themselves.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db import models
+from django.db.models.signals import post_delete, post_init, post_save
+from django.http import HttpRequest
+
+from accounts.models import Activity, ActivityAction, ActivityChannel, ApiToken, User
+
+# Model label → fields never recorded (secrets, noise).
+AUDITED: dict[str, set[str]] = {
+    "crm.Client": {"source_details"},
+    "crm.Itinerary": set(),
+    "crm.Proposal": {"share_token"},
+    "crm.Booking": set(),
+    "crm.Payment": set(),
+}
+_EMPTY = (None, "", [], {})
+ALWAYS_SKIPPED = {"id", "agency", "created_at", "updated_at", "created_by"}
+
+
+@dataclass
+class AuditContext:
+    channel: str
+    request: HttpRequest | None = None
+    actor: User | None = None
+
+    def resolve_actor(self) -> User | None:
+        if self.actor is not None:
+            return self.actor
+        user = getattr(self.request, "user", None)
+        if user is not None and getattr(user, "is_authenticated", False):
+            return user
+        return None
+
+
+_current: contextvars.ContextVar[AuditContext | None] = contextvars.ContextVar(
+    "itinera_audit_context", default=None
+)
+
+
+@contextmanager
+def audit_context(
+    *, channel: str, actor: User | None = None, request: HttpRequest | None = None
+) -> Iterator[AuditContext]:
+    context = AuditContext(channel=channel, request=request, actor=actor)
+    token = _current.set(context)
+    try:
+        yield context
+    finally:
+        _current.reset(token)
+
+
+def current_context() -> AuditContext:
+    return _current.get() or AuditContext(channel=ActivityChannel.SYSTEM)
+
+
+def channel_for_path(path: str) -> str:
+    if path.startswith("/api/"):
+        return ActivityChannel.API
+    if path.startswith("/forms/"):
+        return ActivityChannel.WEB_FORM
+    if path.startswith("/admin/"):
+        return ActivityChannel.ADMIN
+    if path.startswith("/p/"):
+        return ActivityChannel.CLIENT_LINK
+    return ActivityChannel.DASHBOARD
+
+
+def record(
+    *,
+    action: str,
+    agency_id: int | None,
+    object_type: str,
+    object_id: int | None = None,
+    object_repr: str = "",
+    client_id: int | None = None,
+    changes: dict[str, Any] | None = None,
+    actor: User | None = None,
+    channel: str | None = None,
+) -> Activity:
+    context = current_context()
+    actor = actor or context.resolve_actor()
+    return Activity.objects.create(
+        agency_id=agency_id,
+        actor=actor,
+        actor_name=actor.display_name if actor else "",
+        channel=channel or context.channel,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:200],
+        client_id=client_id,
+        changes=changes or {},
+    )
+
+
+# Model changes ---------------------------------------------------------------------------
+
+
+def _audited_fields(instance: models.Model) -> list[models.Field]:
+    skipped = ALWAYS_SKIPPED | AUDITED[instance._meta.label]
+    return [f for f in instance._meta.concrete_fields if f.name not in skipped]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def _snapshot(instance: models.Model) -> dict[str, Any]:
+    loaded = instance.__dict__
+    return {
+        f.attname: _plain(loaded[f.attname])
+        for f in _audited_fields(instance)
+        if f.attname in loaded
+    }
+
+
+def _client_id_of(instance: models.Model) -> int | None:
+    if instance._meta.label == "crm.Client":
+        return instance.pk
+    if instance._meta.label == "crm.Payment":
+        booking = getattr(instance, "booking", None)
+        return booking.client_id if booking else None
+    return getattr(instance, "client_id", None)
+
+
+def _on_init(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    instance._audit_snapshot = _snapshot(instance) if instance.pk else {}
+
+
+def _on_save(
+    sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any
+) -> None:
+    if kwargs.get("raw"):  # loaddata
+        return
+    now = _snapshot(instance)
+    if created:
+        changes = {name: [None, value] for name, value in now.items() if value not in _EMPTY}
+    else:
+        before = getattr(instance, "_audit_snapshot", {})
+        changes = {
+            name: [before.get(name), value]
+            for name, value in now.items()
+            if before.get(name) != value
+        }
+    instance._audit_snapshot = now
+    if not created and not changes:
+        return
+    record(
+        action=ActivityAction.CREATE if created else ActivityAction.UPDATE,
+        agency_id=instance.agency_id,
+        object_type=instance._meta.model_name,
+        object_id=instance.pk,
+        object_repr=str(instance),
+        client_id=_client_id_of(instance),
+        changes=changes,
+    )
+
+
+def _on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    record(
+        action=ActivityAction.DELETE,
+        agency_id=instance.agency_id,
+        object_type=instance._meta.model_name,
+        object_id=instance.pk,
+        object_repr=str(instance),
+        client_id=_client_id_of(instance),
+    )
+
+
+# Tokens and sign-ins ---------------------------------------------------------------------
+
+
+def _on_token_save(
+    sender: type[ApiToken], instance: ApiToken, created: bool, **kwargs: Any
+) -> None:
+    before = getattr(instance, "_audit_revoked", None)
+    instance._audit_revoked = instance.revoked_at
+    if created:
+        action = ActivityAction.TOKEN_CREATE
+    elif instance.revoked_at is not None and before is None:
+        action = ActivityAction.TOKEN_REVOKE
+    else:
+        return
+    details = {
+        "name": instance.name,
+        "prefix": instance.prefix,
+        "read_only": instance.read_only,
+        "rate_limit": instance.rate_limit,
+        "expires_at": _plain(instance.expires_at),
+    }
+    record(
+        action=action,
+        agency_id=instance.user.agency_id,
+        object_type="api_token",
+        object_id=instance.pk,
+        object_repr=f"{instance.name} ({instance.prefix})",
+        changes=details,
+    )
+
+
+def _on_token_init(sender: type[ApiToken], instance: ApiToken, **kwargs: Any) -> None:
+    instance._audit_revoked = instance.__dict__.get("revoked_at")
+
+
+def _on_login(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+    record(
+        action=ActivityAction.SIGN_IN,
+        agency_id=user.agency_id,
+        object_type="user",
+        object_id=user.pk,
+        object_repr=user.username,
+        actor=user,
+        channel=channel_for_path(request.path) if request is not None else None,
+    )
+
+
+def _on_login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
+    # Only the identifier is kept: ``credentials`` never includes the password (Django masks it).
+    identifier = str(credentials.get("username", ""))[:150]
+    user = User.objects.filter(username=identifier).only("pk", "agency_id").first() or (
+        User.objects.filter(email__iexact=identifier).only("pk", "agency_id").first()
+        if identifier
+        else None
+    )
+    record(
+        action=ActivityAction.SIGN_IN_FAILED,
+        agency_id=user.agency_id if user else None,
+        object_type="user",
+        object_id=user.pk if user else None,
+        object_repr=identifier,
+        actor=None,
+        channel=channel_for_path(request.path) if request is not None else None,
+    )
+
+
+def connect_signals() -> None:
+    for label in AUDITED:
+        model = apps.get_model(label)
+        uid = f"audit-{label}"
+        post_init.connect(_on_init, sender=model, dispatch_uid=uid)
+        post_save.connect(_on_save, sender=model, dispatch_uid=uid)
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=uid)
+    post_init.connect(_on_token_init, sender=ApiToken, dispatch_uid="audit-token")
+    post_save.connect(_on_token_save, sender=ApiToken, dispatch_uid="audit-token")
+    user_logged_in.connect(_on_login, dispatch_uid="audit-login")
+    user_login_failed.connect(_on_login_failed, dispatch_uid="audit-login-failed")
