@@ -146,6 +146,25 @@ def enquiry_list(*, agency: Agency) -> QuerySet[Enquiry]:
     return Enquiry.objects.for_agency(agency).select_related("client", "form")
 
 
+def enquiry_form_get(*, agency: Agency, form_id: int) -> EnquiryForm:
+    """Raises ``EnquiryForm.DoesNotExist`` for a missing id and another agency's form alike."""
+    return EnquiryForm.objects.for_agency(agency).prefetch_related("notify_users").get(pk=form_id)
+
+
+def enquiry_form_get_public(*, public_key: str) -> EnquiryForm:
+    """The public endpoint's lookup: the key alone identifies an *active* form (and its agency).
+
+    A disabled form raises ``EnquiryForm.DoesNotExist`` exactly like an unknown key.
+    """
+    if not public_key:
+        raise EnquiryForm.DoesNotExist
+    return EnquiryForm.objects.select_related("agency").get(public_key=public_key, is_active=True)
+
+
+def enquiry_list_for_form(*, agency: Agency, form: EnquiryForm) -> QuerySet[Enquiry]:
+    return enquiry_list(agency=agency).filter(form=form)
+
+
 # Summaries -------------------------------------------------------------------------------
 
 
