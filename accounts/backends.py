@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
+from accounts import login_throttle
+
 
 class UsernameOrEmailBackend(ModelBackend):
     """Agents sign in with either their username or their email address."""
@@ -22,6 +24,10 @@ class UsernameOrEmailBackend(ModelBackend):
             username = kwargs.get(user_model.USERNAME_FIELD)
         if not username or password is None:
             return None
+        if login_throttle.is_locked_out(username, request):
+            if request is not None:
+                request.login_throttled = True  # lets the sign-in page say why
+            return None
         users = user_model._default_manager
         user = (
             users.filter(username=username).first() or users.filter(email__iexact=username).first()
@@ -29,7 +35,8 @@ class UsernameOrEmailBackend(ModelBackend):
         if user is None:
             # Run the hasher anyway so a missing user costs the same time as a wrong password.
             user_model().set_password(password)
-            return None
-        if user.check_password(password) and self.user_can_authenticate(user):
+        elif user.check_password(password) and self.user_can_authenticate(user):
+            login_throttle.record_success(username, request)
             return user
+        login_throttle.record_failure(username, request)
         return None
