@@ -1,4 +1,11 @@
-"""Public, unauthenticated endpoints (website enquiry forms)."""
+"""Public, unauthenticated endpoints (website enquiry forms), mounted at ``/forms/``."""
+
+from django.urls import path
+
+from crm import public_views
 
 app_name = "public_forms"
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:public_key>", public_views.submit, name="submit"),
+    path("<str:public_key>/thanks", public_views.thanks, name="thanks"),
+]
