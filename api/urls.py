@@ -1,2 +1,26 @@
+"""``/api/``: version 1 without trailing slashes, and a JSON 404 for every other path."""
+
+from django.urls import include, path, re_path
+from rest_framework.routers import SimpleRouter
+
+from api import views
+
 app_name = "api"
-urlpatterns: list = []
+
+router = SimpleRouter(trailing_slash=False)
+router.register("clients", views.ClientViewSet, basename="client")
+router.register("itineraries", views.ItineraryViewSet, basename="itinerary")
+router.register("proposals", views.ProposalViewSet, basename="proposal")
+router.register("bookings", views.BookingViewSet, basename="booking")
+
+v1 = [
+    path("me", views.MeView.as_view(), name="me"),
+    path("schema", views.SchemaView.as_view(), name="schema"),
+    path("docs", views.DocsView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("v1/", include(v1)),
+    re_path(r"^.*$", views.NotFoundView.as_view(), name="not-found"),
+]

@@ -201,3 +201,44 @@ ENQUIRY_HONEYPOT_FIELD = env_str("ENQUIRY_HONEYPOT_FIELD", "website")
 ENQUIRY_NUM_PROXIES = env_int("ENQUIRY_NUM_PROXIES", 0)
 IDEMPOTENCY_KEY_TTL = env_int("IDEMPOTENCY_KEY_TTL", 86_400)  # seconds a key is remembered
 IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a key in progress
+
+# REST API (/api/v1): bearer tokens, one envelope, one error handler, orjson. See api/.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.TokenPermission"],
+    "DEFAULT_THROTTLE_CLASSES": [],  # rate limits run in api.base.ApiViewMixin (api/throttling.py)
+    "DEFAULT_RENDERER_CLASSES": ["api.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["api.renderers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.renderers.JSONFirstNegotiation",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    # Client IP for per-IP limits: REMOTE_ADDR unless this many proxies set X-Forwarded-For.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
+}
+# Requests per minute per client IP for requests without a valid token (401s, the docs).
+API_RATE_LIMIT_ANONYMOUS = env_int("API_RATE_LIMIT_ANONYMOUS", 120)
+API_RATE_LIMIT_KEY_PREFIX = f"{env_str('CACHE_KEY_PREFIX', 'itinera')}:ratelimit"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Itinera API",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
+    "ENUM_NAME_OVERRIDES": {
+        "ClientStatusEnum": "crm.models.ClientStatus",
+        "ItineraryStatusEnum": "crm.models.ItineraryStatus",
+        "ProposalStatusEnum": "crm.models.ProposalStatus",
+        "BookingStatusEnum": "crm.models.BookingStatus",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_shared_components",
+    ],
+}

@@ -1,0 +1,66 @@
+"""Bearer-token authentication: ``Authorization: Bearer itn_<key>.<secret>``.
+
+One indexed query finds the token with its user and agency; the secret is checked by HMAC in
+constant time (``accounts.services.api_token_verify``). Unknown key, wrong secret, expired and
+revoked tokens all get the same 401. Tokens in the query string are never read.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication
+from rest_framework.request import Request
+
+from accounts.models import ApiToken, User
+from accounts.services import api_token_touch, api_token_verify
+
+INVALID_TOKEN = "The token is invalid, expired or revoked."
+MALFORMED_HEADER = "Malformed Authorization header: send 'Authorization: Bearer <token>'."
+QUERY_STRING_NAMES = ("token", "access_token", "api_token", "api_key", "key")
+
+
+def bearer_credentials(request: HttpRequest | Request) -> str | None:
+    """The raw token from the Authorization header; None when there is no header at all.
+
+    Raises ``AuthenticationFailed`` for a header that is not a single bearer credential.
+    """
+    header = request.META.get("HTTP_AUTHORIZATION")
+    if header is None:
+        return None
+    scheme, _, credentials = header.strip().partition(" ")
+    credentials = credentials.strip()
+    if scheme.lower() != "bearer" or not credentials or " " in credentials:
+        raise exceptions.AuthenticationFailed(MALFORMED_HEADER)
+    return credentials
+
+
+class BearerTokenAuthentication(BaseAuthentication):
+    def authenticate(self, request: Request) -> tuple[User, ApiToken] | None:
+        raw = bearer_credentials(request)
+        if raw is None:
+            if any(name in request.query_params for name in QUERY_STRING_NAMES):
+                raise exceptions.NotAuthenticated(
+                    "Tokens are not accepted in the query string: "
+                    "send 'Authorization: Bearer <token>'."
+                )
+            return None
+        token = api_token_verify(raw)
+        if token is None:
+            raise exceptions.AuthenticationFailed(INVALID_TOKEN)
+        api_token_touch(token=token)
+        return token.user, token
+
+    def authenticate_header(self, request: Request) -> str:
+        return 'Bearer realm="api"'
+
+
+class OptionalBearerTokenAuthentication(BearerTokenAuthentication):
+    """For pages anyone may read (unknown paths, the docs): a bad token is simply ignored, but
+    a good one still counts against its own rate limit instead of the IP's."""
+
+    def authenticate(self, request: Request) -> tuple[User, ApiToken] | None:
+        try:
+            return super().authenticate(request)
+        except (exceptions.AuthenticationFailed, exceptions.NotAuthenticated):
+            return None

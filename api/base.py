@@ -1,0 +1,234 @@
+"""The base API view and the one tenant boundary of the API.
+
+``ApiViewMixin`` gives every ``/api`` view the same request pipeline: authenticate, count the
+request against its rate limit (the token's, or the client IP's when there is no valid token),
+then check permissions and the body size; every response carries the ``X-RateLimit-*`` headers.
+
+``TenantViewSet`` scopes every read and write to the agency of ``request.auth`` by calling the
+``crm.selectors``/``crm.services`` functions a subclass names. Subclasses declare; they cannot
+override how records are found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import Serializer
+from rest_framework.throttling import BaseThrottle
+from rest_framework.viewsets import GenericViewSet
+
+from accounts.models import Agency, ApiToken
+from api import throttling
+from api.exceptions import PayloadTooLarge, exception_handler
+from api.pagination import PagePagination
+from api.renderers import JSONRenderer
+from api.serializers import OutputSerializer
+
+# Request fields named ``<relation>_id`` in the API are the relation's name in the services.
+SERVICE_NAMES = {
+    "client_id": "client",
+    "itinerary_id": "itinerary",
+    "proposal_id": "proposal",
+    "assigned_to_id": "assigned_to",
+}
+
+_ident = BaseThrottle()
+
+
+class ApiViewMixin:
+    """Authentication, rate limit, permission and body-size checks, in that order."""
+
+    rate_limit: throttling.RateLimit | None = None
+
+    def get_exception_handler(self) -> Callable[..., Response]:
+        return exception_handler
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        self.format_kwarg = self.get_format_suffix(**kwargs)
+        request.accepted_renderer, request.accepted_media_type = self.perform_content_negotiation(
+            request
+        )
+        request.version, request.versioning_scheme = self.determine_version(
+            request, *args, **kwargs
+        )
+        # A failed authentication still counts against the client IP's limit: a flood of bad
+        # tokens gets 429s, and every 401 carries the rate-limit headers.
+        failure: Exception | None = None
+        try:
+            self.perform_authentication(request)
+            token = request.auth
+        except Exception as exc:
+            failure, token = exc, None
+        self.check_rate_limit(request, token)
+        if failure is not None:
+            raise failure
+        self.check_permissions(request)
+        self.check_body_size(request)
+
+    def check_rate_limit(self, request: Request, token: Any) -> None:
+        if isinstance(token, ApiToken):
+            key, limit = f"token:{token.pk}", token.rate_limit
+        else:
+            key, limit = f"ip:{_ident.get_ident(request)}", settings.API_RATE_LIMIT_ANONYMOUS
+        self.rate_limit = result = throttling.hit(key, limit)
+        if not result.allowed:
+            raise exceptions.Throttled(
+                wait=result.reset, detail=f"Rate limit exceeded: {limit} requests per minute."
+            )
+
+    def check_body_size(self, request: Request) -> None:
+        # DRF's parsers read the stream directly, so Django's own limit would not apply.
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit is not None and length > limit:
+            raise PayloadTooLarge(f"The request body is larger than {limit} bytes.")
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if getattr(response, "exception", False) and not isinstance(
+            response.accepted_renderer, JSONRenderer
+        ):
+            # Errors are JSON even from the views that render YAML (schema) or HTML (docs).
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
+        if self.rate_limit is not None:
+            for name, value in self.rate_limit.headers.items():
+                response[name] = value
+        return response
+
+
+def envelope(data: Any, status_code: int = status.HTTP_200_OK) -> Response:
+    return Response({"data": data}, status=status_code)
+
+
+class TenantViewSet(ApiViewMixin, GenericViewSet):
+    """CRUD for one resource, every query scoped to ``request.auth``'s agency.
+
+    A subclass names its model, serializers, FilterSet and the selector/service functions:
+    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
+    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
+    and ``delete_service(<resource>=)``.
+    """
+
+    resource: ClassVar[str]
+    model: ClassVar[type[models.Model]]
+    output_serializer: ClassVar[type[OutputSerializer]]
+    detail_serializer: ClassVar[type[OutputSerializer] | None] = None
+    input_serializer: ClassVar[type[Serializer]]
+    list_selector: ClassVar[Callable[..., QuerySet]]
+    get_selector: ClassVar[Callable[..., models.Model]]
+    create_service: ClassVar[Callable[..., models.Model]]
+    update_service: ClassVar[Callable[..., models.Model]]
+    delete_service: ClassVar[Callable[..., None]]
+    # Re-read through the selector after a write (for nested data the service does not return).
+    reread_after_write: ClassVar[bool] = False
+
+    pagination_class = PagePagination
+    filter_backends = [DjangoFilterBackend]  # documents the FilterSet; selectors apply it
+    lookup_value_regex = "[0-9]{1,18}"
+
+    _FUNCTIONS = ("list_selector", "get_selector", "create_service", "update_service")
+    _SEALED = ("get_queryset", "get_object", "filter_queryset", "paginate_queryset", "queryset")
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in cls._SEALED:
+            if name in cls.__dict__:
+                raise TypeError(
+                    f"{cls.__name__}.{name}: records are found by TenantViewSet through the "
+                    "selectors, scoped to the token's agency; name the selector instead."
+                )
+        for name in (*cls._FUNCTIONS, "delete_service"):
+            function = cls.__dict__.get(name)
+            if function is not None and not isinstance(function, staticmethod):
+                setattr(cls, name, staticmethod(function))
+
+    @property
+    def agency(self) -> Agency:
+        return self.request.auth.user.agency
+
+    def get_serializer_class(self) -> type[Serializer]:
+        if self.action in ("create", "update", "partial_update"):
+            return self.input_serializer
+        if self.action == "list":
+            return self.output_serializer
+        return self.detail_serializer or self.output_serializer
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no request.auth
+            return self.model.objects.none()
+        return self.list_selector(agency=self.agency, filters=self.request.query_params)
+
+    def get_object(self) -> models.Model:
+        try:
+            return self.get_selector(
+                agency=self.agency, **{f"{self.resource}_id": int(self.kwargs["pk"])}
+            )
+        except self.model.DoesNotExist:
+            raise exceptions.NotFound() from None
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return queryset  # the selector already applied the FilterSet
+
+    # Reads ----------------------------------------------------------------------------------
+
+    def list(self, request: Request) -> Response:
+        paginator: PagePagination = self.paginator
+        paginator.parse(request)
+        rows = paginator.paginate_queryset(self.get_queryset(), request, self)
+        return paginator.get_paginated_response(self.output_serializer.represent_many(rows))
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        return envelope(self.represent(self.get_object()))
+
+    def represent(self, instance: models.Model) -> dict[str, Any]:
+        return (self.detail_serializer or self.output_serializer).represent(instance)
+
+    # Writes ---------------------------------------------------------------------------------
+
+    def validated_fields(self, request: Request, *, partial: bool) -> dict[str, Any]:
+        serializer = self.input_serializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return service_fields(serializer.validated_data)
+
+    def perform_create(self, fields: dict[str, Any]) -> models.Model:
+        return self.create_service(agency=self.agency, created_by=self.request.auth.user, **fields)
+
+    def create(self, request: Request) -> Response:
+        instance = self.perform_create(self.validated_fields(request, partial=False))
+        return envelope(self.represent_written(instance), status.HTTP_201_CREATED)
+
+    def update(self, request: Request, pk: str, partial: bool = False) -> Response:
+        instance = self.get_object()
+        fields = self.validated_fields(request, partial=partial)
+        instance = self.update_service(**{self.resource: instance}, **fields)
+        return envelope(self.represent_written(instance))
+
+    def partial_update(self, request: Request, pk: str) -> Response:
+        return self.update(request, pk, partial=True)
+
+    def destroy(self, request: Request, pk: str) -> Response:
+        self.delete_service(**{self.resource: self.get_object()})
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def represent_written(self, instance: models.Model) -> dict[str, Any]:
+        if self.reread_after_write:
+            instance = self.get_selector(agency=self.agency, **{f"{self.resource}_id": instance.pk})
+        return self.represent(instance)
+
+
+def service_fields(validated: Mapping[str, Any]) -> dict[str, Any]:
+    return {SERVICE_NAMES.get(name, name): value for name, value in validated.items()}

@@ -1,0 +1,119 @@
+"""The one exception handler: every API error body is ``{"message": ...}`` (plus ``errors`` on
+422), whatever raised it, with DEBUG on or off. Never HTML, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
+
+NOT_FOUND = "Not found."
+VALIDATION_FAILED = "Validation failed."
+SERVER_ERROR = "Internal server error."
+
+# Services name relations as model fields; the API names them ``<name>_id``.
+API_FIELD_NAMES = {
+    "client": "client_id",
+    "itinerary": "itinerary_id",
+    "proposal": "proposal_id",
+    "assigned_to": "assigned_to_id",
+    "__all__": "non_field_errors",
+}
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
+
+class Unprocessable(exceptions.ValidationError):
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list | tuple) and value:
+        return _text(value[0])
+    return str(value)
+
+
+def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:
+    """DRF's nested error detail as ``{"field": [...], "days[0].items[1].title": [...]}``."""
+    if isinstance(detail, Mapping):
+        flat: dict[str, list[str]] = {}
+        for key, value in detail.items():
+            if isinstance(key, int):  # a ListField child: tags[2]
+                path = f"{prefix}[{key}]"
+            elif prefix:
+                path = f"{prefix}.{key}"
+            else:
+                path = API_FIELD_NAMES.get(str(key), str(key))
+            flat.update(flatten_errors(value, path))
+        return flat
+    if isinstance(detail, list | tuple):
+        if any(isinstance(item, Mapping | list | tuple) for item in detail):
+            flat = {}
+            for index, item in enumerate(detail):
+                if item:
+                    flat.update(flatten_errors(item, f"{prefix}[{index}]"))
+            return flat
+        return {prefix or "non_field_errors": [str(item) for item in detail]}
+    return {prefix or "non_field_errors": [str(detail)]}
+
+
+def django_validation_errors(exc: DjangoValidationError) -> dict[str, list[str]]:
+    if hasattr(exc, "error_dict"):
+        return {
+            API_FIELD_NAMES.get(field, field): [str(m) for m in messages]
+            for field, messages in exc.message_dict.items()
+        }
+    return {"non_field_errors": [str(m) for m in exc.messages]}
+
+
+def error_response(
+    status_code: int,
+    message: str,
+    errors: dict[str, list[str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {"message": message}
+    if errors is not None:
+        body["errors"] = errors
+    return Response(body, status=status_code, headers=headers)
+
+
+def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
+    if isinstance(exc, Http404 | ObjectDoesNotExist | exceptions.NotFound):
+        return error_response(404, NOT_FOUND)
+    if isinstance(exc, DjangoValidationError):
+        return error_response(422, VALIDATION_FAILED, django_validation_errors(exc))
+    if isinstance(exc, exceptions.ValidationError):
+        return error_response(422, VALIDATION_FAILED, flatten_errors(exc.detail))
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    if isinstance(exc, exceptions.APIException):
+        headers: dict[str, str] = {}
+        if getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = exc.auth_header
+        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+            headers["Retry-After"] = str(max(1, int(exc.wait)))
+        return error_response(exc.status_code, _text(exc.detail), headers=headers)
+    request = context.get("request")
+    logger.error(
+        "Unhandled error in %s %s",
+        getattr(request, "method", "?"),
+        getattr(request, "path", "?"),
+        exc_info=exc,
+    )
+    return error_response(500, SERVER_ERROR)

@@ -1,0 +1,172 @@
+"""Teach drf-spectacular what the API really answers: the ``data`` envelope, the ``meta`` of
+lists, the error bodies of api.exceptions, the rate-limit headers and the bearer scheme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import serializers
+
+from api.base import TenantViewSet
+from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from api.serializers import ErrorSerializer, ValidationErrorSerializer
+
+DESCRIPTION = f"""
+Read and write your agency's clients, itineraries, proposals and bookings.
+
+**Authentication**: send `Authorization: Bearer <token>` on every request (tokens read
+`itn_<key>.<secret>`; create one with `python manage.py create_api_token USERNAME`). A token in
+the query string is not accepted. Read-only tokens get 403 on writes.
+
+**Bodies**: success bodies are `{{"data": ...}}`; lists add
+`"meta": {{"current_page", "last_page", "per_page", "total"}}`. Paginate with `?page=` (from 1) and
+`?per_page=` (default {DEFAULT_PER_PAGE}, at most {MAX_PER_PAGE}). Relations are `<name>_id`
+integers, timestamps ISO 8601 with an offset (`2026-06-01T10:22:00+00:00`), dates `YYYY-MM-DD`,
+money decimal strings (`"1250.00"`).
+
+**Errors** are `{{"message": ...}}`, plus `"errors": {{field: [messages]}}` on 422. A record of
+another agency answers 404 exactly like a missing one.
+
+**Rate limits**: each token has its own requests-per-minute over a rolling 60-second window
+(60 by default); requests without a valid token are limited per client IP. Every response
+carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (seconds until
+one more request is available); a 429 carries `Retry-After`.
+""".strip()
+
+
+class BearerTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "api.authentication.BearerTokenAuthentication"
+    name = "bearerAuth"
+
+    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, str]:
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "itn_<key>.<secret>",
+            "description": "A personal access token, shown once when it is created.",
+        }
+
+
+RESPONSE_HEADERS = [
+    OpenApiParameter(
+        "X-RateLimit-Limit",
+        int,
+        OpenApiParameter.HEADER,
+        response=True,
+        required=True,
+        description="Requests allowed per rolling 60 seconds (the token's, or the IP's).",
+    ),
+    OpenApiParameter(
+        "X-RateLimit-Remaining",
+        int,
+        OpenApiParameter.HEADER,
+        response=True,
+        required=True,
+        description="Requests left in the current window.",
+    ),
+    OpenApiParameter(
+        "X-RateLimit-Reset",
+        int,
+        OpenApiParameter.HEADER,
+        response=True,
+        required=True,
+        description="Seconds until the oldest counted request leaves the window.",
+    ),
+    OpenApiParameter(
+        "Retry-After",
+        int,
+        OpenApiParameter.HEADER,
+        response=[429],
+        required=True,
+        description="Seconds to wait before retrying.",
+    ),
+    OpenApiParameter(
+        "WWW-Authenticate",
+        str,
+        OpenApiParameter.HEADER,
+        response=[401],
+        required=True,
+        description='Always `Bearer realm="api"`.',
+    ),
+]
+
+
+def _error(description: str, serializer: type = ErrorSerializer) -> OpenApiResponse:
+    return OpenApiResponse(response=serializer, description=description)
+
+
+ERRORS = {
+    400: _error("The body is not valid JSON."),
+    401: _error("Missing, malformed, unknown, expired or revoked token."),
+    403: _error("The token is read-only."),
+    404: _error("No such record in your agency (or not yours: the two are indistinguishable)."),
+    413: _error("The body is larger than the server accepts."),
+    415: _error("The body is not `application/json`."),
+    422: _error("Validation failed: see `errors`.", ValidationErrorSerializer),
+    429: _error("Rate limit exceeded: see `Retry-After`."),
+}
+
+_envelopes: dict[type, type] = {}
+
+
+def enveloped(serializer_class: type[serializers.Serializer]) -> type[serializers.Serializer]:
+    """A ``{"data": <serializer_class>}`` serializer, made once per class (one component)."""
+    cls = _envelopes.get(serializer_class)
+    if cls is None:
+        name = serializer_class.__name__.removesuffix("Serializer")
+        cls = _envelopes[serializer_class] = type(
+            f"{name}EnvelopeSerializer",
+            (serializers.Serializer,),
+            {"data": serializer_class(), "__module__": __name__},
+        )
+    return cls
+
+
+class ApiAutoSchema(AutoSchema):
+    def get_override_parameters(self) -> list[Any]:
+        return [*super().get_override_parameters(), *RESPONSE_HEADERS]
+
+    def get_response_serializers(self) -> Any:
+        view, method = self.view, self.method
+        codes: list[int]
+        if isinstance(view, TenantViewSet):
+            action = view.action
+            detail = view.detail_serializer or view.output_serializer
+            if action == "list":
+                responses: dict[int, Any] = {200: view.output_serializer}
+                codes = [401, 422, 429]
+            elif action == "retrieve":
+                responses, codes = {200: enveloped(detail)}, [401, 404, 429]
+            elif action == "create":
+                responses, codes = {201: enveloped(detail)}, [400, 401, 403, 413, 415, 422, 429]
+            elif action == "destroy":
+                responses, codes = {204: None}, [401, 403, 404, 429]
+            else:
+                responses = {200: enveloped(detail)}
+                codes = [400, 401, 403, 404, 413, 415, 422, 429]
+        else:
+            responses = {200: enveloped(view.response_serializer)}
+            codes = [401, 429] if method in ("GET", "HEAD") else [400, 401, 403, 422, 429]
+        return {**responses, **{code: ERRORS[code] for code in codes}}
+
+
+def add_shared_components(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    """Postprocessing hook: the ``PageMeta`` component lists refer to, and the description."""
+    result["info"]["description"] = DESCRIPTION
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["PageMeta"] = {
+        "type": "object",
+        "required": ["current_page", "last_page", "per_page", "total"],
+        "properties": {
+            "current_page": {"type": "integer", "minimum": 1},
+            "last_page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+            "total": {"type": "integer", "minimum": 0},
+        },
+    }
+    return result

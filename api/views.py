@@ -1,0 +1,141 @@
+"""API v1 views: declarations over ``TenantViewSet``; the rules live in crm.services/selectors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import exceptions
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.authentication import OptionalBearerTokenAuthentication
+from api.base import ApiViewMixin, TenantViewSet, envelope
+from api.serializers import (
+    BookingDetailSerializer,
+    BookingInputSerializer,
+    BookingSerializer,
+    ClientInputSerializer,
+    ClientSerializer,
+    ItineraryDetailSerializer,
+    ItineraryInputSerializer,
+    ItinerarySerializer,
+    MeAgencySerializer,
+    MeSerializer,
+    MeUserSerializer,
+    ProposalInputSerializer,
+    ProposalSerializer,
+)
+from crm import selectors, services
+from crm.filters import BookingFilter, ClientFilter, ItineraryFilter, ProposalFilter
+from crm.models import Booking, Client, ClientSource, Itinerary, Proposal
+
+
+class MeView(ApiViewMixin, APIView):
+    """Your account summary and record counts."""
+
+    response_serializer = MeSerializer
+
+    def get(self, request: Request) -> Response:
+        user = request.auth.user
+        return envelope(
+            {
+                "user": MeUserSerializer.represent(user),
+                "agency": MeAgencySerializer.represent(user.agency),
+                "counts": selectors.agency_counts(agency=user.agency),
+            }
+        )
+
+
+class ClientViewSet(TenantViewSet):
+    """Clients and leads. A client created here starts as a `lead` unless a status is given."""
+
+    resource = "client"
+    model = Client
+    output_serializer = ClientSerializer
+    input_serializer = ClientInputSerializer
+    filterset_class = ClientFilter
+    list_selector = selectors.client_list
+    get_selector = selectors.client_get
+    create_service = services.client_create
+    update_service = services.client_update
+    delete_service = services.client_delete
+
+    def perform_create(self, fields: dict[str, Any]) -> Client:
+        return services.client_create(
+            agency=self.agency, created_by=self.request.auth.user, source=ClientSource.API, **fields
+        )
+
+
+class ItineraryViewSet(TenantViewSet):
+    """Itineraries with their day-by-day plan (days in order, each with its items in order)."""
+
+    resource = "itinerary"
+    model = Itinerary
+    output_serializer = ItinerarySerializer
+    detail_serializer = ItineraryDetailSerializer
+    input_serializer = ItineraryInputSerializer
+    filterset_class = ItineraryFilter
+    list_selector = selectors.itinerary_list
+    get_selector = selectors.itinerary_get
+    create_service = services.itinerary_create
+    update_service = services.itinerary_update
+    delete_service = services.itinerary_delete
+    reread_after_write = True
+
+
+class ProposalViewSet(TenantViewSet):
+    resource = "proposal"
+    model = Proposal
+    output_serializer = ProposalSerializer
+    input_serializer = ProposalInputSerializer
+    filterset_class = ProposalFilter
+    list_selector = selectors.proposal_list
+    get_selector = selectors.proposal_get
+    create_service = services.proposal_create
+    update_service = services.proposal_update
+    delete_service = services.proposal_delete
+
+
+class BookingViewSet(TenantViewSet):
+    """Bookings; `balance_due` is `total_price - amount_paid`."""
+
+    resource = "booking"
+    model = Booking
+    output_serializer = BookingSerializer
+    detail_serializer = BookingDetailSerializer
+    input_serializer = BookingInputSerializer
+    filterset_class = BookingFilter
+    list_selector = selectors.booking_list
+    get_selector = selectors.booking_get
+    create_service = services.booking_create
+    update_service = services.booking_update
+    delete_service = services.booking_delete
+
+
+class PublicApiView(ApiViewMixin):
+    """Pages anyone may fetch; a valid token still counts against its own limit."""
+
+    authentication_classes = [OptionalBearerTokenAuthentication]
+    permission_classes = [AllowAny]
+
+
+class NotFoundView(PublicApiView, APIView):
+    """Every path under /api/ that is not an endpoint: a JSON 404, never a redirect or HTML."""
+
+    schema = None
+
+    def handle(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        raise exceptions.NotFound()
+
+    get = post = put = patch = delete = head = options = trace = handle
+
+
+class SchemaView(PublicApiView, SpectacularAPIView):
+    pass
+
+
+class DocsView(PublicApiView, SpectacularSwaggerView):
+    pass
