@@ -1,0 +1,232 @@
+"""The benchmark data generator, at tiny sizes (bench/ loads 10k to 1M with the same code)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from accounts.models import Agency, ApiToken
+from accounts.services import api_token_verify
+from crm.management.commands.generate_bench_data import (
+    DETAIL_TITLE,
+    HIGH_RATE,
+    TINY_RATE,
+    agency_shares,
+    parse_size,
+    selective_query,
+)
+from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
+from crm.selectors import client_list
+
+
+@pytest.fixture
+def manifest_path(tmp_path):
+    return tmp_path / "tokens.json"
+
+
+def generate(manifest_path, *extra, clients=400):
+    call_command(
+        "generate_bench_data",
+        "--clients",
+        str(clients),
+        "--manifest",
+        str(manifest_path),
+        "--no-vacuum",
+        *extra,
+    )
+    return json.loads(manifest_path.read_text())
+
+
+def client_rows():
+    return list(
+        Client.objects.order_by("id").values_list(
+            "id", "agency__slug", "name", "email", "phone", "status", "tags", "created_at"
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_it_loads_the_requested_clients_over_many_agencies_with_the_largest_holding_a_quarter(
+    manifest_path,
+):
+    manifest = generate(manifest_path, clients=400)
+
+    assert Client.objects.count() == 400
+    assert Agency.objects.filter(slug__startswith="bench-").count() == 8
+    largest = manifest["largest"]
+    assert largest["clients"] == max(a["clients"] for a in manifest["agencies"])
+    assert 0.15 * 400 < largest["clients"] < 0.35 * 400
+    assert sum(a["clients"] for a in manifest["agencies"]) == manifest["clients"] == 400
+
+
+@pytest.mark.django_db
+def test_the_same_seed_gives_the_same_rows(manifest_path):
+    generate(manifest_path, clients=150)
+    first = client_rows()
+
+    generate(manifest_path, "--reset", clients=150)
+
+    assert client_rows() == first
+
+
+@pytest.mark.django_db
+def test_another_seed_gives_other_rows(manifest_path):
+    generate(manifest_path, clients=150)
+    first = client_rows()
+
+    generate(manifest_path, "--reset", "--seed", "7", clients=150)
+
+    assert client_rows() != first
+
+
+@pytest.mark.django_db
+def test_emails_are_unique_names_are_multi_byte_and_statuses_are_skewed(manifest_path):
+    generate(manifest_path, clients=600)
+    emails = list(Client.objects.values_list("email", flat=True))
+    names = list(Client.objects.values_list("name", flat=True))
+    statuses = {s: Client.objects.filter(status=s).count() for s in ("active", "lead", "inactive")}
+
+    assert len(set(emails)) == len(emails) == 600
+    assert all("@" in email for email in emails)
+    assert sum(not name.isascii() for name in names) > 60
+    assert statuses["active"] > statuses["lead"] > statuses["inactive"] > 0
+
+
+@pytest.mark.django_db
+def test_created_dates_span_five_years_and_ids_follow_them(manifest_path):
+    generate(manifest_path, clients=300)
+    created = list(Client.objects.order_by("id").values_list("created_at", flat=True))
+
+    assert created == sorted(created)
+    assert (created[-1] - created[0]).days > 4 * 365
+
+
+@pytest.mark.django_db
+def test_about_a_tenth_of_clients_get_itineraries_of_7_to_21_days_with_2_to_6_items_a_day(
+    manifest_path,
+):
+    generate(manifest_path, clients=600)
+    ordinary = Itinerary.objects.exclude(title=DETAIL_TITLE)
+    day_counts = [i.days.count() for i in ordinary]
+    items_per_day = {d.items.count() for d in ItineraryDay.objects.filter(itinerary__in=ordinary)}
+
+    assert 30 <= Itinerary.objects.count() <= 100
+    assert min(day_counts) >= 7
+    assert max(day_counts) <= 21
+    assert items_per_day <= {2, 3, 4, 5, 6}
+    assert Proposal.objects.exists()
+    assert Booking.objects.exists()
+    assert all(b.proposal.status == "accepted" for b in Booking.objects.select_related("proposal"))
+
+
+@pytest.mark.django_db
+def test_the_largest_agency_has_an_itinerary_of_14_days_with_4_items_each(manifest_path):
+    manifest = generate(manifest_path, clients=200)
+    detail = Itinerary.objects.get(pk=manifest["detail_itinerary_id"])
+
+    assert detail.agency_id == manifest["largest"]["id"]
+    assert detail.days.count() == 14
+    assert ItineraryItem.objects.filter(day__itinerary=detail).count() == 56
+    assert {d.items.count() for d in detail.days.all()} == {4}
+
+
+@pytest.mark.django_db
+def test_every_bench_agency_gets_a_working_token_and_the_largest_a_tiny_one(manifest_path):
+    manifest = generate(manifest_path, clients=200)
+
+    for entry in manifest["agencies"]:
+        token = api_token_verify(entry["token"])
+        assert token is not None
+        assert token.user.agency_id == entry["id"]
+        assert token.rate_limit == HIGH_RATE
+    tiny = api_token_verify(manifest["largest"]["tiny_token"])
+    assert tiny is not None
+    assert tiny.rate_limit == TINY_RATE
+
+
+@pytest.mark.django_db
+def test_tokens_only_issues_fresh_tokens_and_retires_the_old_ones(manifest_path):
+    old = generate(manifest_path, clients=100)["largest"]["token"]
+
+    call_command("generate_bench_data", "--tokens-only", "--manifest", str(manifest_path))
+    new = json.loads(manifest_path.read_text())["largest"]["token"]
+
+    assert api_token_verify(old) is None
+    assert api_token_verify(new) is not None
+    assert Client.objects.count() == 100
+    assert ApiToken.objects.filter(name="bench throughput").count() == 8
+
+
+@pytest.mark.django_db
+def test_the_manifest_counts_what_the_client_search_finds(manifest_path):
+    manifest = generate(manifest_path, clients=500)
+    agency = Agency.objects.get(pk=manifest["largest"]["id"])
+
+    assert manifest["selective_q"] == selective_query()
+    selective = client_list(agency=agency, filters={"q": manifest["selective_q"]}).count()
+    unselective = client_list(agency=agency, filters={"q": manifest["unselective_q"]}).count()
+    assert manifest["selective_q_matches"] == selective
+    assert manifest["unselective_q_matches"] == unselective
+    assert unselective > manifest["largest"]["clients"] * 0.15
+
+
+@pytest.mark.django_db
+def test_it_refuses_to_load_twice_without_reset(manifest_path):
+    generate(manifest_path, clients=50)
+
+    with pytest.raises(CommandError, match="--reset"):
+        generate(manifest_path, clients=50)
+
+
+def test_sizes_read_as_numbers_or_with_k_and_m_suffixes():
+    assert parse_size("10000") == 10_000
+    assert parse_size("100k") == 100_000
+    assert parse_size("1M") == 1_000_000
+    with pytest.raises(CommandError):
+        parse_size("lots")
+
+
+def test_the_largest_agency_holds_a_quarter_and_no_other_comes_close():
+    shares = agency_shares(500)
+
+    assert shares[0] == 0.25
+    assert abs(sum(shares) - 1) < 1e-9
+    assert max(shares[1:]) < 0.25 / 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_on_postgres_the_indexes_dropped_for_the_load_are_all_rebuilt(manifest_path):
+    def indexes():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename LIKE 'crm_%' "
+                "ORDER BY indexname"
+            )
+            return cursor.fetchall()
+
+    before = indexes()
+
+    generate(manifest_path, clients=100)
+
+    assert indexes() == before
+    assert any(name == "client_name_trgm" for name, _ in before)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_on_postgres_a_full_load_ends_with_vacuum_analyze(manifest_path):
+    call_command(
+        "generate_bench_data", "--clients", "100", "--reset", "--manifest", str(manifest_path)
+    )
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_vacuum, last_analyze FROM pg_stat_user_tables "
+                       "WHERE relname = 'crm_client'")  # fmt: skip
+        last_vacuum, last_analyze = cursor.fetchone()
+    assert last_vacuum is not None
+    assert last_analyze is not None
