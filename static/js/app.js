@@ -39,8 +39,16 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var message = form.getAttribute && form.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) event.preventDefault();
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+      event.stopPropagation(); // htmx (hx-boost) must not send it either
+    }
   }, true);
+
+  // Print buttons: <button data-print>.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
 
   // Drag to reorder: a list with data-sortable="<url>" whose children carry data-id.
   // On drop we POST the new position to the same "move" endpoint the up/down buttons use.
@@ -50,7 +58,14 @@
     var dragged = null;
     list.querySelectorAll(":scope > [data-id]").forEach(function (row) {
       row.setAttribute("draggable", "true");
+      // Typing or clicking inside a form must never start a drag.
+      row.addEventListener("mousedown", function (event) {
+        var interactive = event.target.closest("input, textarea, select, button, a, label, summary, form");
+        row.setAttribute("draggable", interactive ? "false" : "true");
+        if (!interactive) event.stopPropagation();
+      });
       row.addEventListener("dragstart", function (event) {
+        event.stopPropagation(); // an item inside a day drags the item, not the day
         dragged = row;
         row.classList.add("is-dragging");
         event.dataTransfer.effectAllowed = "move";

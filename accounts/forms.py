@@ -1,0 +1,157 @@
+"""Forms for signing in, signing up, joining an agency, the team and API tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+
+from accounts.models import Role, User
+
+CURRENCIES = [
+    ("EUR", "EUR — Euro"),
+    ("USD", "USD — US dollar"),
+    ("GBP", "GBP — Pound sterling"),
+    ("CHF", "CHF — Swiss franc"),
+    ("CAD", "CAD — Canadian dollar"),
+    ("AUD", "AUD — Australian dollar"),
+    ("NZD", "NZD — New Zealand dollar"),
+    ("JPY", "JPY — Japanese yen"),
+    ("AED", "AED — UAE dirham"),
+    ("ZAR", "ZAR — South African rand"),
+    ("INR", "INR — Indian rupee"),
+]
+
+
+class SignInForm(AuthenticationForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Username or email"
+        self.fields["username"].widget.attrs.update(autocomplete="username", autofocus=True)
+
+
+class _PasswordPair(forms.Form):
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters; not too common, not all digits.",
+    )
+    password2 = forms.CharField(
+        label="Confirm password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def _user_for_validation(self) -> User:
+        data = self.cleaned_data
+        return User(
+            username=data.get("username", ""),
+            email=data.get("email", "") or getattr(self, "invited_email", ""),
+            name=data.get("name", ""),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", "The two passwords do not match.")
+        elif p1:
+            try:
+                password_validation.validate_password(p1, self._user_for_validation())
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
+
+
+class SignUpForm(_PasswordPair):
+    agency_name = forms.CharField(
+        label="Agency name",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autofocus": True, "placeholder": "Horizon Travel"}),
+    )
+    default_currency = forms.ChoiceField(label="Currency", choices=CURRENCIES, initial="EUR")
+    name = forms.CharField(label="Your name", max_length=200)
+    email = forms.EmailField(label="Work email", widget=forms.EmailInput({"autocomplete": "email"}))
+    username = forms.RegexField(
+        regex=r"^[\w.@+-]+\Z",
+        max_length=150,
+        help_text="Letters, digits and @ . + - _ only. You can also sign in with your email.",
+        error_messages={"invalid": "Use only letters, digits and @ . + - _."},
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    field_order = [
+        "agency_name",
+        "default_currency",
+        "name",
+        "email",
+        "username",
+        "password1",
+        "password2",
+    ]
+
+
+class AcceptInvitationForm(_PasswordPair):
+    name = forms.CharField(
+        label="Your name", max_length=200, widget=forms.TextInput({"autofocus": True})
+    )
+    username = forms.RegexField(
+        regex=r"^[\w.@+-]+\Z",
+        max_length=150,
+        error_messages={"invalid": "Use only letters, digits and @ . + - _."},
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    field_order = ["name", "username", "password1", "password2"]
+
+    def __init__(self, *args: Any, invited_email: str = "", **kwargs: Any) -> None:
+        self.invited_email = invited_email
+        super().__init__(*args, **kwargs)
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(widget=forms.EmailInput(attrs={"placeholder": "colleague@agency.com"}))
+    role = forms.ChoiceField(
+        choices=[(Role.AGENT, "Agent"), (Role.ADMIN, "Admin (can manage the team)")],
+        initial=Role.AGENT,
+    )
+
+
+class MemberForm(forms.Form):
+    role = forms.ChoiceField(choices=[(Role.AGENT, "Agent"), (Role.ADMIN, "Admin")], required=False)
+    is_active = forms.TypedChoiceField(
+        choices=[("1", "Active"), ("0", "Deactivated")],
+        coerce=lambda v: v == "1",
+        required=False,
+        empty_value=None,
+    )
+
+
+EXPIRY_CHOICES = [
+    ("", "Never"),
+    ("7", "In 7 days"),
+    ("30", "In 30 days"),
+    ("90", "In 90 days"),
+    ("365", "In a year"),
+]
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=100,
+        help_text="What it is for, e.g. “Website”, “Accounting sync”.",
+        widget=forms.TextInput(attrs={"placeholder": "Website"}),
+    )
+    read_only = forms.BooleanField(
+        required=False,
+        label="Read-only",
+        help_text="It can read data but every write (POST, PATCH, DELETE) is refused.",
+    )
+    expires = forms.ChoiceField(choices=EXPIRY_CHOICES, required=False, label="Expires")
+
+    def expires_at(self) -> dt.datetime | None:
+        days = self.cleaned_data.get("expires")
+        return timezone.now() + dt.timedelta(days=int(days)) if days else None

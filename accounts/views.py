@@ -1,0 +1,251 @@
+"""Sign-up, invitations, the team page, API tokens and the Developer API page.
+
+Sign-in, sign-out and password reset are Django's own views (see ``accounts/urls.py``). The
+dashboard pages here go through the same tenant boundary as every other dashboard page
+(``crm.views.base.agency_required``).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts import selectors, services
+from accounts.forms import (
+    AcceptInvitationForm,
+    ApiTokenForm,
+    InviteForm,
+    MemberForm,
+    SignInForm,
+    SignUpForm,
+)
+from accounts.models import Invitation
+from crm.views.base import add_service_errors, agency_admin_required, agency_required, get_or_404
+
+AUTH_BACKEND = "accounts.backends.UsernameOrEmailBackend"
+
+
+class SignInView(LoginView):
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    """A new agency and its owner, who is then signed in."""
+    if request.user.is_authenticated and request.user.agency_id:
+        return redirect("home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            _agency, owner = services.agency_create(
+                name=data["agency_name"],
+                owner_username=data["username"],
+                owner_email=data["email"],
+                owner_password=data["password1"],
+                owner_name=data["name"],
+                default_currency=data["default_currency"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc, aliases={"name": "agency_name"})
+        else:
+            login(request, owner, backend=AUTH_BACKEND)
+            messages.success(request, f"Welcome to Itinera, {owner.display_name}!")
+            return redirect("home")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@never_cache
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = selectors.invitation_get_by_token(token=token)
+    except Invitation.DoesNotExist:
+        return render(request, "registration/invitation_invalid.html", status=404)
+    form = AcceptInvitationForm(request.POST or None, invited_email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.invitation_accept(
+                invitation=invitation,
+                username=data["username"],
+                password=data["password1"],
+                name=data["name"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            login(request, user, backend=AUTH_BACKEND)
+            messages.success(request, f"Welcome to {invitation.agency.name}!")
+            return redirect("home")
+    return render(
+        request, "registration/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+# Settings → Team ---------------------------------------------------------------------------
+
+
+def _invitation_link(request: HttpRequest, invitation: Invitation) -> str:
+    return request.build_absolute_uri(reverse("invitation_accept", args=[invitation.token]))
+
+
+def _render_team(request: HttpRequest, invite_form: InviteForm | None = None) -> HttpResponse:
+    agency = request.agency
+    can_manage = request.user.is_agency_admin
+    invitations = []
+    if can_manage:
+        invitations = [
+            {"invitation": inv, "link": _invitation_link(request, inv)}
+            for inv in selectors.invitation_list(agency=agency)
+            if inv.accepted_at is None
+        ]
+    return render(
+        request,
+        "accounts/team.html",
+        {
+            "members": selectors.agency_members(agency=agency),
+            "invitations": invitations,
+            "invite_form": invite_form or InviteForm(),
+            "can_manage": can_manage,
+        },
+    )
+
+
+@agency_required
+def team(request: HttpRequest) -> HttpResponse:
+    """Everyone sees who is on the team; only owners and admins manage it."""
+    return _render_team(request)
+
+
+@require_POST
+@agency_admin_required
+def invitation_create(request: HttpRequest) -> HttpResponse:
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                agency=request.agency,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            services.invitation_send(
+                invitation=invitation, link=_invitation_link(request, invitation)
+            )
+            messages.success(
+                request,
+                f"Invitation sent to {invitation.email}. You can also copy the link below.",
+            )
+            return redirect("team")
+    return _render_team(request, invite_form=form)
+
+
+@require_POST
+@agency_admin_required
+def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_or_404(
+        selectors.invitation_get, agency=request.agency, invitation_id=invitation_id
+    )
+    services.invitation_revoke(invitation=invitation)
+    messages.success(request, f"The invitation for {invitation.email} was revoked.")
+    return redirect("team")
+
+
+@require_POST
+@agency_admin_required
+def member_update(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_or_404(selectors.agency_member_get, agency=request.agency, user_id=user_id)
+    form = MemberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a role or an access level.")
+        return redirect("team")
+    try:
+        services.member_update(
+            member=member,
+            acting=request.user,
+            role=form.cleaned_data.get("role") or None,
+            is_active=form.cleaned_data.get("is_active"),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"{member.display_name} was updated.")
+    return redirect("team")
+
+
+# Settings → API tokens ---------------------------------------------------------------------
+
+
+def _render_tokens(
+    request: HttpRequest, form: ApiTokenForm, issued: services.IssuedToken | None = None
+) -> HttpResponse:
+    response = render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "tokens": selectors.api_token_list(user=request.user),
+            "issued": issued,
+            "api_base": request.build_absolute_uri("/api/v1"),
+        },
+    )
+    if issued is not None:
+        # The plaintext is in this response only: never cache it, never store it.
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+@agency_required
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """Create (shown once, in the answer to the POST itself), list and revoke."""
+    if request.method != "POST":
+        return _render_tokens(request, ApiTokenForm())
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        try:
+            issued = services.api_token_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                read_only=form.cleaned_data["read_only"],
+                expires_at=form.expires_at(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc, aliases={"expires_at": "expires"})
+        else:
+            return _render_tokens(request, ApiTokenForm(), issued=issued)
+    return _render_tokens(request, form)
+
+
+@require_POST
+@agency_required
+def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = get_or_404(selectors.api_token_get, user=request.user, token_id=token_id)
+    services.api_token_revoke(token=token)
+    messages.success(request, f"“{token.name}” was revoked; the API now refuses it.")
+    return redirect("api_tokens")
+
+
+@agency_required
+def developer(request: HttpRequest) -> HttpResponse:
+    """The base URL and curl examples built from the host this page was requested on."""
+    base = request.build_absolute_uri("/api/v1")
+    return render(
+        request,
+        "accounts/developer.html",
+        {
+            "api_base": base,
+            "docs_url": request.build_absolute_uri("/api/v1/docs"),
+            "schema_url": request.build_absolute_uri("/api/v1/schema"),
+            "has_token": selectors.api_token_list(user=request.user).exists(),
+        },
+    )

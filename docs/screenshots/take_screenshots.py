@@ -1,0 +1,97 @@
+"""Take the README's dashboard screenshots with Playwright and Debian's chromium.
+
+Against a running server with the demo data (``make run`` does both), from the project root:
+
+    DEBUG=1 .venv/bin/python manage.py seed_demo
+    .venv/bin/python docs/screenshots/take_screenshots.py http://127.0.0.1:8000
+
+It signs in as the demo user, creates an API token (to show its one-time display) and, if
+needed, a share link for a sent proposal, and writes docs/screenshots/*.png.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+OUT = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def shoot(page: Page, name: str, *, full_page: bool = True) -> None:
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=full_page)
+    print("wrote", OUT / f"{name}.png")
+
+
+def main(base: str) -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860}, device_scale_factor=1)
+        page.goto(f"{base}/accounts/login/")
+        shoot(page, "sign-in", full_page=False)
+        page.fill("#id_username", "demo")
+        page.fill("#id_password", "itinera-demo")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/")
+        shoot(page, "home")
+
+        page.goto(f"{base}/clients/")
+        shoot(page, "clients")
+
+        page.click("table a.primary >> nth=0")
+        shoot(page, "client")
+
+        page.goto(f"{base}/itineraries/")
+        page.click("table a.primary >> nth=0")
+        itinerary_url = page.url
+        shoot(page, "itinerary-builder")
+        page.goto(itinerary_url.rstrip("/") + "/print/")
+        shoot(page, "itinerary-print")
+
+        page.goto(f"{base}/proposals/?status=sent")
+        if page.locator("table a.primary").count() == 0:
+            page.goto(f"{base}/proposals/")
+        page.click("table a.primary >> nth=0")
+        shoot(page, "proposal")
+        new_link = page.locator("text=Create a new link")
+        if page.locator("#share-url").count() == 0 and new_link.count():
+            new_link.click()  # a seeded "sent" proposal may have no link yet
+        link = page.locator("#share-url")
+        if link.count():
+            public = page.context.browser.new_page(viewport={"width": 1360, "height": 860})
+            public.goto(link.inner_text().strip())
+            shoot(public, "proposal-public")
+            public.close()
+
+        page.goto(f"{base}/bookings/")
+        shoot(page, "bookings")
+        page.click("table a.primary >> nth=0")
+        shoot(page, "booking")
+
+        page.goto(f"{base}/settings/api-tokens/")
+        page.fill("#id_name", "Website")
+        page.click("#create-token button[type=submit]")
+        page.locator("[data-testid=new-token]").wait_for()
+        shoot(page, "api-tokens")
+        page.goto(f"{base}/settings/developer/")
+        shoot(page, "developer-api")
+        page.goto(f"{base}/settings/team/")
+        shoot(page, "team")
+
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        phone.goto(f"{base}/accounts/login/")
+        phone.fill("#id_username", "demo")
+        phone.fill("#id_password", "itinera-demo")
+        phone.click("button[type=submit]")
+        phone.wait_for_url(re.compile(r".*/$"))
+        shoot(phone, "phone-home", full_page=False)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000")
