@@ -27,7 +27,7 @@ from rest_framework.viewsets import GenericViewSet
 
 from accounts.models import Agency, ApiToken
 from api import throttling
-from api.exceptions import PayloadTooLarge, exception_handler
+from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
 from api.renderers import JSONRenderer
 from api.serializers import OutputSerializer
@@ -72,6 +72,10 @@ class ApiViewMixin:
             raise failure
         self.check_permissions(request)
         self.check_body_size(request)
+
+    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # The methods are in the Allow header (and the OpenAPI schema); no metadata body.
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def check_rate_limit(self, request: Request, token: Any) -> None:
         if isinstance(token, ApiToken):
@@ -208,13 +212,16 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         return self.create_service(agency=self.agency, created_by=self.request.auth.user, **fields)
 
     def create(self, request: Request) -> Response:
-        instance = self.perform_create(self.validated_fields(request, partial=False))
+        fields = self.validated_fields(request, partial=False)
+        with api_field_names():
+            instance = self.perform_create(fields)
         return envelope(self.represent_written(instance), status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
         instance = self.get_object()
         fields = self.validated_fields(request, partial=partial)
-        instance = self.update_service(**{self.resource: instance}, **fields)
+        with api_field_names():
+            instance = self.update_service(**{self.resource: instance}, **fields)
         return envelope(self.represent_written(instance))
 
     def partial_update(self, request: Request, pk: str) -> Response:

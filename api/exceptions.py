@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, RequestDataTooBig
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -26,7 +27,6 @@ API_FIELD_NAMES = {
     "itinerary": "itinerary_id",
     "proposal": "proposal_id",
     "assigned_to": "assigned_to_id",
-    "__all__": "non_field_errors",
 }
 
 
@@ -56,7 +56,7 @@ def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:
             elif prefix:
                 path = f"{prefix}.{key}"
             else:
-                path = API_FIELD_NAMES.get(str(key), str(key))
+                path = str(key)
             flat.update(flatten_errors(value, path))
         return flat
     if isinstance(detail, list | tuple):
@@ -73,10 +73,23 @@ def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:
 def django_validation_errors(exc: DjangoValidationError) -> dict[str, list[str]]:
     if hasattr(exc, "error_dict"):
         return {
-            API_FIELD_NAMES.get(field, field): [str(m) for m in messages]
+            "non_field_errors" if field == NON_FIELD_ERRORS else field: [str(m) for m in messages]
             for field, messages in exc.message_dict.items()
         }
     return {"non_field_errors": [str(m) for m in exc.messages]}
+
+
+@contextmanager
+def api_field_names() -> Iterator[None]:
+    """Report a service's errors under the API's field names (``client`` → ``client_id``)."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        raise DjangoValidationError(
+            {API_FIELD_NAMES.get(field, field): errors for field, errors in exc.error_dict.items()}
+        ) from exc
 
 
 def error_response(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -39,7 +40,12 @@ class JSONRenderer(BaseRenderer):
     ) -> bytes:
         if data is None:
             return b""
-        return orjson.dumps(data, default=_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+        try:
+            return orjson.dumps(data, default=_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+        except TypeError:
+            # orjson refuses integers beyond 64 bits (an absurd ?page= echoed in meta, say);
+            # the standard library does not. Rendering must never turn a response into a 500.
+            return json.dumps(data, default=_default, separators=(",", ":")).encode()
 
 
 class JSONParser(BaseParser):

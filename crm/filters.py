@@ -33,8 +33,9 @@ class DateOrDateTimeField(forms.CharField):
         if not value:
             return None
         try:
-            moment = parse_datetime(value)
-            day = None if moment else parse_date(value)
+            # A bare date first: parse_datetime would read it as midnight (fromisoformat).
+            day = parse_date(value)
+            moment = None if day else parse_datetime(value)
         except ValueError:
             moment = day = None
         if moment is not None:

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from crm.models import Booking
+from crm.services import payment_record
+from tests.api.battery import ResourceBattery
+from tests.api.conftest import Api
+from tests.factories import BookingFactory, ClientFactory, ProposalFactory
+
+
+class TestBookings(ResourceBattery):
+    path = "/bookings"
+    model = Booking
+    detail_queries = 3  # token, booking, its payments
+
+    def make(self, agency, **fields):
+        return BookingFactory(client=ClientFactory(agency=agency), **fields)
+
+    def write_body(self, agency):
+        client = ClientFactory(agency=agency)
+        return {"client_id": client.pk, "total_price": "2000.00", "start_date": "2027-03-01"}
+
+
+def test_a_booking_shows_its_balance_due_and_payments(api: Api, agency):
+    booking = BookingFactory(
+        client=ClientFactory(agency=agency), total_price="2000.00", amount_paid="0.00"
+    )
+    payment_record(booking=booking, amount=Decimal("500"))
+    data = api.get(f"/bookings/{booking.pk}").json()["data"]
+    assert (data["total_price"], data["amount_paid"], data["balance_due"]) == (
+        "2000.00",
+        "500.00",
+        "1500.00",
+    )
+    assert [(p["amount"], p["currency"]) for p in data["payments"]] == [("500.00", "EUR")]
+    row = api.get("/bookings").json()["data"][0]
+    assert row["balance_due"] == "1500.00"
+    assert "payments" not in row
+
+
+def test_a_booking_without_a_reference_gets_one(api: Api, agency):
+    client = ClientFactory(agency=agency)
+    response = api.post("/bookings", {"client_id": client.pk, "total_price": 10})
+    assert response.status_code == 201
+    data = response.json()["data"]
+    assert data["reference"].startswith("BK-")
+    assert data["payments"] == []
+    assert data["balance_due"] == "10.00"
+
+
+def test_a_reference_already_used_in_the_agency_is_422(api: Api, agency):
+    existing = BookingFactory(client=ClientFactory(agency=agency), reference="BK-TAKEN")
+    response = api.post("/bookings", {"client_id": existing.client_id, "reference": "bk-taken"})
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["reference"]
+
+
+def test_a_booking_cannot_link_a_proposal_of_another_agency(api: Api, agency, other_agency):
+    client = ClientFactory(agency=agency)
+    foreign = ProposalFactory(client=ClientFactory(agency=other_agency))
+    response = api.post("/bookings", {"client_id": client.pk, "proposal_id": foreign.pk})
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["proposal_id"]
+    assert not Booking.objects.exists()
+
+
+def test_bookings_filter_by_status_client_and_start_date(api: Api, agency):
+    client = ClientFactory(agency=agency)
+    march = BookingFactory(client=client, status="pending", start_date="2027-03-01")
+    BookingFactory(client=ClientFactory(agency=agency), status="confirmed", start_date="2027-09-01")
+
+    def ids(query: str) -> list[int]:
+        return [row["id"] for row in api.get(f"/bookings?{query}").json()["data"]]
+
+    assert ids("status=pending") == [march.pk]
+    assert ids(f"client_id={client.pk}") == [march.pk]
+    assert ids("start_date_before=2027-04-01") == [march.pk]
+    assert ids("sort=start_date")[0] == march.pk
