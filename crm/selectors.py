@@ -8,7 +8,7 @@ from typing import Any
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Count, F, Max, Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.models import Agency
@@ -163,6 +163,15 @@ def enquiry_form_get_public(*, public_key: str) -> EnquiryForm:
 
 def enquiry_list_for_form(*, agency: Agency, form: EnquiryForm) -> QuerySet[Enquiry]:
     return enquiry_list(agency=agency).filter(form=form)
+
+
+def enquiry_form_summaries(*, agency: Agency) -> QuerySet[EnquiryForm]:
+    """The agency's forms, each with ``enquiry_count`` and ``last_enquiry_at`` (one query)."""
+    return (
+        EnquiryForm.objects.for_agency(agency)
+        .annotate(enquiry_count=Count("enquiries"), last_enquiry_at=Max("enquiries__created_at"))
+        .order_by("name", "id")
+    )
 
 
 # Summaries -------------------------------------------------------------------------------
