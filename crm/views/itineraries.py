@@ -42,7 +42,12 @@ def itinerary_list(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         filter_error = "; ".join(exc.messages)
         itineraries = Itinerary.objects.none()
-    itineraries = itineraries.select_related("client").annotate(day_count=Count("days"))
+    # A GROUP BY drops the model's default ordering, so name it again for stable pages.
+    itineraries = (
+        itineraries.select_related("client")
+        .annotate(day_count=Count("days"))
+        .order_by("-created_at", "-id")
+    )
     page = paginate(request, itineraries)
     return render(
         request,
