@@ -166,7 +166,8 @@ def test_the_manifest_counts_what_the_client_search_finds(manifest_path):
     manifest = generate(manifest_path, clients=500)
     agency = Agency.objects.get(pk=manifest["largest"]["id"])
 
-    assert manifest["selective_q"] == selective_query()
+    assert manifest["selective_q"] == selective_query(agency_id=agency.pk)
+    assert Client.objects.filter(agency=agency, name=manifest["selective_q"]).exists()
     selective = client_list(agency=agency, filters={"q": manifest["selective_q"]}).count()
     unselective = client_list(agency=agency, filters={"q": manifest["unselective_q"]}).count()
     assert manifest["selective_q_matches"] == selective

@@ -375,29 +375,27 @@ def agency_shares(n_agencies: int) -> list[float]:
     return [LARGEST_SHARE] + [(1 - LARGEST_SHARE) * w / total for w in tail]
 
 
-def selective_query() -> str:
-    """A full name about one client in a thousand carries, the same string at every size.
+def selective_query(*, agency_id: int, target: int = 25) -> str:
+    """A full name that about one page (``target``) of the agency's clients carry.
 
-    Picked from the distributions (not from the rows), so 10k and 1M search for the same q.
+    Chosen per dataset so that the selective search returns about a page at every size: what
+    grows from 10k to 1M is then the index and the table it searches, not the answer. Names
+    with multi-byte characters are preferred (they are what ``UPPER`` must get right).
     """
-    total = sum(loc.weight for loc in LOCALES)
-    best: tuple[float, str] | None = None
-    for loc in LOCALES:
-        if loc.joiner != " " or loc.family_first:
-            continue
-        gw, fw = _zipf(len(loc.given)), _zipf(len(loc.family))
-        for gi, (given, _) in enumerate(loc.given):
-            for fi, (family, _) in enumerate(loc.family):
-                if _ascii(given) == given and _ascii(family) == family:
-                    continue  # prefer a name with multi-byte characters
-                p_given = (gw[gi] - (gw[gi - 1] if gi else 0)) / gw[-1]
-                p_family = (fw[fi] - (fw[fi - 1] if fi else 0)) / fw[-1]
-                p = loc.weight / total * p_given * p_family
-                score = abs(math.log(p / 0.001))
-                if best is None or score < best[0]:
-                    best = (score, f"{given} {family}")
-    assert best is not None
-    return best[1]
+    counts = (
+        Client.objects.filter(agency_id=agency_id)
+        .values_list("name")
+        .annotate(n=Count("id"))
+        .values_list("name", "n")
+    )
+    candidates = sorted(
+        (abs(n - target), name.isascii(), name)
+        for name, n in counts
+        if " " in name and len(name) >= 8
+    )
+    if not candidates:
+        return "no such client"
+    return candidates[0][2]
 
 
 # Writing rows ----------------------------------------------------------------------------
@@ -837,7 +835,7 @@ def build_manifest(*, tokens: dict[int, dict[str, str]], seed: int | None) -> di
         .values_list("id", flat=True)
         .first()
     )
-    selective = selective_query()
+    selective = selective_query(agency_id=largest["id"])
     largest_clients = Client.objects.filter(agency_id=largest["id"])
     agency = Agency.objects.get(pk=largest["id"])
     return {

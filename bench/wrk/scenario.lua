@@ -1,0 +1,68 @@
+-- One bench scenario for wrk. Configured from the environment by bench/run.py:
+--   BENCH_TOKEN   bearer token (empty: no Authorization header)
+--   BENCH_METHOD  GET (default) or POST (a lead with a unique email per request)
+--   BENCH_RUN_ID  makes POSTed emails unique across runs
+-- Prints one line "BENCH_JSON {...}" with the counts, latency percentiles (microseconds)
+-- and the status codes seen, which bench/run.py parses.
+
+local token = os.getenv("BENCH_TOKEN") or ""
+local method = os.getenv("BENCH_METHOD") or "GET"
+local run_id = os.getenv("BENCH_RUN_ID") or "0"
+
+wrk.headers["Accept"] = "application/json"
+if token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
+if method == "POST" then
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+local threads = {}
+function setup(thread)
+  thread:set("thread_id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+counter = 0
+statuses = {}
+
+function request()
+  if method ~= "POST" then
+    return wrk.request()
+  end
+  counter = counter + 1
+  local tag = string.format("%s-%d-%d", run_id, thread_id or 0, counter)
+  local body = string.format(
+    '{"name":"Bench Lead %s","email":"lead-%s@lead.bench.invalid",'
+      .. '"phone":"+44 20 7946 0000","notes":"From the benchmark","tags":["bench"]}',
+    tag, tag)
+  return wrk.format(nil, nil, nil, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    local seen = thread:get("statuses")
+    for status, n in pairs(seen) do
+      counts[status] = (counts[status] or 0) + n
+    end
+  end
+  local parts = {}
+  for status, n in pairs(counts) do
+    table.insert(parts, string.format('"%d":%d', status, n))
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests":%d,"duration_us":%d,"bytes":%d,"mean_us":%.1f,'
+      .. '"p50_us":%d,"p90_us":%d,"p95_us":%d,"p99_us":%d,"max_us":%d,'
+      .. '"errors":{"connect":%d,"read":%d,"write":%d,"timeout":%d},"statuses":{%s}}\n',
+    summary.requests, summary.duration, summary.bytes, latency.mean,
+    latency:percentile(50), latency:percentile(90), latency:percentile(95),
+    latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.timeout, table.concat(parts, ",")))
+end

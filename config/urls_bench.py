@@ -1,0 +1,154 @@
+"""Bench-only URLs: every production URL plus two ceilings for the client list/search.
+
+- ``/bench/raw/clients``: raw psycopg, one connection per worker process, the SQL the API
+  runs for ``GET /api/v1/clients`` (an exact ``COUNT(*)`` and the page), rendered by orjson
+  into the same ``{"data", "meta"}`` shape. This is the floor: the database plus the least
+  Python a WSGI app can be.
+- ``/bench/django/clients``: plain Django, no DRF: the same selector (``crm.selectors
+  .client_list``, so the same filters and SQL), ``.values()`` and a ``JsonResponse``.
+
+Neither authenticates: the agency is ``?agency=<id>``. Mounted only by
+``config.settings_bench``; ``config.urls`` never includes this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import threading
+from typing import Any
+
+import orjson
+import psycopg
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import path
+
+from config.urls import urlpatterns as production_urlpatterns
+from crm.selectors import client_list
+
+FIELDS = (
+    "id", "name", "email", "phone", "company", "city", "country", "nationality", "notes",
+    "tags", "status", "source", "assigned_to_id", "created_at", "updated_at",
+)  # fmt: skip
+SEARCHED = ("name", "email", "phone", "company")
+STATUSES = {"lead", "active", "inactive"}
+DEFAULT_PER_PAGE, MAX_PER_PAGE = 25, 100
+
+_local = threading.local()
+
+
+def _connection() -> psycopg.Connection:
+    """One autocommit connection per worker (per thread), reopened if it broke."""
+    conn = getattr(_local, "conn", None)
+    if conn is None or conn.closed or conn.broken:
+        db = settings.DATABASES["default"]
+        conn = psycopg.connect(
+            dbname=db["NAME"],
+            user=db.get("USER") or None,
+            password=db.get("PASSWORD") or None,
+            host=db.get("HOST") or None,
+            port=db.get("PORT") or None,
+            autocommit=True,
+        )
+        _local.conn = conn
+    return conn
+
+
+def _positive(raw: str | None, default: int) -> int | None:
+    if raw is None:
+        return default
+    return int(raw) if raw.isascii() and raw.isdigit() and int(raw) > 0 else None
+
+
+def _error(status: int, message: str) -> HttpResponse:
+    return HttpResponse(
+        orjson.dumps({"message": message}), status=status, content_type="application/json"
+    )
+
+
+def _page_params(request: HttpRequest) -> tuple[int, int, int] | HttpResponse:
+    agency = _positive(request.GET.get("agency"), 0)
+    page = _positive(request.GET.get("page"), 1)
+    per_page = _positive(request.GET.get("per_page"), DEFAULT_PER_PAGE)
+    if not agency or page is None or per_page is None:
+        return _error(422, "agency, page and per_page must be positive integers.")
+    return agency, page, min(per_page, MAX_PER_PAGE)
+
+
+def _meta(page: int, per_page: int, total: int) -> dict[str, int]:
+    last_page = max(1, math.ceil(total / per_page))
+    return {"current_page": page, "last_page": last_page, "per_page": per_page, "total": total}
+
+
+def _timestamp(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def raw_clients(request: HttpRequest) -> HttpResponse:
+    params = _page_params(request)
+    if isinstance(params, HttpResponse):
+        return params
+    agency, page, per_page = params
+    where, args = ["agency_id = %s"], [agency]
+    status = request.GET.get("status")
+    if status:
+        if status not in STATUSES:
+            return _error(422, "Unknown status.")
+        where.append("status = %s")
+        args.append(status)
+    q = (request.GET.get("q") or "").strip()
+    if q:
+        # What Django compiles icontains to: UPPER(col::text) LIKE UPPER('%q%'), escaped.
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append("(" + " OR ".join(f"UPPER({c}::text) LIKE UPPER(%s)" for c in SEARCHED) + ")")
+        args.extend([pattern] * len(SEARCHED))
+    condition = " AND ".join(where)
+    with _connection().cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM crm_client WHERE {condition}", args)
+        total = cursor.fetchone()[0]
+        rows: list[tuple[Any, ...]] = []
+        if total and (page - 1) * per_page < total:
+            cursor.execute(
+                f"SELECT {', '.join(FIELDS)} FROM crm_client WHERE {condition} "
+                "ORDER BY created_at DESC, id DESC LIMIT %s OFFSET %s",
+                [*args, per_page, (page - 1) * per_page],
+            )
+            rows = cursor.fetchall()
+    data = []
+    for row in rows:
+        item = dict(zip(FIELDS, row, strict=True))
+        item["created_at"] = _timestamp(item["created_at"])
+        item["updated_at"] = _timestamp(item["updated_at"])
+        data.append(item)
+    body = {"data": data, "meta": _meta(page, per_page, total)}
+    return HttpResponse(orjson.dumps(body), content_type="application/json")
+
+
+def django_clients(request: HttpRequest) -> HttpResponse:
+    params = _page_params(request)
+    if isinstance(params, HttpResponse):
+        return params
+    agency, page, per_page = params
+    filters = {k: v for k, v in request.GET.items() if k in ("q", "status")}
+    try:
+        queryset = client_list(agency=agency, filters=filters)
+    except ValidationError as exc:
+        return JsonResponse(
+            {"message": "Validation failed.", "errors": exc.message_dict}, status=422
+        )
+    total = queryset.count()
+    offset = (page - 1) * per_page
+    rows = list(queryset[offset : offset + per_page].values(*FIELDS)) if offset < total else []
+    for row in rows:
+        row["created_at"] = _timestamp(row["created_at"])
+        row["updated_at"] = _timestamp(row["updated_at"])
+    return JsonResponse({"data": rows, "meta": _meta(page, per_page, total)})
+
+
+urlpatterns = [
+    path("bench/raw/clients", raw_clients, name="bench-raw-clients"),
+    path("bench/django/clients", django_clients, name="bench-django-clients"),
+    *production_urlpatterns,
+]
