@@ -1,0 +1,168 @@
+"""Query budgets of the hot API paths, enforced here rather than measured in bench/.
+
+- a list: at most 3 SQL queries (token, exact count, page) plus one per to-many relation it
+  shows (none of the v1 lists shows one), whatever the page size and the filters;
+- an itinerary with its plan: at most 4 (token, itinerary with client, days, items), however
+  many days and items it has;
+- a lead POST: at most 5.
+And no query inside a loop: the same request over more rows runs the same queries.
+
+Requests go through the real API with a real bearer token; the token's last-use write (at
+most once a minute, see ``warm``) is excluded by warming the token first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.api.conftest import Api
+from tests.factories import (
+    BookingFactory,
+    ClientFactory,
+    ItineraryDayFactory,
+    ItineraryFactory,
+    ItineraryItemFactory,
+    ProposalFactory,
+)
+
+LIST_BUDGET = 3
+DETAIL_BUDGET = 4
+LEAD_POST_BUDGET = 5
+
+
+def _clients(agency, n: int) -> None:
+    for i in range(n):
+        ClientFactory(agency=agency, status="lead" if i % 2 else "active", tags=["vip"])
+
+
+def _itineraries(agency, n: int) -> None:
+    client = ClientFactory(agency=agency)
+    for _ in range(n):
+        ItineraryFactory(client=client, agency=agency)
+
+
+def _proposals(agency, n: int) -> None:
+    client = ClientFactory(agency=agency)
+    for _ in range(n):
+        ProposalFactory(client=client, agency=agency)
+
+
+def _bookings(agency, n: int) -> None:
+    client = ClientFactory(agency=agency)
+    for _ in range(n):
+        BookingFactory(client=client, agency=agency)
+
+
+# path, query string, how to make n rows, to-many relations each row shows
+LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
+    ("/clients", "", _clients, 0),
+    ("/clients", "status=lead&q=example&tag=vip", _clients, 0),
+    ("/itineraries", "", _itineraries, 0),
+    ("/proposals", "", _proposals, 0),
+    ("/bookings", "", _bookings, 0),
+]
+LIST_IDS = [f"{path}?{query}" for path, query, _, _ in LISTS]
+
+
+def queries_of(fn: Callable[[], Any]) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        fn()
+    return [q["sql"] for q in captured.captured_queries]
+
+
+@pytest.mark.parametrize(("path", "query", "make", "to_many"), LISTS, ids=LIST_IDS)
+def test_a_list_page_stays_within_three_queries_plus_one_per_to_many_relation(
+    api: Api, agency, path, query, make, to_many, django_assert_max_num_queries
+):
+    make(agency, 30)
+
+    with django_assert_max_num_queries(LIST_BUDGET + to_many):
+        response = api.get(f"{path}?per_page=100&{query}")
+
+    assert response.status_code == 200
+    assert response.json()["meta"]["total"] >= 1
+
+
+@pytest.mark.parametrize(("path", "query", "make", "to_many"), LISTS, ids=LIST_IDS)
+def test_a_list_runs_no_query_per_row(api: Api, agency, path, query, make, to_many):
+    make(agency, 2)
+    few = queries_of(lambda: api.get(f"{path}?per_page=100&{query}"))
+    make(agency, 40)
+
+    many = queries_of(lambda: api.get(f"{path}?per_page=100&{query}"))
+
+    assert len(many) == len(few)
+
+
+def test_a_page_past_the_end_stays_within_the_list_budget(
+    api: Api, agency, django_assert_max_num_queries
+):
+    _clients(agency, 3)
+
+    with django_assert_max_num_queries(LIST_BUDGET):
+        response = api.get("/clients?page=99")
+
+    assert response.status_code == 200
+    assert response.json()["data"] == []
+
+
+def _itinerary(agency, days: int, items_per_day: int):
+    itinerary = ItineraryFactory(client=ClientFactory(agency=agency), agency=agency)
+    for number in range(1, days + 1):
+        day = ItineraryDayFactory(itinerary=itinerary, day_number=number)
+        for position in range(items_per_day):
+            ItineraryItemFactory(day=day, position=position)
+    return itinerary
+
+
+@pytest.mark.parametrize(("days", "items_per_day"), [(1, 1), (14, 4), (30, 6)])
+def test_an_itinerary_with_its_plan_stays_within_four_queries_whatever_its_length(
+    api: Api, agency, days, items_per_day, django_assert_max_num_queries
+):
+    itinerary = _itinerary(agency, days, items_per_day)
+
+    with django_assert_max_num_queries(DETAIL_BUDGET):
+        response = api.get(f"/itineraries/{itinerary.pk}")
+
+    assert response.status_code == 200
+    plan = response.json()["data"]["days"]
+    assert len(plan) == days
+    assert sum(len(day["items"]) for day in plan) == days * items_per_day
+
+
+def test_a_longer_itinerary_runs_the_same_queries_as_a_short_one(api: Api, agency):
+    short = _itinerary(agency, 1, 1)
+    long = _itinerary(agency, 21, 6)
+
+    assert len(queries_of(lambda: api.get(f"/itineraries/{long.pk}"))) == len(
+        queries_of(lambda: api.get(f"/itineraries/{short.pk}"))
+    )
+
+
+def test_a_lead_post_stays_within_five_queries(api: Api, agency, django_assert_max_num_queries):
+    lead = {
+        "name": "New Lead",
+        "email": "lead@site.com",
+        "phone": "+1 555 0100",
+        "notes": "From website form",
+        "tags": ["web"],
+    }
+
+    with django_assert_max_num_queries(LEAD_POST_BUDGET):
+        response = api.post("/clients", lead)
+
+    assert response.status_code == 201
+    assert response.json()["data"]["status"] == "lead"
+
+
+def test_an_unknown_token_is_refused_after_one_query(anonymous: Api, db):
+    anonymous.token = "itn_000000000000.no-such-token"
+
+    sql = queries_of(lambda: anonymous.get("/clients"))
+
+    assert len(sql) <= 1
