@@ -125,6 +125,8 @@ def payment_add(request: HttpRequest, booking_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Payment of {payment.amount} {payment.currency} recorded.")
+            messages.success(
+                request, f"Payment of {payment.amount:,.2f} {payment.currency} recorded."
+            )
             return redirect("booking_detail", booking_id=booking.pk)
     return _render_detail(request, booking, form)
