@@ -137,8 +137,9 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     create_service: ClassVar[Callable[..., models.Model]]
     update_service: ClassVar[Callable[..., models.Model]]
     delete_service: ClassVar[Callable[..., None]]
-    # Re-read through the selector after a write (for nested data the service does not return).
-    reread_after_write: ClassVar[bool] = False
+    # Fields a service writes as related rows (an itinerary's days): when a request writes one,
+    # the record is re-read through the selector before it is shown.
+    nested_fields: ClassVar[tuple[str, ...]] = ()
 
     pagination_class = PagePagination
     filter_backends = [DjangoFilterBackend]  # documents the FilterSet; selectors apply it
@@ -215,14 +216,14 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         fields = self.validated_fields(request, partial=False)
         with api_field_names():
             instance = self.perform_create(fields)
-        return envelope(self.represent_written(instance), status.HTTP_201_CREATED)
+        return envelope(self.represent_written(instance, fields), status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
         instance = self.get_object()
         fields = self.validated_fields(request, partial=partial)
         with api_field_names():
             instance = self.update_service(**{self.resource: instance}, **fields)
-        return envelope(self.represent_written(instance))
+        return envelope(self.represent_written(instance, fields))
 
     def partial_update(self, request: Request, pk: str) -> Response:
         return self.update(request, pk, partial=True)
@@ -231,8 +232,10 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         self.delete_service(**{self.resource: self.get_object()})
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def represent_written(self, instance: models.Model) -> dict[str, Any]:
-        if self.reread_after_write:
+    def represent_written(
+        self, instance: models.Model, fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        if any(name in fields for name in self.nested_fields):
             instance = self.get_selector(agency=self.agency, **{f"{self.resource}_id": instance.pk})
         return self.represent(instance)
 

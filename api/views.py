@@ -83,7 +83,7 @@ class ItineraryViewSet(TenantViewSet):
     create_service = services.itinerary_create
     update_service = services.itinerary_update
     delete_service = services.itinerary_delete
-    reread_after_write = True
+    nested_fields = ("days",)
 
 
 class ProposalViewSet(TenantViewSet):

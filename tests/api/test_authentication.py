@@ -68,7 +68,7 @@ def test_a_token_of_the_wrong_shape_is_401(db, token):
 
 
 def test_an_unknown_key_and_a_wrong_secret_get_the_same_401(alice_token):
-    token, plaintext = alice_token
+    _token, plaintext = alice_token
     key, secret = plaintext.split(".", 1)
     unknown = Api(f"itn_000000000000.{secret}").get("/clients")
     wrong = Api(f"{key}.{secret[:-1]}x").get("/clients")
@@ -93,27 +93,27 @@ def test_a_revoked_token_is_401(alice_token):
 
 
 def test_the_token_of_a_deactivated_user_is_401(alice_token, alice):
-    token, plaintext = alice_token
+    _token, plaintext = alice_token
     alice.is_active = False
     alice.save()
     assert assert_401(Api(plaintext).get("/clients")) == INVALID
 
 
 def test_the_scheme_is_case_insensitive(alice_token):
-    token, plaintext = alice_token
+    _token, plaintext = alice_token
     response = Api(None).get("/me", headers={"Authorization": f"bearer {plaintext}"})
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("name", ["token", "access_token", "api_key"])
 def test_a_token_in_the_query_string_is_refused(alice_token, name):
-    token, plaintext = alice_token
+    _token, plaintext = alice_token
     body = assert_401(Api(None).get(f"/clients?{name}={plaintext}"))
     assert "query string" in body["message"]
 
 
 def test_a_token_in_the_query_string_does_not_count_as_a_header(alice_token):
-    token, plaintext = alice_token
+    _token, plaintext = alice_token
     response = Api(None).get(f"/me?token={plaintext}&access_token={plaintext}")
     assert response.status_code == 401
 

@@ -1,0 +1,232 @@
+"""The OpenAPI schema is valid, and true to what the API really answers: real responses are
+validated against it (no field missing, none undocumented), headers included."""
+
+from __future__ import annotations
+
+import copy
+import re
+from decimal import Decimal
+from typing import Any
+
+import orjson
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from crm.services import payment_record
+from tests.api.conftest import Api
+from tests.factories import (
+    BookingFactory,
+    ClientFactory,
+    ItineraryDayFactory,
+    ItineraryFactory,
+    ItineraryItemFactory,
+    ProposalFactory,
+    make_token,
+)
+
+
+@pytest.fixture
+def openapi(anonymous: Api) -> dict[str, Any]:
+    response = anonymous.get(
+        "/api/v1/schema", headers={"Accept": "application/vnd.oai.openapi+json"}
+    )
+    assert response.status_code == 200
+    return orjson.loads(response.content)
+
+
+def strict(document: dict[str, Any]) -> dict[str, Any]:
+    """The schema with ``additionalProperties: false`` on every object that lists its
+    properties, so an undocumented field in a real body fails validation."""
+    document = copy.deepcopy(document)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "properties" in node and "additionalProperties" not in node:
+                node["additionalProperties"] = False
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    return document
+
+
+class Contract:
+    """Checks a real response against the operation's documented response."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = strict(document)
+        resource = Resource.from_contents(self.document, default_specification=DRAFT202012)
+        self.registry = Registry().with_resource("urn:openapi", resource)
+
+    def check(self, response, template: str, method: str, body: Any = None) -> None:
+        operation = self.document["paths"][template][method.lower()]
+        documented = operation["responses"][str(response.status_code)]
+        for name, header in documented.get("headers", {}).items():
+            if header.get("required"):
+                assert name in response, f"{method} {template} {response.status_code}: no {name}"
+        if "content" not in documented:
+            assert response.content == b""
+            return
+        pointer = "/".join(
+            part.replace("~", "~0").replace("/", "~1")
+            for part in (
+                "paths",
+                template,
+                method.lower(),
+                "responses",
+                str(response.status_code),
+                "content",
+                "application/json",
+                "schema",
+            )
+        )
+        validator = Draft202012Validator(
+            {"$ref": f"urn:openapi#/{pointer}"},
+            registry=self.registry,
+            format_checker=FormatChecker(),
+        )
+        body = response.json() if body is None else body
+        errors = [e.message for e in validator.iter_errors(body)]
+        assert not errors, f"{method} {template} {response.status_code}: {errors}"
+
+
+def test_the_generated_schema_is_valid_openapi_without_warnings(tmp_path):
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    assert target.read_text().startswith("openapi: 3.1.0")
+
+
+def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
+    assert set(openapi["paths"]) == {
+        "/api/v1/me",
+        "/api/v1/clients",
+        "/api/v1/clients/{id}",
+        "/api/v1/itineraries",
+        "/api/v1/itineraries/{id}",
+        "/api/v1/proposals",
+        "/api/v1/proposals/{id}",
+        "/api/v1/bookings",
+        "/api/v1/bookings/{id}",
+    }
+
+
+def test_the_schema_declares_bearer_auth_on_every_operation(openapi):
+    assert openapi["components"]["securitySchemes"]["bearerAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "itn_<key>.<secret>",
+        "description": "A personal access token, shown once when it is created.",
+    }
+    for path in openapi["paths"].values():
+        for operation in path.values():
+            assert operation["security"] == [{"bearerAuth": []}]
+
+
+def test_lists_are_documented_as_data_and_meta_with_page_parameters(openapi):
+    operation = openapi["paths"]["/api/v1/clients"]["get"]
+    ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    listing = openapi["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert listing["required"] == ["data", "meta"]
+    assert listing["properties"]["data"] == {
+        "type": "array",
+        "items": {"$ref": "#/components/schemas/Client"},
+    }
+    assert listing["properties"]["meta"] == {"$ref": "#/components/schemas/PageMeta"}
+    params = {p["name"] for p in operation["parameters"]}
+    assert {"page", "per_page", "q", "status", "tag", "assigned_to", "sort"} <= params
+
+
+def test_errors_and_rate_limit_headers_are_documented(openapi):
+    operation = openapi["paths"]["/api/v1/clients/{id}"]["patch"]
+    responses = operation["responses"]
+    assert {"200", "400", "401", "403", "404", "413", "422", "429"} <= set(responses)
+    ref = responses["422"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref == "#/components/schemas/ValidationError"
+    assert set(responses["429"]["headers"]) >= {"Retry-After", "X-RateLimit-Limit"}
+    assert "WWW-Authenticate" in responses["401"]["headers"]
+    for response in responses.values():
+        assert {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"} <= set(
+            response["headers"]
+        )
+    assert (
+        openapi["paths"]["/api/v1/clients/{id}"]["delete"]["responses"]["204"].get("content")
+        is None
+    )
+
+
+def test_real_responses_match_the_schema(openapi, api: Api, agency, alice):
+    contract = Contract(openapi)
+    client = ClientFactory(agency=agency, tags=["vip"])
+    itinerary = ItineraryFactory(client=client)
+    ItineraryItemFactory(day=ItineraryDayFactory(itinerary=itinerary, day_number=1))
+    proposal = ProposalFactory(client=client, itinerary=itinerary)
+    booking = BookingFactory(client=client, amount_paid="0")
+    payment_record(booking=booking, amount=Decimal("100"))
+
+    checks = [
+        (api.get("/me"), "/api/v1/me", "GET"),
+        (api.get("/clients"), "/api/v1/clients", "GET"),
+        (api.get(f"/clients/{client.pk}"), "/api/v1/clients/{id}", "GET"),
+        (api.post("/clients", {"name": "Lead"}), "/api/v1/clients", "POST"),
+        (api.post("/clients", {"name": ""}), "/api/v1/clients", "POST"),
+        (api.post("/clients", raw="{"), "/api/v1/clients", "POST"),
+        (api.patch(f"/clients/{client.pk}", {"city": "Porto"}), "/api/v1/clients/{id}", "PATCH"),
+        (api.get("/clients/999999"), "/api/v1/clients/{id}", "GET"),
+        (api.get("/itineraries"), "/api/v1/itineraries", "GET"),
+        (api.get(f"/itineraries/{itinerary.pk}"), "/api/v1/itineraries/{id}", "GET"),
+        (
+            api.post("/itineraries", {"client_id": client.pk, "title": "T", "days": [{}]}),
+            "/api/v1/itineraries",
+            "POST",
+        ),
+        (api.get("/proposals"), "/api/v1/proposals", "GET"),
+        (api.get(f"/proposals/{proposal.pk}"), "/api/v1/proposals/{id}", "GET"),
+        (api.get("/bookings?page=0"), "/api/v1/bookings", "GET"),
+        (api.get("/bookings"), "/api/v1/bookings", "GET"),
+        (api.get(f"/bookings/{booking.pk}"), "/api/v1/bookings/{id}", "GET"),
+        (api.delete(f"/proposals/{proposal.pk}"), "/api/v1/proposals/{id}", "DELETE"),
+        (Api(None).get("/clients"), "/api/v1/clients", "GET"),
+    ]
+    reader = Api(make_token(alice, read_only=True, rate_limit=1).plaintext)
+    checks.append((reader.post("/clients", {"name": "x"}), "/api/v1/clients", "POST"))
+    checks.append((reader.get("/clients"), "/api/v1/clients", "GET"))
+    statuses = set()
+    for response, template, method in checks:
+        contract.check(response, template, method)
+        statuses.add(response.status_code)
+    assert statuses == {200, 201, 204, 400, 401, 403, 404, 422, 429}
+
+
+def test_the_docs_page_serves_its_assets_locally(anonymous: Api):
+    response = anonymous.get("/api/v1/docs", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert assets
+    for asset in assets:
+        assert asset.startswith("/static/drf_spectacular_sidecar/"), asset
+        assert finders.find(asset.removeprefix("/static/"))
+    assert "/api/v1/schema" in html
+
+
+def test_the_contract_check_catches_an_undocumented_or_missing_field(openapi, api: Api, agency):
+    contract = Contract(openapi)
+    client = ClientFactory(agency=agency)
+    response = api.get(f"/clients/{client.pk}")
+    body = response.json()
+    for tampered in (
+        {"data": {**body["data"], "secret": 1}},
+        {"data": {k: v for k, v in body["data"].items() if k != "status"}},
+        {"data": {**body["data"], "created_at": 5}},
+        body["data"],
+    ):
+        with pytest.raises(AssertionError):
+            contract.check(response, "/api/v1/clients/{id}", "GET", body=tampered)
+    contract.check(response, "/api/v1/clients/{id}", "GET", body=body)
