@@ -45,7 +45,12 @@ DEFAULTS = {
     "BENCH_PORT": "8140",
     # Bench-only secret: the tokens in the manifest are HMACs keyed by a pepper derived from it.
     "BENCH_SECRET_KEY": "itinera-bench-only-secret-key-never-used-in-production",
+    # Passed to every server connection through DATABASE_URL (?options=...). On 2 cores
+    # shared by the app, the database and the load generator, a parallel plan only adds
+    # worker start-up to the exact counts; `bench/run --pg-options ""` measures without it.
+    "BENCH_PG_OPTIONS": "-c max_parallel_workers_per_gather=0",
 }
+PG_OPTIONS = [DEFAULTS["BENCH_PG_OPTIONS"]]
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 BAD_TOKEN = "itn_000000000000.this-token-does-not-exist-anywhere-at-all"
 
@@ -117,7 +122,8 @@ def server_env(label: str) -> dict[str, str]:
         "DEBUG": "0",
         "SECURE_SSL_REDIRECT": "0",
         "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or env("BENCH_SECRET_KEY"),
-        "DATABASE_URL": database_url(label),
+        "DATABASE_URL": database_url(label)
+        + (f"?options={urllib.parse.quote(PG_OPTIONS[0])}" if PG_OPTIONS[0] else ""),
         "REDIS_URL": env("BENCH_REDIS_URL"),
         "CACHE_KEY_PREFIX": f"itinera-bench-{label}",
         "LOG_LEVEL": "WARNING",
@@ -457,6 +463,15 @@ def run_size(label: str, wrk: str, args: argparse.Namespace) -> Path:
         for sc in chosen:
             results.append(measure(wrk, server, sc, args))
     remove_bench_leads(label)
+    if args.explain:
+        out = RESULTS / f"explain-{label}.md"
+        manifest_path = RESULTS / f"{urllib.parse.urlparse(database_url(label)).path[1:]}.json"
+        subprocess.run(
+            [str(PYTHON), "bench/explain.py", str(manifest_path), str(out)],
+            cwd=ROOT,
+            env=server_env(label),
+            check=True,
+        )
     record = {
         "size": label,
         "clients": manifest["clients"],
@@ -464,6 +479,7 @@ def run_size(label: str, wrk: str, args: argparse.Namespace) -> Path:
         "agencies": len(manifest["agencies"]),
         "started": started.isoformat(timespec="seconds"),
         "machine": {"cores": os.cpu_count(), "load_at_end": load()},
+        "pg_options": PG_OPTIONS[0],
         "settings": {
             "workers": args.workers,
             "worker_class": args.worker_class,
@@ -514,8 +530,9 @@ def report(records: dict[str, dict[str, Any]]) -> str:
             "",
             f"Run {rec['started']} on {rec['machine']['cores']} cores; gunicorn {s['workers']} "
             f"{s['worker_class']} workers, wrk {s['connections']} connections, "
-            f"{s['duration']}s per scenario after {s['warmup']}s warm-up. Load is the 1/5-minute "
-            "load average after each scenario.",
+            f"{s['duration']}s per scenario after {s['warmup']}s warm-up; PostgreSQL options "
+            f"`{rec.get('pg_options') or 'none'}`. Load is the 1/5-minute load average after "
+            "each scenario.",
             "",
             "| scenario | req/s | p50 ms | p95 ms | p99 ms | statuses | load |",
             "| --- | ---: | ---: | ---: | ---: | --- | --- |",
@@ -647,7 +664,14 @@ def main() -> None:
     parser.add_argument("--only", action="append", help="run scenarios whose key contains this")
     parser.add_argument("--regenerate", action="store_true", help="reload the dataset")
     parser.add_argument("--report", action="store_true", help="only rebuild the report")
+    parser.add_argument("--explain", action="store_true", help="also write EXPLAIN plans")
+    parser.add_argument(
+        "--pg-options",
+        default=os.environ.get("BENCH_PG_OPTIONS", DEFAULTS["BENCH_PG_OPTIONS"]),
+        help="libpq options for the server's connections (default: %(default)r)",
+    )
     args = parser.parse_args()
+    PG_OPTIONS[0] = args.pg_options
     args.connections = args.connections or args.workers
     RESULTS.mkdir(parents=True, exist_ok=True)
     if not args.report:

@@ -35,6 +35,7 @@ FIELDS = (
 SEARCHED = ("name", "email", "phone", "company")
 STATUSES = {"lead", "active", "inactive"}
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 25, 100
+LIBPQ_OPTIONS = {"options", "sslmode", "application_name", "connect_timeout"}
 
 _local = threading.local()
 
@@ -44,6 +45,8 @@ def _connection() -> psycopg.Connection:
     conn = getattr(_local, "conn", None)
     if conn is None or conn.closed or conn.broken:
         db = settings.DATABASES["default"]
+        # Connection options from DATABASE_URL (e.g. ?options=-c ...) apply here too.
+        options = {k: v for k, v in db.get("OPTIONS", {}).items() if k in LIBPQ_OPTIONS}
         conn = psycopg.connect(
             dbname=db["NAME"],
             user=db.get("USER") or None,
@@ -51,6 +54,7 @@ def _connection() -> psycopg.Connection:
             host=db.get("HOST") or None,
             port=db.get("PORT") or None,
             autocommit=True,
+            **options,
         )
         _local.conn = conn
     return conn

@@ -1,0 +1,84 @@
+"""The benchmark ceilings (config/urls_bench.py): never mounted in production, and they answer
+exactly what the API answers, so the ratios in bench/README.md compare like with like."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client as DjangoClient
+from django.urls import Resolver404, resolve
+
+from tests.api.conftest import warm
+from tests.factories import ClientFactory, make_token
+
+CEILINGS = ("/bench/raw/clients", "/bench/django/clients")
+QUERIES = ("", "status=lead", "q=ana", "per_page=2&page=2", "page=99")
+
+
+@pytest.mark.parametrize("path", CEILINGS)
+def test_the_ceilings_are_not_mounted_by_the_production_urls(path):
+    with pytest.raises(Resolver404):
+        resolve(path, urlconf="config.urls")
+
+
+@pytest.mark.parametrize("path", CEILINGS)
+def test_the_bench_urls_mount_the_ceilings_beside_the_api(path):
+    assert resolve(path, urlconf="config.urls_bench")
+    assert resolve("/api/v1/clients", urlconf="config.urls_bench")
+
+
+def _clients(agency, other_agency):
+    for i, name in enumerate(["Ana Lima", "Anaïs Rousseau", "Bruno Díaz", "Chloé Martin"]):
+        ClientFactory(agency=agency, name=name, status="lead" if i % 2 else "active")
+    ClientFactory(agency=other_agency, name="Ana Other")
+
+
+def _compare(settings, agency, alice, path):
+    settings.ROOT_URLCONF = "config.urls_bench"
+    issued = make_token(alice)
+    warm(issued.token)
+    api = DjangoClient(headers={"Authorization": f"Bearer {issued.plaintext}"})
+    ceiling = DjangoClient()
+    for query in QUERIES:
+        expected = api.get(f"/api/v1/clients?{query}")
+        got = ceiling.get(f"{path}?agency={agency.pk}&{query}")
+        assert got.status_code == expected.status_code == 200, query
+        assert got.json() == expected.json(), query
+
+
+@pytest.mark.django_db
+def test_the_plain_django_ceiling_answers_what_the_api_answers(
+    settings, agency, other_agency, alice
+):
+    _clients(agency, other_agency)
+    _compare(settings, agency, alice, "/bench/django/clients")
+
+
+@pytest.fixture
+def _close_raw_connection():
+    yield
+    from config import urls_bench
+
+    conn = getattr(urls_bench._local, "conn", None)
+    if conn is not None:
+        conn.close()  # else the test database cannot be dropped
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_close_raw_connection")
+def test_the_raw_psycopg_ceiling_answers_what_the_api_answers(
+    settings, agency, other_agency, alice
+):
+    _clients(agency, other_agency)
+    _compare(settings, agency, alice, "/bench/raw/clients")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_close_raw_connection")
+@pytest.mark.parametrize("path", CEILINGS)
+def test_a_ceiling_refuses_a_missing_agency_or_a_bad_page(settings, path):
+    settings.ROOT_URLCONF = "config.urls_bench"
+    client = DjangoClient()
+
+    assert client.get(path).status_code == 422
+    assert client.get(f"{path}?agency=1&page=0").status_code == 422
