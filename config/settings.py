@@ -199,6 +199,9 @@ ENQUIRY_MAX_EXTRA_LENGTH = env_int("ENQUIRY_MAX_EXTRA_LENGTH", 1_000)  # per ext
 ENQUIRY_HONEYPOT_FIELD = env_str("ENQUIRY_HONEYPOT_FIELD", "website")
 # How many reverse proxies put the client IP in X-Forwarded-For (0: use REMOTE_ADDR only).
 ENQUIRY_NUM_PROXIES = env_int("ENQUIRY_NUM_PROXIES", 0)
+# Base of the dashboard links in enquiry emails (e.g. https://crm.example.com). Unset: the
+# request's host, unless ALLOWED_HOSTS is "*" (a public post could then forge the link's host).
+ENQUIRY_DASHBOARD_URL = env_str("ENQUIRY_DASHBOARD_URL", "")
 IDEMPOTENCY_KEY_TTL = env_int("IDEMPOTENCY_KEY_TTL", 86_400)  # seconds a key is remembered
 IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a key in progress
 

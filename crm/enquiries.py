@@ -469,7 +469,7 @@ def enquiry_notify(*, enquiry: Enquiry, dashboard_url: str = "") -> int:
     who = enquiry.name or enquiry.email or enquiry.phone
     subject = " ".join(f"New website enquiry: {who} ({form.name})".split())[:200]
     client_url = ""
-    if enquiry.client_id and dashboard_url:
+    if enquiry.client_id:
         client_url = f"{dashboard_url.rstrip('/')}/clients/{enquiry.client_id}/"
     body = render_to_string(
         "forms/email/new_enquiry.txt",

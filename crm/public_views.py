@@ -116,7 +116,7 @@ def _submit(
                 data=data,
                 visitor=_visitor(request),
                 page_url=request.headers.get("Referer", ""),
-                dashboard_url=request.build_absolute_uri("/"),
+                dashboard_url=_dashboard_url(request),
             )
         except ValidationError as exc:
             return _error(
@@ -277,6 +277,16 @@ def client_ip(request: HttpRequest) -> str:
         if len(hops) >= proxies:
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _dashboard_url(request: HttpRequest) -> str:
+    """Where the notification email links to. The Host header of a public post is the
+    caller's to choose, so it is only trusted when ALLOWED_HOSTS pins the hosts."""
+    if settings.ENQUIRY_DASHBOARD_URL:
+        return settings.ENQUIRY_DASHBOARD_URL
+    if "*" in settings.ALLOWED_HOSTS:
+        return ""
+    return request.build_absolute_uri("/")
 
 
 def _visitor(request: HttpRequest) -> str:

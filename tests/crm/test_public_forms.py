@@ -672,3 +672,33 @@ def test_an_invalid_idempotency_key_is_refused_with_400(client, form, url):
     assert response.status_code == 400
     assert "Idempotency-Key" in response.json()["message"]
     assert Enquiry.objects.count() == 0
+
+
+def test_the_email_links_to_the_configured_dashboard(
+    client, form, url, settings, django_capture_on_commit_callbacks
+):
+    settings.ENQUIRY_DASHBOARD_URL = "https://crm.alpha.example"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_json(client, url, LEAD, Origin=SITE)
+
+    client_id = Enquiry.objects.get().client_id
+    assert f"https://crm.alpha.example/clients/{client_id}/" in mail.outbox[0].body
+
+
+def test_a_forged_host_never_reaches_the_email_when_any_host_is_allowed(
+    client, form, url, settings, django_capture_on_commit_callbacks
+):
+    settings.ALLOWED_HOSTS = ["*"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            data=json.dumps(LEAD),
+            content_type="application/json",
+            HTTP_HOST="phishing.example",
+        )
+
+    body = mail.outbox[0].body
+    assert "phishing.example" not in body
+    assert f"Open the client: /clients/{Enquiry.objects.get().client_id}/" in body
