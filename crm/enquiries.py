@@ -146,6 +146,7 @@ def enquiry_clean(data: Mapping[str, Any], *, page_url_fallback: str = "") -> En
     if not isinstance(data, Mapping):
         raise ValidationError({"non_field_errors": ["Expected an object of form fields."]})
     errors: dict[str, list[str]] = {}
+    _refuse_null_characters(data, errors)
     limits = {**TEXT_LIMITS, "message": settings.ENQUIRY_MAX_MESSAGE_LENGTH}
     cleaned: dict[str, Any] = {}
 
@@ -214,6 +215,23 @@ def enquiry_clean(data: Mapping[str, Any], *, page_url_fallback: str = "") -> En
         raise ValidationError(errors)
     raw = {key: value for key, value in data.items() if key != honeypot_field()}
     return EnquiryInput(**cleaned, extra=extra, raw=raw)
+
+
+def _refuse_null_characters(data: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
+    """NUL characters: no text field (or PostgreSQL) takes them, so refuse them up front."""
+
+    def has_nul(value: Any) -> bool:
+        if isinstance(value, str):
+            return "\x00" in value
+        if isinstance(value, list):
+            return any(has_nul(item) for item in value)
+        return False
+
+    for key, value in data.items():
+        if has_nul(key) or has_nul(value):
+            errors[str(key).replace("\x00", "")[:MAX_EXTRA_KEY_LENGTH] or "non_field_errors"] = [
+                "Null characters are not allowed."
+            ]
 
 
 def _clean_travellers(value: Any, errors: dict[str, list[str]]) -> int | None:

@@ -246,8 +246,8 @@ def _parse(request: HttpRequest) -> tuple[str, dict[str, Any]]:
     try:
         if content_type == JSON_TYPE:
             try:
-                data = json.loads(request.body or b"{}")
-            except (ValueError, UnicodeDecodeError):
+                data = json.loads(request.body or b"{}", parse_constant=_no_constants)
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 raise _Refused(400, "The body is not valid JSON.") from None
             if not isinstance(data, dict):
                 raise _Refused(400, "The body must be a JSON object of form fields.")
@@ -261,6 +261,11 @@ def _parse(request: HttpRequest) -> tuple[str, dict[str, Any]]:
     raise _Refused(
         415, "Send the form as application/x-www-form-urlencoded or as application/json."
     )
+
+
+def _no_constants(name: str) -> None:
+    """NaN and Infinity are not JSON (and PostgreSQL's jsonb refuses them)."""
+    raise ValueError(name)
 
 
 def _querydict_to_dict(query: QueryDict) -> dict[str, Any]:

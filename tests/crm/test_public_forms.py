@@ -551,6 +551,25 @@ def test_a_body_that_is_not_json_is_refused_with_400(client, form, url):
     assert response.json()["message"] == "The body is not valid JSON."
 
 
+@pytest.mark.parametrize(
+    "body",
+    ['{"email": "a@example.com", "rooms": NaN}', '{"x": Infinity}', "[" * 5000 + "]" * 5000],
+)
+def test_json_that_is_not_strict_json_is_refused_with_400(client, form, url, body):
+    response = client.post(url, data=body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert Enquiry.objects.count() == 0
+
+
+def test_null_characters_are_refused_not_a_server_error(client, form, url):
+    as_json = post_json(client, url, {**LEAD, "name": "Nul\x00l"})
+    as_form = post_form(client, url, {**LEAD, "heard\x00from": "x"}, Accept="application/json")
+
+    assert_refused(as_json, "name")
+    assert_refused(as_form, "heardfrom")
+
+
 def test_a_json_body_that_is_not_an_object_is_refused(client, form, url):
     response = client.post(url, data="[1, 2]", content_type="application/json")
 
