@@ -175,7 +175,17 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no request.auth
             return self.model.objects.none()
-        return self.list_selector(agency=self.agency, filters=self.request.query_params)
+        return self.list_selector(agency=self.agency, filters=self.filters())
+
+    def filters(self) -> Mapping[str, Any]:
+        """The query string without the pagination parameters (the selectors skip filtering
+        altogether when nothing is left)."""
+        params = self.request.query_params
+        if "page" in params or "per_page" in params:
+            params = params.copy()
+            params.pop("page", None)
+            params.pop("per_page", None)
+        return params
 
     def get_object(self) -> models.Model:
         try:

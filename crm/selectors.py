@@ -34,10 +34,13 @@ def apply_filters(
 
     A stable tiebreaker (``-id``) keeps pagination deterministic whatever the sort.
     """
-    filterset = filterset_class(data=filters or {}, queryset=queryset)
-    if not filterset.is_valid():
-        raise ValidationError({field: list(errors) for field, errors in filterset.errors.items()})
-    qs = filterset.qs
+    if filters:
+        filterset = filterset_class(data=filters, queryset=queryset)
+        if not filterset.is_valid():
+            raise ValidationError({f: list(errors) for f, errors in filterset.errors.items()})
+        qs = filterset.qs
+    else:
+        qs = queryset  # no filters: skip building a FilterSet and its form (milliseconds)
     ordering = list(qs.query.order_by) or list(qs.model._meta.ordering)
     if not any(field.lstrip("-") == "id" for field in ordering):
         qs = qs.order_by(*ordering, "-id")

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from crm.filters import ClientFilter
 from crm.models import Client
 from tests.api.conftest import Api
 from tests.factories import ClientFactory
@@ -103,3 +104,13 @@ def test_the_me_counts_are_the_agencys_records_only(api: Api, cast, other_agency
     ClientFactory(agency=other_agency)
     counts = api.get("/me").json()["data"]["counts"]
     assert counts == {"clients": 3, "itineraries": 0, "proposals": 0, "bookings": 0}
+
+
+def test_an_unfiltered_page_does_not_build_a_filterset(api: Api, cast, monkeypatch):
+    # Building a FilterSet and its form costs milliseconds; a plain page does not need one.
+    def refuse(*args, **kwargs):
+        raise AssertionError("FilterSet built for an unfiltered list")
+
+    monkeypatch.setattr(ClientFilter, "__init__", refuse)
+    assert api.get("/clients?page=1&per_page=2").status_code == 200
+    assert api.get("/clients?status=lead").status_code == 500  # a filter does need one
