@@ -44,6 +44,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -245,6 +246,11 @@ def _ttl(ttl: int | None) -> int:
 
 
 # Django adapters ---------------------------------------------------------------------------
+
+
+def json_body(value: Any) -> Any:
+    """``value`` in plain JSON types, as it will be replayed (Decimals, dates... as strings)."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
 def stored_from_django(response: HttpResponse) -> StoredResponse:
