@@ -43,6 +43,10 @@ def main(base: str) -> None:
         page.goto(f"{base}/clients/")
         shoot(page, "clients")
 
+        # A client with some history (the demo's honeymooner), else the first one.
+        page.goto(f"{base}/clients/?q=aisha")
+        if page.locator("table a.primary").count() == 0:
+            page.goto(f"{base}/clients/")
         page.click("table a.primary >> nth=0")
         shoot(page, "client")
 
@@ -70,7 +74,8 @@ def main(base: str) -> None:
 
         page.goto(f"{base}/bookings/")
         shoot(page, "bookings")
-        page.click("table a.primary >> nth=0")
+        page.goto(f"{base}/")  # a booking with a balance still due
+        page.click("section[aria-labelledby=balances-h] .list__title >> nth=0")
         shoot(page, "booking")
 
         page.goto(f"{base}/settings/api-tokens/")

@@ -101,8 +101,20 @@
     });
   }
 
+  // After a validation error, bring the first field in error into view and focus it, so the
+  // agent sees at once what to fix (the form keeps everything they typed).
+  function focusFirstError(root) {
+    var field = (root || document).querySelector(
+      ".field--error input, .field--error select, .field--error textarea"
+    );
+    if (!field) return;
+    field.scrollIntoView({ block: "center" });
+    field.focus({ preventScroll: true });
+  }
+
   function init(root) {
     (root || document).querySelectorAll("[data-sortable]").forEach(initSortable);
+    focusFirstError(root);
   }
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
