@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
 
 from crm.models import Client
 from tests.factories import (
@@ -205,3 +207,15 @@ def test_every_dashboard_form_carries_a_csrf_token(as_alice, agency):
     for url in ("/clients/new/", f"/clients/{client.pk}/", f"/clients/{client.pk}/edit/"):
         body = as_alice.get(url).content.decode()
         assert body.count('name="csrfmiddlewaretoken"') >= body.count('method="post"') > 0
+
+
+def test_the_list_runs_the_same_number_of_queries_for_3_or_25_clients(as_alice, agency, alice):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert as_alice.get("/clients/").status_code == 200
+        return len(queries)
+
+    ClientFactory.create_batch(3, agency=agency, assigned_to=alice, tags=["vip"])
+    few = count()
+    ClientFactory.create_batch(22, agency=agency, assigned_to=alice, tags=["vip"])
+    assert count() == few

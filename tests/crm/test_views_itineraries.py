@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from crm.models import Itinerary, ItineraryDay, ItineraryItem
 from tests.factories import (
@@ -341,3 +343,18 @@ def test_deleting_an_itinerary_returns_to_the_client(as_alice, trip):
     assert response.status_code == 302
     assert response["Location"] == f"/clients/{trip.client_id}/"
     assert not Itinerary.objects.filter(pk=trip.pk).exists()
+
+
+def test_the_builder_runs_the_same_number_of_queries_however_big_the_plan(as_alice, trip):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert as_alice.get(f"/itineraries/{trip.pk}/").status_code == 200
+        return len(queries)
+
+    day = ItineraryDayFactory(itinerary=trip, day_number=1)
+    ItineraryItemFactory(day=day)
+    small = count()
+    for number in range(2, 8):
+        more = ItineraryDayFactory(itinerary=trip, day_number=number)
+        ItineraryItemFactory.create_batch(4, day=more)
+    assert count() == small
