@@ -54,6 +54,11 @@ def _connection() -> psycopg.Connection:
             host=db.get("HOST") or None,
             port=db.get("PORT") or None,
             autocommit=True,
+            # No prepared statements: after five runs PostgreSQL may switch a prepared query to
+            # a generic plan (blind to the agency, the pattern and the offset), which for the
+            # deep page and the unselective search is 10-100x slower. Django plans each query
+            # with its values too, so the two ceilings and the API get the same plans.
+            prepare_threshold=None,
             **options,
         )
         _local.conn = conn

@@ -81,6 +81,29 @@ class TenantFilterSet(django_filters.FilterSet):
     updated_after = DateOrDateTimeFilter(field_name="updated_at", bound="after")
     updated_before = DateOrDateTimeFilter(field_name="updated_at", bound="before")
 
+    def get_form_class(self) -> type[forms.Form]:
+        """Build the form class once per FilterSet class, not once per request.
+
+        django-filter makes a new form class (and a form field per filter) for every
+        FilterSet instance: about a third of what filtering a list costs. With static filters
+        the class is the same every time, and a form copies its fields when instantiated, so
+        one class can serve every request. A filter whose choices depend on the request
+        (``QuerySetRequestMixin``) opts its FilterSet out.
+        """
+        cls = type(self)
+        form_class = _FORM_CLASSES.get(cls)
+        if form_class is None:
+            form_class = super().get_form_class()
+            if not any(
+                isinstance(f, django_filters.filters.QuerySetRequestMixin)
+                for f in self.filters.values()
+            ):
+                _FORM_CLASSES[cls] = form_class
+        return form_class
+
+
+_FORM_CLASSES: dict[type[TenantFilterSet], type[forms.Form]] = {}
+
 
 class ClientFilter(TenantFilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200)
