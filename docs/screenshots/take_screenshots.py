@@ -57,9 +57,11 @@ def main(base: str) -> None:
         page.goto(itinerary_url.rstrip("/") + "/print/")
         shoot(page, "itinerary-print")
 
-        page.goto(f"{base}/proposals/?status=sent")
-        if page.locator("table a.primary").count() == 0:
-            page.goto(f"{base}/proposals/")
+        # A proposal waiting for the client's answer (opening its link marks it "viewed").
+        for status in ("sent", "viewed", ""):
+            page.goto(f"{base}/proposals/?status={status}")
+            if page.locator("table a.primary").count():
+                break
         page.click("table a.primary >> nth=0")
         shoot(page, "proposal")
         new_link = page.locator("text=Create a new link")
