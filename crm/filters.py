@@ -41,6 +41,11 @@ class DateOrDateTimeField(forms.CharField):
         if moment is not None:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment, dt.UTC)
+            try:
+                # The database takes UTC offsets within ±15:59 only: send every moment as UTC.
+                moment = moment.astimezone(dt.UTC)
+            except OverflowError:
+                raise forms.ValidationError("That date-time is out of range.") from None
             return moment, moment
         if day is not None:
             start = dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)

@@ -96,3 +96,34 @@ def test_an_invalid_filter_value_is_a_validation_error(agency):
     with pytest.raises(ValidationError) as exc:
         list(selectors.client_list(agency=agency, filters={"created_after": "yesterday"}))
     assert "created_after" in exc.value.message_dict
+
+
+def test_a_date_time_filter_with_any_valid_offset_is_compared_in_utc(agency):
+    """PostgreSQL refuses offsets beyond ±15:59; the filter must send UTC, not fail."""
+    ClientFactory(agency=agency)
+    assert (
+        list(
+            selectors.client_list(
+                agency=agency, filters={"updated_before": "0278-03-23T15:47:31+17:41"}
+            )
+        )
+        == []
+    )
+    assert (
+        len(
+            selectors.client_list(
+                agency=agency, filters={"created_after": "2000-01-01T00:00:00-23:59"}
+            )
+        )
+        == 1
+    )
+
+
+def test_a_date_time_that_overflows_when_made_utc_is_a_validation_error(agency):
+    with pytest.raises(ValidationError) as exc:
+        list(
+            selectors.client_list(
+                agency=agency, filters={"created_after": "0001-01-01T00:00:00+01:00"}
+            )
+        )
+    assert "created_after" in exc.value.message_dict
