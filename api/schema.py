@@ -125,7 +125,26 @@ def enveloped(serializer_class: type[serializers.Serializer]) -> type[serializer
     return cls
 
 
+SUMMARIES = {
+    "list": "List {plural}",
+    "create": "Create a {resource}",
+    "retrieve": "Fetch one {resource}",
+    "update": "Replace a {resource}",
+    "partial_update": "Update some fields of a {resource}",
+    "destroy": "Delete a {resource}",
+}
+
+
 class ApiAutoSchema(AutoSchema):
+    def get_summary(self) -> str | None:
+        view = self.view
+        if isinstance(view, TenantViewSet) and view.action in SUMMARIES:
+            model = view.model._meta
+            return SUMMARIES[view.action].format(
+                resource=model.verbose_name, plural=model.verbose_name_plural
+            )
+        return super().get_summary()
+
     def get_override_parameters(self) -> list[Any]:
         return [*super().get_override_parameters(), *RESPONSE_HEADERS]
 

@@ -130,6 +130,13 @@ class NotFoundView(PublicApiView, APIView):
     def handle(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         raise exceptions.NotFound()
 
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response.headers.pop("Allow", None)  # nothing is allowed on a path that is not there
+        return response
+
     get = post = put = patch = delete = head = options = trace = handle
 
 

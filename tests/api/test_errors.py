@@ -54,6 +54,7 @@ def test_an_unknown_path_is_404_for_any_method_and_without_a_token(anonymous: Ap
     for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
         response = anonymous.request(method, "/api/v1/nope", {})
         assert assert_json_error(response, 404) == {"message": "Not found."}
+        assert "Allow" not in response
 
 
 @DEBUG_ON_AND_OFF
