@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, RequestDataTooBig
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -20,6 +21,7 @@ logger = logging.getLogger(__name__)
 NOT_FOUND = "Not found."
 VALIDATION_FAILED = "Validation failed."
 SERVER_ERROR = "Internal server error."
+SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please retry shortly."
 
 # Services name relations as model fields; the API names them ``<name>_id``.
 API_FIELD_NAMES = {
@@ -105,6 +107,10 @@ def error_response(
 
 
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
+    if isinstance(exc, OperationalError | InterfaceError):
+        # The database is down or unreachable: a 503 the client may retry, not a 500.
+        logger.warning("Database unavailable: %s", exc)
+        return error_response(503, SERVICE_UNAVAILABLE, headers={"Retry-After": "5"})
     if isinstance(exc, Http404 | ObjectDoesNotExist | exceptions.NotFound):
         return error_response(404, NOT_FOUND)
     if isinstance(exc, DjangoValidationError):

@@ -15,6 +15,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any, ClassVar
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Role
@@ -118,6 +119,20 @@ def _converter(field: serializers.Field) -> Converter | None:
     ):
         return None
     raise TypeError(f"OutputSerializer cannot render {type(field).__name__} fields.")
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+        "example": "08:40:00",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time at the item's location (``HH:MM[:SS]``), with no UTC offset.
+
+    OpenAPI's ``format: time`` means an RFC 3339 time *with* an offset, which these are not.
+    """
 
 
 def Money(**kwargs: Any) -> serializers.DecimalField:
@@ -247,8 +262,8 @@ class ItineraryItemSerializer(OutputSerializer):
     position = Id()
     kind = serializers.ChoiceField(choices=ItemKind.choices)
     title = serializers.CharField()
-    start_time = serializers.TimeField(allow_null=True)
-    end_time = serializers.TimeField(allow_null=True)
+    start_time = LocalTimeField(allow_null=True)
+    end_time = LocalTimeField(allow_null=True)
     location = Text()
     supplier = Text()
     reference = Text()
@@ -291,8 +306,8 @@ class ItineraryDetailSerializer(ItinerarySerializer):
 class ItineraryItemInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ItemKind.choices, required=False)
     title = serializers.CharField(max_length=200)
-    start_time = serializers.TimeField(required=False, allow_null=True)
-    end_time = serializers.TimeField(required=False, allow_null=True)
+    start_time = LocalTimeField(required=False, allow_null=True)
+    end_time = LocalTimeField(required=False, allow_null=True)
     location = Text(max_length=200, required=False, allow_null=True)
     supplier = Text(max_length=200, required=False, allow_null=True)
     reference = Text(max_length=100, required=False, allow_null=True)

@@ -22,5 +22,6 @@ v1 = [
 
 urlpatterns = [
     path("v1/", include(v1)),
-    re_path(r"^.*$", views.NotFoundView.as_view(), name="not-found"),
+    # [\s\S] rather than ".": a path with a newline in it is still an unknown path.
+    re_path(r"^[\s\S]*$", views.NotFoundView.as_view(), name="not-found"),
 ]

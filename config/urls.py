@@ -12,3 +12,8 @@ urlpatterns = [
     path("settings/forms/", include("crm.form_settings_urls")),
     path("", include("crm.urls")),
 ]
+
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"

@@ -1,0 +1,81 @@
+"""Project-wide error answers: JSON under /api/ (whatever fails before DRF runs), and a 503
+instead of a 500 while the database is unreachable."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"message": "Bad request."}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"message": "You do not have permission to do this."}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"message": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside the ``except`` block of whatever failed (a middleware included).
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return service_unavailable(request)
+    if _is_api(request):
+        return JsonResponse({"message": "Internal server error."}, status=500)
+    return defaults.server_error(request)
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if _is_api(request):
+        message = "The service is temporarily unavailable. Please retry shortly."
+        return JsonResponse({"message": message}, status=503, headers=headers)
+    return HttpResponse(
+        "<!doctype html><title>Itinera is briefly unavailable</title>"
+        "<h1>Itinera is briefly unavailable</h1><p>Please try again in a few seconds.</p>",
+        status=503,
+        headers=headers,
+    )
+
+
+class DatabaseUnavailableMiddleware:
+    """A lost or refused database connection in a view answers 503 (retryable), not a 500.
+    (A failure inside another middleware reaches ``server_error``, which does the same.)
+
+    Django reconnects by itself on the next request once the database is back
+    (``CONN_HEALTH_CHECKS``), so nothing needs restarting.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, OperationalError | InterfaceError):
+            logger.warning("Database unavailable on %s: %s", request.path_info, exception)
+            return service_unavailable(request)
+        return None
