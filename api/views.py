@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import exceptions
 from rest_framework.permissions import AllowAny
@@ -13,6 +14,7 @@ from rest_framework.views import APIView
 
 from api.authentication import OptionalBearerTokenAuthentication
 from api.base import ApiViewMixin, TenantViewSet, envelope
+from api.exceptions import error_response
 from api.serializers import (
     BookingDetailSerializer,
     BookingInputSerializer,
@@ -28,7 +30,7 @@ from api.serializers import (
     ProposalInputSerializer,
     ProposalSerializer,
 )
-from crm import selectors, services
+from crm import idempotency, selectors, services
 from crm.filters import BookingFilter, ClientFilter, ItineraryFilter, ProposalFilter
 from crm.models import Booking, Client, ClientSource, Itinerary, Proposal
 
@@ -67,6 +69,50 @@ class ClientViewSet(TenantViewSet):
         return services.client_create(
             agency=self.agency, created_by=self.request.auth.user, source=ClientSource.API, **fields
         )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                idempotency.HEADER,
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description=(
+                    "Any unique string (a UUID). Retrying with the same key and body within 24 "
+                    "hours replays the first answer (`Idempotent-Replayed: true`) instead of "
+                    "creating a second client; the same key with another body is a 422."
+                ),
+            )
+        ]
+    )
+    def create(self, request: Request) -> Response:
+        """An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
+        (one client, however many retries; see crm.idempotency). Keys belong to the token."""
+        key = request.headers.get(idempotency.HEADER)
+        if key is None:
+            return super().create(request)
+        create = super().create
+
+        def run() -> idempotency.StoredResponse:
+            response = create(request)
+            return idempotency.StoredResponse(
+                response.status_code, idempotency.json_body(response.data)
+            )
+
+        try:
+            outcome = idempotency.idempotent_call(
+                scope=f"token:{request.auth.pk}",
+                key=key,
+                request_hash=idempotency.request_hash("POST", request.path, request.data),
+                handler=run,
+            )
+        except idempotency.IdempotencyError as exc:
+            errors = {idempotency.HEADER: [exc.message]} if exc.status == 422 else None
+            return error_response(exc.status, exc.message, errors, headers=exc.headers)
+        response = Response(outcome.response.body, status=outcome.response.status)
+        if outcome.replayed:
+            response[idempotency.REPLAYED_HEADER] = "true"
+        return response
 
 
 class ItineraryViewSet(TenantViewSet):
