@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path
 
+from api import pagination
 from config.urls import urlpatterns as production_urlpatterns
 from crm.selectors import client_list
 
@@ -35,6 +36,8 @@ FIELDS = (
 SEARCHED = ("name", "email", "phone", "company")
 STATUSES = {"lead", "active", "inactive"}
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 25, 100
+# The raw ceiling runs the SQL the API runs, deep pages included.
+DEFERRED_JOIN_OFFSET: int | None = getattr(pagination, "DEFERRED_JOIN_OFFSET", None)
 LIBPQ_OPTIONS = {"options", "sslmode", "application_name", "connect_timeout"}
 
 _local = threading.local()
@@ -118,12 +121,23 @@ def raw_clients(request: HttpRequest) -> HttpResponse:
         cursor.execute(f"SELECT COUNT(*) FROM crm_client WHERE {condition}", args)
         total = cursor.fetchone()[0]
         rows: list[tuple[Any, ...]] = []
-        if total and (page - 1) * per_page < total:
-            cursor.execute(
-                f"SELECT {', '.join(FIELDS)} FROM crm_client WHERE {condition} "
-                "ORDER BY created_at DESC, id DESC LIMIT %s OFFSET %s",
-                [*args, per_page, (page - 1) * per_page],
-            )
+        offset = (page - 1) * per_page
+        if total and offset < total:
+            order = "ORDER BY created_at DESC, id DESC"
+            if DEFERRED_JOIN_OFFSET is not None and offset >= DEFERRED_JOIN_OFFSET:
+                # What the API's pagination does for deep pages: the ids first, then the rows.
+                cursor.execute(
+                    f"SELECT {', '.join(FIELDS)} FROM crm_client WHERE {condition} AND id IN "
+                    f"(SELECT id FROM crm_client WHERE {condition} {order} LIMIT %s OFFSET %s) "
+                    f"{order}",
+                    [*args, *args, per_page, offset],
+                )
+            else:
+                cursor.execute(
+                    f"SELECT {', '.join(FIELDS)} FROM crm_client WHERE {condition} {order} "
+                    "LIMIT %s OFFSET %s",
+                    [*args, per_page, offset],
+                )
             rows = cursor.fetchall()
     data = []
     for row in rows:

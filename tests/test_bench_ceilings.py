@@ -82,3 +82,21 @@ def test_a_ceiling_refuses_a_missing_agency_or_a_bad_page(settings, path):
 
     assert client.get(path).status_code == 422
     assert client.get(f"{path}?agency=1&page=0").status_code == 422
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_close_raw_connection")
+def test_the_raw_ceiling_reads_deep_pages_the_way_the_api_does(
+    settings, agency, other_agency, alice, monkeypatch
+):
+    from api import pagination
+    from config import urls_bench
+
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_OFFSET", 1)
+    monkeypatch.setattr(urls_bench, "DEFERRED_JOIN_OFFSET", 1)
+    monkeypatch.setattr(
+        "tests.test_bench_ceilings.QUERIES", ("per_page=1&page=2", "per_page=2&page=2&q=ana")
+    )
+    _clients(agency, other_agency)
+    _compare(settings, agency, alice, "/bench/raw/clients")

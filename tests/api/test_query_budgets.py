@@ -20,6 +20,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from crm.models import Client
 from tests.api.conftest import Api
 from tests.factories import (
     BookingFactory,
@@ -166,3 +167,24 @@ def test_an_unknown_token_is_refused_after_one_query(anonymous: Api, db):
     sql = queries_of(lambda: anonymous.get("/clients"))
 
     assert len(sql) <= 1
+
+
+def test_a_deep_page_reads_the_page_ids_first_in_the_same_single_query(
+    api: Api, agency, monkeypatch
+):
+    from api import pagination
+
+    _clients(agency, 10)
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_OFFSET", 10**9)
+    shallow_way = api.get("/clients?per_page=3&page=3").json()
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_OFFSET", 2)
+
+    sql = queries_of(lambda: api.get("/clients?per_page=3&page=3"))
+    deep_way = api.get("/clients?per_page=3&page=3").json()
+
+    assert deep_way == shallow_way
+    assert [row["id"] for row in deep_way["data"]] == [
+        c.pk for c in Client.objects.filter(agency=agency).order_by("-created_at", "-id")[6:9]
+    ]
+    assert len(sql) <= LIST_BUDGET
+    assert any('"id" IN (SELECT' in q for q in sql)
