@@ -52,6 +52,8 @@ DEFAULTS = {
 }
 PG_OPTIONS = [DEFAULTS["BENCH_PG_OPTIONS"]]
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+# Lists measured again without the token check and the rate limit (their cost, by difference).
+AUTH_OVERHEAD_LISTS = ("unfiltered", "selective")
 BAD_TOKEN = "itn_000000000000.this-token-does-not-exist-anywhere-at-all"
 
 # Targets from the issue (2 cores, load generator on the same machine, 1M clients).
@@ -322,6 +324,15 @@ def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
                 token,
             )
         )
+        if key in AUTH_OVERHEAD_LISTS:
+            out.append(
+                Scenario(
+                    f"noauth_{key}",
+                    f"API without token check and rate limit: {title}",
+                    f"/bench/noauth/clients?agency={agency}{sep}{query}",
+                    group="noauth",
+                )
+            )
     out += [
         Scenario(
             "api_detail",
@@ -582,6 +593,24 @@ def ratio_tables(records: dict[str, dict[str, Any]]) -> list[str]:
                 cells.append(f"{api / raw:.2f}" if raw and api else "-")
                 cells.append(f"{plain / raw:.2f}" if raw and plain else "-")
             lines.append(f"| {key} | " + " | ".join(cells) + " |")
+        lines.append("")
+    if sizes:
+        lines += [
+            "What the token check and the rate limit add to a list request (API ÷ the same view "
+            "without them; target ≤ 1.25):",
+            "",
+            "| list | size | req/s without | req/s with | time per request, with ÷ without |",
+            "| --- | --- | ---: | ---: | ---: |",
+        ]
+        for label in sizes:
+            rows = _by_key(records[label])
+            for key in AUTH_OVERHEAD_LISTS:
+                bare, full = rows.get(f"noauth_{key}"), rows.get(f"api_{key}")
+                if bare and full:
+                    lines.append(
+                        f"| {key} | {label} | {bare['rps']:.1f} | {full['rps']:.1f} "
+                        f"| {bare['rps'] / full['rps']:.2f} |"
+                    )
         lines.append("")
     small, big = _by_key(records.get("10k")), _by_key(records.get("1m"))
     if small and big:

@@ -1,4 +1,4 @@
-"""Bench-only URLs: every production URL plus two ceilings for the client list/search.
+"""Bench-only URLs: every production URL plus ceilings for the client list/search.
 
 - ``/bench/raw/clients``: raw psycopg, one connection per worker process, the SQL the API
   runs for ``GET /api/v1/clients`` (an exact ``COUNT(*)`` and the page), rendered by orjson
@@ -7,7 +7,10 @@
 - ``/bench/django/clients``: plain Django, no DRF: the same selector (``crm.selectors
   .client_list``, so the same filters and SQL), ``.values()`` and a ``JsonResponse``.
 
-Neither authenticates: the agency is ``?agency=<id>``. Mounted only by
+- ``/bench/noauth/clients``: the API's own client list view minus the token check and the
+  rate limit, so the report can say what those two add to a list request.
+
+None authenticates: the agency is ``?agency=<id>``. Mounted only by
 ``config.settings_bench``; ``config.urls`` never includes this module.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -24,8 +28,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path
+from rest_framework.request import Request
 
+from accounts.models import Agency
 from api import pagination
+from api.views import ClientViewSet
 from config.urls import urlpatterns as production_urlpatterns
 from crm.selectors import client_list
 
@@ -170,8 +177,44 @@ def django_clients(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"data": rows, "meta": _meta(page, per_page, total)})
 
 
+_agencies: dict[int, Agency] = {}
+
+
+class NoAuthClientList(ClientViewSet):
+    """``GET /api/v1/clients`` exactly, minus the token check and the rate limit: what those
+    two add to a list request is the API's figure over this one's. The agency comes from
+    ``?agency=`` (fetched once per process, as the token query brings it along for free)."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        self.format_kwarg = self.get_format_suffix(**kwargs)
+        neg = self.perform_content_negotiation(request)
+        request.accepted_renderer, request.accepted_media_type = neg
+
+    @property
+    def agency(self) -> Agency:
+        agency_id = int(self.request.query_params.get("agency") or 0)
+        if agency_id not in _agencies:
+            _agencies[agency_id] = Agency.objects.get(pk=agency_id)
+        return _agencies[agency_id]
+
+    def filters(self) -> Mapping[str, Any]:
+        params = super().filters()
+        if "agency" in params:
+            params = params.copy()
+            params.pop("agency")
+        return params
+
+
 urlpatterns = [
     path("bench/raw/clients", raw_clients, name="bench-raw-clients"),
     path("bench/django/clients", django_clients, name="bench-django-clients"),
+    path(
+        "bench/noauth/clients",
+        NoAuthClientList.as_view({"get": "list"}),
+        name="bench-noauth-clients",
+    ),
     *production_urlpatterns,
 ]

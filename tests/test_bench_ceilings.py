@@ -10,7 +10,7 @@ from django.urls import Resolver404, resolve
 from tests.api.conftest import warm
 from tests.factories import ClientFactory, make_token
 
-CEILINGS = ("/bench/raw/clients", "/bench/django/clients")
+CEILINGS = ("/bench/raw/clients", "/bench/django/clients", "/bench/noauth/clients")
 QUERIES = ("", "status=lead", "q=ana", "per_page=2&page=2", "page=99")
 
 
@@ -53,6 +53,14 @@ def test_the_plain_django_ceiling_answers_what_the_api_answers(
     _compare(settings, agency, alice, "/bench/django/clients")
 
 
+@pytest.mark.django_db
+def test_the_list_without_token_and_rate_limit_answers_what_the_api_answers(
+    settings, agency, other_agency, alice
+):
+    _clients(agency, other_agency)
+    _compare(settings, agency, alice, "/bench/noauth/clients")
+
+
 @pytest.fixture
 def _close_raw_connection():
     yield
@@ -75,7 +83,7 @@ def test_the_raw_psycopg_ceiling_answers_what_the_api_answers(
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_close_raw_connection")
-@pytest.mark.parametrize("path", CEILINGS)
+@pytest.mark.parametrize("path", CEILINGS[:2])
 def test_a_ceiling_refuses_a_missing_agency_or_a_bad_page(settings, path):
     settings.ROOT_URLCONF = "config.urls_bench"
     client = DjangoClient()
