@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from accounts.models import Agency, ApiToken, Invitation, User
+from accounts.models import Activity, Agency, ApiToken, Invitation, User
 
 
 def agency_members(*, agency: Agency) -> QuerySet[User]:
@@ -38,3 +38,13 @@ def invitation_get_by_token(*, token: str) -> Invitation:
 
 def agency_member_get(*, agency: Agency, user_id: int) -> User:
     return User.objects.get(pk=user_id, agency=agency)
+
+
+def client_activity(*, agency: Agency, client_id: int) -> QuerySet[Activity]:
+    """A client's history: changes to the client and to its itineraries, proposals, bookings
+    and payments, newest first (kept even after the records themselves are deleted)."""
+    return (
+        Activity.objects.for_agency(agency)
+        .filter(client_id=client_id)
+        .order_by("-created_at", "-id")
+    )

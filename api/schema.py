@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from api.base import TenantViewSet
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
-from api.serializers import ErrorSerializer, ValidationErrorSerializer
+from api.serializers import ActivitySerializer, ErrorSerializer, ValidationErrorSerializer
 
 DESCRIPTION = f"""
 Read and write your agency's clients, itineraries, proposals and bookings.
@@ -132,6 +132,7 @@ SUMMARIES = {
     "update": "Replace a {resource}",
     "partial_update": "Update some fields of a {resource}",
     "destroy": "Delete a {resource}",
+    "activity": "History of a {resource}",
 }
 
 
@@ -157,6 +158,8 @@ class ApiAutoSchema(AutoSchema):
             if action == "list":
                 responses: dict[int, Any] = {200: view.output_serializer}
                 codes = [401, 422, 429]
+            elif action == "activity":
+                responses, codes = {200: ActivitySerializer(many=True)}, [401, 404, 422, 429]
             elif action == "retrieve":
                 responses, codes = {200: enveloped(detail)}, [401, 404, 429]
             elif action == "create":

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.models import Role
+from accounts.models import ActivityAction, ActivityChannel, Role
 from crm.models import (
     MONEY,
     BookingStatus,
@@ -434,3 +434,23 @@ class BookingInputSerializer(serializers.Serializer):
     amount_paid = Money(min_value=Decimal("0"), required=False)
     supplier = Text(max_length=200, required=False, allow_null=True)
     notes = Text(required=False, allow_null=True)
+
+
+# Activity ---------------------------------------------------------------------------------
+
+
+class ActivitySerializer(OutputSerializer):
+    """One entry of a record's history: who, when, through which channel, what changed."""
+
+    id = Id()
+    action = serializers.ChoiceField(choices=ActivityAction.choices)
+    channel = serializers.ChoiceField(choices=ActivityChannel.choices)
+    object_type = serializers.CharField(help_text="client, itinerary, proposal, booking, payment")
+    object_id = Id(allow_null=True)
+    object_repr = Text()
+    actor_id = Id(allow_null=True)
+    actor_name = Text(help_text="The agent's name at the time; empty for the system.")
+    changes = serializers.DictField(
+        help_text="Field name → [old value, new value]; empty for deletions."
+    )
+    created_at = serializers.DateTimeField()

@@ -7,15 +7,19 @@ from typing import Any
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import exceptions
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import selectors as account_selectors
 from api.authentication import OptionalBearerTokenAuthentication
 from api.base import ApiViewMixin, TenantViewSet, envelope
 from api.exceptions import error_response
+from api.pagination import PagePagination
 from api.serializers import (
+    ActivitySerializer,
     BookingDetailSerializer,
     BookingInputSerializer,
     BookingSerializer,
@@ -64,6 +68,20 @@ class ClientViewSet(TenantViewSet):
     create_service = services.client_create
     update_service = services.client_update
     delete_service = services.client_delete
+
+    @action(detail=True, methods=["get"], url_path="activity", filter_backends=[])
+    def activity(self, request: Request, pk: str) -> Response:
+        """The client's history: every change to it and to its itineraries, proposals,
+        bookings and payments (who, when, through which channel, what changed), newest first."""
+        client = self.get_object()
+        paginator: PagePagination = self.paginator
+        paginator.parse(request)
+        rows = paginator.paginate_queryset(
+            account_selectors.client_activity(agency=self.agency, client_id=client.pk),
+            request,
+            self,
+        )
+        return paginator.get_paginated_response(ActivitySerializer.represent_many(rows))
 
     def perform_create(self, fields: dict[str, Any]) -> Client:
         return services.client_create(

@@ -108,6 +108,7 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/me",
         "/api/v1/clients",
         "/api/v1/clients/{id}",
+        "/api/v1/clients/{id}/activity",
         "/api/v1/itineraries",
         "/api/v1/itineraries/{id}",
         "/api/v1/proposals",

@@ -1,0 +1,76 @@
+"""GET /api/v1/clients/{id}/activity: a client's history, scoped like everything else."""
+
+import pytest
+
+from accounts.models import Activity
+from tests.factories import ClientFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_who_changed_what_through_the_api_newest_first(api, alice):
+    client_id = api.post("/clients", {"name": "Aisha", "email": "a@example.com"}).json()["data"][
+        "id"
+    ]
+    api.patch(f"/clients/{client_id}", {"status": "active"})
+    itinerary = api.post("/itineraries", {"client_id": client_id, "title": "Maldives"})
+    assert itinerary.status_code == 201
+
+    response = api.get(f"/clients/{client_id}/activity")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["meta"] == {"current_page": 1, "last_page": 1, "per_page": 25, "total": 3}
+    entries = body["data"]
+    assert [(e["action"], e["object_type"]) for e in entries] == [
+        ("create", "itinerary"),
+        ("update", "client"),
+        ("create", "client"),
+    ]
+    update = entries[1]
+    assert update["changes"] == {"status": ["lead", "active"]}
+    assert update["channel"] == "api"
+    assert update["actor_id"] == alice.pk
+    assert update["actor_name"] == alice.display_name
+    assert update["created_at"].endswith("+00:00")
+
+
+def test_another_agencys_client_history_is_a_404(api, other_agency):
+    theirs = ClientFactory(agency=other_agency)
+    response = api.get(f"/clients/{theirs.pk}/activity")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Not found."}
+
+
+def test_it_needs_a_token(anonymous, agency):
+    client = ClientFactory(agency=agency)
+    assert anonymous.get(f"/clients/{client.pk}/activity").status_code == 401
+
+
+def test_it_is_paginated(api, agency):
+    client_id = api.post("/clients", {"name": "Many changes"}).json()["data"]["id"]
+    for n in range(4):
+        api.patch(f"/clients/{client_id}", {"notes": f"note {n}"})
+    body = api.get(f"/clients/{client_id}/activity?per_page=2&page=3").json()
+    assert body["meta"] == {"current_page": 3, "last_page": 3, "per_page": 2, "total": 5}
+    assert [e["action"] for e in body["data"]] == ["create"]
+    assert api.get(f"/clients/{client_id}/activity?page=0").status_code == 422
+
+
+@pytest.mark.parametrize("entries", [3, 30])
+def test_it_runs_a_constant_number_of_queries(api, agency, entries, django_assert_num_queries):
+    client = ClientFactory(agency=agency)
+    Activity.objects.bulk_create(
+        Activity(
+            agency=agency,
+            channel="api",
+            action="update",
+            object_type="client",
+            object_id=client.pk,
+            client_id=client.pk,
+            changes={"notes": ["a", "b"]},
+        )
+        for _ in range(entries)
+    )
+    with django_assert_num_queries(4):  # token, client, count, page
+        response = api.get(f"/clients/{client.pk}/activity?per_page=100")
+    assert len(response.json()["data"]) == entries + 1  # and the factory's own "create"
