@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts import selectors as account_selectors
 from crm import selectors, services
 from crm.forms import ClientFilterForm, ClientForm, NoteForm
 from crm.models import Client
@@ -103,6 +104,7 @@ def _render_detail(request: HttpRequest, client: Client, note_form: NoteForm) ->
             "proposals": selectors.proposal_list(agency=agency, filters={"client": client.pk}),
             "bookings": selectors.booking_list(agency=agency, filters={"client": client.pk}),
             "enquiries": selectors.client_enquiries(agency=agency, client=client)[:10],
+            "history": account_selectors.client_activity(agency=agency, client_id=client.pk)[:15],
         },
     )
 
