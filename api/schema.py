@@ -103,6 +103,9 @@ ERRORS = {
     401: _error("Missing, malformed, unknown, expired or revoked token."),
     403: _error("The token is read-only."),
     404: _error("No such record in your agency (or not yours: the two are indistinguishable)."),
+    409: _error(
+        "A request with this `Idempotency-Key` is still being processed: retry after `Retry-After`."
+    ),
     413: _error("The body is larger than the server accepts."),
     415: _error("The body is not `application/json`."),
     422: _error("Validation failed: see `errors`.", ValidationErrorSerializer),
@@ -164,6 +167,8 @@ class ApiAutoSchema(AutoSchema):
                 responses, codes = {200: enveloped(detail)}, [401, 404, 429]
             elif action == "create":
                 responses, codes = {201: enveloped(detail)}, [400, 401, 403, 413, 415, 422, 429]
+                if view.resource == "client":  # the create that honours Idempotency-Key
+                    codes.append(409)
             elif action == "destroy":
                 responses, codes = {204: None}, [401, 403, 404, 429]
             else:

@@ -231,3 +231,9 @@ def test_the_contract_check_catches_an_undocumented_or_missing_field(openapi, ap
         with pytest.raises(AssertionError):
             contract.check(response, "/api/v1/clients/{id}", "GET", body=tampered)
     contract.check(response, "/api/v1/clients/{id}", "GET", body=body)
+
+
+def test_the_idempotent_client_create_documents_its_409(openapi):
+    responses = openapi["paths"]["/api/v1/clients"]["post"]["responses"]
+    assert "409" in responses
+    assert "409" not in openapi["paths"]["/api/v1/itineraries"]["post"]["responses"]
