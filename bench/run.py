@@ -74,6 +74,17 @@ def log(message: str) -> None:
     print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", flush=True)
 
 
+def calibrate() -> float:
+    """Milliseconds for a fixed pure-Python loop in this process: how much of a core the run
+    actually got (roughly 100 ms on an idle modern core; several times that while other jobs
+    share the machine). Noted beside every run so figures can be compared across runs."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
 def load() -> str:
     one, five, _ = os.getloadavg()
     return f"{one:.2f}/{five:.2f}"
@@ -466,6 +477,7 @@ def run_size(label: str, wrk: str, args: argparse.Namespace) -> Path:
     remove_bench_leads(label)
     chosen = [s for s in scenarios(manifest) if not args.only or any(o in s.key for o in args.only)]
     results: list[Result] = []
+    loop_before = calibrate()
     started = dt.datetime.now(dt.UTC)
     with Server(
         label, workers=args.workers, worker_class=args.worker_class, port=int(env("BENCH_PORT"))
@@ -492,7 +504,12 @@ def run_size(label: str, wrk: str, args: argparse.Namespace) -> Path:
         "largest_agency_clients": manifest["largest"]["clients"],
         "agencies": len(manifest["agencies"]),
         "started": started.isoformat(timespec="seconds"),
-        "machine": {"cores": os.cpu_count(), "load_at_end": load()},
+        "machine": {
+            "cores": os.cpu_count(),
+            "load_at_end": load(),
+            "python_loop_ms_before": loop_before,
+            "python_loop_ms_after": calibrate(),
+        },
         "pg_options": PG_OPTIONS[0],
         "settings": {
             "workers": args.workers,
@@ -546,7 +563,10 @@ def report(records: dict[str, dict[str, Any]]) -> str:
             f"{s['worker_class']} workers, wrk {s['connections']} connections, "
             f"{s['duration']}s per scenario after {s['warmup']}s warm-up; PostgreSQL options "
             f"`{rec.get('pg_options') or 'none'}`. Load is the 1/5-minute load average after "
-            "each scenario.",
+            "each scenario; a fixed 2M-iteration Python loop took "
+            f"{rec['machine'].get('python_loop_ms_before', '?')} ms before the run and "
+            f"{rec['machine'].get('python_loop_ms_after', '?')} ms after (the share of a core "
+            "the run got: lower is more).",
             "",
             "| scenario | req/s | p50 ms | p95 ms | p99 ms | statuses | load |",
             "| --- | ---: | ---: | ---: | ---: | --- | --- |",
