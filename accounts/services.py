@@ -151,7 +151,12 @@ def api_token_verify(raw: str) -> ApiToken | None:
     if parsed is None:
         return None
     key, secret = parsed
-    token = ApiToken.objects.select_related("user", "user__agency").filter(key=key).first()
+    try:
+        # get(), not first(): the key is unique, and first() would add an ORDER BY and a
+        # LIMIT to a query that runs on every API request.
+        token = ApiToken.objects.select_related("user", "user__agency").get(key=key)
+    except ApiToken.DoesNotExist:
+        token = None
     if token is None:
         token_digest(secret)
         return None
