@@ -17,6 +17,7 @@ measured run) and (5) writes ``bench/results/<size>-<time>.json`` and the markdo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -438,12 +439,14 @@ def run_wrk(
     return json.loads(match.group(1))
 
 
-def measure(wrk: str, server: Server, sc: Scenario, args: argparse.Namespace) -> Result:
+def measure(
+    wrk: str, server: Server, sc: Scenario, args: argparse.Namespace, label: str = ""
+) -> Result:
     result = Result(sc.key, sc.title, sc.group, sc.path)
     _status, problem = preflight(server, sc)
     if problem:
         result.skipped = problem
-        log(f"  skip {sc.key}: {problem[:120]}")
+        log(f"  {label:>4} skip {sc.key}: {problem[:120]}")
         return result
     run_id = f"{int(time.time())}{sc.key}"
     if args.warmup:
@@ -466,38 +469,70 @@ def measure(wrk: str, server: Server, sc: Scenario, args: argparse.Namespace) ->
     unexpected = sum(n for code, n in result.statuses.items() if int(code) != sc.expect)
     flag = f"  UNEXPECTED {result.statuses}" if unexpected > result.requests * 0.001 else ""
     log(
-        f"  {sc.key:<22} {result.rps:>8.1f} req/s  p50 {result.p50:>7.2f}  p95 {result.p95:>7.2f}"
-        f"  p99 {result.p99:>7.2f} ms  load {result.load_after}{flag}"
+        f"  {label:>4} {sc.key:<22} {result.rps:>8.1f} req/s  p50 {result.p50:>7.2f}"
+        f"  p95 {result.p95:>7.2f}  p99 {result.p99:>7.2f} ms  load {result.load_after}{flag}"
     )
     return result
 
 
-def run_size(label: str, wrk: str, args: argparse.Namespace) -> Path:
-    manifest = ensure_dataset(label, regenerate=args.regenerate)
-    remove_bench_leads(label)
-    chosen = [s for s in scenarios(manifest) if not args.only or any(o in s.key for o in args.only)]
-    results: list[Result] = []
+def run_sizes(labels: list[str], wrk: str, args: argparse.Namespace) -> list[Path]:
+    """Every size at once: one server per size (ports BENCH_PORT, +1, +2), and each scenario
+    run on every size back to back, so the sizes share whatever else the machine is doing at
+    that moment and the 1M ÷ 10k ratios compare like with like. Only one server works at a
+    time; the others sit idle."""
+    manifests = {label: ensure_dataset(label, regenerate=args.regenerate) for label in labels}
+    for label in labels:
+        remove_bench_leads(label)
+    chosen = {
+        label: [s for s in scenarios(m) if not args.only or any(o in s.key for o in args.only)]
+        for label, m in manifests.items()
+    }
+    results: dict[str, list[Result]] = {label: [] for label in labels}
     loop_before = calibrate()
     started = dt.datetime.now(dt.UTC)
-    with Server(
-        label, workers=args.workers, worker_class=args.worker_class, port=int(env("BENCH_PORT"))
-    ) as server:
+    port = int(env("BENCH_PORT"))
+    with contextlib.ExitStack() as stack:
+        servers = {
+            label: stack.enter_context(
+                Server(label, workers=args.workers, worker_class=args.worker_class, port=port + i)
+            )
+            for i, label in enumerate(labels)
+        }
         log(
-            f"{label}: gunicorn {args.workers} x {args.worker_class} on {server.base}, "
-            f"wrk {args.connections} connections, {args.duration}s per scenario"
+            f"{', '.join(labels)}: gunicorn {args.workers} x {args.worker_class} per size, wrk "
+            f"{args.connections} connections, {args.duration}s per scenario and size"
         )
-        for sc in chosen:
-            results.append(measure(wrk, server, sc, args))
-    remove_bench_leads(label)
+        for index in range(len(chosen[labels[0]])):
+            for label in labels:
+                sc = chosen[label][index]
+                result = measure(wrk, servers[label], sc, args, label)
+                results[label].append(result)
+    paths = []
+    for label in labels:
+        remove_bench_leads(label)
+        paths.append(write_record(label, manifests[label], results[label], started, loop_before,
+                                  args))  # fmt: skip
     if args.explain:
-        out = RESULTS / f"explain-{label}.md"
-        manifest_path = RESULTS / f"{urllib.parse.urlparse(database_url(label)).path[1:]}.json"
-        subprocess.run(
-            [str(PYTHON), "bench/explain.py", str(manifest_path), str(out)],
-            cwd=ROOT,
-            env=server_env(label),
-            check=True,
-        )
+        for label in labels:
+            out = RESULTS / f"explain-{label}.md"
+            manifest_path = RESULTS / f"{urllib.parse.urlparse(database_url(label)).path[1:]}.json"
+            subprocess.run(
+                [str(PYTHON), "bench/explain.py", str(manifest_path), str(out)],
+                cwd=ROOT,
+                env=server_env(label),
+                check=True,
+            )
+    return paths
+
+
+def write_record(
+    label: str,
+    manifest: dict[str, Any],
+    results: list[Result],
+    started: dt.datetime,
+    loop_before: float,
+    args: argparse.Namespace,
+) -> Path:
     record = {
         "size": label,
         "clients": manifest["clients"],
@@ -729,10 +764,9 @@ def main() -> None:
     if not args.report:
         ensure_venv()
         wrk = ensure_wrk()
-        for size in args.sizes:
-            label = size_label(size)
-            path = run_size(label, wrk, args)
-            log(f"{label}: results in {path.relative_to(ROOT)}")
+        labels = list(dict.fromkeys(size_label(size) for size in args.sizes))
+        for path in run_sizes(labels, wrk, args):
+            log(f"results in {path.relative_to(ROOT)}")
     text = report(latest_records())
     (RESULTS / "report.md").write_text(text)
     print(text)
