@@ -266,7 +266,11 @@ class App:
         return f"http://127.0.0.1:{self.port}"
 
     def manage(self, *args: str) -> str:
-        result = run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=self.env, timeout=300)
+        result = run(
+            [str(PYTHON), "manage.py", *args], cwd=ROOT, env=self.env, timeout=300, check=False
+        )
+        if result.returncode:
+            raise RuntimeError(f"manage.py {' '.join(args)}: {result.stderr.strip()[-300:]}")
         return result.stdout
 
     def prepare(self) -> None:
