@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -115,6 +116,7 @@ class Soak:
         self.ledger = Ledger()
         self.failures: list[str] = []
         self.serial = 0
+        self.load_before = "?"
 
     # Setup ----------------------------------------------------------------------------------
 
@@ -338,6 +340,7 @@ class Soak:
 
     def load(self) -> float:
         log(f"load: {self.args.clients} clients for {self.args.duration}s")
+        self.load_before = f"{os.getloadavg()[0]:.2f}"
         started = time.monotonic()
         stop_at = started + self.args.duration
         threads = [
@@ -448,7 +451,8 @@ class Soak:
         lines = [
             f"Soak {self.run_id}: {len(samples)} requests in {seconds:.0f}s "
             f"({len(samples) / seconds:.1f} req/s), {self.args.clients} clients, "
-            f"{self.args.workers} gunicorn workers",
+            f"{self.args.workers} gunicorn workers; load average before/after "
+            f"{self.load_before} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs",
             "Statuses: "
             + ", ".join(f"{status or 'no answer'}: {n}" for status, n in sorted(by_status.items())),
             "",
