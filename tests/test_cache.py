@@ -8,6 +8,7 @@ import logging
 import os
 import socket
 import uuid
+from types import SimpleNamespace
 
 import pytest
 import redis
@@ -87,7 +88,7 @@ def test_it_goes_back_to_redis_once_the_retry_delay_has_passed(monkeypatch):
     assert plain.get("key") is None
 
     later = resilient.time.monotonic() + resilient.RETRY_AFTER_SECONDS + 1
-    monkeypatch.setattr(resilient.time, "monotonic", lambda: later)
+    monkeypatch.setattr(resilient, "time", SimpleNamespace(monotonic=lambda: later))
     cache.set("key", "back in redis")
     assert plain.get("key") == "back in redis"
     plain.delete("key")
