@@ -21,6 +21,7 @@ from rest_framework import serializers
 from accounts.models import ActivityAction, ActivityChannel, Role
 from crm.models import (
     MONEY,
+    PHONE_MAX_LENGTH,
     BookingStatus,
     ClientSource,
     ClientStatus,
@@ -234,7 +235,9 @@ class ClientInputSerializer(serializers.Serializer):
     email = serializers.EmailField(
         max_length=254, required=False, allow_blank=True, allow_null=True
     )
-    phone = Text(max_length=50, required=False, allow_null=True, help_text="Stored as given.")
+    phone = Text(
+        max_length=PHONE_MAX_LENGTH, required=False, allow_null=True, help_text="Stored as given."
+    )
     company = Text(max_length=200, required=False, allow_null=True)
     city = Text(max_length=100, required=False, allow_null=True)
     country = Text(max_length=100, required=False, allow_null=True)

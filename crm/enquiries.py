@@ -39,6 +39,7 @@ from django.utils.dateparse import parse_date
 
 from accounts.models import Agency, User
 from crm.models import (
+    PHONE_MAX_LENGTH,
     Client,
     ClientSource,
     Enquiry,
@@ -52,7 +53,7 @@ logger = logging.getLogger(__name__)
 TEXT_LIMITS = {
     "name": 200,
     "email": 254,
-    "phone": 50,
+    "phone": PHONE_MAX_LENGTH,
     "destination": 200,
     "budget": 100,
     "page_url": 2000,

@@ -17,6 +17,8 @@ from django.db import models
 from accounts.tenancy import TenantModel
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
+# Generous: a lead's phone is stored as typed ("+44 20 7946 0958 ext. 12, ask for Maria").
+PHONE_MAX_LENGTH = 100
 
 
 class ClientStatus(models.TextChoices):
@@ -35,7 +37,7 @@ class ClientSource(models.TextChoices):
 class Client(TenantModel):
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
-    phone = models.CharField(max_length=50, blank=True)
+    phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
     company = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=100, blank=True)
@@ -331,7 +333,7 @@ class Enquiry(TenantModel):
     matched_existing = models.BooleanField(default=False)
     name = models.CharField(max_length=200, blank=True)
     email = models.EmailField(max_length=254, blank=True)
-    phone = models.CharField(max_length=50, blank=True)
+    phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
     message = models.TextField(blank=True)
     destination = models.CharField(max_length=200, blank=True)
     travel_start = models.DateField(null=True, blank=True)

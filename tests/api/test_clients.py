@@ -169,3 +169,11 @@ def test_timestamps_are_in_utc_whatever_the_time_zone(api: Api, agency, settings
     with timezone.override("Asia/Tokyo"):
         data = api.get(f"/clients/{client.pk}").json()["data"]
     assert data[field] == "2026-06-01T10:22:05+00:00"
+
+
+def test_a_long_phone_as_typed_by_a_person_is_kept_as_given(api):
+    phone = "+44 20 7946 0958 ext. 1234 (office hours only, ask for Maria at reception)"
+    assert 50 < len(phone) <= 100
+    response = api.post("/clients", {"name": "Long Phone", "phone": phone})
+    assert response.status_code == 201
+    assert response.json()["data"]["phone"] == phone
