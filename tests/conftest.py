@@ -14,6 +14,9 @@ from django.db import connection
 from accounts.models import Role
 from tests.factories import AgencyFactory, UserFactory, make_token
 
+# The tenant tripwire: an unscoped read of a tenant table inside a request fails the test.
+from tests.hardening.tripwire import pytest_terminal_summary, tenant_tripwire  # noqa: F401
+
 
 def pytest_collection_modifyitems(config, items):
     on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql"))
