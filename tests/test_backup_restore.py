@@ -47,8 +47,7 @@ def pg(*args: str, settings: dict) -> subprocess.CompletedProcess:
 def snapshot(conninfo: str) -> dict[str, list[tuple]]:
     with psycopg.connect(conninfo) as conn:
         return {
-            table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in TABLES
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() for table in TABLES
         }
 
 
