@@ -62,6 +62,8 @@ ITEM_FIELDS = (
     "reference",
     "notes",
 )
+DAY_TEXT_FIELDS = ("title", "description", "location")
+ITEM_TEXT_FIELDS = ("location", "supplier", "reference", "notes")
 PROPOSAL_FIELDS = (
     "client",
     "itinerary",
@@ -99,6 +101,17 @@ def _unknown_fields(fields: Mapping[str, Any], allowed: Iterable[str]) -> None:
     unknown = sorted(set(fields) - set(allowed))
     if unknown:
         raise ValidationError({name: ["Unknown field."] for name in unknown})
+
+
+def _blank_text(fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """A copy of ``fields`` where the given text fields are stripped and null means empty."""
+    cleaned = dict(fields)
+    for name in names:
+        if name in cleaned and cleaned[name] is None:
+            cleaned[name] = ""
+        elif isinstance(cleaned.get(name), str):
+            cleaned[name] = cleaned[name].strip()
+    return cleaned
 
 
 def resolve_related(
@@ -272,9 +285,7 @@ def itinerary_replace_days(*, itinerary: Itinerary, days: list[Mapping[str, Any]
             (f"days[{index}].{k}" for k in DAY_FIELDS),
         )
         day_fields.setdefault("day_number", index + 1)
-        for text in ("title", "description", "location"):
-            if day_fields.get(text) is None:
-                day_fields[text] = ""
+        day_fields = _blank_text(day_fields, DAY_TEXT_FIELDS)
         day = ItineraryDay(itinerary=itinerary, **day_fields)
         try:
             day.full_clean(exclude=["itinerary"], validate_unique=False)
@@ -310,9 +321,7 @@ def itinerary_replace_days(*, itinerary: Itinerary, days: list[Mapping[str, Any]
                 for name in unknown:
                     errors[f"{prefix}.{name}"] = ["Unknown field."]
                 continue
-            for text in ("location", "supplier", "reference", "notes"):
-                if item_fields.get(text) is None:
-                    item_fields[text] = ""
+            item_fields = _blank_text(item_fields, ITEM_TEXT_FIELDS)
             item = ItineraryItem(day=day, position=position, **item_fields)
             try:
                 item.full_clean(exclude=["day"])
@@ -371,15 +380,8 @@ def _lock_itinerary(itinerary_id: int) -> None:
 
 
 def _day_text_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
-    allowed = ("date", "title", "description", "location")
-    _unknown_fields(fields, allowed)
-    cleaned = dict(fields)
-    for text in ("title", "description", "location"):
-        if text in cleaned and cleaned[text] is None:
-            cleaned[text] = ""
-        elif isinstance(cleaned.get(text), str):
-            cleaned[text] = cleaned[text].strip()
-    return cleaned
+    _unknown_fields(fields, ("date", *DAY_TEXT_FIELDS))
+    return _blank_text(fields, DAY_TEXT_FIELDS)
 
 
 @transaction.atomic
@@ -446,13 +448,7 @@ def itinerary_day_remove(*, day: ItineraryDay) -> None:
 
 def _item_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     _unknown_fields(fields, ITEM_FIELDS)
-    cleaned = dict(fields)
-    for text in ("title", "location", "supplier", "reference", "notes"):
-        if text in cleaned and cleaned[text] is None:
-            cleaned[text] = ""
-        elif isinstance(cleaned.get(text), str):
-            cleaned[text] = cleaned[text].strip()
-    return cleaned
+    return _blank_text(fields, ("title", *ITEM_TEXT_FIELDS))
 
 
 @transaction.atomic
