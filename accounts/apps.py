@@ -6,6 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from accounts.audit import connect_signals
+        from accounts import audit, token_cache
 
-        connect_signals()
+        audit.connect_signals()
+        token_cache.connect_signals()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts import token_cache
 from accounts.models import TOKEN_PREFIX, Agency, ApiToken, Invitation, Role, User, token_digest
 
 
@@ -151,19 +153,22 @@ def api_token_verify(raw: str) -> ApiToken | None:
     if parsed is None:
         return None
     key, secret = parsed
+    digest = token_digest(secret)  # computed even for an unknown key: both cost the same
+    epoch = token_cache.current_epoch()  # before the database: see accounts.token_cache
+    cached = token_cache.get(key, digest, epoch)
+    if cached is not None:
+        return cached if cached.is_active else None  # expiry is a matter of time alone
     try:
         # get(), not first(): the key is unique, and first() would add an ORDER BY and a
         # LIMIT to a query that runs on every API request.
         token = ApiToken.objects.select_related("user", "user__agency").get(key=key)
     except ApiToken.DoesNotExist:
-        token = None
-    if token is None:
-        token_digest(secret)
         return None
-    if not token.verify(secret) or not token.is_active:
+    if not hmac.compare_digest(token.digest, digest) or not token.is_active:
         return None
     if not token.user.is_active or token.user.agency_id is None:
         return None
+    token_cache.put(key, token, epoch)
     return token
 
 

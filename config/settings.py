@@ -225,6 +225,9 @@ REST_FRAMEWORK = {
 # Requests per minute per client IP for requests without a valid token (401s, the docs).
 API_RATE_LIMIT_ANONYMOUS = env_int("API_RATE_LIMIT_ANONYMOUS", 120)
 API_RATE_LIMIT_KEY_PREFIX = f"{env_str('CACHE_KEY_PREFIX', 'itinera')}:ratelimit"
+# Seconds a process may reuse a verified API token (accounts/token_cache.py; needs Redis, which
+# tells every process at once when a token, user or agency changes). 0 reads the database always.
+API_TOKEN_CACHE_SECONDS = env_int("API_TOKEN_CACHE_SECONDS", 60)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Itinera API",
     "VERSION": "1.0.0",

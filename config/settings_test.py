@@ -16,3 +16,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Query-count tests count the token lookup of every request; the token cache has its own tests
+# (tests/api/test_token_cache.py), which turn it on.
+API_TOKEN_CACHE_SECONDS = 0

@@ -96,6 +96,10 @@ def _fresh_cache():
     """Rate-limit counters and other cached state never leak from one test into the next."""
     from django.core.cache import cache
 
+    from accounts import token_cache
+
     cache.clear()
+    token_cache.reset()
     yield
     cache.clear()
+    token_cache.reset()
