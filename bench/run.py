@@ -55,6 +55,7 @@ PG_OPTIONS = [DEFAULTS["BENCH_PG_OPTIONS"]]
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 # Lists measured again without the token check and the rate limit (their cost, by difference).
 AUTH_OVERHEAD_LISTS = ("unfiltered", "selective")
+AUTH_OVERHEAD_TARGET = 0.25
 BAD_TOKEN = "itn_000000000000.this-token-does-not-exist-anywhere-at-all"
 
 # Targets from the issue (2 cores, load generator on the same machine, 1M clients).
@@ -726,6 +727,15 @@ def targets_table(records: dict[str, dict[str, Any]]) -> list[str]:
                 f"{growth:.2f}",
                 growth <= target["growth"],
             )
+    for key in AUTH_OVERHEAD_LISTS:
+        bare, full = big.get(f"noauth_{key}"), big.get(f"api_{key}")
+        if bare and full:
+            added = bare["rps"] / full["rps"] - 1
+            row(
+                f"{full['title']}: token check and rate limit add ≤ {AUTH_OVERHEAD_TARGET:.0%}",
+                f"{added:+.0%}",
+                added <= AUTH_OVERHEAD_TARGET,
+            )
     return [*lines, ""]
 
 
@@ -746,7 +756,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds measured per scenario")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per scenario")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (2 cores: 3)")
-    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
     parser.add_argument("--connections", type=int, help="wrk connections (default: workers)")
     parser.add_argument("--only", action="append", help="run scenarios whose key contains this")
     parser.add_argument("--regenerate", action="store_true", help="reload the dataset")
