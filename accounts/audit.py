@@ -128,13 +128,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _snapshot(instance: models.Model) -> dict[str, Any]:
-    loaded = instance.__dict__
+def _snapshot(instance: models.Model, loaded: dict[str, Any] | None = None) -> dict[str, Any]:
+    loaded = instance.__dict__ if loaded is None else loaded
     return {
         f.attname: _plain(loaded[f.attname])
         for f in _audited_fields(instance)
         if f.attname in loaded
     }
+
+
+def _loaded_values(instance: models.Model) -> dict[str, Any]:
+    loaded = instance.__dict__.copy()
+    loaded.pop("_audit_loaded", None)  # the previous copy: no chain of copies across saves
+    return loaded
 
 
 def _client_id_of(instance: models.Model) -> int | None:
@@ -147,7 +153,9 @@ def _client_id_of(instance: models.Model) -> int | None:
 
 
 def _on_init(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    instance._audit_snapshot = _snapshot(instance) if instance.pk else {}
+    # Every audited row read keeps its loaded values, but only a shallow copy: most rows are
+    # only shown (25 per list page), and the plain snapshot is made when one is saved.
+    instance._audit_loaded = _loaded_values(instance) if instance.pk else {}
 
 
 def _on_save(
@@ -159,13 +167,13 @@ def _on_save(
     if created:
         changes = {name: [None, value] for name, value in now.items() if value not in _EMPTY}
     else:
-        before = getattr(instance, "_audit_snapshot", {})
+        before = _snapshot(instance, getattr(instance, "_audit_loaded", {}))
         changes = {
             name: [before.get(name), value]
             for name, value in now.items()
             if before.get(name) != value
         }
-    instance._audit_snapshot = now
+    instance._audit_loaded = _loaded_values(instance)
     if not created and not changes:
         return
     record(
