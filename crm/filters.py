@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 
@@ -9,6 +10,7 @@ import django_filters
 from django import forms
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -85,6 +87,25 @@ class TenantFilterSet(django_filters.FilterSet):
     created_before = DateOrDateTimeFilter(field_name="created_at", bound="before")
     updated_after = DateOrDateTimeFilter(field_name="updated_at", bound="after")
     updated_before = DateOrDateTimeFilter(field_name="updated_at", bound="before")
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        """``django_filters.FilterSet.__init__``, with one change: it deep-copies every filter
+        for every instance (about 0.3 ms a request for the client list), where a shallow copy
+        is enough: a request only sets ``model`` and ``parent`` on its filters, caches their
+        form field on the copy (``_field``) and needs a ``method`` bound to the copy."""
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {name: copy.copy(f) for name, f in self.base_filters.items()}
+        for filter_ in self.filters.values():
+            filter_.model = queryset.model
+            filter_.parent = self
+            if filter_.method is not None:
+                filter_.method = filter_.method  # binds a new FilterMethod to the copy
 
     def get_form_class(self) -> type[forms.Form]:
         """Build the form class once per FilterSet class, not once per request.
