@@ -49,3 +49,34 @@ class _AgentFilter(TenantFilterSet):
 
 def test_a_filter_with_request_dependent_choices_keeps_a_form_class_per_request():
     assert type(_AgentFilter(data={}).form) is not type(_AgentFilter(data={}).form)
+
+
+def test_each_filterset_has_its_own_filters_bound_to_it():
+    # Filters are copied shallowly per instance (not django-filter's deepcopy): each copy must
+    # still belong to its own FilterSet, method filters included, and the class's stay unbound.
+    first, second = ClientFilter(data={"q": "ana"}), ClientFilter(data={"q": "bo"})
+
+    for name, base in ClientFilter.base_filters.items():
+        assert first.filters[name] is not base
+        assert first.filters[name] is not second.filters[name]
+        assert first.filters[name].parent is first
+        assert second.filters[name].parent is second
+        assert getattr(base, "parent", None) is None
+    assert first.filters["q"].filter.f is first.filters["q"]
+    assert second.filters["q"].filter.f is second.filters["q"]
+
+
+def test_a_filtered_queryset_uses_each_instances_own_value(db):
+    from tests.factories import AgencyFactory, ClientFactory
+
+    agency = AgencyFactory()
+    ana = ClientFactory(agency=agency, name="Ana Lima")
+    bo = ClientFactory(agency=agency, name="Bo Berg")
+    both = Client.objects.filter(agency=agency)
+    first, second = (
+        ClientFilter(data={"q": "ana"}, queryset=both),
+        ClientFilter(data={"q": "berg"}, queryset=both),
+    )
+
+    assert list(second.qs) == [bo]
+    assert list(first.qs) == [ana]
