@@ -41,6 +41,7 @@ SERVICE_NAMES = {
 }
 
 _ident = BaseThrottle()
+_LIST_COLUMNS: dict[type, tuple[str, ...] | None] = {}
 
 
 class ApiViewMixin:
@@ -203,8 +204,29 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     def list(self, request: Request) -> Response:
         paginator: PagePagination = self.paginator
         paginator.parse(request)
-        rows = paginator.paginate_queryset(self.get_queryset(), request, self)
+        queryset = self.get_queryset()
+        columns = self.list_columns()
+        if columns:
+            queryset = queryset.only(*columns)
+        rows = paginator.paginate_queryset(queryset, request, self)
         return paginator.get_paginated_response(self.output_serializer.represent_many(rows))
+
+    @classmethod
+    def list_columns(cls) -> tuple[str, ...] | None:
+        """The model fields a list page shows, so its query reads no other column (a client
+        row carries notes and JSON that the list never renders); None when the output reads
+        anything but plain columns of the model, which then loads whole rows."""
+        if cls not in _LIST_COLUMNS:
+            fields = cls.model._meta._forward_fields_map  # by name and by attname (client_id)
+            columns = []
+            for source in cls.output_serializer.sources():
+                field = fields.get(source)
+                if field is None or not field.concrete or field.many_to_many:
+                    columns = None
+                    break
+                columns.append(field.name)
+            _LIST_COLUMNS[cls] = tuple(columns) if columns else None
+        return _LIST_COLUMNS[cls]
 
     def retrieve(self, request: Request, pk: str) -> Response:
         return envelope(self.represent(self.get_object()))

@@ -72,6 +72,11 @@ class OutputSerializer(serializers.Serializer):
         return steps
 
     @classmethod
+    def sources(cls) -> tuple[str, ...]:
+        """The attributes (dotted paths included) that rendering reads."""
+        return tuple(field.source for field in cls().fields.values())
+
+    @classmethod
     def represent(cls, instance: Any) -> dict[str, Any]:
         return {
             name: (convert(value) if convert is not None and value is not None else value)

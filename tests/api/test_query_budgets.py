@@ -188,3 +188,15 @@ def test_a_deep_page_reads_the_page_ids_first_in_the_same_single_query(
     ]
     assert len(sql) <= LIST_BUDGET
     assert any('"id" IN (SELECT' in q for q in sql)
+
+
+def test_a_list_page_reads_only_the_columns_it_shows(api: Api, agency):
+    ClientFactory(agency=agency, source_details={"form": "website"}, notes="Shown")
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get("/clients")
+    assert response.status_code == 200
+    page = next(q["sql"] for q in queries.captured_queries if '"crm_client"."name"' in q["sql"])
+    assert '"crm_client"."notes"' in page  # shown in the list
+    assert "source_details" not in page  # never shown in a list
+    assert "created_by_id" not in page
+    assert set(response.json()["data"][0]) >= {"id", "name", "notes", "tags", "created_at"}
