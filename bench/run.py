@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -411,6 +412,10 @@ class Result:
     load_before: str = ""
     load_after: str = ""
     skipped: str = ""
+    seconds: float = 0.0
+    # Each round's own figures; the row above sums the requests and takes each percentile's
+    # median over the rounds.
+    rounds: list[dict[str, float]] = field(default_factory=list)
 
 
 def run_wrk(
@@ -441,7 +446,14 @@ def run_wrk(
 
 
 def measure(
-    wrk: str, server: Server, sc: Scenario, args: argparse.Namespace, label: str = ""
+    wrk: str,
+    server: Server,
+    sc: Scenario,
+    args: argparse.Namespace,
+    label: str = "",
+    *,
+    seconds: int,
+    warmup: bool,
 ) -> Result:
     result = Result(sc.key, sc.title, sc.group, sc.path)
     _status, problem = preflight(server, sc)
@@ -450,18 +462,16 @@ def measure(
         log(f"  {label:>4} skip {sc.key}: {problem[:120]}")
         return result
     run_id = f"{int(time.time())}{sc.key}"
-    if args.warmup:
+    if warmup and args.warmup:
         run_wrk(
             wrk, server, sc, seconds=args.warmup, connections=args.connections, run_id=run_id + "w"
         )
     result.load_before = load()
-    raw = run_wrk(
-        wrk, server, sc, seconds=args.duration, connections=args.connections, run_id=run_id
-    )
+    raw = run_wrk(wrk, server, sc, seconds=seconds, connections=args.connections, run_id=run_id)
     result.load_after = load()
-    seconds = raw["duration_us"] / 1e6
+    result.seconds = raw["duration_us"] / 1e6
     result.requests = raw["requests"]
-    result.rps = round(raw["requests"] / seconds, 1)
+    result.rps = round(raw["requests"] / result.seconds, 1)
     result.p50, result.p95, result.p99 = (
         round(raw[f"{p}_us"] / 1000, 2) for p in ("p50", "p95", "p99")
     )
@@ -474,6 +484,32 @@ def measure(
         f"  p95 {result.p95:>7.2f}  p99 {result.p99:>7.2f} ms  load {result.load_after}{flag}"
     )
     return result
+
+
+def combine(rounds: list[Result]) -> Result:
+    """One row from a scenario's rounds: requests and seconds summed (so req/s is the rate over
+    all of them), p50/p95/p99 the median of the rounds' own, status codes summed."""
+    first = rounds[0]
+    if first.skipped or len(rounds) == 1:
+        return first
+    merged = Result(first.key, first.title, first.group, first.path)
+    merged.requests = sum(r.requests for r in rounds)
+    merged.seconds = sum(r.seconds for r in rounds)
+    merged.rps = round(merged.requests / merged.seconds, 1) if merged.seconds else 0.0
+    merged.p50, merged.p95, merged.p99 = (
+        round(statistics.median(getattr(r, p) for r in rounds), 2) for p in ("p50", "p95", "p99")
+    )
+    for r in rounds:
+        for code, n in r.statuses.items():
+            merged.statuses[code] = merged.statuses.get(code, 0) + n
+        for kind, n in r.errors.items():
+            merged.errors[kind] = merged.errors.get(kind, 0) + n
+    merged.load_before, merged.load_after = first.load_before, rounds[-1].load_after
+    merged.rounds = [
+        {"rps": r.rps, "p50": r.p50, "p95": r.p95, "p99": r.p99, "requests": r.requests}
+        for r in rounds
+    ]
+    return merged
 
 
 def run_sizes(labels: list[str], wrk: str, args: argparse.Namespace) -> list[Path]:
@@ -503,11 +539,32 @@ def run_sizes(labels: list[str], wrk: str, args: argparse.Namespace) -> list[Pat
             f"{', '.join(labels)}: gunicorn {args.workers} x {args.worker_class} per size, wrk "
             f"{args.connections} connections, {args.duration}s per scenario and size"
         )
-        for index in range(len(chosen[labels[0]])):
-            for label in labels:
-                sc = chosen[label][index]
-                result = measure(wrk, servers[label], sc, args, label)
-                results[label].append(result)
+        # Rounds: every scenario is measured once per round, so a slow minute of a shared
+        # machine spreads over all scenarios instead of falling on one of them.
+        seconds = max(1, round(args.duration / args.rounds))
+        parts: dict[str, list[list[Result]]] = {lb: [[] for _ in chosen[lb]] for lb in labels}
+        for round_number in range(args.rounds):
+            if args.rounds > 1:
+                log(f"round {round_number + 1} of {args.rounds}")
+            for index in range(len(chosen[labels[0]])):
+                for label in labels:
+                    done = parts[label][index]
+                    if done and done[0].skipped:
+                        continue
+                    sc = chosen[label][index]
+                    done.append(
+                        measure(
+                            wrk,
+                            servers[label],
+                            sc,
+                            args,
+                            label,
+                            seconds=seconds,
+                            warmup=round_number == 0,
+                        )
+                    )
+        for label in labels:
+            results[label] = [combine(rounds) for rounds in parts[label]]
     paths = []
     for label in labels:
         remove_bench_leads(label)
@@ -552,6 +609,7 @@ def write_record(
             "worker_class": args.worker_class,
             "connections": args.connections,
             "duration": args.duration,
+            "rounds": args.rounds,
             "warmup": args.warmup,
         },
         "manifest": {
@@ -597,7 +655,9 @@ def report(records: dict[str, dict[str, Any]]) -> str:
             "",
             f"Run {rec['started']} on {rec['machine']['cores']} cores; gunicorn {s['workers']} "
             f"{s['worker_class']} workers, wrk {s['connections']} connections, "
-            f"{s['duration']}s per scenario after {s['warmup']}s warm-up; PostgreSQL options "
+            f"{s['duration']}s per scenario and size in {s.get('rounds', 1)} round(s) (req/s "
+            "over all of them, percentiles the median of the rounds') after "
+            f"{s['warmup']}s warm-up; PostgreSQL options "
             f"`{rec.get('pg_options') or 'none'}`. Load is the 1/5-minute load average after "
             "each scenario; a fixed 2M-iteration Python loop took "
             f"{rec['machine'].get('python_loop_ms_before', '?')} ms before the run and "
@@ -755,6 +815,12 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", default=["10k"], help="10k, 100k and/or 1m")
     parser.add_argument("--duration", type=int, default=10, help="seconds measured per scenario")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per scenario")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="measure every scenario this many times, the duration split between them",
+    )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (2 cores: 3)")
     parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
     parser.add_argument("--connections", type=int, help="wrk connections (default: workers)")
