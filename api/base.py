@@ -208,7 +208,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         columns = self.list_columns()
         if columns:
             queryset = queryset.only(*columns)
-        rows = paginator.paginate_queryset(queryset, request, self)
+        rows = paginator.paginate_queryset(queryset, request, self, filtered=bool(self.filters()))
         return paginator.get_paginated_response(self.output_serializer.represent_many(rows))
 
     @classmethod

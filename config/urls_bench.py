@@ -45,6 +45,7 @@ STATUSES = {"lead", "active", "inactive"}
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 25, 100
 # The raw ceiling runs the SQL the API runs, deep pages included.
 DEFERRED_JOIN_OFFSET: int | None = getattr(pagination, "DEFERRED_JOIN_OFFSET", None)
+SMALL_TOTAL: int | None = getattr(pagination, "SMALL_TOTAL", None)
 LIBPQ_OPTIONS = {"options", "sslmode", "application_name", "connect_timeout"}
 
 _local = threading.local()
@@ -131,6 +132,9 @@ def raw_clients(request: HttpRequest) -> HttpResponse:
         offset = (page - 1) * per_page
         if total and offset < total:
             order = "ORDER BY created_at DESC, id DESC"
+            if SMALL_TOTAL is not None and len(where) > 1 and total <= SMALL_TOTAL:
+                # What the API's pagination does for a filtered list with few matches.
+                order = "ORDER BY COALESCE(created_at, created_at) DESC, COALESCE(id, id) DESC"
             if DEFERRED_JOIN_OFFSET is not None and offset >= DEFERRED_JOIN_OFFSET:
                 # What the API's pagination does for deep pages: the ids first, then the rows.
                 cursor.execute(

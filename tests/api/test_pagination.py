@@ -1,7 +1,14 @@
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from api import pagination
+from crm.models import Client
 from tests.api.conftest import Api
 from tests.factories import ClientFactory
 
@@ -85,3 +92,51 @@ def test_every_list_paginates_the_same_way(api: Api, path):
         "per_page": 25,
         "total": 0,
     }
+
+
+def _page_sql(api: Api, path: str) -> tuple[list[int], str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get(path)
+    assert response.status_code == 200
+    pages = [q["sql"] for q in queries.captured_queries if '"crm_client"."name"' in q["sql"]]
+    return [row["id"] for row in response.json()["data"]], pages[-1] if pages else ""
+
+
+@pytest.fixture
+def mixed(agency):
+    """Six clients, three created at the same moment (so the id decides), three named Smith."""
+    moment = timezone.now() - dt.timedelta(days=900)
+    made = []
+    for i, name in enumerate(["Ann Smith", "Bo Berg", "Cy Smith", "Di Dahl", "Ed Smith", "Flo"]):
+        client = ClientFactory(agency=agency, name=name, status="lead", company="", email="")
+        Client.objects.filter(pk=client.pk).update(
+            created_at=moment + dt.timedelta(days=i if i not in (2, 3) else 0)
+        )
+        made.append(client.pk)
+    return made
+
+
+def test_a_search_with_few_matches_is_sorted_from_its_matches(api: Api, mixed):
+    ids, sql = _page_sql(api, "/clients?q=smith")
+    ann, _bo, cy, _di, ed, _flo = mixed
+    assert ids == [ed, cy, ann]  # newest first, as every list; Cy and Ann tie: higher id first
+    # Sorted by an expression no index provides, so the planner reads the few matches
+    # instead of walking the whole agency in created order to find them.
+    assert 'COALESCE("crm_client"."created_at", "crm_client"."created_at") DESC' in sql
+
+
+def test_the_sorted_page_keeps_the_order_of_every_list_ties_included(api: Api, mixed):
+    ids, sql = _page_sql(api, "/clients?status=lead&per_page=100")
+    plain, plain_sql = _page_sql(api, "/clients?per_page=100")
+    assert "COALESCE" in sql and "COALESCE" not in plain_sql
+    assert ids == [pk for pk in plain if pk in ids] and len(ids) == 6
+    by_name, _ = _page_sql(api, "/clients?sort=name")
+    assert by_name == sorted(mixed, key=lambda pk: Client.objects.get(pk=pk).name)
+
+
+def test_an_unfiltered_list_or_many_matches_keep_the_indexed_order(api: Api, mixed, monkeypatch):
+    _ids, sql = _page_sql(api, "/clients")
+    assert "COALESCE" not in sql
+    monkeypatch.setattr(pagination, "SMALL_TOTAL", 2)
+    _ids, sql = _page_sql(api, "/clients?q=smith")
+    assert "COALESCE" not in sql
