@@ -81,9 +81,9 @@ class PagePagination(BasePagination):
             # The count just said the matches are few. Ordered as it is, the page could be
             # planned as a walk of the (agency, created_at) index in order, testing each row
             # until enough match: quick when matches are many and spread, a walk through the
-            # whole agency when they are few and old (a search PostgreSQL overestimates: 600
-            # ms at 1M in bench/README.md). Ordering by an expression no index provides makes
-            # it read the matches (as the count did) and sort those few instead.
+            # whole agency when they are few and old (a search PostgreSQL overestimates: 245
+            # ms at 1M for q=ez.1, bench/README.md). Ordering by an expression no index
+            # provides makes it read the matches (as the count did) and sort those few.
             queryset = queryset.order_by(*_unindexed(queryset))
         page = queryset[offset : offset + self.per_page]
         if offset >= DEFERRED_JOIN_OFFSET:

@@ -89,10 +89,11 @@ class TenantFilterSet(django_filters.FilterSet):
     updated_before = DateOrDateTimeFilter(field_name="updated_at", bound="before")
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        """``django_filters.FilterSet.__init__``, with one change: it deep-copies every filter
-        for every instance (about 0.3 ms a request for the client list), where a shallow copy
-        is enough: a request only sets ``model`` and ``parent`` on its filters, caches their
-        form field on the copy (``_field``) and needs a ``method`` bound to the copy."""
+        """``django_filters.FilterSet.__init__``, with one change. It deep-copies every filter
+        for every instance (a quarter of building the client list's FilterSet, ~0.1 ms a
+        request), where a shallow copy is enough: a request only sets ``model`` and ``parent``
+        on its filters, caches their form field on the copy (``_field``) and needs a
+        ``method`` bound to the copy."""
         if queryset is None:
             queryset = self._meta.model._default_manager.all()
         self.is_bound = data is not None
