@@ -97,6 +97,9 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # The same backend with a health check that costs no round trip (config/postgres).
+        DATABASES["default"]["ENGINE"] = "config.postgres"
 else:
     VAR_DIR.mkdir(exist_ok=True)
     DATABASES = {
