@@ -172,6 +172,20 @@ def api_token_verify(raw: str) -> ApiToken | None:
     return token
 
 
+def api_token_authenticate(raw: str) -> tuple[ApiToken | None, bytes | None]:
+    """``api_token_verify`` for the API's request pipeline, which reads the token cache's epoch
+    in the same Redis round trip as its rate limit. A token this process has cached comes back
+    with the epoch it was cached under, for the caller to compare with the current one before
+    trusting it; a token read from the database comes back with None (nothing to confirm)."""
+    parsed = api_token_parse(raw)
+    if parsed is not None:
+        cached = token_cache.peek(parsed[0], token_digest(parsed[1]))
+        if cached is not None:
+            token, epoch = cached
+            return (token, epoch) if token.is_active else (None, None)
+    return api_token_verify(raw), None
+
+
 def api_token_touch(*, token: ApiToken) -> None:
     """Record use at most once per ``LAST_USED_RESOLUTION``, never a write per request."""
     now = timezone.now()

@@ -3,8 +3,10 @@
 Looking a token up costs a query joining three tables and three model instances on every API
 request: about 0.9 ms, a third of what a 25-row page costs beyond its own SQL (bench/README.md).
 A process that has verified a token keeps it, with the user and agency it carries, and checks
-on each request that nothing changed since: one ``GET`` of a shared *epoch* in Redis, a random
-value replaced whenever any token, user or agency is saved or deleted (``bump``). A different
+on each request that nothing changed since: it reads a shared *epoch* in Redis, a random value
+replaced whenever any token, user or agency is saved or deleted (``bump``). The API reads it
+in the round trip of its rate-limit check (``peek`` here, the comparison in ``api.base``);
+``api_token_verify`` reads it with a ``GET``. A different
 epoch empties the cache, so a revoked token, a deactivated user or a token moved out of an
 agency is refused by every process on its next request.
 
@@ -58,7 +60,7 @@ def _max_age() -> float:
     return float(getattr(settings, "API_TOKEN_CACHE_SECONDS", 0))
 
 
-def _epoch_key() -> str:
+def epoch_key() -> str:
     return f"{settings.API_RATE_LIMIT_KEY_PREFIX}:token-epoch"
 
 
@@ -94,7 +96,7 @@ def current_epoch() -> bytes | None:
     if client is None:
         return None
     try:
-        key = _epoch_key()
+        key = epoch_key()
         epoch = client.get(key)
         if epoch is None:  # first use, or Redis restarted empty: start a new epoch
             client.set(key, secrets.token_hex(8), nx=True)
@@ -122,6 +124,25 @@ def get(key: str, digest: str, epoch: bytes | None) -> ApiToken | None:
     return entry.token
 
 
+def peek(key: str, digest: str) -> tuple[ApiToken, bytes] | None:
+    """The cached token for ``key`` and the epoch it was cached under, without reading the
+    current epoch: the caller must compare that epoch with the current one before trusting the
+    token (the API reads it in the rate limit's round trip, see ``api.base``)."""
+    entry = _entries.get(key)
+    if entry is None or time.monotonic() - entry.cached_at > _max_age():
+        return None
+    if _client() is None:  # no Redis, or Redis down: nothing cached may be trusted
+        return None
+    if not hmac.compare_digest(entry.token.digest, digest):
+        return None
+    return entry.token, entry.epoch
+
+
+def forget() -> None:
+    """Drop every cached token (the epoch moved)."""
+    _entries.clear()
+
+
 def put(key: str, token: ApiToken, epoch: bytes | None) -> None:
     """Keep a token just verified against the database, under the epoch read before that."""
     if epoch is None:
@@ -146,7 +167,7 @@ def _bump_now() -> None:
     if client is None:
         return
     try:
-        client.set(_epoch_key(), secrets.token_hex(8))
+        client.set(epoch_key(), secrets.token_hex(8))
     except redis.RedisError as exc:
         _redis_failed(exc)
 

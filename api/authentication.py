@@ -13,7 +13,7 @@ from rest_framework.authentication import BaseAuthentication
 from rest_framework.request import Request
 
 from accounts.models import ApiToken, User
-from accounts.services import api_token_touch, api_token_verify
+from accounts.services import api_token_authenticate, api_token_touch, api_token_verify
 
 INVALID_TOKEN = "The token is invalid, expired or revoked."
 MALFORMED_HEADER = "Malformed Authorization header: send 'Authorization: Bearer <token>'."
@@ -45,7 +45,12 @@ class BearerTokenAuthentication(BaseAuthentication):
                     "send 'Authorization: Bearer <token>'."
                 )
             return None
-        token = api_token_verify(raw)
+        view = (request.parser_context or {}).get("view")
+        if getattr(view, "confirms_token_epoch", False):
+            # The view compares the cached token's epoch within its rate-limit check.
+            token, view.token_epoch_to_confirm = api_token_authenticate(raw)
+        else:
+            token = api_token_verify(raw)
         if token is None:
             raise exceptions.AuthenticationFailed(INVALID_TOKEN)
         api_token_touch(token=token)

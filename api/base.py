@@ -25,8 +25,11 @@ from rest_framework.serializers import Serializer
 from rest_framework.throttling import BaseThrottle
 from rest_framework.viewsets import GenericViewSet
 
+from accounts import token_cache
 from accounts.models import Agency, ApiToken
+from accounts.services import api_token_verify
 from api import throttling
+from api.authentication import INVALID_TOKEN, bearer_credentials
 from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
 from api.renderers import JSONRenderer
@@ -48,6 +51,10 @@ class ApiViewMixin:
     """Authentication, rate limit, permission and body-size checks, in that order."""
 
     rate_limit: throttling.RateLimit | None = None
+    # A token served from this process's cache is trusted only once the token cache's epoch,
+    # read in the rate limit's own round trip, is still the one it was cached under.
+    confirms_token_epoch = True
+    token_epoch_to_confirm: bytes | None = None
 
     def get_exception_handler(self) -> Callable[..., Response]:
         return exception_handler
@@ -79,15 +86,29 @@ class ApiViewMixin:
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def check_rate_limit(self, request: Request, token: Any) -> None:
+        pending = self.token_epoch_to_confirm if isinstance(token, ApiToken) else None
         if isinstance(token, ApiToken):
             key, limit = f"token:{token.pk}", token.rate_limit
         else:
             key, limit = f"ip:{_ident.get_ident(request)}", settings.API_RATE_LIMIT_ANONYMOUS
-        self.rate_limit = result = throttling.hit(key, limit)
+        read = token_cache.epoch_key() if pending is not None else None
+        self.rate_limit = result = throttling.hit(key, limit, read=read)
+        if pending is not None and result.read != pending:
+            self.reconfirm_token(request)
         if not result.allowed:
             raise exceptions.Throttled(
                 wait=result.reset, detail=f"Rate limit exceeded: {limit} requests per minute."
             )
+
+    def reconfirm_token(self, request: Request) -> None:
+        """A token, user or agency changed somewhere since this process cached the token (or
+        Redis could not say): read it from the database again."""
+        self.token_epoch_to_confirm = None
+        token_cache.forget()
+        token = api_token_verify(bearer_credentials(request) or "")
+        if token is None:
+            raise exceptions.AuthenticationFailed(INVALID_TOKEN)
+        request.user, request.auth = token.user, token
 
     def check_body_size(self, request: Request) -> None:
         # DRF's parsers read the stream directly, so Django's own limit would not apply.

@@ -37,6 +37,9 @@ class RateLimit:
     remaining: int
     # Seconds until the oldest request in the window leaves it, i.e. until one more is allowed.
     reset: int
+    # The value of the key the check was asked to read in the same round trip (``read=``);
+    # None when it is missing or the count was made in process.
+    read: bytes | None = None
 
     @property
     def headers(self) -> dict[str, str]:
@@ -48,14 +51,15 @@ class RateLimit:
 
 
 class Limiter(Protocol):
-    def hit(self, key: str, limit: int) -> RateLimit: ...
+    def hit(self, key: str, limit: int, read: str | None = None) -> RateLimit: ...
 
 
 def _ceil_seconds(microseconds: float) -> int:
     return max(1, math.ceil(microseconds / 1_000_000))
 
 
-# KEYS[1]: the log; ARGV: limit, window (µs), a unique member. Returns {allowed, count, reset µs}.
+# KEYS[1]: the log; KEYS[2] (optional): a key to read on the way; ARGV: limit, window (µs), a
+# unique member. Returns {allowed, count, reset µs, value of KEYS[2] or nil}.
 _SLIDING_LOG = """
 local key = KEYS[1]
 local limit = tonumber(ARGV[1])
@@ -74,7 +78,9 @@ local reset = window
 local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
 if oldest[2] then reset = tonumber(oldest[2]) + window - now end
 redis.call('PEXPIRE', key, math.ceil(window / 1000))
-return {allowed, count, reset}
+local extra = false
+if KEYS[2] then extra = redis.call('GET', KEYS[2]) end
+return {allowed, count, reset, extra}
 """
 
 
@@ -89,15 +95,17 @@ class RedisLimiter:
         )
         self.script = self.client.register_script(_SLIDING_LOG)
 
-    def hit(self, key: str, limit: int) -> RateLimit:
-        allowed, count, reset_us = self.script(
-            keys=[f"{self.prefix}:{key}"], args=[limit, self.window_us, secrets.token_hex(8)]
+    def hit(self, key: str, limit: int, read: str | None = None) -> RateLimit:
+        keys = [f"{self.prefix}:{key}", *([read] if read else [])]
+        allowed, count, reset_us, *extra = self.script(
+            keys=keys, args=[limit, self.window_us, secrets.token_hex(8)]
         )
         return RateLimit(
             allowed=bool(allowed),
             limit=limit,
             remaining=max(0, limit - int(count)),
             reset=_ceil_seconds(float(reset_us)),
+            read=extra[0] if extra else None,
         )
 
 
@@ -111,8 +119,8 @@ class LocalLimiter:
         self._logs: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def hit(self, key: str, limit: int) -> RateLimit:
-        now = time.monotonic()
+    def hit(self, key: str, limit: int, read: str | None = None) -> RateLimit:
+        now = time.monotonic()  # ``read`` is a Redis key: nothing to read in process
         with self._lock:
             log = self._logs.get(key)
             if log is None:
@@ -165,13 +173,16 @@ def _redis_limiter() -> RedisLimiter | None:
     return limiter
 
 
-def hit(key: str, limit: int) -> RateLimit:
-    """Count one request against ``key`` (e.g. ``token:42``) and say whether it is allowed."""
+def hit(key: str, limit: int, *, read: str | None = None) -> RateLimit:
+    """Count one request against ``key`` (e.g. ``token:42``) and say whether it is allowed.
+
+    ``read``: a Redis key whose value comes back in ``RateLimit.read``, in the same round trip
+    (the token cache's epoch, see ``api.base``)."""
     global _redis_down_until
     limiter = _redis_limiter()
     if limiter is not None:
         try:
-            return limiter.hit(key, limit)
+            return limiter.hit(key, limit, read)
         except redis.RedisError as exc:
             _redis_down_until = time.monotonic() + REDIS_RETRY_AFTER_SECONDS
             logger.warning(

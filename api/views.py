@@ -184,6 +184,8 @@ class PublicApiView(ApiViewMixin):
 
     authentication_classes = [OptionalBearerTokenAuthentication]
     permission_classes = [AllowAny]
+    # A token that turns out to be revoked is ignored here, not a 401: verify it in full.
+    confirms_token_epoch = False
 
 
 class NotFoundView(PublicApiView, APIView):

@@ -46,7 +46,7 @@ def issued(alice):
 def another_process_changed_something() -> None:
     """What another server process's ``bump`` leaves in Redis: a new epoch."""
     shared = redis.Redis.from_url(django_settings.REDIS_URL)
-    shared.set(token_cache._epoch_key(), b"another-process")
+    shared.set(token_cache.epoch_key(), b"another-process")
 
 
 @pytest.mark.redis
@@ -115,7 +115,7 @@ def test_a_change_announced_by_another_process_is_read_from_the_database(issued)
 def test_a_redis_restart_that_lost_the_epoch_empties_the_cache(issued):
     api = Api(issued.plaintext)
     assert token_queries(api) == (200, 1)
-    redis.Redis.from_url(django_settings.REDIS_URL).delete(token_cache._epoch_key())
+    redis.Redis.from_url(django_settings.REDIS_URL).delete(token_cache.epoch_key())
     assert token_queries(api) == (200, 1)
     assert token_queries(api) == (200, 0)
 
@@ -170,3 +170,26 @@ def test_while_redis_is_unreachable_every_request_reads_the_token(issued, caplog
         assert token_queries(api) == (200, 1)
         assert token_queries(api) == (200, 1)
     assert "API tokens are read from the database" in caplog.text
+
+
+@pytest.mark.redis
+def test_a_cached_token_costs_the_api_no_redis_round_trip_of_its_own(issued, monkeypatch):
+    # The epoch comes back with the rate-limit check; no separate GET for it.
+    api = Api(issued.plaintext)
+    assert token_queries(api) == (200, 1)
+
+    def no_get():
+        raise AssertionError("the epoch was read on its own")
+
+    monkeypatch.setattr(token_cache, "current_epoch", no_get)
+    assert token_queries(api) == (200, 0)
+    assert token_queries(api) == (200, 0)
+
+
+@pytest.mark.redis
+def test_a_token_still_valid_after_an_announced_change_is_read_again_and_served(issued):
+    api = Api(issued.plaintext)
+    assert token_queries(api) == (200, 1)
+    another_process_changed_something()
+    assert token_queries(api) == (200, 1)
+    assert token_queries(api) == (200, 0)
