@@ -53,7 +53,7 @@ def test_database_and_redis_urls_select_postgresql_and_redis():
     )
     assert result.returncode == 0, result.stderr
     engine, cache, ssl_redirect = result.stdout.split()
-    assert engine == "django.db.backends.postgresql"
+    assert engine == "config.postgres"  # Django's PostgreSQL backend, cheaper health check
     assert cache.endswith("RedisCache")
     assert ssl_redirect == "True"
 
