@@ -107,23 +107,6 @@ def current_epoch() -> bytes | None:
         return None
 
 
-def get(key: str, digest: str, epoch: bytes | None) -> ApiToken | None:
-    """The cached token for ``key`` if its secret's ``digest`` matches and nothing changed
-    since it was cached; None means: read the database."""
-    entry = _entries.get(key)
-    if entry is None:
-        return None
-    if epoch is None or epoch != entry.epoch:
-        _entries.clear()  # every entry shares the stale epoch
-        return None
-    if time.monotonic() - entry.cached_at > _max_age():
-        _entries.pop(key, None)
-        return None
-    if not hmac.compare_digest(entry.token.digest, digest):
-        return None
-    return entry.token
-
-
 def peek(key: str, digest: str) -> tuple[ApiToken, bytes] | None:
     """The cached token for ``key`` and the epoch it was cached under, without reading the
     current epoch: the caller must compare that epoch with the current one before trusting the
@@ -136,6 +119,19 @@ def peek(key: str, digest: str) -> tuple[ApiToken, bytes] | None:
     if not hmac.compare_digest(entry.token.digest, digest):
         return None
     return entry.token, entry.epoch
+
+
+def get(key: str, digest: str, epoch: bytes | None) -> ApiToken | None:
+    """The cached token for ``key`` if its secret's ``digest`` matches and nothing changed
+    since it was cached (``epoch``, just read); None means: read the database."""
+    found = peek(key, digest)
+    if found is None:
+        return None
+    token, cached_under = found
+    if epoch is None or epoch != cached_under:
+        _entries.clear()  # every entry shares the stale epoch
+        return None
+    return token
 
 
 def forget() -> None:
