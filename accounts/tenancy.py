@@ -1,17 +1,36 @@
-"""The one place where tenant data is scoped to an agency.
+"""THE tenant boundary: every read of tenant data is scoped to an agency here, and only here.
 
-Every CRM model inherits ``TenantModel``; every read of tenant data goes through
-``Model.objects.for_agency(agency)`` (selectors, the API base viewset, the dashboard mixin).
+- ``TenantModel`` / ``TenantQuerySet.for_agency``: every CRM model carries its agency and is
+  read with ``Model.objects.for_agency(agency)`` (selectors, the API base viewset).
+- ``agency_required`` / ``agency_admin_required``: the dashboard guard, setting
+  ``request.agency``.
+- ``get_or_404``: another agency's record answers exactly like a missing one.
+- ``resolve_related`` / ``resolve_member``: ids found in request bodies (``client_id``,
+  ``assigned_to``) resolved inside the caller's agency.
+- ``active_members``: the agency's active users, for pickers and recipients.
+
+This module imports no model of ``accounts`` at import time (``accounts.models`` imports it),
+so the two never import each other.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Self
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 
 if TYPE_CHECKING:
-    from accounts.models import Agency
+    from accounts.models import Agency, User
+
+T = TypeVar("T")
+M = TypeVar("M", bound=models.Model)
+View = Callable[..., HttpResponse]
 
 
 class TenantQuerySet(models.QuerySet):
@@ -30,3 +49,88 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+# Ids found in request bodies -----------------------------------------------------------------
+
+
+def resolve_related(
+    model: type[M], *, agency: Agency, value: M | int | None, field: str
+) -> M | None:
+    """Return the ``model`` row with this id *in this agency*, or raise a field error.
+
+    A record of another agency answers exactly like a missing one.
+    """
+    if value is None:
+        return None
+    pk = value.pk if isinstance(value, models.Model) else value
+    try:
+        return model.objects.for_agency(agency).get(pk=pk)  # type: ignore[attr-defined]
+    except (model.DoesNotExist, ValueError, TypeError):
+        label = model._meta.verbose_name
+        raise ValidationError({field: [f"No {label} with id {pk}."]}) from None
+
+
+def active_members(*, agency: Agency | int) -> models.QuerySet[User]:
+    """The agency's active users, by name: assignees, form recipients, pickers."""
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    return (
+        get_user_model()
+        .objects.filter(agency_id=agency_id, is_active=True)
+        .order_by("name", "username")
+    )
+
+
+def resolve_member(*, agency: Agency, value: User | int | None, field: str) -> User | None:
+    """An active user of this agency by id, or a field error (another agency's user alike)."""
+    if value is None:
+        return None
+    pk = value.pk if isinstance(value, models.Model) else value
+    try:
+        return active_members(agency=agency).get(pk=pk)
+    except (ObjectDoesNotExist, ValueError, TypeError):
+        raise ValidationError({field: [f"No agent with id {pk} in this agency."]}) from None
+
+
+# The dashboard guard -------------------------------------------------------------------------
+
+
+def agency_required(view: View) -> View:
+    """Signed in, active, and a member of an agency; sets ``request.agency``."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            # Imported here: django.contrib.auth.views needs the user model, which imports us.
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if user.agency_id is None:
+            # A bare superuser, say: nothing to show, and no tenant to fall back on.
+            return render(request, "dashboard/no_agency.html", status=403)
+        request.agency = user.agency  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def agency_admin_required(view: View) -> View:
+    """Like ``agency_required``, for owners and admins only (agents get a 403)."""
+
+    @agency_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_agency_admin:
+            raise PermissionDenied("Only the agency's owner or an admin can do this.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def get_or_404(selector: Callable[..., T], **kwargs: Any) -> T:
+    """Call a ``*_get`` selector; missing and other-agency records are the same 404."""
+    try:
+        return selector(**kwargs)
+    except ObjectDoesNotExist:
+        raise Http404 from None

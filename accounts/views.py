@@ -27,7 +27,8 @@ from accounts.forms import (
     SignUpForm,
 )
 from accounts.models import Invitation
-from crm.views.base import add_service_errors, agency_admin_required, agency_required, get_or_404
+from accounts.tenancy import agency_admin_required, agency_required, get_or_404
+from core.views import add_service_errors
 
 AUTH_BACKEND = "accounts.backends.UsernameOrEmailBackend"
 

@@ -19,8 +19,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import ActivityAction, ActivityChannel, Role
+from core.money import MONEY
 from crm.models import (
-    MONEY,
     PHONE_MAX_LENGTH,
     BookingStatus,
     ClientSource,

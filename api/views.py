@@ -34,9 +34,21 @@ from api.serializers import (
     ProposalInputSerializer,
     ProposalSerializer,
 )
-from crm import idempotency, selectors, services
-from crm.filters import BookingFilter, ClientFilter, ItineraryFilter, ProposalFilter
+from core import idempotency
+from crm import summary
+from crm.bookings import selectors as booking_selectors
+from crm.bookings import services as booking_services
+from crm.bookings.filters import BookingFilter
+from crm.clients import selectors as client_selectors
+from crm.clients import services as client_services
+from crm.clients.filters import ClientFilter
 from crm.models import Booking, Client, ClientSource, Itinerary, Proposal
+from crm.proposals import selectors as proposal_selectors
+from crm.proposals import services as proposal_services
+from crm.proposals.filters import ProposalFilter
+from crm.trips import selectors as trip_selectors
+from crm.trips import services as trip_services
+from crm.trips.filters import ItineraryFilter
 
 
 class MeView(ApiViewMixin, APIView):
@@ -50,7 +62,7 @@ class MeView(ApiViewMixin, APIView):
             {
                 "user": MeUserSerializer.represent(user),
                 "agency": MeAgencySerializer.represent(user.agency),
-                "counts": selectors.agency_counts(agency=user.agency),
+                "counts": summary.agency_counts(agency=user.agency),
             }
         )
 
@@ -63,11 +75,11 @@ class ClientViewSet(TenantViewSet):
     output_serializer = ClientSerializer
     input_serializer = ClientInputSerializer
     filterset_class = ClientFilter
-    list_selector = selectors.client_list
-    get_selector = selectors.client_get
-    create_service = services.client_create
-    update_service = services.client_update
-    delete_service = services.client_delete
+    list_selector = client_selectors.client_list
+    get_selector = client_selectors.client_get
+    create_service = client_services.client_create
+    update_service = client_services.client_update
+    delete_service = client_services.client_delete
 
     @action(detail=True, methods=["get"], url_path="activity", filter_backends=[])
     def activity(self, request: Request, pk: str) -> Response:
@@ -84,7 +96,7 @@ class ClientViewSet(TenantViewSet):
         return paginator.get_paginated_response(ActivitySerializer.represent_many(rows))
 
     def perform_create(self, fields: dict[str, Any]) -> Client:
-        return services.client_create(
+        return client_services.client_create(
             agency=self.agency, created_by=self.request.auth.user, source=ClientSource.API, **fields
         )
 
@@ -105,7 +117,7 @@ class ClientViewSet(TenantViewSet):
     )
     def create(self, request: Request) -> Response:
         """An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
-        (one client, however many retries; see crm.idempotency). Keys belong to the token."""
+        (one client, however many retries; see core.idempotency). Keys belong to the token."""
         key = request.headers.get(idempotency.HEADER)
         if key is None:
             return super().create(request)
@@ -142,11 +154,11 @@ class ItineraryViewSet(TenantViewSet):
     detail_serializer = ItineraryDetailSerializer
     input_serializer = ItineraryInputSerializer
     filterset_class = ItineraryFilter
-    list_selector = selectors.itinerary_list
-    get_selector = selectors.itinerary_get
-    create_service = services.itinerary_create
-    update_service = services.itinerary_update
-    delete_service = services.itinerary_delete
+    list_selector = trip_selectors.itinerary_list
+    get_selector = trip_selectors.itinerary_get
+    create_service = trip_services.itinerary_create
+    update_service = trip_services.itinerary_update
+    delete_service = trip_services.itinerary_delete
     nested_fields = ("days",)
 
 
@@ -156,11 +168,11 @@ class ProposalViewSet(TenantViewSet):
     output_serializer = ProposalSerializer
     input_serializer = ProposalInputSerializer
     filterset_class = ProposalFilter
-    list_selector = selectors.proposal_list
-    get_selector = selectors.proposal_get
-    create_service = services.proposal_create
-    update_service = services.proposal_update
-    delete_service = services.proposal_delete
+    list_selector = proposal_selectors.proposal_list
+    get_selector = proposal_selectors.proposal_get
+    create_service = proposal_services.proposal_create
+    update_service = proposal_services.proposal_update
+    delete_service = proposal_services.proposal_delete
 
 
 class BookingViewSet(TenantViewSet):
@@ -172,11 +184,11 @@ class BookingViewSet(TenantViewSet):
     detail_serializer = BookingDetailSerializer
     input_serializer = BookingInputSerializer
     filterset_class = BookingFilter
-    list_selector = selectors.booking_list
-    get_selector = selectors.booking_get
-    create_service = services.booking_create
-    update_service = services.booking_update
-    delete_service = services.booking_delete
+    list_selector = booking_selectors.booking_list
+    get_selector = booking_selectors.booking_get
+    create_service = booking_services.booking_create
+    update_service = booking_services.booking_update
+    delete_service = booking_services.booking_delete
 
 
 class PublicApiView(ApiViewMixin):

@@ -7,10 +7,11 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
-    path("forms/", include("crm.public_urls")),
+    path("forms/", include("crm.public.form_urls")),
     path("accounts/", include("accounts.urls")),
-    path("settings/forms/", include("crm.form_settings_urls")),
-    path("", include("crm.urls")),
+    path("settings/forms/", include("crm.dashboard.website_form_urls")),
+    path("", include("crm.public.urls")),
+    path("", include("crm.dashboard.urls")),
 ]
 
 handler400 = "config.errors.bad_request"

@@ -9,7 +9,6 @@ from crm.models import (
     Client,
     Enquiry,
     EnquiryForm,
-    IdempotencyRecord,
     Itinerary,
     ItineraryDay,
     ItineraryItem,
@@ -107,9 +106,3 @@ class EnquiryAdmin(TenantAdmin):
     list_display = ("name", "email", "phone", "form", "client", "matched_existing", "created_at")
     search_fields = ("name", "email", "phone")
     raw_id_fields = ("agency", "form", "client")
-
-
-@admin.register(IdempotencyRecord)
-class IdempotencyRecordAdmin(admin.ModelAdmin):
-    list_display = ("scope", "key", "status_code", "created_at")
-    search_fields = ("scope", "key")

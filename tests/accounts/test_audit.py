@@ -5,7 +5,10 @@ import pytest
 from accounts.audit import audit_context
 from accounts.models import Activity
 from accounts.services import api_token_create, api_token_revoke
-from crm import services
+from crm.bookings import services as booking_services
+from crm.clients import services as client_services
+from crm.proposals import services as proposal_services
+from crm.trips import services as trip_services
 from tests.factories import PASSWORD, ClientFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def test_creating_a_client_records_who_through_which_channel_and_what(agency, alice):
     with audit_context(channel="dashboard", actor=alice):
-        client = services.client_create(agency=agency, name="Aisha Khan", email="a@example.com")
+        client = client_services.client_create(
+            agency=agency, name="Aisha Khan", email="a@example.com"
+        )
     entry = Activity.objects.for_agency(agency).get(object_type="client", action="create")
     assert entry.actor == alice
     assert entry.actor_name == alice.display_name
@@ -25,24 +30,24 @@ def test_creating_a_client_records_who_through_which_channel_and_what(agency, al
 
 
 def test_an_update_records_only_what_changed(agency, alice):
-    client = services.client_create(agency=agency, name="Before", email="b@example.com")
+    client = client_services.client_create(agency=agency, name="Before", email="b@example.com")
     with audit_context(channel="api", actor=alice):
-        services.client_update(client=client, name="After", email="b@example.com")
+        client_services.client_update(client=client, name="After", email="b@example.com")
     entry = Activity.objects.for_agency(agency).get(action="update")
     assert entry.changes == {"name": ["Before", "After"]}
     assert entry.channel == "api"
 
 
 def test_a_save_that_changes_nothing_records_nothing(agency):
-    client = services.client_create(agency=agency, name="Same")
-    services.client_update(client=client, name="Same")
+    client = client_services.client_create(agency=agency, name="Same")
+    client_services.client_update(client=client, name="Same")
     assert not Activity.objects.filter(action="update").exists()
 
 
 def test_deleting_records_the_deletion_and_keeps_the_history(agency, alice):
-    client = services.client_create(agency=agency, name="Gone Soon")
+    client = client_services.client_create(agency=agency, name="Gone Soon")
     client_id = client.pk
-    services.client_delete(client=client)
+    client_services.client_delete(client=client)
     actions = list(
         Activity.objects.for_agency(agency)
         .filter(client_id=client_id)
@@ -53,16 +58,16 @@ def test_deleting_records_the_deletion_and_keeps_the_history(agency, alice):
 
 def test_related_records_land_in_the_clients_history(agency, alice):
     client = ClientFactory(agency=agency)
-    itinerary = services.itinerary_create(agency=agency, client=client, title="Japan")
-    proposal = services.proposal_create(
+    itinerary = trip_services.itinerary_create(agency=agency, client=client, title="Japan")
+    proposal = proposal_services.proposal_create(
         agency=agency,
         client=client,
         itinerary=itinerary,
         title="Japan offer",
         total_price=Decimal("4000.00"),
     )
-    booking = services.booking_create(agency=agency, client=client, proposal=proposal)
-    services.payment_record(booking=booking, amount=Decimal("100.00"))
+    booking = booking_services.booking_create(agency=agency, client=client, proposal=proposal)
+    booking_services.payment_record(booking=booking, amount=Decimal("100.00"))
     types = set(
         Activity.objects.for_agency(agency)
         .filter(client_id=client.pk)
@@ -72,7 +77,7 @@ def test_related_records_land_in_the_clients_history(agency, alice):
 
 
 def test_outside_a_request_the_channel_is_system(agency):
-    services.client_create(agency=agency, name="From a script")
+    client_services.client_create(agency=agency, name="From a script")
     entry = Activity.objects.get(object_type="client")
     assert entry.channel == "system"
     assert entry.actor is None
@@ -92,10 +97,10 @@ def test_token_creation_and_revocation_are_recorded_without_the_secret(alice):
 
 
 def test_a_share_link_token_is_never_recorded(agency):
-    proposal = services.proposal_create(
+    proposal = proposal_services.proposal_create(
         agency=agency, client=ClientFactory(agency=agency), title="P"
     )
-    services.proposal_send(proposal=proposal)
+    proposal_services.proposal_send(proposal=proposal)
     assert proposal.share_token
     dump = " ".join(str(c) for c in Activity.objects.values_list("changes", flat=True))
     assert proposal.share_token not in dump
@@ -121,7 +126,7 @@ def test_the_request_user_is_the_actor_on_a_dashboard_request(client, alice, age
     from accounts.middleware import AuditContextMiddleware
 
     def view(request):
-        services.client_create(agency=agency, name="Via view")
+        client_services.client_create(agency=agency, name="Via view")
         from django.http import HttpResponse
 
         return HttpResponse("ok")

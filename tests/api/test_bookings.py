@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from crm.bookings.services import payment_record
 from crm.models import Booking
-from crm.services import payment_record
 from tests.api.battery import ResourceBattery
 from tests.api.conftest import Api
 from tests.factories import BookingFactory, ClientFactory, ProposalFactory

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from crm.filters import ClientFilter
+from crm.clients.filters import ClientFilter
 from crm.models import Client
 from tests.api.conftest import Api
 from tests.factories import ClientFactory

@@ -11,7 +11,8 @@ import urllib.request
 import pytest
 from django.utils import timezone
 
-from crm.models import Client, IdempotencyRecord
+from core.models import IdempotencyRecord
+from crm.models import Client
 from tests.api.conftest import Api, warm
 from tests.factories import AgencyFactory, UserFactory, make_token
 

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from crm.services import payment_record
+from crm.bookings.services import payment_record
 from tests.api.conftest import Api
 from tests.factories import (
     BookingFactory,

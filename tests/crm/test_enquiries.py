@@ -8,18 +8,14 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from crm.enquiries import (
-    client_match,
-    enquiry_clean,
+from crm.enquiries.intake import client_match, enquiry_clean, is_honeypot_filled, phones_match
+from crm.enquiries.services import enquiry_notify, enquiry_submit
+from crm.enquiries.website_forms import (
     enquiry_form_create,
     enquiry_form_regenerate_key,
     enquiry_form_update,
-    enquiry_notify,
-    enquiry_submit,
-    is_honeypot_filled,
     normalise_origin,
     origin_allowed,
-    phones_match,
 )
 from crm.models import Client, Enquiry
 from tests.factories import ClientFactory, EnquiryFormFactory, UserFactory

@@ -5,8 +5,10 @@ from __future__ import annotations
 import django_filters
 
 from accounts.models import User
-from crm.filters import ClientFilter, ItineraryFilter, TenantFilterSet
+from core.filters import TenantFilterSet
+from crm.clients.filters import ClientFilter
 from crm.models import Client
+from crm.trips.filters import ItineraryFilter
 
 
 def test_a_filterset_builds_its_form_class_once():

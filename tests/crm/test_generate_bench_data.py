@@ -11,6 +11,7 @@ from django.db import connection
 
 from accounts.models import Agency, ApiToken
 from accounts.services import api_token_verify
+from crm.clients.selectors import client_list
 from crm.management.commands.generate_bench_data import (
     DETAIL_TITLE,
     HIGH_RATE,
@@ -20,7 +21,6 @@ from crm.management.commands.generate_bench_data import (
     selective_query,
 )
 from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
-from crm.selectors import client_list
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""crm.idempotency: one response per (scope, Idempotency-Key), replayed for 24 hours."""
+"""core.idempotency: one response per (scope, Idempotency-Key), replayed for 24 hours."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 
-from crm import idempotency
-from crm.idempotency import (
+from core import idempotency
+from core.idempotency import (
     InvalidKey,
     KeyInProgress,
     KeyReused,
@@ -21,7 +21,8 @@ from crm.idempotency import (
     purge_expired,
     request_hash,
 )
-from crm.models import Client, IdempotencyRecord
+from core.models import IdempotencyRecord
+from crm.models import Client
 from tests.factories import AgencyFactory
 
 

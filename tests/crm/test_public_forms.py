@@ -11,8 +11,9 @@ from django.core import mail
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from crm.enquiries import enquiry_form_regenerate_key
-from crm.models import Client, Enquiry, IdempotencyRecord
+from core.models import IdempotencyRecord
+from crm.enquiries.website_forms import enquiry_form_regenerate_key
+from crm.models import Client, Enquiry
 from tests.factories import ClientFactory, EnquiryFormFactory
 
 SITE = "https://www.alpha-tours.example"

@@ -10,7 +10,8 @@ import urllib.request
 
 import pytest
 
-from crm.models import Client, Enquiry, IdempotencyRecord
+from core.models import IdempotencyRecord
+from crm.models import Client, Enquiry
 from tests.factories import AgencyFactory, EnquiryFormFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from crm.models import IdempotencyRecord
+from core.models import IdempotencyRecord
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.audit import audit_context
-from crm import services
+from crm.clients import services as client_services
 from tests.factories import PASSWORD, ClientFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def test_the_client_page_shows_changes_made_in_the_dashboard_and_the_api(as_alic
     assert response.status_code == 302
     client = agency_client(agency, "Noor Haddad")
     with audit_context(channel="api", actor=amir):
-        services.client_update(client=client, status="active")
+        client_services.client_update(client=client, status="active")
 
     page = as_alice.get(f"/clients/{client.pk}/").content.decode()
     history = page[page.index('id="history"') :]
@@ -35,7 +35,7 @@ def test_the_client_page_shows_changes_made_in_the_dashboard_and_the_api(as_alic
 
 def test_another_agencys_history_never_shows(as_alice, agency, other_agency):
     theirs = ClientFactory(agency=other_agency, name="Secret Person")
-    services.client_update(client=theirs, notes="Their private note")
+    client_services.client_update(client=theirs, notes="Their private note")
     mine = ClientFactory(agency=agency)
     page = as_alice.get(f"/clients/{mine.pk}/").content.decode()
     assert "Secret Person" not in page

@@ -46,7 +46,7 @@ def sent(itinerary):
         total_price=Decimal("2450.00"),
         valid_until=timezone.localdate() + dt.timedelta(days=10),
     )
-    from crm.services import proposal_send
+    from crm.proposals.services import proposal_send
 
     return proposal_send(proposal=proposal)
 

@@ -48,7 +48,9 @@ from django.utils.http import urlsafe_base64_encode
 from accounts import services as account_services
 from accounts.audit import audit_context
 from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitation, Role, User
-from crm import enquiries, services
+from crm.bookings import services as booking_services
+from crm.clients import services as client_services
+from crm.enquiries import website_forms
 from crm.models import (
     Booking,
     Client,
@@ -60,6 +62,8 @@ from crm.models import (
     Payment,
     Proposal,
 )
+from crm.proposals import services as proposal_services
+from crm.trips import services as trip_services
 from tests.factories import UserFactory, make_token
 
 MISSING = 987_654_321  # an id no row has
@@ -268,7 +272,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
     """A full agency whose every name carries ``word`` (so a leak is easy to spot)."""
     low = word.lower()
     with audit_context(channel=ActivityChannel.DASHBOARD, actor=owner):
-        client = services.client_create(
+        client = client_services.client_create(
             agency=agency,
             created_by=owner,
             name=f"{word} Quixote",
@@ -279,10 +283,10 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             notes=f"{word} private note",
             assigned_to=member.pk,
         )
-        lead = services.client_create(
+        lead = client_services.client_create(
             agency=agency, created_by=owner, name=f"{word} Lead", email=f"{low}.lead@x.example"
         )
-        itinerary = services.itinerary_create(
+        itinerary = trip_services.itinerary_create(
             agency=agency,
             created_by=owner,
             client=client.pk,
@@ -298,7 +302,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
                 {"title": f"{word} departure", "items": [{"title": f"{word} transfer"}]},
             ],
         )
-        proposal = services.proposal_create(
+        proposal = proposal_services.proposal_create(
             agency=agency,
             created_by=owner,
             client=client.pk,
@@ -308,14 +312,14 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             currency="EUR",
             message=f"{word} message to the client",
         )
-        services.proposal_send(proposal=proposal)
-        withdrawn = services.proposal_create(
+        proposal_services.proposal_send(proposal=proposal)
+        withdrawn = proposal_services.proposal_create(
             agency=agency, created_by=owner, client=client.pk, title=f"{word} withdrawn offer"
         )
-        services.proposal_send(proposal=withdrawn)
+        proposal_services.proposal_send(proposal=withdrawn)
         revoked_token = withdrawn.share_token
-        services.proposal_share_revoke(proposal=withdrawn)
-        booking = services.booking_create(
+        proposal_services.proposal_share_revoke(proposal=withdrawn)
+        booking = booking_services.booking_create(
             agency=agency,
             created_by=owner,
             client=client.pk,
@@ -327,17 +331,17 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             supplier=f"{word} Air",
             start_date=dt.date(2027, 6, 1),
         )
-        payment = services.payment_record(
+        payment = booking_services.payment_record(
             booking=booking, amount=Decimal("1000.00"), reference=f"{word}-PAY-1", recorded_by=owner
         )
-        services.payment_record(booking=booking, amount=Decimal("21.00"), recorded_by=owner)
-        form = enquiries.enquiry_form_create(
+        booking_services.payment_record(booking=booking, amount=Decimal("21.00"), recorded_by=owner)
+        form = website_forms.enquiry_form_create(
             agency=agency,
             name=f"{word} contact page",
             allowed_origins=[f"https://{low}.example"],
             notify_users=[owner.pk],
         )
-        disabled = enquiries.enquiry_form_create(
+        disabled = website_forms.enquiry_form_create(
             agency=agency, name=f"{word} old form", is_active=False
         )
         enquiry = Enquiry.objects.create(

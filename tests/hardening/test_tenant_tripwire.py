@@ -14,8 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client as HttpClient
 from django.urls import path
 
-from crm import selectors
 from crm.models import Booking, Client, Payment
+from crm.proposals import selectors as proposal_selectors
 from tests.factories import ClientFactory, PaymentFactory, ProposalFactory
 from tests.hardening import tripwire as tw
 
@@ -43,7 +43,7 @@ def relation_view(request: HttpRequest, payment_id: int) -> HttpResponse:
 
 
 def share_view(request: HttpRequest, token: str) -> HttpResponse:
-    return HttpResponse(selectors.proposal_get_by_share_token(token=token).title)
+    return HttpResponse(proposal_selectors.proposal_get_by_share_token(token=token).title)
 
 
 urlpatterns = [

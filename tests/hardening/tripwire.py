@@ -59,37 +59,37 @@ class Allowed:
 ALLOWLIST: tuple[Allowed, ...] = (
     # Public by unguessable token: no one is signed in, so there is no agency to scope by.
     Allowed(
-        "crm.selectors:proposal_get_by_share_token",
+        "crm.proposals.selectors:proposal_get_by_share_token",
         "The client's public proposal link: the share token is the only key there is; the "
         "proposal's agency comes from the row it finds, and any other token is a 404 "
         "(test_isolation_matrix proves it).",
     ),
     Allowed(
-        "crm.selectors:enquiry_form_get_public",
+        "crm.enquiries.selectors:enquiry_form_get_public",
         "A website form posts by its public key alone; the form's agency comes from the row, "
         "and an unknown or disabled key is a 404 (test_isolation_matrix proves it).",
     ),
     # Row locks: the caller passes a row it already fetched through a scoped selector; the
     # lock re-reads that same row by its primary key (SELECT ... FOR UPDATE).
     Allowed(
-        "crm.services:_lock_itinerary",
+        "crm.trips.plan:_lock_itinerary",
         "Locks the itinerary of a day/item the builder already fetched through "
         "itinerary_day_get/itinerary_item_get/itinerary_get (scoped).",
         pk_only=True,
     ),
     Allowed(
-        "crm.services:payment_record",
+        "crm.bookings.services:payment_record",
         "Locks the booking the view fetched through booking_get (scoped) before summing its "
         "payments.",
         pk_only=True,
     ),
     Allowed(
-        "crm.enquiries:_lock_form",
+        "crm.enquiries.services:_lock_form",
         "Locks the form enquiry_form_get_public just found, to serialise duplicate checks.",
         pk_only=True,
     ),
     Allowed(
-        "crm.enquiries:_client_append_note",
+        "crm.enquiries.services:_client_append_note",
         "Locks the client the enquiry matched inside the form's own agency (for_agency), to "
         "append a note without losing a concurrent one.",
         pk_only=True,
@@ -144,7 +144,7 @@ class Tripwire:
         return (
             f"Tenant tripwire: {len(self.violations)} read(s) of tenant tables without an "
             "agency_id constraint while handling a request.\n"
-            "Read through `Model.objects.for_agency(agency)` (or a crm.selectors function); if "
+            "Read through `Model.objects.for_agency(agency)` (or a selector of its domain); if "
             "the read is legitimately unscoped, add it to ALLOWLIST in "
             "tests/hardening/tripwire.py with the reason.\n" + body
         )
@@ -333,7 +333,7 @@ def is_scoped(sql: str) -> bool:
 
 # The stack ----------------------------------------------------------------------------------
 
-_PROJECT_PREFIXES = ("accounts.", "api.", "crm.", "config.", "tests.")
+_PROJECT_PREFIXES = ("accounts.", "api.", "core.", "crm.", "config.", "tests.")
 _PK_ONLY_RE = re.compile(r'^"\w+"\."id" = %s$')
 
 

@@ -50,7 +50,7 @@ from crm.models import (
     ItineraryItem,
     Proposal,
 )
-from crm.selectors import client_list
+from crm.clients.selectors import client_list
 
 BENCH_SLUG_PREFIX = "bench-"
 LARGEST_SHARE = 0.25

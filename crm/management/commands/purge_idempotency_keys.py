@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from crm.idempotency import purge_expired
+from core.idempotency import purge_expired
 
 
 class Command(BaseCommand):

@@ -12,8 +12,11 @@ from django.utils import timezone
 
 from accounts.models import Agency, Role, User
 from accounts.services import user_create
-from crm import services
+from crm.bookings import services as booking_services
+from crm.clients import services as client_services
 from crm.models import Booking, Client, ClientSource, EnquiryForm, Itinerary, Proposal
+from crm.proposals import services as proposal_services
+from crm.trips import services as trip_services
 
 DEMO_AGENCY = "Horizon Travel"
 DEMO_SLUG = "horizon-travel"
@@ -386,7 +389,7 @@ class Command(BaseCommand):
         for index, (name, email, phone, city, country, nat, status, tags) in enumerate(CLIENTS):
             client = Client.objects.for_agency(agency).filter(email=email).first()
             if client is None:
-                client = services.client_create(
+                client = client_services.client_create(
                     agency=agency,
                     created_by=owner,
                     source=ClientSource.WEB_FORM if status == "lead" else ClientSource.DASHBOARD,
@@ -409,7 +412,7 @@ class Command(BaseCommand):
             itinerary = Itinerary.objects.for_agency(agency).filter(title=title).first()
             if itinerary is None:
                 start = today + dt.timedelta(days=offset)
-                itinerary = services.itinerary_create(
+                itinerary = trip_services.itinerary_create(
                     agency=agency,
                     created_by=owner,
                     client=clients[email],
@@ -444,7 +447,7 @@ class Command(BaseCommand):
         for email, itinerary_title, title, status, currency, total in PROPOSALS:
             proposal = Proposal.objects.for_agency(agency).filter(title=title).first()
             if proposal is None:
-                proposal = services.proposal_create(
+                proposal = proposal_services.proposal_create(
                     agency=agency,
                     created_by=owner,
                     client=clients[email],
@@ -463,7 +466,7 @@ class Command(BaseCommand):
                 continue
             proposal = proposals.get(proposal_title) if proposal_title else None
             start = today + dt.timedelta(days=offset)
-            booking = services.booking_create(
+            booking = booking_services.booking_create(
                 agency=agency,
                 created_by=owner,
                 client=clients[email],
@@ -478,7 +481,7 @@ class Command(BaseCommand):
                 supplier="Various",
             )
             if Decimal(paid) > 0:
-                services.payment_record(
+                booking_services.payment_record(
                     booking=booking,
                     amount=Decimal(paid),
                     paid_on=today - dt.timedelta(days=5),

@@ -1,0 +1,49 @@
+"""Helpers every dashboard view shares: service errors beside form fields, pagination, htmx."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+PER_PAGE = 25
+
+
+def add_service_errors(
+    form: forms.Form, exc: ValidationError, aliases: Mapping[str, str] | None = None
+) -> None:
+    """Put a service's ``{field: [messages]}`` errors beside the matching form fields.
+
+    ``client_id`` lands on ``client``; anything the form has no field for is shown above it.
+    """
+    aliases = dict(aliases or {})
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for name, messages in exc.message_dict.items():
+        field = aliases.get(name, name)
+        if field not in form.fields and field.endswith("_id"):
+            field = field[: -len("_id")]
+        if field not in form.fields:
+            form.add_error(None, [f"{name}: {m}" if name != "__all__" else m for m in messages])
+            continue
+        for message in messages:
+            form.add_error(field, message)
+
+
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def querystring_without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))

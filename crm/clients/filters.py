@@ -1,0 +1,39 @@
+"""The client list's filters, shared by the API and the dashboard."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from core.filters import TenantFilterSet, filter_tag
+from crm.clients.models import Client, ClientSource, ClientStatus
+
+
+class ClientFilter(TenantFilterSet):
+    q = django_filters.CharFilter(method="filter_q", max_length=200)
+    status = django_filters.ChoiceFilter(choices=ClientStatus.choices)
+    source = django_filters.ChoiceFilter(choices=ClientSource.choices)
+    tag = django_filters.CharFilter(method="filter_tag", max_length=100)
+    assigned_to = django_filters.NumberFilter(field_name="assigned_to_id")
+    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
+    sort = django_filters.OrderingFilter(
+        fields=(("created_at", "created_at"), ("updated_at", "updated_at"), ("name", "name"))
+    )
+
+    class Meta:
+        model = Client
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(email__icontains=value)
+            | Q(phone__icontains=value)
+            | Q(company__icontains=value)
+        )
+
+    def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return filter_tag(queryset, name, value)

@@ -1,0 +1,29 @@
+"""Reads of clients, scoped to the agency."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from accounts.models import Agency
+from core.filters import Filters, apply_filters
+from crm.clients.filters import ClientFilter
+from crm.clients.models import Client
+
+
+def client_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Client]:
+    return apply_filters(ClientFilter, Client.objects.for_agency(agency), filters)
+
+
+def client_get(*, agency: Agency, client_id: int) -> Client:
+    """Raises ``Client.DoesNotExist`` for a missing id and for another agency's client alike."""
+    return Client.objects.for_agency(agency).select_related("assigned_to").get(pk=client_id)
+
+
+def client_new_leads(*, agency: Agency) -> QuerySet[Client]:
+    """Clients still at ``lead``, newest first (web-form leads included)."""
+    return (
+        Client.objects.for_agency(agency)
+        .filter(status="lead")
+        .select_related("assigned_to")
+        .order_by("-created_at", "-id")
+    )

@@ -1,0 +1,69 @@
+"""The dashboard (mounted at /) and the client's public proposal link /p/<token>."""
+
+from django.urls import path
+
+from accounts import views as account_views
+from crm.dashboard.views import bookings, clients, home, itineraries, proposals
+
+itinerary = "itineraries/<int:itinerary_id>/"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    # Clients
+    path("clients/", clients.client_list, name="client_list"),
+    path("clients/new/", clients.client_create, name="client_create"),
+    path("clients/<int:client_id>/", clients.client_detail, name="client_detail"),
+    path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
+    path("clients/<int:client_id>/notes/", clients.client_note_add, name="client_note_add"),
+    path("clients/<int:client_id>/delete/", clients.client_delete, name="client_delete"),
+    # Itineraries and the builder
+    path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
+    path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),
+    path(itinerary, itineraries.itinerary_detail, name="itinerary_detail"),
+    path(f"{itinerary}edit/", itineraries.itinerary_edit, name="itinerary_edit"),
+    path(f"{itinerary}print/", itineraries.itinerary_print, name="itinerary_print"),
+    path(f"{itinerary}delete/", itineraries.itinerary_delete, name="itinerary_delete"),
+    path(f"{itinerary}days/", itineraries.day_add, name="day_add"),
+    path(f"{itinerary}days/<int:day_id>/edit/", itineraries.day_edit, name="day_edit"),
+    path(f"{itinerary}days/<int:day_id>/move/", itineraries.day_move, name="day_move"),
+    path(f"{itinerary}days/<int:day_id>/delete/", itineraries.day_delete, name="day_delete"),
+    path(f"{itinerary}days/<int:day_id>/items/", itineraries.item_add, name="item_add"),
+    path(f"{itinerary}items/<int:item_id>/edit/", itineraries.item_edit, name="item_edit"),
+    path(f"{itinerary}items/<int:item_id>/move/", itineraries.item_move, name="item_move"),
+    path(f"{itinerary}items/<int:item_id>/delete/", itineraries.item_delete, name="item_delete"),
+    # Proposals
+    path("proposals/", proposals.proposal_list, name="proposal_list"),
+    path("proposals/new/", proposals.proposal_create, name="proposal_create"),
+    path("proposals/<int:proposal_id>/", proposals.proposal_detail, name="proposal_detail"),
+    path("proposals/<int:proposal_id>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path("proposals/<int:proposal_id>/send/", proposals.proposal_send, name="proposal_send"),
+    path("proposals/<int:proposal_id>/status/", proposals.proposal_status, name="proposal_status"),
+    path(
+        "proposals/<int:proposal_id>/revoke-link/",
+        proposals.proposal_revoke_link,
+        name="proposal_revoke_link",
+    ),
+    path("proposals/<int:proposal_id>/book/", proposals.proposal_book, name="proposal_book"),
+    # Bookings
+    path("bookings/", bookings.booking_list, name="booking_list"),
+    path("bookings/new/", bookings.booking_create, name="booking_create"),
+    path("bookings/<int:booking_id>/", bookings.booking_detail, name="booking_detail"),
+    path("bookings/<int:booking_id>/edit/", bookings.booking_edit, name="booking_edit"),
+    path("bookings/<int:booking_id>/payments/", bookings.payment_add, name="payment_add"),
+    # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
+    path("settings/team/", account_views.team, name="team"),
+    path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),
+    path(
+        "settings/team/invitations/<int:invitation_id>/revoke/",
+        account_views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("settings/team/members/<int:user_id>/", account_views.member_update, name="member_update"),
+    path("settings/api-tokens/", account_views.api_tokens, name="api_tokens"),
+    path(
+        "settings/api-tokens/<int:token_id>/revoke/",
+        account_views.api_token_revoke,
+        name="api_token_revoke",
+    ),
+    path("settings/developer/", account_views.developer, name="developer"),
+]

@@ -1,0 +1,375 @@
+"""Itineraries and the day-by-day builder.
+
+The builder is one page (``itinerary_detail``). Every change is a plain form POST that redirects
+back to it, so the builder works without JavaScript; htmx (``hx-boost`` on the plan) only swaps
+the plan in place. A form that fails validation is rendered again inside the builder with what
+the agent typed and the errors beside the fields, so no work is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.tenancy import agency_required, get_or_404
+from core.views import add_service_errors, paginate, querystring_without_page
+from crm.clients import selectors as client_selectors
+from crm.dashboard.forms import DayForm, ItemForm, ItineraryForm
+from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
+from crm.proposals import selectors as proposal_selectors
+from crm.trips import plan as trip_plan
+from crm.trips import selectors as trip_selectors
+from crm.trips import services as trip_services
+
+MAX_PREFILLED_DAYS = 60
+
+
+@agency_required
+def itinerary_list(request: HttpRequest) -> HttpResponse:
+    filters = {k: v for k, v in request.GET.items() if k in ("q", "status", "client") and v}
+    filter_error = None
+    try:
+        itineraries = trip_selectors.itinerary_list(agency=request.agency, filters=filters)
+    except ValidationError as exc:
+        filter_error = "; ".join(exc.messages)
+        itineraries = Itinerary.objects.none()
+    # A GROUP BY drops the model's default ordering, so name it again for stable pages.
+    itineraries = (
+        itineraries.select_related("client")
+        .annotate(day_count=Count("days"))
+        .order_by("-created_at", "-id")
+    )
+    page = paginate(request, itineraries)
+    return render(
+        request,
+        "crm/itineraries/list.html",
+        {
+            "page": page,
+            "filtering": bool(filters),
+            "filter_error": filter_error,
+            "statuses": ItineraryStatus.choices,
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+def _date_range_days(start: dt.date | None, end: dt.date | None) -> list[dict[str, Any]]:
+    if not start or not end or end < start:
+        return []
+    count = min((end - start).days + 1, MAX_PREFILLED_DAYS)
+    return [{"date": start + dt.timedelta(days=n)} for n in range(count)]
+
+
+@agency_required
+def itinerary_create(request: HttpRequest) -> HttpResponse:
+    initial: dict[str, Any] = {}
+    client_id = request.GET.get("client")
+    if client_id and client_id.isdigit():
+        client = get_or_404(
+            client_selectors.client_get, agency=request.agency, client_id=int(client_id)
+        )
+        initial = {"client": client.pk, "title": f"Trip for {client.name}"}
+    form = ItineraryForm(request.POST or None, agency=request.agency, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["client"] = data["client"].pk
+        days = (
+            _date_range_days(data["start_date"], data["end_date"])
+            if request.POST.get("prefill_days")
+            else []
+        )
+        try:
+            itinerary = trip_services.itinerary_create(
+                agency=request.agency, created_by=request.user, days=days, **data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Itinerary created. Now add the days and what happens.")
+            return redirect("itinerary_detail", itinerary_id=itinerary.pk)
+    return render(
+        request,
+        "crm/itineraries/form.html",
+        {"form": form, "itinerary": None, "prefill_days": request.POST.get("prefill_days", "1")},
+    )
+
+
+@agency_required
+def itinerary_edit(request: HttpRequest, itinerary_id: int) -> HttpResponse:
+    itinerary = get_or_404(
+        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
+    )
+    form = ItineraryForm(
+        request.POST or None, agency=request.agency, initial=ItineraryForm.initial_for(itinerary)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["client"] = data["client"].pk
+        try:
+            trip_services.itinerary_update(itinerary=itinerary, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Itinerary details saved.")
+            return redirect("itinerary_detail", itinerary_id=itinerary.pk)
+    return render(request, "crm/itineraries/form.html", {"form": form, "itinerary": itinerary})
+
+
+@agency_required
+def itinerary_delete(request: HttpRequest, itinerary_id: int) -> HttpResponse:
+    itinerary = get_or_404(
+        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
+    )
+    if request.method == "POST":
+        client_id = itinerary.client_id
+        trip_services.itinerary_delete(itinerary=itinerary)
+        messages.success(request, f"“{itinerary.title}” was deleted.")
+        return redirect("client_detail", client_id=client_id)
+    return render(request, "crm/itineraries/delete.html", {"itinerary": itinerary})
+
+
+# The builder -------------------------------------------------------------------------------
+
+
+def day_date(itinerary: Itinerary, day: ItineraryDay) -> dt.date | None:
+    """A day's own date, or the one its position implies from the itinerary's start."""
+    if day.date:
+        return day.date
+    if itinerary.start_date:
+        return itinerary.start_date + dt.timedelta(days=day.day_number - 1)
+    return None
+
+
+def build_plan(
+    itinerary: Itinerary,
+    *,
+    add_item: tuple[int, ItemForm] | None = None,
+    edit_day: tuple[int, DayForm] | None = None,
+    edit_item: tuple[int, ItemForm] | None = None,
+) -> list[dict[str, Any]]:
+    """The days in order, each with its items, its forms and what to show open."""
+    plan = []
+    days = list(itinerary.days.all())
+    for index, day in enumerate(days):
+        entry: dict[str, Any] = {
+            "day": day,
+            "date": day_date(itinerary, day),
+            "first": index == 0,
+            "last": index == len(days) - 1,
+            "add_form": ItemForm(auto_id=f"day{day.pk}-new-%s"),
+            "add_open": False,
+            "edit_form": None,
+        }
+        if add_item and add_item[0] == day.pk:
+            entry["add_form"], entry["add_open"] = add_item[1], True
+        if edit_day and edit_day[0] == day.pk:
+            entry["edit_form"] = edit_day[1]
+        items = list(day.items.all())
+        entry["items"] = [
+            {
+                "item": item,
+                "first": i == 0,
+                "last": i == len(items) - 1,
+                "edit_form": edit_item[1] if edit_item and edit_item[0] == item.pk else None,
+            }
+            for i, item in enumerate(items)
+        ]
+        plan.append(entry)
+    return plan
+
+
+def _render_builder(
+    request: HttpRequest,
+    itinerary_id: int,
+    *,
+    new_day_form: DayForm | None = None,
+    **plan_kwargs: Any,
+) -> HttpResponse:
+    itinerary = get_or_404(
+        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
+    )
+    plan = build_plan(itinerary, **plan_kwargs)
+    return render(
+        request,
+        "crm/itineraries/detail.html",
+        {
+            "itinerary": itinerary,
+            "plan": plan,
+            "item_count": sum(len(entry["items"]) for entry in plan),
+            "new_day_form": new_day_form or DayForm(auto_id="newday-%s"),
+            "new_day_open": new_day_form is not None or not plan,
+            "proposals": proposal_selectors.proposal_list(
+                agency=request.agency, filters={"itinerary_id": itinerary.pk}
+            ),
+        },
+    )
+
+
+def _back_to_builder(itinerary_id: int, anchor: str = "") -> HttpResponse:
+    url = reverse("itinerary_detail", kwargs={"itinerary_id": itinerary_id})
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+@agency_required
+def itinerary_detail(request: HttpRequest, itinerary_id: int) -> HttpResponse:
+    return _render_builder(request, itinerary_id)
+
+
+@agency_required
+def itinerary_print(request: HttpRequest, itinerary_id: int) -> HttpResponse:
+    itinerary = get_or_404(
+        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
+    )
+    return render(
+        request,
+        "crm/itineraries/print.html",
+        {"itinerary": itinerary, "plan": build_plan(itinerary), "agency": request.agency},
+    )
+
+
+def _get_itinerary(request: HttpRequest, itinerary_id: int) -> Itinerary:
+    return get_or_404(
+        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
+    )
+
+
+def _get_day(request: HttpRequest, itinerary_id: int, day_id: int) -> ItineraryDay:
+    return get_or_404(
+        trip_selectors.itinerary_day_get,
+        agency=request.agency,
+        itinerary_id=itinerary_id,
+        day_id=day_id,
+    )
+
+
+def _get_item(request: HttpRequest, itinerary_id: int, item_id: int) -> ItineraryItem:
+    return get_or_404(
+        trip_selectors.itinerary_item_get,
+        agency=request.agency,
+        itinerary_id=itinerary_id,
+        item_id=item_id,
+    )
+
+
+def _target_position(request: HttpRequest, current: int) -> int | None:
+    """``direction=up|down`` (the buttons) or ``to=N`` (drag and drop), 1-based."""
+    direction = request.POST.get("direction")
+    if direction == "up":
+        return current - 1
+    if direction == "down":
+        return current + 1
+    to = request.POST.get("to", "")
+    return int(to) if to.isdigit() else None
+
+
+@require_POST
+@agency_required
+def day_add(request: HttpRequest, itinerary_id: int) -> HttpResponse:
+    itinerary = _get_itinerary(request, itinerary_id)
+    form = DayForm(request.POST, auto_id="newday-%s")
+    if form.is_valid():
+        try:
+            day = trip_plan.itinerary_day_add(itinerary=itinerary, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            return _back_to_builder(itinerary.pk, f"day-{day.pk}")
+    return _render_builder(request, itinerary_id, new_day_form=form)
+
+
+@agency_required
+def day_edit(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
+    day = _get_day(request, itinerary_id, day_id)
+    auto_id = f"day{day.pk}-edit-%s"
+    if request.method == "POST":
+        form = DayForm(request.POST, auto_id=auto_id)
+        if form.is_valid():
+            try:
+                trip_plan.itinerary_day_update(day=day, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                return _back_to_builder(itinerary_id, f"day-{day.pk}")
+    else:
+        initial = {name: getattr(day, name) for name in DayForm.base_fields}
+        form = DayForm(initial=initial, auto_id=auto_id)
+    return _render_builder(request, itinerary_id, edit_day=(day.pk, form))
+
+
+@require_POST
+@agency_required
+def day_move(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
+    day = _get_day(request, itinerary_id, day_id)
+    target = _target_position(request, day.day_number)
+    if target is not None:
+        trip_plan.itinerary_day_move(day=day, to=target)
+    return _back_to_builder(itinerary_id, f"day-{day.pk}")
+
+
+@require_POST
+@agency_required
+def day_delete(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
+    day = _get_day(request, itinerary_id, day_id)
+    trip_plan.itinerary_day_remove(day=day)
+    messages.success(request, f"Day {day.day_number} was removed.")
+    return _back_to_builder(itinerary_id)
+
+
+@require_POST
+@agency_required
+def item_add(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
+    day = _get_day(request, itinerary_id, day_id)
+    form = ItemForm(request.POST, auto_id=f"day{day.pk}-new-%s")
+    if form.is_valid():
+        try:
+            item = trip_plan.itinerary_item_add(day=day, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            return _back_to_builder(itinerary_id, f"item-{item.pk}")
+    return _render_builder(request, itinerary_id, add_item=(day.pk, form))
+
+
+@agency_required
+def item_edit(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
+    item = _get_item(request, itinerary_id, item_id)
+    auto_id = f"item{item.pk}-%s"
+    if request.method == "POST":
+        form = ItemForm(request.POST, auto_id=auto_id)
+        if form.is_valid():
+            try:
+                trip_plan.itinerary_item_update(item=item, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                return _back_to_builder(itinerary_id, f"item-{item.pk}")
+    else:
+        initial = {name: getattr(item, name) for name in ItemForm.base_fields}
+        form = ItemForm(initial=initial, auto_id=auto_id)
+    return _render_builder(request, itinerary_id, edit_item=(item.pk, form))
+
+
+@require_POST
+@agency_required
+def item_move(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
+    item = _get_item(request, itinerary_id, item_id)
+    target = _target_position(request, item.position + 1)
+    if target is not None:
+        trip_plan.itinerary_item_move(item=item, to=target)
+    return _back_to_builder(itinerary_id, f"item-{item.pk}")
+
+
+@require_POST
+@agency_required
+def item_delete(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
+    item = _get_item(request, itinerary_id, item_id)
+    trip_plan.itinerary_item_remove(item=item)
+    return _back_to_builder(itinerary_id, f"day-{item.day_id}")

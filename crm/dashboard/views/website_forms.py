@@ -1,0 +1,169 @@
+"""Settings → Website forms: list, create, edit, switch off, regenerate the key, and copy a
+ready-to-paste snippet. Every member of the agency can look; only owners and admins change.
+
+Views are thin: reads go through ``crm.selectors`` scoped to ``request.agency`` (another
+agency's form is a 404), writes through the ``enquiry_form_*`` services of ``crm.enquiries``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.models import Agency, User
+from accounts.tenancy import agency_admin_required, agency_required, get_or_404
+from core.views import add_service_errors
+from crm.enquiries import selectors as enquiry_selectors
+from crm.enquiries import website_forms
+from crm.models import EnquiryForm
+
+RECENT_ENQUIRIES = 25
+
+
+class WebsiteFormForm(forms.Form):
+    name = forms.CharField(
+        max_length=100,
+        help_text="For your team, e.g. “Contact page” or “Japan landing page”.",
+    )
+    allowed_origins = forms.CharField(
+        label="Allowed websites (origins)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://www.example.com"}),
+        help_text=(
+            "One per line, exactly as the address bar shows the site: scheme, host and port, no "
+            "path. Browsers on any other site are refused. List www and non-www separately."
+        ),
+    )
+    redirect_url = forms.URLField(
+        label="Thank-you page",
+        required=False,
+        assume_scheme="https",
+        help_text="Where visitors land after sending. Empty: a simple Itinera thank-you page.",
+    )
+    notify_users = forms.ModelMultipleChoiceField(
+        label="Email these people about each enquiry",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    is_active = forms.BooleanField(
+        label="On: accept enquiries",
+        required=False,
+        initial=True,
+        help_text="Switched off, the form's address answers 404 and nothing is stored.",
+    )
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        members = User.objects.filter(agency=agency, is_active=True).order_by("name", "username")
+        self.fields["notify_users"].queryset = members
+        self.fields["notify_users"].label_from_instance = lambda user: (
+            f"{user.display_name} ({user.email})"
+        )
+
+    def clean_allowed_origins(self) -> list[str]:
+        text = self.cleaned_data.get("allowed_origins") or ""
+        return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+
+    @classmethod
+    def initial_for(cls, form: EnquiryForm) -> dict[str, Any]:
+        return {
+            "name": form.name,
+            "allowed_origins": "\n".join(form.allowed_origins or []),
+            "redirect_url": form.redirect_url,
+            "notify_users": list(form.notify_users.all()),
+            "is_active": form.is_active,
+        }
+
+
+@agency_required
+def form_list(request: HttpRequest) -> HttpResponse:
+    forms_ = enquiry_selectors.enquiry_form_summaries(agency=request.agency)
+    return render(request, "forms/list.html", {"forms": forms_})
+
+
+@agency_admin_required
+@require_http_methods(["GET", "POST"])
+def form_create(request: HttpRequest) -> HttpResponse:
+    form = WebsiteFormForm(request.POST or None, agency=request.agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = website_forms.enquiry_form_create(agency=request.agency, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, f"“{created.name}” is ready: paste its snippet into your site."
+            )
+            return redirect("form_settings:detail", form_id=created.pk)
+    return render(request, "forms/edit.html", {"form": form, "web_form": None})
+
+
+@agency_required
+def form_detail(request: HttpRequest, form_id: int) -> HttpResponse:
+    web_form = get_or_404(
+        enquiry_selectors.enquiry_form_get, agency=request.agency, form_id=form_id
+    )
+    endpoint = request.build_absolute_uri(
+        reverse("public_forms:submit", args=[web_form.public_key])
+    )
+    snippet_context = {
+        "endpoint": endpoint,
+        "honeypot": settings.ENQUIRY_HONEYPOT_FIELD,
+        "max_message": settings.ENQUIRY_MAX_MESSAGE_LENGTH,
+    }
+    recent = enquiry_selectors.enquiry_list_for_form(agency=request.agency, form=web_form)[
+        :RECENT_ENQUIRIES
+    ]
+    context = {
+        "web_form": web_form,
+        "endpoint": endpoint,
+        "snippet_plain": render_to_string("forms/snippets/plain.html", snippet_context).strip(),
+        "snippet_fetch": render_to_string("forms/snippets/fetch.html", snippet_context).strip(),
+        "enquiries": recent,
+        "can_manage": request.user.is_agency_admin,
+    }
+    return render(request, "forms/detail.html", context)
+
+
+@agency_admin_required
+@require_http_methods(["GET", "POST"])
+def form_edit(request: HttpRequest, form_id: int) -> HttpResponse:
+    web_form = get_or_404(
+        enquiry_selectors.enquiry_form_get, agency=request.agency, form_id=form_id
+    )
+    form = WebsiteFormForm(
+        request.POST or None, agency=request.agency, initial=WebsiteFormForm.initial_for(web_form)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            website_forms.enquiry_form_update(form=web_form, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("form_settings:detail", form_id=web_form.pk)
+    return render(request, "forms/edit.html", {"form": form, "web_form": web_form})
+
+
+@agency_admin_required
+@require_POST
+def form_regenerate_key(request: HttpRequest, form_id: int) -> HttpResponse:
+    web_form = get_or_404(
+        enquiry_selectors.enquiry_form_get, agency=request.agency, form_id=form_id
+    )
+    website_forms.enquiry_form_regenerate_key(form=web_form)
+    messages.warning(
+        request,
+        "New key created. The old address stopped working: paste the new snippet into your site.",
+    )
+    return redirect("form_settings:detail", form_id=web_form.pk)

@@ -1,0 +1,293 @@
+"""Cleaning what a public form posted, and matching it to a client of the form's agency.
+
+:func:`enquiry_clean` checks a submission (types, lengths, an email or a phone) and splits it
+into the known fields and the extra ones, kept as given; :func:`client_match` finds a client
+by email (case-insensitive) or phone (digits only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db.models import F, Value
+from django.db.models.functions import Replace
+from django.utils.dateparse import parse_date
+
+from accounts.models import Agency
+from crm.clients.models import PHONE_MAX_LENGTH, Client
+
+logger = logging.getLogger(__name__)
+
+TEXT_LIMITS = {
+    "name": 200,
+    "email": 254,
+    "phone": PHONE_MAX_LENGTH,
+    "destination": 200,
+    "budget": 100,
+    "page_url": 2000,
+}
+SINGLE_LINE = ("name", "email", "phone", "destination", "budget")
+KNOWN_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "message",
+    "destination",
+    "start_date",
+    "end_date",
+    "travellers",
+    "budget",
+    "page_url",
+)
+MAX_TRAVELLERS = 999
+MAX_EXTRA_KEY_LENGTH = 100
+MAX_EXTRA_LIST_ITEMS = 50
+# Separators people type in phone numbers; stripped on both sides before comparing.
+PHONE_NOISE = (" ", "-", "(", ")", ".", "+", "/")
+MIN_PHONE_DIGITS = 6  # fewer digits than this never match anyone
+MIN_PHONE_SUFFIX = 9  # "07700 900123" matches "+44 7700 900123" on the last 9+ digits
+
+_url = URLValidator(schemes=["http", "https"])
+
+
+# Cleaning a submission ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EnquiryInput:
+    """A checked submission: known fields cleaned, the rest kept as given in ``extra``."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    message: str = ""
+    destination: str = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    travellers: int | None = None
+    budget: str = ""
+    page_url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.email or self.phone
+
+
+def honeypot_field() -> str:
+    return settings.ENQUIRY_HONEYPOT_FIELD
+
+
+def is_honeypot_filled(data: Mapping[str, Any]) -> bool:
+    """True when the hidden field a human never sees holds anything: a bot filled it in."""
+    value = data.get(honeypot_field())
+    if isinstance(value, list):
+        return any(str(item).strip() for item in value)
+    return value not in (None, "", False) and str(value).strip() != ""
+
+
+def normalise_phone(phone: str) -> str:
+    """The digits of a phone number, for matching only (the number is stored as given)."""
+    return re.sub(r"[^0-9]", "", phone or "")
+
+
+def phones_match(a: str, b: str) -> bool:
+    """Same digits once international/trunk prefixes (leading zeros) are set aside, or the
+    same last nine or more digits (a national form against an international one)."""
+    a, b = normalise_phone(a).lstrip("0"), normalise_phone(b).lstrip("0")
+    if len(a) < MIN_PHONE_DIGITS or len(b) < MIN_PHONE_DIGITS:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= MIN_PHONE_SUFFIX and longer.endswith(shorter)
+
+
+def enquiry_clean(data: Mapping[str, Any], *, page_url_fallback: str = "") -> EnquiryInput:
+    """Check a submission; raise ``ValidationError`` (field → messages) on bad input.
+
+    Text fields take strings (``budget`` also a number, ``travellers`` also a numeric string,
+    as HTML forms send it); over-long values are refused, never cut. An email or a phone is
+    required. ``page_url_fallback`` (the Referer) is used when no ``page_url`` is posted.
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError({"non_field_errors": ["Expected an object of form fields."]})
+    errors: dict[str, list[str]] = {}
+    _refuse_null_characters(data, errors)
+    limits = {**TEXT_LIMITS, "message": settings.ENQUIRY_MAX_MESSAGE_LENGTH}
+    cleaned: dict[str, Any] = {}
+
+    for name in ("name", "email", "phone", "message", "destination", "budget", "page_url"):
+        value = data.get(name)
+        if name == "budget" and isinstance(value, int | float | Decimal):
+            value = str(value) if not isinstance(value, bool) else value
+        if value is None:
+            value = ""
+        if isinstance(value, list):
+            errors[name] = ["Send one value for this field, not a list."]
+            continue
+        if not isinstance(value, str):
+            errors[name] = ["Expected text."]
+            continue
+        value = value.strip()
+        if name in SINGLE_LINE:
+            value = " ".join(value.split())
+        if len(value) > limits[name]:
+            errors[name] = [f"Use at most {limits[name]} characters (this has {len(value)})."]
+            continue
+        cleaned[name] = value
+
+    if cleaned.get("email"):
+        try:
+            validate_email(cleaned["email"])
+        except ValidationError:
+            errors["email"] = ["Enter a valid email address."]
+    if cleaned.get("page_url"):
+        try:
+            _url(cleaned["page_url"])
+        except ValidationError:
+            errors["page_url"] = ["Enter a full http(s) URL."]
+    elif "page_url" in cleaned and page_url_fallback:
+        cleaned["page_url"] = _valid_url_or_empty(page_url_fallback)
+
+    for name in ("start_date", "end_date"):
+        value = data.get(name)
+        if value in (None, ""):
+            cleaned[name] = None
+        elif not isinstance(value, str):
+            errors[name] = ["Enter a date as YYYY-MM-DD."]
+        else:
+            try:
+                parsed = parse_date(value.strip())
+            except ValueError:
+                parsed = None
+            if parsed is None:
+                errors[name] = ["Enter a date as YYYY-MM-DD."]
+            cleaned[name] = parsed
+    start, end = cleaned.get("start_date"), cleaned.get("end_date")
+    if start and end and end < start:
+        errors["end_date"] = ["The end date cannot be before the start date."]
+
+    cleaned["travellers"] = _clean_travellers(data.get("travellers"), errors)
+
+    extra = _clean_extra(data, errors)
+
+    has_phone = bool(normalise_phone(cleaned.get("phone", "")))
+    if not cleaned.get("email") and not has_phone and "email" not in errors:
+        message = "Give an email address or a phone number so the agency can reply."
+        errors.setdefault("email", []).append(message)
+        errors.setdefault("phone", []).append(message)
+
+    if errors:
+        raise ValidationError(errors)
+    raw = {key: value for key, value in data.items() if key != honeypot_field()}
+    return EnquiryInput(**cleaned, extra=extra, raw=raw)
+
+
+def _refuse_null_characters(data: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
+    """NUL characters: no text field (or PostgreSQL) takes them, so refuse them up front."""
+
+    def has_nul(value: Any) -> bool:
+        if isinstance(value, str):
+            return "\x00" in value
+        if isinstance(value, list):
+            return any(has_nul(item) for item in value)
+        return False
+
+    for key, value in data.items():
+        if has_nul(key) or has_nul(value):
+            errors[str(key).replace("\x00", "")[:MAX_EXTRA_KEY_LENGTH] or "non_field_errors"] = [
+                "Null characters are not allowed."
+            ]
+
+
+def _clean_travellers(value: Any, errors: dict[str, list[str]]) -> int | None:
+    if value in (None, ""):
+        return None
+    message = f"Enter a whole number from 1 to {MAX_TRAVELLERS}."
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TRAVELLERS:
+        errors["travellers"] = [message]
+        return None
+    return value
+
+
+def _clean_extra(data: Mapping[str, Any], errors: dict[str, list[str]]) -> dict[str, Any]:
+    """Fields the form added (a "how did you hear of us" select...), kept exactly as given."""
+    ignored = {*KNOWN_FIELDS, honeypot_field()}
+    extra = {key: value for key, value in data.items() if key not in ignored}
+    limit = settings.ENQUIRY_MAX_EXTRA_LENGTH
+    if len(extra) > settings.ENQUIRY_MAX_EXTRA_FIELDS:
+        errors["non_field_errors"] = [
+            f"Too many fields: at most {settings.ENQUIRY_MAX_EXTRA_FIELDS} besides the usual ones."
+        ]
+        return {}
+    for key, value in extra.items():
+        if not isinstance(key, str) or not key or len(key) > MAX_EXTRA_KEY_LENGTH:
+            errors[str(key)[:MAX_EXTRA_KEY_LENGTH]] = [
+                f"Field names have 1 to {MAX_EXTRA_KEY_LENGTH} characters."
+            ]
+            continue
+        items = value if isinstance(value, list) else [value]
+        if isinstance(value, list) and len(value) > MAX_EXTRA_LIST_ITEMS:
+            errors[key] = [f"At most {MAX_EXTRA_LIST_ITEMS} values."]
+        elif not all(item is None or isinstance(item, str | int | float) for item in items):
+            errors[key] = ["Expected text, a number, or a list of them."]
+        elif any(isinstance(item, str) and len(item) > limit for item in items):
+            errors[key] = [f"Use at most {limit} characters."]
+    return extra
+
+
+def _valid_url_or_empty(value: str) -> str:
+    value = (value or "").strip()
+    if not value or len(value) > TEXT_LIMITS["page_url"]:
+        return ""
+    try:
+        _url(value)
+    except ValidationError:
+        return ""
+    return value
+
+
+# Matching a client -------------------------------------------------------------------------
+
+
+def _digits_of_phone_column() -> Any:
+    expression: Any = F("phone")
+    for char in PHONE_NOISE:
+        expression = Replace(expression, Value(char), Value(""))
+    return expression
+
+
+def client_match(*, agency: Agency | int, email: str = "", phone: str = "") -> Client | None:
+    """The agency's client with this email (any case), else with this phone; oldest first.
+
+    Phones are compared on their digits (see :func:`phones_match`); the database narrows
+    candidates by the last digits, Python confirms.
+    """
+    clients = Client.objects.for_agency(agency).order_by("created_at", "id")
+    email = (email or "").strip()
+    if email:
+        match = clients.filter(email__iexact=email).first()
+        if match is not None:
+            return match
+    digits = normalise_phone(phone).lstrip("0")
+    if len(digits) < MIN_PHONE_DIGITS:
+        return None
+    candidates = (
+        clients.exclude(phone="")
+        .annotate(phone_digits=_digits_of_phone_column())
+        .filter(phone_digits__endswith=digits[-MIN_PHONE_DIGITS:])
+    )
+    return next((client for client in candidates if phones_match(client.phone, phone)), None)

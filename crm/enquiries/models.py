@@ -1,0 +1,70 @@
+"""Website enquiry forms and what they submitted."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from accounts.tenancy import TenantModel
+from crm.clients.models import PHONE_MAX_LENGTH, Client
+
+
+def new_form_key() -> str:
+    return "frm_" + secrets.token_urlsafe(18)
+
+
+class EnquiryForm(TenantModel):
+    """A website enquiry form: posts to a public endpoint by its unguessable key."""
+
+    name = models.CharField(max_length=100)
+    public_key = models.CharField(max_length=64, unique=True, default=new_form_key)
+    allowed_origins = models.JSONField(default=list, blank=True)
+    redirect_url = models.URLField(blank=True)
+    notify_users = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Enquiry(TenantModel):
+    """One submission of a website form, linked to the client it created or matched."""
+
+    form = models.ForeignKey(
+        EnquiryForm, null=True, blank=True, on_delete=models.SET_NULL, related_name="enquiries"
+    )
+    client = models.ForeignKey(
+        Client, null=True, blank=True, on_delete=models.SET_NULL, related_name="enquiries"
+    )
+    matched_existing = models.BooleanField(default=False)
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
+    message = models.TextField(blank=True)
+    destination = models.CharField(max_length=200, blank=True)
+    travel_start = models.DateField(null=True, blank=True)
+    travel_end = models.DateField(null=True, blank=True)
+    travellers = models.PositiveSmallIntegerField(null=True, blank=True)
+    budget = models.CharField(max_length=100, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    raw = models.JSONField(default=dict, blank=True)
+    page_url = models.URLField(max_length=2000, blank=True)
+    # Hash of (form, visitor, normalised content): repeats within a short window are dropped.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "enquiries"
+        indexes = [
+            models.Index(fields=["agency", "-created_at"], name="enq_agency_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.email} ({self.created_at:%Y-%m-%d})"

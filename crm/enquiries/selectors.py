@@ -1,0 +1,49 @@
+"""Reads of website forms and enquiries, scoped to the agency (or to a public key)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Max, QuerySet
+
+from accounts.models import Agency
+from crm.clients.models import Client
+from crm.enquiries.models import Enquiry, EnquiryForm
+
+
+def enquiry_form_list(*, agency: Agency) -> QuerySet[EnquiryForm]:
+    return EnquiryForm.objects.for_agency(agency).prefetch_related("notify_users")
+
+
+def enquiry_list(*, agency: Agency) -> QuerySet[Enquiry]:
+    return Enquiry.objects.for_agency(agency).select_related("client", "form")
+
+
+def enquiry_form_get(*, agency: Agency, form_id: int) -> EnquiryForm:
+    """Raises ``EnquiryForm.DoesNotExist`` for a missing id and another agency's form alike."""
+    return EnquiryForm.objects.for_agency(agency).prefetch_related("notify_users").get(pk=form_id)
+
+
+def enquiry_form_get_public(*, public_key: str) -> EnquiryForm:
+    """The public endpoint's lookup: the key alone identifies an *active* form (and its agency).
+
+    A disabled form raises ``EnquiryForm.DoesNotExist`` exactly like an unknown key.
+    """
+    if not public_key:
+        raise EnquiryForm.DoesNotExist
+    return EnquiryForm.objects.select_related("agency").get(public_key=public_key, is_active=True)
+
+
+def enquiry_list_for_form(*, agency: Agency, form: EnquiryForm) -> QuerySet[Enquiry]:
+    return enquiry_list(agency=agency).filter(form=form)
+
+
+def enquiry_form_summaries(*, agency: Agency) -> QuerySet[EnquiryForm]:
+    """The agency's forms, each with ``enquiry_count`` and ``last_enquiry_at`` (one query)."""
+    return (
+        EnquiryForm.objects.for_agency(agency)
+        .annotate(enquiry_count=Count("enquiries"), last_enquiry_at=Max("enquiries__created_at"))
+        .order_by("name", "id")
+    )
+
+
+def client_enquiries(*, agency: Agency, client: Client) -> QuerySet[Enquiry]:
+    return Enquiry.objects.for_agency(agency).filter(client=client).select_related("form")

@@ -1,0 +1,127 @@
+"""Managing website forms (Settings → Website forms): origins, recipients, keys."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import Agency, User
+from crm.enquiries.models import EnquiryForm, new_form_key
+
+logger = logging.getLogger(__name__)
+
+MAX_ORIGINS = 20
+
+# Managing forms (Settings → Website forms) ------------------------------------------------
+
+
+def normalise_origin(value: str) -> str:
+    """``https://Example.com:443/`` → ``https://example.com``: the form a browser sends in its
+    ``Origin`` header. Raises ``ValueError`` for anything that is not a bare http(s) origin."""
+    value = (value or "").strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError("Use an origin like https://www.example.com")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        raise ValueError("An origin has no path: use https://www.example.com")
+    try:
+        host = parts.hostname.encode("idna").decode("ascii")
+        port = parts.port
+    except (UnicodeError, ValueError):
+        raise ValueError("Use an origin like https://www.example.com") from None
+    if ":" in host:
+        host = f"[{host}]"
+    default_port = {"http": 80, "https": 443}[parts.scheme]
+    suffix = f":{port}" if port and port != default_port else ""
+    return f"{parts.scheme}://{host}{suffix}"
+
+
+def origin_allowed(form: EnquiryForm, origin: str | None) -> bool:
+    """Exact match against the form's allowed origins (no wildcards, no suffixes)."""
+    if not origin:
+        return False
+    try:
+        origin = normalise_origin(origin)
+    except ValueError:
+        return False  # "null" (sandboxed frames, file://) and garbage are never allowed
+    return origin in (form.allowed_origins or [])
+
+
+def _clean_origins(origins: Iterable[str]) -> list[str]:
+    cleaned: list[str] = []
+    errors: list[str] = []
+    for origin in origins:
+        if not str(origin).strip():
+            continue
+        try:
+            value = normalise_origin(str(origin))
+        except ValueError as exc:
+            errors.append(f"{str(origin).strip()[:100]}: {exc}")
+            continue
+        if value not in cleaned:
+            cleaned.append(value)
+    if len(cleaned) > MAX_ORIGINS:
+        errors.append(f"At most {MAX_ORIGINS} origins.")
+    if errors:
+        raise ValidationError({"allowed_origins": errors})
+    return cleaned
+
+
+FORM_FIELDS = ("name", "allowed_origins", "redirect_url", "notify_users", "is_active")
+
+
+def _form_apply(form: EnquiryForm, fields: Mapping[str, Any]) -> list[User] | None:
+    unknown = sorted(set(fields) - set(FORM_FIELDS))
+    if unknown:
+        raise ValidationError({name: ["Unknown field."] for name in unknown})
+    notify: list[User] | None = None
+    for name, value in fields.items():
+        if name == "allowed_origins":
+            value = _clean_origins(value or [])
+        elif name == "notify_users":
+            notify = _members(agency=form.agency, users=value or [])
+            continue
+        elif name in ("name", "redirect_url"):
+            value = (value or "").strip()
+        setattr(form, name, value)
+    form.full_clean(exclude=["agency", "notify_users", "public_key"])
+    return notify
+
+
+def _members(*, agency: Agency, users: Iterable[User | int]) -> list[User]:
+    ids = {user.pk if isinstance(user, User) else user for user in users}
+    members = list(User.objects.filter(agency=agency, is_active=True, pk__in=ids))
+    if len(members) != len(ids):
+        raise ValidationError({"notify_users": ["Choose members of your agency."]})
+    return members
+
+
+@transaction.atomic
+def enquiry_form_create(*, agency: Agency, **fields: Any) -> EnquiryForm:
+    form = EnquiryForm(agency=agency)
+    notify = _form_apply(form, fields)
+    form.save()
+    if notify is not None:
+        form.notify_users.set(notify)
+    return form
+
+
+@transaction.atomic
+def enquiry_form_update(*, form: EnquiryForm, **fields: Any) -> EnquiryForm:
+    notify = _form_apply(form, fields)
+    form.save()
+    if notify is not None:
+        form.notify_users.set(notify)
+    return form
+
+
+def enquiry_form_regenerate_key(*, form: EnquiryForm) -> EnquiryForm:
+    """A new public key; the old one answers 404 from now on (snippets must be re-pasted)."""
+    form.public_key = new_form_key()
+    form.save(update_fields=["public_key"])
+    return form

@@ -1,0 +1,9 @@
+"""The client's proposal link, mounted at the root: ``/p/<token>``."""
+
+from django.urls import path
+
+from crm.public import proposal_views
+
+urlpatterns = [
+    path("p/<str:token>", proposal_views.proposal_public, name="proposal_public"),
+]

@@ -1,0 +1,97 @@
+"""Itineraries: a trip's day-by-day plan (days, each with ordered items)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from accounts.tenancy import TenantModel
+from core.validation import validate_date_range
+from crm.clients.models import Client
+
+
+class ItineraryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PROPOSED = "proposed", "Proposed"
+    CONFIRMED = "confirmed", "Confirmed"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Itinerary(TenantModel):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="itineraries")
+    title = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=10, choices=ItineraryStatus.choices, default=ItineraryStatus.DRAFT
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    travellers = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "itineraries"
+        indexes = [
+            models.Index(fields=["agency", "-created_at", "-id"], name="itin_agency_created"),
+            models.Index(fields=["agency", "status", "-created_at"], name="itin_agency_status"),
+            models.Index(fields=["agency", "start_date"], name="itin_agency_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        validate_date_range(self)
+
+
+class ItineraryDay(models.Model):
+    itinerary = models.ForeignKey(Itinerary, on_delete=models.CASCADE, related_name="days")
+    day_number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    date = models.DateField(null=True, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    description = models.TextField(blank=True)
+    location = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["itinerary", "day_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["itinerary", "day_number"], name="uniq_itinerary_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Day {self.day_number}: {self.title}"
+
+
+class ItemKind(models.TextChoices):
+    FLIGHT = "flight", "Flight"
+    TRANSFER = "transfer", "Transfer"
+    ACCOMMODATION = "accommodation", "Accommodation"
+    ACTIVITY = "activity", "Activity"
+    MEAL = "meal", "Meal"
+    NOTE = "note", "Note"
+
+
+class ItineraryItem(models.Model):
+    day = models.ForeignKey(ItineraryDay, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=15, choices=ItemKind.choices, default=ItemKind.ACTIVITY)
+    title = models.CharField(max_length=200)
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    supplier = models.CharField(max_length=200, blank=True)
+    reference = models.CharField(max_length=100, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["day", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title

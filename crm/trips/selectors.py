@@ -1,0 +1,72 @@
+"""Reads of itineraries and their plans, scoped to the agency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from accounts.models import Agency
+from core.filters import Filters, apply_filters
+from crm.trips.filters import ItineraryFilter
+from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem
+
+
+def days_prefetch() -> Prefetch:
+    return Prefetch(
+        "days",
+        queryset=ItineraryDay.objects.order_by("day_number").prefetch_related(
+            Prefetch("items", queryset=ItineraryItem.objects.order_by("position", "id"))
+        ),
+    )
+
+
+def itinerary_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Itinerary]:
+    return apply_filters(ItineraryFilter, Itinerary.objects.for_agency(agency), filters)
+
+
+def itinerary_day_get(*, agency: Agency, itinerary_id: int, day_id: int) -> ItineraryDay:
+    """A day of this agency's itinerary; ``DoesNotExist`` for another agency's or another
+    itinerary's day alike."""
+    return ItineraryDay.objects.select_related("itinerary").get(
+        pk=day_id, itinerary_id=itinerary_id, itinerary__agency=agency
+    )
+
+
+def itinerary_item_get(*, agency: Agency, itinerary_id: int, item_id: int) -> ItineraryItem:
+    return ItineraryItem.objects.select_related("day", "day__itinerary").get(
+        pk=item_id, day__itinerary_id=itinerary_id, day__itinerary__agency=agency
+    )
+
+
+def itinerary_get(*, agency: Agency, itinerary_id: int) -> Itinerary:
+    """The itinerary with its days in order, each with its items in order (3 queries)."""
+    return (
+        Itinerary.objects.for_agency(agency)
+        .select_related("client")
+        .prefetch_related(days_prefetch())
+        .get(pk=itinerary_id)
+    )
+
+
+def day_date(itinerary: Itinerary, day: ItineraryDay) -> dt.date | None:
+    """A day's own date, or the one its position implies from the itinerary's start."""
+    if day.date:
+        return day.date
+    if itinerary.start_date:
+        return itinerary.start_date + dt.timedelta(days=day.day_number - 1)
+    return None
+
+
+def plan_outline(itinerary: Itinerary) -> list[dict[str, Any]]:
+    """The read-only plan (printable view, the client's link): each day with its date and its
+    items, from the prefetched days of ``itinerary_get`` / ``proposal_get_by_share_token``."""
+    return [
+        {
+            "day": day,
+            "date": day_date(itinerary, day),
+            "items": [{"item": item} for item in day.items.all()],
+        }
+        for day in itinerary.days.all()
+    ]

@@ -1,0 +1,152 @@
+"""Writes of itineraries and their whole day-by-day plan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import Agency, User
+from accounts.tenancy import resolve_related
+from core.validation import blank_text, save_validated, unknown_fields
+from crm.clients.models import Client
+from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem
+
+ITINERARY_FIELDS = ("client", "title", "status", "start_date", "end_date", "travellers", "notes")
+DAY_FIELDS = ("day_number", "date", "title", "description", "location")
+ITEM_FIELDS = (
+    "kind",
+    "title",
+    "start_time",
+    "end_time",
+    "location",
+    "supplier",
+    "reference",
+    "notes",
+)
+DAY_TEXT_FIELDS = ("title", "description", "location")
+ITEM_TEXT_FIELDS = ("location", "supplier", "reference", "notes")
+MAX_DAYS = 366
+MAX_ITEMS_PER_DAY = 50
+
+
+def _itinerary_apply(itinerary: Itinerary, fields: Mapping[str, Any]) -> None:
+    unknown_fields(fields, ITINERARY_FIELDS)
+    for name, value in fields.items():
+        if name == "client":
+            value = resolve_related(Client, agency=itinerary.agency, value=value, field="client_id")
+        elif name in ("title", "notes") and value is None:
+            value = ""
+        setattr(itinerary, name, value)
+
+
+def _validate_days(days: Any) -> list[Mapping[str, Any]]:
+    if not isinstance(days, list | tuple):
+        raise ValidationError({"days": ["Expected a list of days."]})
+    if len(days) > MAX_DAYS:
+        raise ValidationError({"days": [f"At most {MAX_DAYS} days."]})
+    return list(days)
+
+
+def itinerary_replace_days(*, itinerary: Itinerary, days: list[Mapping[str, Any]]) -> None:
+    """Replace the whole day-by-day plan. Days are numbered by their order in the list unless
+    they carry a ``day_number``; items keep the order they are given in."""
+    days = _validate_days(days)
+    itinerary.days.all().delete()
+    errors: dict[str, list[str]] = {}
+    seen: set[int] = set()
+    new_days: list[tuple[ItineraryDay, list[Mapping[str, Any]]]] = []
+    for index, day_data in enumerate(days):
+        if not isinstance(day_data, Mapping):
+            raise ValidationError({f"days[{index}]": ["Expected an object."]})
+        day_fields = dict(day_data)
+        items = day_fields.pop("items", []) or []
+        unknown_fields(
+            {f"days[{index}].{k}": v for k, v in day_fields.items()},
+            (f"days[{index}].{k}" for k in DAY_FIELDS),
+        )
+        day_fields.setdefault("day_number", index + 1)
+        day_fields = blank_text(day_fields, DAY_TEXT_FIELDS)
+        day = ItineraryDay(itinerary=itinerary, **day_fields)
+        try:
+            day.full_clean(exclude=["itinerary"], validate_unique=False)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors[f"days[{index}].{field}"] = messages
+            continue
+        if day.day_number in seen:
+            errors[f"days[{index}].day_number"] = [f"Day {day.day_number} appears twice."]
+        seen.add(day.day_number)
+        if not isinstance(items, list | tuple):
+            errors[f"days[{index}].items"] = ["Expected a list of items."]
+            continue
+        if len(items) > MAX_ITEMS_PER_DAY:
+            errors[f"days[{index}].items"] = [f"At most {MAX_ITEMS_PER_DAY} items a day."]
+            continue
+        new_days.append((day, items))
+    if errors:
+        raise ValidationError(errors)
+
+    ItineraryDay.objects.bulk_create([day for day, _ in new_days])
+    new_items: list[ItineraryItem] = []
+    for day_index, (day, items) in enumerate(new_days):
+        for position, item_data in enumerate(items):
+            prefix = f"days[{day_index}].items[{position}]"
+            if not isinstance(item_data, Mapping):
+                errors[prefix] = ["Expected an object."]
+                continue
+            item_fields = dict(item_data)
+            item_fields.pop("position", None)
+            unknown = sorted(set(item_fields) - set(ITEM_FIELDS))
+            if unknown:
+                for name in unknown:
+                    errors[f"{prefix}.{name}"] = ["Unknown field."]
+                continue
+            item_fields = blank_text(item_fields, ITEM_TEXT_FIELDS)
+            item = ItineraryItem(day=day, position=position, **item_fields)
+            try:
+                item.full_clean(exclude=["day"])
+            except ValidationError as exc:
+                for field, messages in exc.message_dict.items():
+                    errors[f"{prefix}.{field}"] = messages
+                continue
+            new_items.append(item)
+    if errors:
+        raise ValidationError(errors)
+    ItineraryItem.objects.bulk_create(new_items)
+
+
+@transaction.atomic
+def itinerary_create(
+    *,
+    agency: Agency,
+    created_by: User | None = None,
+    days: list[Mapping[str, Any]] | None = None,
+    **fields: Any,
+) -> Itinerary:
+    if "client" not in fields:
+        raise ValidationError({"client_id": ["This field is required."]})
+    itinerary = Itinerary(agency=agency, created_by=created_by)
+    _itinerary_apply(itinerary, fields)
+    save_validated(itinerary)
+    if days:
+        itinerary_replace_days(itinerary=itinerary, days=days)
+    return itinerary
+
+
+@transaction.atomic
+def itinerary_update(
+    *, itinerary: Itinerary, days: list[Mapping[str, Any]] | None = None, **fields: Any
+) -> Itinerary:
+    """Update fields; ``days`` (when given, even empty) replaces the whole plan."""
+    _itinerary_apply(itinerary, fields)
+    save_validated(itinerary)
+    if days is not None:
+        itinerary_replace_days(itinerary=itinerary, days=days)
+    return itinerary
+
+
+def itinerary_delete(*, itinerary: Itinerary) -> None:
+    itinerary.delete()
