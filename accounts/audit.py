@@ -8,12 +8,8 @@ they open ``audit_context(...)`` themselves.
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import decimal
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
@@ -22,7 +18,10 @@ from django.db import models
 from django.db.models.signals import post_delete, post_init, post_save
 from django.http import HttpRequest
 
-from accounts.models import Activity, ActivityAction, ActivityChannel, ApiToken, User
+from accounts.events import audit_context, channel_for_path, claim_name, record_event
+from accounts.models import ActivityAction, ApiToken, User
+
+__all__ = ["audit_context", "channel_for_path", "connect_signals"]
 
 # Model label → fields never recorded (secrets, noise).
 AUDITED: dict[str, set[str]] = {
@@ -34,82 +33,6 @@ AUDITED: dict[str, set[str]] = {
 }
 _EMPTY = (None, "", [], {})
 ALWAYS_SKIPPED = {"id", "agency", "created_at", "updated_at", "created_by"}
-
-
-@dataclass
-class AuditContext:
-    channel: str
-    request: HttpRequest | None = None
-    actor: User | None = None
-
-    def resolve_actor(self) -> User | None:
-        if self.actor is not None:
-            return self.actor
-        user = getattr(self.request, "user", None)
-        if user is not None and getattr(user, "is_authenticated", False):
-            return user
-        return None
-
-
-_current: contextvars.ContextVar[AuditContext | None] = contextvars.ContextVar(
-    "itinera_audit_context", default=None
-)
-
-
-@contextmanager
-def audit_context(
-    *, channel: str, actor: User | None = None, request: HttpRequest | None = None
-) -> Iterator[AuditContext]:
-    context = AuditContext(channel=channel, request=request, actor=actor)
-    token = _current.set(context)
-    try:
-        yield context
-    finally:
-        _current.reset(token)
-
-
-def current_context() -> AuditContext:
-    return _current.get() or AuditContext(channel=ActivityChannel.SYSTEM)
-
-
-def channel_for_path(path: str) -> str:
-    if path.startswith("/api/"):
-        return ActivityChannel.API
-    if path.startswith("/forms/"):
-        return ActivityChannel.WEB_FORM
-    if path.startswith("/admin/"):
-        return ActivityChannel.ADMIN
-    if path.startswith("/p/"):
-        return ActivityChannel.CLIENT_LINK
-    return ActivityChannel.DASHBOARD
-
-
-def record(
-    *,
-    action: str,
-    agency_id: int | None,
-    object_type: str,
-    object_id: int | None = None,
-    object_repr: str = "",
-    client_id: int | None = None,
-    changes: dict[str, Any] | None = None,
-    actor: User | None = None,
-    channel: str | None = None,
-) -> Activity:
-    context = current_context()
-    actor = actor or context.resolve_actor()
-    return Activity.objects.create(
-        agency_id=agency_id,
-        actor=actor,
-        actor_name=actor.display_name if actor else "",
-        channel=channel or context.channel,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        object_repr=object_repr[:200],
-        client_id=client_id,
-        changes=changes or {},
-    )
 
 
 # Model changes ---------------------------------------------------------------------------
@@ -176,7 +99,12 @@ def _on_save(
     instance._audit_loaded = _loaded_values(instance)
     if not created and not changes:
         return
-    record(
+    name, data = claim_name(
+        instance, f"{instance._meta.model_name}.{'created' if created else 'updated'}"
+    )
+    record_event(
+        name,
+        data=data,
         action=ActivityAction.CREATE if created else ActivityAction.UPDATE,
         agency_id=instance.agency_id,
         object_type=instance._meta.model_name,
@@ -188,7 +116,10 @@ def _on_save(
 
 
 def _on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    record(
+    name, data = claim_name(instance, f"{instance._meta.model_name}.deleted")
+    record_event(
+        name,
+        data=data,
         action=ActivityAction.DELETE,
         agency_id=instance.agency_id,
         object_type=instance._meta.model_name,
@@ -219,7 +150,8 @@ def _on_token_save(
         "rate_limit": instance.rate_limit,
         "expires_at": _plain(instance.expires_at),
     }
-    record(
+    record_event(
+        "api_token.created" if action == ActivityAction.TOKEN_CREATE else "api_token.revoked",
         action=action,
         agency_id=instance.user.agency_id,
         object_type="api_token",
@@ -234,7 +166,8 @@ def _on_token_init(sender: type[ApiToken], instance: ApiToken, **kwargs: Any) ->
 
 
 def _on_login(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
-    record(
+    record_event(
+        "user.signed_in",
         action=ActivityAction.SIGN_IN,
         agency_id=user.agency_id,
         object_type="user",
@@ -255,7 +188,8 @@ def _on_login_failed(
         if identifier
         else None
     )
-    record(
+    record_event(
+        "user.sign_in_failed",
         action=ActivityAction.SIGN_IN_FAILED,
         agency_id=user.agency_id if user else None,
         object_type="user",

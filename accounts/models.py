@@ -175,10 +175,13 @@ class ActivityAction(models.TextChoices):
 
 
 class Activity(models.Model):
-    """The audit trail: who did what, when, through which channel, and what changed.
+    """The event log: what happened (a named event), who did it, when, through which
+    channel, and what changed. The history people read, and the outbox for notifications and
+    webhooks (see ``accounts.events``).
 
-    Written by ``accounts.audit`` from model signals, so nothing that saves a record can
-    forget it. Secrets (token digests, share-link tokens, passwords) are never recorded.
+    Written only by ``accounts.events.record_event``: from model signals (``accounts.audit``),
+    so nothing that saves a record can forget it, and by services for changes no single save
+    describes. Secrets (token digests, share-link tokens, passwords) are never recorded.
     """
 
     agency = models.ForeignKey(
@@ -189,6 +192,8 @@ class Activity(models.Model):
     )
     actor_name = models.CharField(max_length=200, blank=True)
     channel = models.CharField(max_length=12, choices=ActivityChannel.choices)
+    # What happened, by name (``proposal.accepted``; see ``accounts.events.EVENTS``).
+    event = models.CharField(max_length=60, blank=True)
     action = models.CharField(max_length=15, choices=ActivityAction.choices)
     object_type = models.CharField(max_length=40)
     object_id = models.BigIntegerField(null=True, blank=True)
@@ -196,7 +201,10 @@ class Activity(models.Model):
     # The client a change concerns (itself, or the client of an itinerary/proposal/booking),
     # so a client's page can show its whole history. Not a foreign key: history outlives it.
     client_id = models.BigIntegerField(null=True, blank=True)
+    # The field diff of the save behind the event ({field: [before, after]}): a detail of it.
     changes = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # What the event itself carries beyond the diff (a day's number, a payment's amount...).
+    data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = TenantQuerySet.as_manager()

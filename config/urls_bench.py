@@ -24,7 +24,6 @@ from typing import Any
 
 import orjson
 import psycopg
-from crm.clients.selectors import client_list
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -35,6 +34,7 @@ from accounts.models import Agency
 from api import pagination
 from api.views import ClientViewSet
 from config.urls import urlpatterns as production_urlpatterns
+from crm.clients.selectors import client_list
 
 FIELDS = (
     "id", "name", "email", "phone", "company", "city", "country", "nationality", "notes",

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+
+T = TypeVar("T")
 
 PER_PAGE = 25
 
@@ -33,6 +37,34 @@ def add_service_errors(
             continue
         for message in messages:
             form.add_error(field, message)
+
+
+def run_service(
+    request: HttpRequest,
+    form: forms.Form,
+    service: Callable[[], T],
+    *,
+    success: str | Callable[[T], str] | None,
+    redirect_to: Callable[[T], str],
+    aliases: Mapping[str, str] | None = None,
+) -> HttpResponse | None:
+    """The dashboard's one way from a posted form to a service.
+
+    When the request is a POST and ``form`` is valid, call ``service()``. If the service
+    refuses (``ValidationError``), its messages go beside the form's fields and the answer is
+    ``None``: the caller renders the page again, with what was typed. Otherwise flash
+    ``success`` and answer a redirect to ``redirect_to(result)``.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = service()
+    except ValidationError as exc:
+        add_service_errors(form, exc, aliases)
+        return None
+    if success:
+        messages.success(request, success(result) if callable(success) else success)
+    return HttpResponseRedirect(redirect_to(result))
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:

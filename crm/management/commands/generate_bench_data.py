@@ -42,6 +42,7 @@ from django.db.models import Count
 
 from accounts.models import Agency, ApiToken, User
 from accounts.services import agency_create, api_token_create
+from crm.clients.selectors import client_list
 from crm.models import (
     Booking,
     Client,
@@ -50,7 +51,6 @@ from crm.models import (
     ItineraryItem,
     Proposal,
 )
-from crm.clients.selectors import client_list
 
 BENCH_SLUG_PREFIX = "bench-"
 LARGEST_SHARE = 0.25

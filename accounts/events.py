@@ -1,0 +1,224 @@
+"""Named events: what happened to a record, said in words, with who did it and through which
+channel. The history people read and the outbox that notifications and webhooks are built from.
+
+Every row of ``Activity`` is one event. Saves of audited models are recorded by
+``accounts.audit`` from model signals (so no code path can forget them) under a default name
+(``client.created``, ``booking.updated``...); a service that does something with a meaning of
+its own names it, around the save, inside its own transaction::
+
+    with named_event("proposal.accepted", subject=proposal):
+        proposal.save(update_fields=[...])
+
+The save is then recorded once, as ``proposal.accepted``, with its field diff as a detail.
+Changes that no single save describes (a whole day-by-day plan replaced by bulk writes) are
+recorded directly with :func:`record_event`.
+
+Outbox contract (for the jobs and webhooks that read it): a row is written in the transaction
+of the change, so a rolled-back change leaves none; ``id`` increases with time; ``event``,
+``agency_id``, ``object_type``/``object_id`` and ``data`` say what to deliver.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from accounts.models import Activity, ActivityChannel, User
+
+# Every event name, and how the history says it. ``{actor}`` is who did it ("Eleanor", the
+# client on their link, or "Itinera" for the system); ``{subject}`` the record's name.
+EVENTS: dict[str, str] = {
+    "client.created": "{actor} added the client {subject}",
+    "client.updated": "{actor} updated the client {subject}",
+    "client.note_added": "{actor} added a note",
+    "client.archived": "{actor} archived the client {subject}",
+    "client.restored": "{actor} restored the client {subject}",
+    "client.deleted": "{actor} deleted the client {subject}",
+    "itinerary.created": "{actor} created the itinerary {subject}",
+    "itinerary.updated": "{actor} updated the itinerary {subject}",
+    "itinerary.plan_replaced": "{actor} replaced the day-by-day plan of {subject}",
+    "itinerary.day_added": "{actor} added a day to {subject}",
+    "itinerary.day_updated": "{actor} edited a day of {subject}",
+    "itinerary.day_moved": "{actor} moved a day of {subject}",
+    "itinerary.day_removed": "{actor} removed a day from {subject}",
+    "itinerary.item_added": "{actor} added an item to {subject}",
+    "itinerary.item_updated": "{actor} edited an item of {subject}",
+    "itinerary.item_moved": "{actor} moved an item of {subject}",
+    "itinerary.item_removed": "{actor} removed an item from {subject}",
+    "itinerary.deleted": "{actor} deleted the itinerary {subject}",
+    "proposal.created": "{actor} drafted the proposal {subject}",
+    "proposal.updated": "{actor} updated the proposal {subject}",
+    "proposal.sent": "{actor} sent the proposal {subject}",
+    "proposal.viewed": "{actor} opened the proposal {subject}",
+    "proposal.accepted": "{actor} accepted the proposal {subject}",
+    "proposal.declined": "{actor} declined the proposal {subject}",
+    "proposal.expired": "The proposal {subject} expired",
+    "proposal.reopened": "{actor} took the proposal {subject} back to draft",
+    "proposal.link_revoked": "{actor} revoked the link of the proposal {subject}",
+    "proposal.deleted": "{actor} deleted the proposal {subject}",
+    "booking.created": "{actor} created the booking {subject}",
+    "booking.updated": "{actor} updated the booking {subject}",
+    "booking.archived": "{actor} archived the booking {subject}",
+    "booking.deleted": "{actor} deleted the booking {subject}",
+    "payment.created": "{actor} added a payment of {subject}",
+    "payment.recorded": "{actor} recorded a payment of {subject}",
+    "payment.updated": "{actor} updated the payment of {subject}",
+    "payment.deleted": "{actor} deleted the payment of {subject}",
+    "enquiry.received": "{actor} sent an enquiry through the website form {subject}",
+    "enquiry_form.created": "{actor} created the website form {subject}",
+    "enquiry_form.updated": "{actor} changed the website form {subject}",
+    "api_token.created": "{actor} created the API token {subject}",
+    "api_token.revoked": "{actor} revoked the API token {subject}",
+    "user.signed_in": "{actor} signed in",
+    "user.sign_in_failed": "Someone failed to sign in as {subject}",
+}
+
+
+# Who and through which channel -----------------------------------------------------------
+
+
+@dataclass
+class AuditContext:
+    channel: str
+    request: HttpRequest | None = None
+    actor: User | None = None
+
+    def resolve_actor(self) -> User | None:
+        if self.actor is not None:
+            return self.actor
+        user = getattr(self.request, "user", None)
+        if user is not None and getattr(user, "is_authenticated", False):
+            return user
+        return None
+
+
+_current: contextvars.ContextVar[AuditContext | None] = contextvars.ContextVar(
+    "itinera_audit_context", default=None
+)
+
+
+@contextmanager
+def audit_context(
+    *, channel: str, actor: User | None = None, request: HttpRequest | None = None
+) -> Iterator[AuditContext]:
+    context = AuditContext(channel=channel, request=request, actor=actor)
+    token = _current.set(context)
+    try:
+        yield context
+    finally:
+        _current.reset(token)
+
+
+def current_context() -> AuditContext:
+    return _current.get() or AuditContext(channel=ActivityChannel.SYSTEM)
+
+
+def channel_for_path(path: str) -> str:
+    if path.startswith("/api/"):
+        return ActivityChannel.API
+    if path.startswith("/forms/"):
+        return ActivityChannel.WEB_FORM
+    if path.startswith("/admin/"):
+        return ActivityChannel.ADMIN
+    if path.startswith("/p/"):
+        return ActivityChannel.CLIENT_LINK
+    return ActivityChannel.DASHBOARD
+
+
+# Naming a save ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    name: str
+    label: str | None  # "crm.Proposal", or None for "whatever this block saves first"
+    pk: Any
+    data: dict[str, Any] = field(default_factory=dict)
+    used: bool = False
+
+
+_pending: contextvars.ContextVar[tuple[_Pending, ...]] = contextvars.ContextVar(
+    "itinera_named_events", default=()
+)
+
+
+@contextmanager
+def named_event(
+    name: str, *, subject: models.Model | None = None, data: dict[str, Any] | None = None
+) -> Iterator[None]:
+    """Record the save of ``subject`` inside this block as event ``name`` (not the default
+    ``<type>.updated``), with ``data`` beside the field diff."""
+    if name not in EVENTS:
+        raise ValueError(f"Unknown event {name!r}: add it to accounts.events.EVENTS.")
+    pending = _Pending(
+        name=name,
+        label=subject._meta.label if subject is not None else None,
+        pk=subject.pk if subject is not None else None,
+        data=dict(data or {}),
+    )
+    token = _pending.set((*_pending.get(), pending))
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+
+
+def claim_name(instance: models.Model, default: str) -> tuple[str, dict[str, Any]]:
+    """The event name (and data) for this save: the innermost unused ``named_event`` whose
+    subject is ``instance``, else ``default``. Called by ``accounts.audit``."""
+    for pending in reversed(_pending.get()):
+        if pending.used:
+            continue
+        if pending.label is None or (
+            pending.label == instance._meta.label and pending.pk in (None, instance.pk)
+        ):
+            pending.used = True
+            return pending.name, pending.data
+    return default, {}
+
+
+def record_event(
+    name: str,
+    *,
+    agency_id: int | None,
+    subject: models.Model | None = None,
+    object_type: str = "",
+    object_id: int | None = None,
+    object_repr: str = "",
+    client_id: int | None = None,
+    data: dict[str, Any] | None = None,
+    changes: dict[str, Any] | None = None,
+    action: str = "update",
+    actor: User | None = None,
+    actor_name: str = "",
+    channel: str | None = None,
+) -> Activity:
+    """Write one event now, inside the caller's transaction: the one writer of Activity rows."""
+    if name not in EVENTS:
+        raise ValueError(f"Unknown event {name!r}: add it to accounts.events.EVENTS.")
+    if subject is not None:
+        object_type = object_type or subject._meta.model_name
+        object_id = object_id if object_id is not None else subject.pk
+        object_repr = object_repr or str(subject)
+    context = current_context()
+    actor = actor or context.resolve_actor()
+    return Activity.objects.create(
+        agency_id=agency_id,
+        actor=actor,
+        actor_name=(actor.display_name if actor else actor_name)[:200],
+        channel=channel or context.channel,
+        event=name,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:200],
+        client_id=client_id,
+        changes=changes or {},
+        data=data or {},
+    )
