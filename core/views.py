@@ -28,14 +28,16 @@ def add_service_errors(
     if not hasattr(exc, "error_dict"):
         form.add_error(None, exc.messages)
         return
-    for name, messages in exc.message_dict.items():
+    for name, field_messages in exc.message_dict.items():
         field = aliases.get(name, name)
         if field not in form.fields and field.endswith("_id"):
             field = field[: -len("_id")]
         if field not in form.fields:
-            form.add_error(None, [f"{name}: {m}" if name != "__all__" else m for m in messages])
+            form.add_error(
+                None, [f"{name}: {m}" if name != "__all__" else m for m in field_messages]
+            )
             continue
-        for message in messages:
+        for message in field_messages:
             form.add_error(field, message)
 
 
