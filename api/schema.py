@@ -12,7 +12,8 @@ from rest_framework import serializers
 
 from api.base import TenantViewSet
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
-from api.serializers import ActivitySerializer, ErrorSerializer, ValidationErrorSerializer
+from api.serializers import ErrorSerializer, ValidationErrorSerializer
+from api.v1.activity import ActivitySerializer
 
 DESCRIPTION = f"""
 Read and write your agency's clients, itineraries, proposals and bookings.

@@ -3,25 +3,25 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from api import views
+from api.v1 import bookings, clients, docs, itineraries, me, proposals
 
 app_name = "api"
 
 router = SimpleRouter(trailing_slash=False)
-router.register("clients", views.ClientViewSet, basename="client")
-router.register("itineraries", views.ItineraryViewSet, basename="itinerary")
-router.register("proposals", views.ProposalViewSet, basename="proposal")
-router.register("bookings", views.BookingViewSet, basename="booking")
+router.register("clients", clients.ClientViewSet, basename="client")
+router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary")
+router.register("proposals", proposals.ProposalViewSet, basename="proposal")
+router.register("bookings", bookings.BookingViewSet, basename="booking")
 
 v1 = [
-    path("me", views.MeView.as_view(), name="me"),
-    path("schema", views.SchemaView.as_view(), name="schema"),
-    path("docs", views.DocsView.as_view(url_name="api:schema"), name="docs"),
+    path("me", me.MeView.as_view(), name="me"),
+    path("schema", docs.SchemaView.as_view(), name="schema"),
+    path("docs", docs.DocsView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
 ]
 
 urlpatterns = [
     path("v1/", include(v1)),
     # [\s\S] rather than ".": a path with a newline in it is still an unknown path.
-    re_path(r"^[\s\S]*$", views.NotFoundView.as_view(), name="not-found"),
+    re_path(r"^[\s\S]*$", docs.NotFoundView.as_view(), name="not-found"),
 ]

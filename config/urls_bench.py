@@ -32,7 +32,7 @@ from rest_framework.request import Request
 
 from accounts.models import Agency
 from api import pagination
-from api.views import ClientViewSet
+from api.v1.clients import ClientViewSet
 from config.urls import urlpatterns as production_urlpatterns
 from crm.clients.selectors import client_list
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
-from api.views import ClientViewSet
+from api.v1.clients import ClientViewSet
 from crm.models import Client
 from tests.api.conftest import Api
 from tests.factories import ClientFactory
