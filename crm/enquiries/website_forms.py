@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import Agency, User
+from accounts.tenancy import active_members
 from crm.enquiries.models import EnquiryForm, new_form_key
 
 logger = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def _form_apply(form: EnquiryForm, fields: Mapping[str, Any]) -> list[User] | No
 
 def _members(*, agency: Agency, users: Iterable[User | int]) -> list[User]:
     ids = {user.pk if isinstance(user, User) else user for user in users}
-    members = list(User.objects.filter(agency=agency, is_active=True, pk__in=ids))
+    members = list(active_members(agency=agency).filter(pk__in=ids))
     if len(members) != len(ids):
         raise ValidationError({"notify_users": ["Choose members of your agency."]})
     return members

@@ -13,7 +13,7 @@ from core.views import add_service_errors, paginate, querystring_without_page
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.clients import selectors as client_selectors
-from crm.dashboard.forms import BookingForm, PaymentForm
+from crm.dashboard.forms.bookings import BookingForm, PaymentForm
 from crm.models import Booking, BookingStatus
 
 

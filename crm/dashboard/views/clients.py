@@ -12,7 +12,7 @@ from core.views import add_service_errors, paginate, querystring_without_page
 from crm.bookings import selectors as booking_selectors
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
-from crm.dashboard.forms import ClientFilterForm, ClientForm, NoteForm
+from crm.dashboard.forms.clients import ClientFilterForm, ClientForm, NoteForm
 from crm.enquiries import selectors as enquiry_selectors
 from crm.models import Client
 from crm.proposals import selectors as proposal_selectors

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from accounts.tenancy import agency_required, get_or_404
 from core.views import add_service_errors, paginate, querystring_without_page
 from crm.clients import selectors as client_selectors
-from crm.dashboard.forms import DayForm, ItemForm, ItineraryForm
+from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
 from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.proposals import selectors as proposal_selectors
 from crm.trips import plan as trip_plan

@@ -18,7 +18,7 @@ from core.views import add_service_errors, paginate, querystring_without_page
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.clients import selectors as client_selectors
-from crm.dashboard.forms import ProposalForm, ProposalStatusForm
+from crm.dashboard.forms.proposals import ProposalForm, ProposalStatusForm
 from crm.models import Proposal, ProposalStatus
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Agency, User
-from accounts.tenancy import agency_admin_required, agency_required, get_or_404
+from accounts.tenancy import active_members, agency_admin_required, agency_required, get_or_404
 from core.views import add_service_errors
 from crm.enquiries import selectors as enquiry_selectors
 from crm.enquiries import website_forms
@@ -64,8 +64,7 @@ class WebsiteFormForm(forms.Form):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        members = User.objects.filter(agency=agency, is_active=True).order_by("name", "username")
-        self.fields["notify_users"].queryset = members
+        self.fields["notify_users"].queryset = active_members(agency=agency)
         self.fields["notify_users"].label_from_instance = lambda user: (
             f"{user.display_name} ({user.email})"
         )

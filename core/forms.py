@@ -1,0 +1,62 @@
+"""Form widgets and fields the dashboard's forms share (dates, times, currencies, money, tags)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from core.money import MONEY
+
+COMMON_CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "AED", "ZAR", "INR", "NZD"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+class CurrencyInput(forms.TextInput):
+    def __init__(self) -> None:
+        super().__init__(
+            attrs={
+                "list": "currency-codes",
+                "maxlength": 3,
+                "autocomplete": "off",
+                "style": "text-transform:uppercase",
+            }
+        )
+
+
+class TagsField(forms.CharField):
+    """Comma-separated tags in, a list of strings out (the service validates them)."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:
+        text = super().to_python(value) or ""
+        return [tag.strip() for tag in text.split(",") if tag.strip()]
+
+
+class MoneyField(forms.DecimalField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_digits", MONEY["max_digits"])
+        kwargs.setdefault("decimal_places", MONEY["decimal_places"])
+        kwargs.setdefault("min_value", Decimal("0"))
+        kwargs.setdefault(
+            "widget", forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"})
+        )
+        super().__init__(**kwargs)
