@@ -18,7 +18,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("username", "email", "name")
     list_select_related = ("agency",)
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         ("Agency", {"fields": ("name", "agency", "role")}),
     )
     add_fieldsets = (

@@ -26,7 +26,7 @@ class UsernameOrEmailBackend(ModelBackend):
             return None
         if login_throttle.is_locked_out(username, request):
             if request is not None:
-                request.login_throttled = True  # lets the sign-in page say why
+                setattr(request, "login_throttled", True)  # lets the sign-in page say why
             return None
         users = user_model._default_manager
         user = (

@@ -66,7 +66,7 @@ def resolve_related(
     pk = value.pk if isinstance(value, models.Model) else value
     try:
         return model.objects.for_agency(agency).get(pk=pk)  # type: ignore[attr-defined]
-    except (model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         label = model._meta.verbose_name
         raise ValidationError({field: [f"No {label} with id {pk}."]}) from None
 
@@ -121,7 +121,7 @@ def agency_admin_required(view: View) -> View:
     @agency_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_agency_admin:
+        if not request.user.is_agency_admin:  # type: ignore[union-attr]  # signed in (above)
             raise PermissionDenied("Only the agency's owner or an admin can do this.")
         return view(request, *args, **kwargs)
 

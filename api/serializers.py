@@ -58,7 +58,7 @@ class OutputSerializer(serializers.Serializer):
         steps = OutputSerializer._plans.get(cls)
         if steps is None:
             steps = OutputSerializer._plans[cls] = [
-                (name, attrgetter(field.source), _converter(field))
+                (name, attrgetter(str(field.source)), _converter(field))
                 for name, field in cls().fields.items()
             ]
         return steps
@@ -66,7 +66,7 @@ class OutputSerializer(serializers.Serializer):
     @classmethod
     def sources(cls) -> tuple[str, ...]:
         """The attributes (dotted paths included) that rendering reads."""
-        return tuple(field.source for field in cls().fields.values())
+        return tuple(str(field.source) for field in cls().fields.values())
 
     @classmethod
     def represent(cls, instance: Any) -> dict[str, Any]:
@@ -157,7 +157,7 @@ class ErrorSerializer(serializers.Serializer):
 class ValidationErrorSerializer(ErrorSerializer):
     """A 422 body: the message and the errors of each field."""
 
-    errors = serializers.DictField(
+    errors = serializers.DictField(  # type: ignore[assignment]  # documents the body's field
         child=serializers.ListField(child=serializers.CharField()),
         help_text='Field name to messages, e.g. {"name": ["This field is required."]}; nested '
         'fields read "days[0].items[1].title".',

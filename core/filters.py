@@ -27,7 +27,9 @@ Filters = Mapping[str, Any] | None
 class DateOrDateTimeField(forms.CharField):
     """Cleans ``YYYY-MM-DD`` or an ISO 8601 date-time into an aware ``(start, end)`` range."""
 
-    def to_python(self, value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
+    def to_python(  # type: ignore[override]  # cleans to a range, not to text
+        self, value: str | None
+    ) -> tuple[dt.datetime, dt.datetime] | None:
         value = super().to_python(value)
         if not value:
             return None
@@ -89,9 +91,6 @@ class TenantFilterSet(FastFilterSet):
 class ClientLinkedFilterSet(TenantFilterSet):
     client_id = django_filters.NumberFilter(field_name="client_id")
     client = django_filters.NumberFilter(field_name="client_id")
-
-
-Filters = Mapping[str, Any] | None
 
 
 def apply_filters(

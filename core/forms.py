@@ -46,7 +46,7 @@ class TagsField(forms.CharField):
             return ", ".join(value)
         return value
 
-    def to_python(self, value: Any) -> list[str]:
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]  # a list, not text
         text = super().to_python(value) or ""
         return [tag.strip() for tag in text.split(",") if tag.strip()]
 

@@ -2,6 +2,8 @@
 every agency with an agency filter. Relations use raw id inputs so a page never loads every
 client of every agency into a dropdown."""
 
+from typing import ClassVar
+
 from django.contrib import admin
 
 from crm.models import (
@@ -18,9 +20,9 @@ from crm.models import (
 
 
 class TenantAdmin(admin.ModelAdmin):
-    list_filter = ("agency",)
-    list_select_related = ("agency",)
-    raw_id_fields = ("agency",)
+    list_filter: ClassVar[tuple[str, ...]] = ("agency",)
+    list_select_related: ClassVar[tuple[str, ...]] = ("agency",)
+    raw_id_fields: ClassVar[tuple[str, ...]] = ("agency",)
     list_per_page = 50
 
 
