@@ -26,7 +26,7 @@ class UsernameOrEmailBackend(ModelBackend):
             return None
         if login_throttle.is_locked_out(username, request):
             if request is not None:
-                setattr(request, "login_throttled", True)  # lets the sign-in page say why
+                request.login_throttled = True  # type: ignore[attr-defined]  # the sign-in page says why
             return None
         users = user_model._default_manager
         user = (
