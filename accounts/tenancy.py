@@ -33,6 +33,16 @@ M = TypeVar("M", bound=models.Model)
 View = Callable[..., HttpResponse]
 
 
+class AgencyRequest(HttpRequest):
+    """A dashboard request past ``agency_required``: a signed-in member and their agency.
+
+    Only a type: views annotate ``request: AgencyRequest`` so that ``request.agency`` and
+    ``request.user`` are checked."""
+
+    agency: Agency
+    user: User  # signed in: never AnonymousUser here
+
+
 class TenantQuerySet(models.QuerySet):
     def for_agency(self, agency: Agency | int | None) -> Self:
         if agency is None:
