@@ -66,7 +66,7 @@ class PagePagination(BasePagination):
         if errors:
             raise Unprocessable(errors)
 
-    def paginate_queryset(
+    def paginate_queryset(  # type: ignore[override]  # a sequence always, and ``filtered``
         self, queryset: QuerySet, request: Request, view: Any = None, *, filtered: bool = False
     ) -> Sequence[Any]:
         """The page's rows. ``filtered``: the list is narrowed by a search or a filter, so

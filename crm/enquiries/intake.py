@@ -85,7 +85,7 @@ class EnquiryInput:
 
 
 def honeypot_field() -> str:
-    return settings.ENQUIRY_HONEYPOT_FIELD
+    return str(settings.ENQUIRY_HONEYPOT_FIELD)
 
 
 def is_honeypot_filled(data: Mapping[str, Any]) -> bool:
