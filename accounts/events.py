@@ -13,9 +13,15 @@ The save is then recorded once, as ``proposal.accepted``, with its field diff as
 Changes that no single save describes (a whole day-by-day plan replaced by bulk writes) are
 recorded directly with :func:`record_event`.
 
-Outbox contract (for the jobs and webhooks that read it): a row is written in the transaction
-of the change, so a rolled-back change leaves none; ``id`` increases with time; ``event``,
-``agency_id``, ``object_type``/``object_id`` and ``data`` say what to deliver.
+Outbox contract (for the jobs and webhooks that read it; the catalogue is docs/events.md):
+
+1. one row per event, written only here (``record_event``);
+2. in the transaction of the change, so a rolled-back change leaves none and no event exists
+   without its change;
+3. ``id`` increases: a reader keeps the last id it handled and reads ``id > last``;
+4. ``event``, ``agency_id``, ``object_type``/``object_id``, ``client_id`` and ``data`` say what
+   to deliver; ``changes`` is the field diff; no secret is ever in either;
+5. every name is in ``EVENTS``; an unknown name raises before anything is written.
 """
 
 from __future__ import annotations
