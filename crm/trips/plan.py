@@ -19,6 +19,7 @@ from core.validation import blank_text
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem
 from crm.trips.services import (
     DAY_TEXT_FIELDS,
+    ITEM_FIELDS,
     ITEM_TEXT_FIELDS,
     MAX_DAYS,
     MAX_ITEMS_PER_DAY,
@@ -168,6 +169,11 @@ def itinerary_day_remove(*, day: ItineraryDay) -> None:
     )
 
 
+def _item_arguments(arguments: dict[str, Any]) -> dict[str, Any]:
+    """An item service's field arguments (its ``locals()`` on entry), by name."""
+    return {name: arguments[name] for name in ITEM_FIELDS}
+
+
 def _item_data(item: ItineraryItem, day_number: int) -> dict[str, Any]:
     return {"day_number": day_number, "item_title": item.title, "kind": item.kind}
 
@@ -186,21 +192,12 @@ def itinerary_item_add(
     notes: str = "",
 ) -> ItineraryItem:
     """Append an item at the end of a day."""
+    fields = _item_arguments(locals())
     locked = _lock_itinerary(day.itinerary_id)
     count = ItineraryItem.objects.filter(day=day).count()
     if count >= MAX_ITEMS_PER_DAY:
         raise ValidationError({"__all__": [f"A day has at most {MAX_ITEMS_PER_DAY} items."]})
     item = ItineraryItem(day=day, position=count)
-    fields = {
-        "kind": kind,
-        "title": title,
-        "start_time": start_time,
-        "end_time": end_time,
-        "location": location,
-        "supplier": supplier,
-        "reference": reference,
-        "notes": notes,
-    }
     _apply(item, fields, ("title", *ITEM_TEXT_FIELDS))
     item.full_clean(exclude=["day"])
     item.save()
@@ -224,17 +221,8 @@ def itinerary_item_update(
     notes: str | Keep = KEEP,
 ) -> ItineraryItem:
     """Change an item's fields; recorded with the fields that changed (nothing if none)."""
+    fields = _item_arguments(locals())
     locked = _lock_itinerary(item.day.itinerary_id)
-    fields = {
-        "kind": kind,
-        "title": title,
-        "start_time": start_time,
-        "end_time": end_time,
-        "location": location,
-        "supplier": supplier,
-        "reference": reference,
-        "notes": notes,
-    }
     changes = _apply(item, fields, ("title", *ITEM_TEXT_FIELDS))
     item.full_clean(exclude=["day"])
     item.save()

@@ -13,12 +13,9 @@ from accounts.audit import audit_context
 from accounts.models import Activity
 from crm.trips import plan
 from crm.trips import services as trip_services
-from tests.factories import (
-    ClientFactory,
-    ItineraryDayFactory,
-    ItineraryFactory,
-    ItineraryItemFactory,
-)
+from tests.factories import ClientFactory, ItineraryFactory
+from tests.factories import ItineraryDayFactory as DayFactory
+from tests.factories import ItineraryItemFactory as ItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +41,9 @@ def _only_event(trip, name):
 
 
 def test_replacing_the_plan_records_the_days_and_items_before_and_after(agency, alice, trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1)
-    ItineraryItemFactory(day=day, position=0)
-    ItineraryItemFactory(day=day, position=1)
+    day = DayFactory(itinerary=trip, day_number=1)
+    ItemFactory(day=day, position=0)
+    ItemFactory(day=day, position=1)
     with audit_context(channel="api", actor=alice):
         trip_services.itinerary_update(
             itinerary=trip,
@@ -77,7 +74,7 @@ def test_an_itinerary_without_a_plan_records_no_plan_event(agency, trip):
 
 
 def test_a_refused_plan_leaves_no_event_and_keeps_the_old_plan(agency, trip):
-    ItineraryDayFactory(itinerary=trip, day_number=1, title="Kept")
+    DayFactory(itinerary=trip, day_number=1, title="Kept")
     with pytest.raises(ValidationError):
         trip_services.itinerary_update(itinerary=trip, days=[{"title": "x", "colour": "red"}])
     assert _plan_events(trip) == []
@@ -95,7 +92,7 @@ def test_adding_a_day_records_its_number_and_title(trip, amir):
 
 
 def test_editing_a_day_records_only_the_fields_that_changed(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1, title="Arrival", location="")
+    day = DayFactory(itinerary=trip, day_number=1, title="Arrival", location="")
     plan.itinerary_day_update(day=day, title="Arrival", location="Lisbon", date=None)
     event = _only_event(trip, "itinerary.day_updated")
     assert event.changes == {"location": ["", "Lisbon"]}
@@ -103,49 +100,49 @@ def test_editing_a_day_records_only_the_fields_that_changed(trip):
 
 
 def test_an_edit_that_changes_nothing_records_nothing(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1, title="Arrival")
+    day = DayFactory(itinerary=trip, day_number=1, title="Arrival")
     plan.itinerary_day_update(day=day, title="Arrival")
-    item = ItineraryItemFactory(day=day, title="Tram 28")
+    item = ItemFactory(day=day, title="Tram 28")
     plan.itinerary_item_update(item=item, title="Tram 28")
     assert _plan_events(trip) == []
 
 
 def test_moving_a_day_records_where_from_and_where_to(trip):
-    first = ItineraryDayFactory(itinerary=trip, day_number=1, title="One")
-    ItineraryDayFactory(itinerary=trip, day_number=2, title="Two")
-    ItineraryDayFactory(itinerary=trip, day_number=3, title="Three")
+    first = DayFactory(itinerary=trip, day_number=1, title="One")
+    DayFactory(itinerary=trip, day_number=2, title="Two")
+    DayFactory(itinerary=trip, day_number=3, title="Three")
     plan.itinerary_day_move(day=first, to=3)
     event = _only_event(trip, "itinerary.day_moved")
     assert event.data == {"day_title": "One", "from": 1, "to": 3}
 
 
 def test_a_move_to_where_it_already_is_records_nothing(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1)
+    day = DayFactory(itinerary=trip, day_number=1)
     plan.itinerary_day_move(day=day, to=5)  # clamped to 1: nowhere to go
-    item = ItineraryItemFactory(day=day, position=0)
+    item = ItemFactory(day=day, position=0)
     plan.itinerary_item_move(item=item, to=1)
     assert _plan_events(trip) == []
 
 
 def test_removing_a_day_records_it_with_how_many_items_went(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1, title="Sintra")
-    ItineraryItemFactory(day=day)
-    ItineraryDayFactory(itinerary=trip, day_number=2)
+    day = DayFactory(itinerary=trip, day_number=1, title="Sintra")
+    ItemFactory(day=day)
+    DayFactory(itinerary=trip, day_number=2)
     plan.itinerary_day_remove(day=day)
     event = _only_event(trip, "itinerary.day_removed")
     assert event.data == {"day_number": 1, "day_title": "Sintra", "items": 1}
 
 
 def test_adding_an_item_records_the_item_and_its_day(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=2)
+    day = DayFactory(itinerary=trip, day_number=2)
     plan.itinerary_item_add(day=day, title="Pastéis de Belém", kind="meal")
     event = _only_event(trip, "itinerary.item_added")
     assert event.data == {"day_number": 2, "item_title": "Pastéis de Belém", "kind": "meal"}
 
 
 def test_editing_an_item_records_the_changed_fields(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1)
-    item = ItineraryItemFactory(day=day, title="Tram", start_time=None)
+    day = DayFactory(itinerary=trip, day_number=1)
+    item = ItemFactory(day=day, title="Tram", start_time=None)
     plan.itinerary_item_update(item=item, title="Tram 28", start_time=dt.time(9, 30))
     event = _only_event(trip, "itinerary.item_updated")
     assert event.changes == {"title": ["Tram", "Tram 28"], "start_time": [None, "09:30:00"]}
@@ -153,24 +150,24 @@ def test_editing_an_item_records_the_changed_fields(trip):
 
 
 def test_moving_an_item_records_its_positions(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1)
-    ItineraryItemFactory(day=day, position=0, title="A")
-    last = ItineraryItemFactory(day=day, position=1, title="B")
+    day = DayFactory(itinerary=trip, day_number=1)
+    ItemFactory(day=day, position=0, title="A")
+    last = ItemFactory(day=day, position=1, title="B")
     plan.itinerary_item_move(item=last, to=1)
     event = _only_event(trip, "itinerary.item_moved")
     assert (event.data["item_title"], event.data["from"], event.data["to"]) == ("B", 2, 1)
 
 
 def test_removing_an_item_records_it(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1)
-    item = ItineraryItemFactory(day=day, title="Fado night", kind="activity")
+    day = DayFactory(itinerary=trip, day_number=1)
+    item = ItemFactory(day=day, title="Fado night", kind="activity")
     plan.itinerary_item_remove(item=item)
     event = _only_event(trip, "itinerary.item_removed")
     assert event.data == {"day_number": 1, "item_title": "Fado night", "kind": "activity"}
 
 
 def test_a_refused_edit_records_nothing(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1)
+    day = DayFactory(itinerary=trip, day_number=1)
     with pytest.raises(ValidationError):
         plan.itinerary_item_add(day=day, title="x", kind="spaceship")
     with pytest.raises(ValidationError):
@@ -179,8 +176,8 @@ def test_a_refused_edit_records_nothing(trip):
 
 
 def test_an_edit_rolled_back_with_its_transaction_leaves_no_event(trip):
-    day = ItineraryDayFactory(itinerary=trip, day_number=1)
-    item = ItineraryItemFactory(day=day)
+    day = DayFactory(itinerary=trip, day_number=1)
+    item = ItemFactory(day=day)
 
     class Abort(Exception):
         pass
