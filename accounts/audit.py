@@ -21,7 +21,7 @@ from django.http import HttpRequest
 from accounts.events import audit_context, channel_for_path, claim_name, record_event
 from accounts.models import ActivityAction, ApiToken, User
 
-__all__ = ["audit_context", "channel_for_path", "connect_signals"]
+__all__ = ["audit_context", "channel_for_path", "connect_signals", "plain_value"]
 
 # Model label → fields never recorded (secrets, noise).
 AUDITED: dict[str, set[str]] = {
@@ -43,7 +43,8 @@ def _audited_fields(instance: models.Model) -> list[models.Field]:
     return [f for f in instance._meta.concrete_fields if f.name not in skipped]
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A value as the event log stores it: decimals as strings, dates and times in ISO."""
     if isinstance(value, decimal.Decimal):
         return str(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
@@ -54,7 +55,7 @@ def _plain(value: Any) -> Any:
 def _snapshot(instance: models.Model, loaded: dict[str, Any] | None = None) -> dict[str, Any]:
     loaded = instance.__dict__ if loaded is None else loaded
     return {
-        f.attname: _plain(loaded[f.attname])
+        f.attname: plain_value(loaded[f.attname])
         for f in _audited_fields(instance)
         if f.attname in loaded
     }
@@ -73,6 +74,19 @@ def _client_id_of(instance: models.Model) -> int | None:
         booking = getattr(instance, "booking", None)
         return booking.client_id if booking else None
     return getattr(instance, "client_id", None)
+
+
+def _with_currency(
+    instance: models.Model, changes: dict[str, Any], data: dict[str, Any]
+) -> dict[str, Any]:
+    """A money figure in a diff means nothing without its currency: keep the record's one."""
+    currency = getattr(instance, "currency", None)
+    if not currency or "currency" in data:
+        return data
+    money = {
+        f.attname for f in instance._meta.concrete_fields if isinstance(f, models.DecimalField)
+    }
+    return {**data, "currency": currency} if money & set(changes) else data
 
 
 def _on_init(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
@@ -104,7 +118,7 @@ def _on_save(
     )
     record_event(
         name,
-        data=data,
+        data=_with_currency(instance, changes, data),
         action=ActivityAction.CREATE if created else ActivityAction.UPDATE,
         agency_id=instance.agency_id,
         object_type=instance._meta.model_name,
@@ -148,7 +162,7 @@ def _on_token_save(
         "prefix": instance.prefix,
         "read_only": instance.read_only,
         "rate_limit": instance.rate_limit,
-        "expires_at": _plain(instance.expires_at),
+        "expires_at": plain_value(instance.expires_at),
     }
     record_event(
         "api_token.created" if action == ActivityAction.TOKEN_CREATE else "api_token.revoked",

@@ -13,9 +13,15 @@ The save is then recorded once, as ``proposal.accepted``, with its field diff as
 Changes that no single save describes (a whole day-by-day plan replaced by bulk writes) are
 recorded directly with :func:`record_event`.
 
-Outbox contract (for the jobs and webhooks that read it): a row is written in the transaction
-of the change, so a rolled-back change leaves none; ``id`` increases with time; ``event``,
-``agency_id``, ``object_type``/``object_id`` and ``data`` say what to deliver.
+Outbox contract (for the jobs and webhooks that read it; the catalogue is docs/events.md):
+
+1. one row per event, written only here (``record_event``);
+2. in the transaction of the change, so a rolled-back change leaves none and no event exists
+   without its change;
+3. ``id`` increases: a reader keeps the last id it handled and reads ``id > last``;
+4. ``event``, ``agency_id``, ``object_type``/``object_id``, ``client_id`` and ``data`` say what
+   to deliver; ``changes`` is the field diff; no secret is ever in either;
+5. every name is in ``EVENTS``; an unknown name raises before anything is written.
 """
 
 from __future__ import annotations
@@ -43,14 +49,16 @@ EVENTS: dict[str, str] = {
     "itinerary.created": "{actor} created the itinerary {subject}",
     "itinerary.updated": "{actor} updated the itinerary {subject}",
     "itinerary.plan_replaced": "{actor} replaced the day-by-day plan of {subject}",
-    "itinerary.day_added": "{actor} added a day to {subject}",
-    "itinerary.day_updated": "{actor} edited a day of {subject}",
-    "itinerary.day_moved": "{actor} moved a day of {subject}",
-    "itinerary.day_removed": "{actor} removed a day from {subject}",
-    "itinerary.item_added": "{actor} added an item to {subject}",
-    "itinerary.item_updated": "{actor} edited an item of {subject}",
-    "itinerary.item_moved": "{actor} moved an item of {subject}",
-    "itinerary.item_removed": "{actor} removed an item from {subject}",
+    "itinerary.day_added": "{actor} added day {day_number} to {subject}",
+    "itinerary.day_updated": "{actor} edited day {day_number} of {subject}",
+    "itinerary.day_moved": "{actor} moved day {from} of {subject} to day {to}",
+    "itinerary.day_removed": "{actor} removed day {day_number} from {subject}",
+    "itinerary.item_added": "{actor} added “{item_title}” to day {day_number} of {subject}",
+    "itinerary.item_updated": "{actor} edited “{item_title}” on day {day_number} of {subject}",
+    "itinerary.item_moved": (
+        "{actor} moved “{item_title}” on day {day_number} of {subject} from {from} to {to}"
+    ),
+    "itinerary.item_removed": "{actor} removed “{item_title}” from day {day_number} of {subject}",
     "itinerary.deleted": "{actor} deleted the itinerary {subject}",
     "proposal.created": "{actor} drafted the proposal {subject}",
     "proposal.updated": "{actor} updated the proposal {subject}",
@@ -58,7 +66,7 @@ EVENTS: dict[str, str] = {
     "proposal.viewed": "{actor} opened the proposal {subject}",
     "proposal.accepted": "{actor} accepted the proposal {subject}",
     "proposal.declined": "{actor} declined the proposal {subject}",
-    "proposal.expired": "The proposal {subject} expired",
+    "proposal.expired": "Itinera: the proposal {subject} expired",
     "proposal.reopened": "{actor} took the proposal {subject} back to draft",
     "proposal.link_revoked": "{actor} revoked the link of the proposal {subject}",
     "proposal.deleted": "{actor} deleted the proposal {subject}",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.apps import apps
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from accounts.models import Activity, Agency, ApiToken, Invitation, User
 
@@ -42,9 +43,17 @@ def agency_member_get(*, agency: Agency, user_id: int) -> User:
 
 def client_activity(*, agency: Agency, client_id: int) -> QuerySet[Activity]:
     """A client's history: changes to the client and to its itineraries, proposals, bookings
-    and payments, newest first (kept even after the records themselves are deleted)."""
+    and payments, newest first (kept even after the records themselves are deleted).
+
+    Each row carries ``client_name`` (in the same query): the actor of what the client did on
+    their link or through a website form. The client model is found by its label, so this
+    floor imports nothing from ``crm``."""
+    clients = apps.get_model("crm", "Client")._default_manager.filter(
+        pk=OuterRef("client_id"), agency_id=OuterRef("agency_id")
+    )
     return (
         Activity.objects.for_agency(agency)
         .filter(client_id=client_id)
+        .annotate(client_name=Subquery(clients.values("name")[:1]))
         .order_by("-created_at", "-id")
     )

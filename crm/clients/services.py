@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
+from accounts.events import named_event
 from accounts.models import Agency, User
 from accounts.tenancy import resolve_member
 from core.validation import save_validated, unknown_fields
@@ -92,6 +94,7 @@ def client_delete(*, client: Client) -> None:
 MAX_NOTE_LENGTH = 5000
 
 
+@transaction.atomic
 def client_note_add(*, client: Client, text: str, author: User | None = None) -> Client:
     """Append a dated, signed note to the client's notes (the dashboard's "Add a note")."""
     text = (text or "").strip()
@@ -103,5 +106,6 @@ def client_note_add(*, client: Client, text: str, author: User | None = None) ->
     signature = f"{stamp} · {author.display_name}" if author else stamp
     entry = f"— {signature}\n{text}"
     client.notes = f"{client.notes.rstrip()}\n\n{entry}" if client.notes.strip() else entry
-    client.save(update_fields=["notes", "updated_at"])
+    with named_event("client.note_added", subject=client, data={"note": text}):
+        client.save(update_fields=["notes", "updated_at"])
     return client

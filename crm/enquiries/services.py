@@ -23,6 +23,8 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.events import named_event, record_event
+from accounts.models import ActivityAction, ActivityChannel
 from crm.clients.models import Client, ClientSource
 from crm.clients.services import client_create
 from crm.enquiries.intake import (
@@ -109,7 +111,7 @@ def enquiry_submit(
                 notes=note,
             )
         else:
-            _client_append_note(client=client, note=note)
+            _client_append_note(client=client, note=note, form=form)
 
         enquiry = Enquiry(
             agency_id=form.agency_id,
@@ -132,10 +134,33 @@ def enquiry_submit(
         )
         enquiry.full_clean(exclude=["agency", "form", "client"])
         enquiry.save()
+        _record_received(enquiry=enquiry, form=form, matched=matched)
         transaction.on_commit(
             lambda: enquiry_notify(enquiry=enquiry, dashboard_url=dashboard_url), robust=True
         )
     return SubmitResult(enquiry=enquiry, created=True)
+
+
+def _record_received(*, enquiry: Enquiry, form: EnquiryForm, matched: bool) -> None:
+    """``enquiry.received``: always through the website form, whoever's request it rides on;
+    the enquirer is the actor (the history names them from the client they matched or made)."""
+    record_event(
+        "enquiry.received",
+        agency_id=form.agency_id,
+        object_type="enquiry",
+        object_id=enquiry.pk,
+        object_repr=form.name,
+        client_id=enquiry.client_id,
+        action=ActivityAction.CREATE,
+        channel=ActivityChannel.WEB_FORM,
+        data={
+            "form_id": form.pk,
+            "form_name": form.name,
+            "client_id": enquiry.client_id,
+            "matched": matched,
+            "client_created": not matched,
+        },
+    )
 
 
 def _lock_form(form: EnquiryForm) -> None:
@@ -178,11 +203,12 @@ def _date_range(start: dt.date | None, end: dt.date | None) -> str:
     return f"until {end:%Y-%m-%d}" if end else ""
 
 
-def _client_append_note(*, client: Client, note: str) -> None:
+def _client_append_note(*, client: Client, note: str, form: EnquiryForm) -> None:
     """Append under a row lock, so two enquiries for one client both keep their note."""
     locked = Client.objects.select_for_update().get(pk=client.pk)
     locked.notes = f"{locked.notes.rstrip()}\n\n{note}" if locked.notes.strip() else note
-    locked.save(update_fields=["notes", "updated_at"])
+    with named_event("client.note_added", subject=locked, data={"note": note, "form": form.name}):
+        locked.save(update_fields=["notes", "updated_at"])
     client.notes = locked.notes
 
 

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from accounts.models import Agency, User
+from accounts.events import record_event
+from accounts.models import ActivityAction, Agency, User
 from accounts.tenancy import active_members
 from crm.enquiries.models import EnquiryForm, new_form_key
 
@@ -102,27 +103,103 @@ def _members(*, agency: Agency, users: Iterable[User | int]) -> list[User]:
     return members
 
 
+def _form_state(form: EnquiryForm, notify: Iterable[User] | None) -> dict[str, Any]:
+    """What the history keeps of a form: never its public key (it is the form's password)."""
+    state: dict[str, Any] = {
+        "name": form.name,
+        "allowed_origins": list(form.allowed_origins or []),
+        "redirect_url": form.redirect_url,
+        "is_active": form.is_active,
+    }
+    if notify is not None:
+        state["notify_users"] = sorted(user.display_name for user in notify)
+    return state
+
+
+def _record_form_event(
+    name: str, *, form: EnquiryForm, changes: dict[str, Any], data: dict[str, Any] | None = None
+) -> None:
+    record_event(
+        name,
+        agency_id=form.agency_id,
+        subject=form,
+        object_type="enquiry_form",
+        changes=changes,
+        data={"form_id": form.pk, **(data or {})},
+        action=ActivityAction.CREATE if name.endswith(".created") else ActivityAction.UPDATE,
+    )
+
+
 @transaction.atomic
-def enquiry_form_create(*, agency: Agency, **fields: Any) -> EnquiryForm:
+def enquiry_form_create(
+    *,
+    agency: Agency,
+    name: str,
+    allowed_origins: Iterable[str] = (),
+    redirect_url: str = "",
+    notify_users: Iterable[User | int] = (),
+    is_active: bool = True,
+) -> EnquiryForm:
     form = EnquiryForm(agency=agency)
+    fields = {
+        "name": name,
+        "allowed_origins": allowed_origins,
+        "redirect_url": redirect_url,
+        "notify_users": notify_users,
+        "is_active": is_active,
+    }
     notify = _form_apply(form, fields)
     form.save()
     if notify is not None:
         form.notify_users.set(notify)
+    after = _form_state(form, notify)
+    changes = {key: [None, value] for key, value in after.items() if value not in ("", [])}
+    _record_form_event("enquiry_form.created", form=form, changes=changes)
     return form
 
 
 @transaction.atomic
-def enquiry_form_update(*, form: EnquiryForm, **fields: Any) -> EnquiryForm:
+def enquiry_form_update(
+    *,
+    form: EnquiryForm,
+    name: str | None = None,
+    allowed_origins: Iterable[str] | None = None,
+    redirect_url: str | None = None,
+    notify_users: Iterable[User | int] | None = None,
+    is_active: bool | None = None,
+) -> EnquiryForm:
+    """Change the given fields (``None``: leave as it is); recorded with what changed."""
+    fields = {
+        key: value
+        for key, value in {
+            "name": name,
+            "allowed_origins": allowed_origins,
+            "redirect_url": redirect_url,
+            "notify_users": notify_users,
+            "is_active": is_active,
+        }.items()
+        if value is not None
+    }
+    current = list(form.notify_users.all()) if notify_users is not None else None
+    before = _form_state(form, current)
     notify = _form_apply(form, fields)
     form.save()
     if notify is not None:
         form.notify_users.set(notify)
+    after = _form_state(form, notify)
+    changes = {key: [before[key], value] for key, value in after.items() if before[key] != value}
+    if changes:
+        _record_form_event("enquiry_form.updated", form=form, changes=changes)
     return form
 
 
+@transaction.atomic
 def enquiry_form_regenerate_key(*, form: EnquiryForm) -> EnquiryForm:
-    """A new public key; the old one answers 404 from now on (snippets must be re-pasted)."""
+    """A new public key; the old one answers 404 from now on (snippets must be re-pasted).
+    Recorded as a regenerated key, without either key."""
     form.public_key = new_form_key()
     form.save(update_fields=["public_key"])
+    _record_form_event(
+        "enquiry_form.updated", form=form, changes={}, data={"key_regenerated": True}
+    )
     return form

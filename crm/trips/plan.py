@@ -1,57 +1,117 @@
 """The builder's edits of a plan, one day or item at a time.
 
-Day numbers and item positions stay contiguous (1..n and 0..n-1) after every change.
+Day numbers and item positions stay contiguous (1..n and 0..n-1) after every change. Each
+edit is recorded as an event of the itinerary (``itinerary.day_added``, ``item_moved``...) in
+the edit's own transaction, so an edit that rolls back leaves no trace.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+import enum
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from core.validation import blank_text, unknown_fields
-from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem
+from accounts.audit import plain_value
+from core.validation import blank_text
+from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem
 from crm.trips.services import (
     DAY_TEXT_FIELDS,
     ITEM_FIELDS,
     ITEM_TEXT_FIELDS,
     MAX_DAYS,
     MAX_ITEMS_PER_DAY,
+    record_plan_event,
 )
 
 
-def _lock_itinerary(itinerary_id: int) -> None:
+class Keep(enum.Enum):
+    """An update's default: leave the field as it is (``None`` clears a date or a time)."""
+
+    VALUE = "keep"
+
+
+KEEP = Keep.VALUE
+
+
+def _lock_itinerary(itinerary_id: int) -> Itinerary:
     """Serialise plan edits of one itinerary, so two agents reordering at once cannot collide
-    on the (itinerary, day_number) unique constraint."""
-    Itinerary.objects.select_for_update().filter(pk=itinerary_id).first()
+    on the (itinerary, day_number) unique constraint. The locked row is the events' subject."""
+    return Itinerary.objects.select_for_update().get(pk=itinerary_id)
 
 
-def _day_text_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
-    unknown_fields(fields, ("date", *DAY_TEXT_FIELDS))
-    return blank_text(fields, DAY_TEXT_FIELDS)
+def _apply(
+    instance: models.Model, fields: dict[str, Any], text: tuple[str, ...]
+) -> dict[str, list[Any]]:
+    """Set the given fields (text fields stripped, ``None`` as blank); the diff of what changed
+    as ``{field: [before, after]}``."""
+    fields = blank_text({k: v for k, v in fields.items() if v is not KEEP}, text)
+    changes: dict[str, list[Any]] = {}
+    for name, value in fields.items():
+        before = getattr(instance, name)
+        setattr(instance, name, value)
+        if before != value:
+            changes[name] = [plain_value(before), plain_value(value)]
+    return changes
 
 
 @transaction.atomic
-def itinerary_day_add(*, itinerary: Itinerary, **fields: Any) -> ItineraryDay:
+def itinerary_day_add(
+    *,
+    itinerary: Itinerary,
+    title: str = "",
+    date: dt.date | None = None,
+    location: str = "",
+    description: str = "",
+) -> ItineraryDay:
     """Append a day at the end of the plan."""
-    _lock_itinerary(itinerary.pk)
-    fields = _day_text_fields(fields)
+    locked = _lock_itinerary(itinerary.pk)
     count = ItineraryDay.objects.filter(itinerary=itinerary).count()
     if count >= MAX_DAYS:
         raise ValidationError({"__all__": [f"An itinerary has at most {MAX_DAYS} days."]})
-    day = ItineraryDay(itinerary=itinerary, day_number=count + 1, **fields)
+    day = ItineraryDay(itinerary=itinerary, day_number=count + 1)
+    _apply(
+        day,
+        {"title": title, "date": date, "location": location, "description": description},
+        DAY_TEXT_FIELDS,
+    )
     day.full_clean(exclude=["itinerary"], validate_unique=False, validate_constraints=False)
     day.save()
+    record_plan_event(
+        "itinerary.day_added",
+        itinerary=locked,
+        data={"day_number": day.day_number, "day_title": day.title, "date": plain_value(date)},
+    )
     return day
 
 
-def itinerary_day_update(*, day: ItineraryDay, **fields: Any) -> ItineraryDay:
-    for name, value in _day_text_fields(fields).items():
-        setattr(day, name, value)
+@transaction.atomic
+def itinerary_day_update(
+    *,
+    day: ItineraryDay,
+    title: str | Keep = KEEP,
+    date: dt.date | Keep | None = KEEP,
+    location: str | Keep = KEEP,
+    description: str | Keep = KEEP,
+) -> ItineraryDay:
+    """Change a day's own fields; recorded with the fields that changed (nothing if none)."""
+    locked = _lock_itinerary(day.itinerary_id)
+    changes = _apply(
+        day,
+        {"title": title, "date": date, "location": location, "description": description},
+        DAY_TEXT_FIELDS,
+    )
     day.full_clean(exclude=["itinerary"], validate_unique=False, validate_constraints=False)
     day.save()
+    if changes:
+        record_plan_event(
+            "itinerary.day_updated",
+            itinerary=locked,
+            data={"day_number": day.day_number, "day_title": day.title},
+            changes=changes,
+        )
     return day
 
 
@@ -64,61 +124,115 @@ def _renumber_days(itinerary_id: int, ordered_ids: list[int]) -> None:
         ItineraryDay.objects.filter(pk=day_id).update(day_number=number)
 
 
-@transaction.atomic
-def itinerary_day_move(*, day: ItineraryDay, to: int) -> ItineraryDay:
-    """Move a day to 1-based position ``to`` (clamped to the plan), renumbering the others."""
-    _lock_itinerary(day.itinerary_id)
-    ids = list(
-        ItineraryDay.objects.filter(itinerary_id=day.itinerary_id)
+def _ordered_day_ids(itinerary_id: int) -> list[int]:
+    return list(
+        ItineraryDay.objects.filter(itinerary_id=itinerary_id)
         .order_by("day_number", "id")
         .values_list("id", flat=True)
     )
+
+
+@transaction.atomic
+def itinerary_day_move(*, day: ItineraryDay, to: int) -> ItineraryDay:
+    """Move a day to 1-based position ``to`` (clamped to the plan), renumbering the others."""
+    locked = _lock_itinerary(day.itinerary_id)
+    ids = _ordered_day_ids(day.itinerary_id)
     target = max(1, min(int(to), len(ids)))
+    origin = ids.index(day.pk) + 1
+    if target == origin:
+        return day
     ids.remove(day.pk)
     ids.insert(target - 1, day.pk)
     _renumber_days(day.itinerary_id, ids)
     day.day_number = target
+    record_plan_event(
+        "itinerary.day_moved",
+        itinerary=locked,
+        data={"day_title": day.title, "from": origin, "to": target},
+    )
     return day
 
 
 @transaction.atomic
 def itinerary_day_remove(*, day: ItineraryDay) -> None:
     """Delete a day (and its items); the days after it move up by one."""
-    _lock_itinerary(day.itinerary_id)
+    locked = _lock_itinerary(day.itinerary_id)
     itinerary_id = day.itinerary_id
+    items = ItineraryItem.objects.filter(day=day).count()
+    number, title = day.day_number, day.title
     day.delete()
-    ids = list(
-        ItineraryDay.objects.filter(itinerary_id=itinerary_id)
-        .order_by("day_number", "id")
-        .values_list("id", flat=True)
+    _renumber_days(itinerary_id, _ordered_day_ids(itinerary_id))
+    record_plan_event(
+        "itinerary.day_removed",
+        itinerary=locked,
+        data={"day_number": number, "day_title": title, "items": items},
     )
-    _renumber_days(itinerary_id, ids)
 
 
-def _item_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
-    unknown_fields(fields, ITEM_FIELDS)
-    return blank_text(fields, ("title", *ITEM_TEXT_FIELDS))
+def _item_arguments(arguments: dict[str, Any]) -> dict[str, Any]:
+    """An item service's field arguments (its ``locals()`` on entry), by name."""
+    return {name: arguments[name] for name in ITEM_FIELDS}
+
+
+def _item_data(item: ItineraryItem, day_number: int) -> dict[str, Any]:
+    return {"day_number": day_number, "item_title": item.title, "kind": item.kind}
 
 
 @transaction.atomic
-def itinerary_item_add(*, day: ItineraryDay, **fields: Any) -> ItineraryItem:
+def itinerary_item_add(
+    *,
+    day: ItineraryDay,
+    title: str,
+    kind: str = ItemKind.ACTIVITY,
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+    location: str = "",
+    supplier: str = "",
+    reference: str = "",
+    notes: str = "",
+) -> ItineraryItem:
     """Append an item at the end of a day."""
-    _lock_itinerary(day.itinerary_id)
-    fields = _item_fields(fields)
+    fields = _item_arguments(locals())
+    locked = _lock_itinerary(day.itinerary_id)
     count = ItineraryItem.objects.filter(day=day).count()
     if count >= MAX_ITEMS_PER_DAY:
         raise ValidationError({"__all__": [f"A day has at most {MAX_ITEMS_PER_DAY} items."]})
-    item = ItineraryItem(day=day, position=count, **fields)
+    item = ItineraryItem(day=day, position=count)
+    _apply(item, fields, ("title", *ITEM_TEXT_FIELDS))
     item.full_clean(exclude=["day"])
     item.save()
+    record_plan_event(
+        "itinerary.item_added", itinerary=locked, data=_item_data(item, day.day_number)
+    )
     return item
 
 
-def itinerary_item_update(*, item: ItineraryItem, **fields: Any) -> ItineraryItem:
-    for name, value in _item_fields(fields).items():
-        setattr(item, name, value)
+@transaction.atomic
+def itinerary_item_update(
+    *,
+    item: ItineraryItem,
+    title: str | Keep = KEEP,
+    kind: str | Keep = KEEP,
+    start_time: dt.time | Keep | None = KEEP,
+    end_time: dt.time | Keep | None = KEEP,
+    location: str | Keep = KEEP,
+    supplier: str | Keep = KEEP,
+    reference: str | Keep = KEEP,
+    notes: str | Keep = KEEP,
+) -> ItineraryItem:
+    """Change an item's fields; recorded with the fields that changed (nothing if none)."""
+    fields = _item_arguments(locals())
+    locked = _lock_itinerary(item.day.itinerary_id)
+    changes = _apply(item, fields, ("title", *ITEM_TEXT_FIELDS))
     item.full_clean(exclude=["day"])
     item.save()
+    if changes:
+        record_plan_event(
+            "itinerary.item_updated",
+            itinerary=locked,
+            data=_item_data(item, item.day.day_number),
+            changes=changes,
+        )
     return item
 
 
@@ -127,31 +241,40 @@ def _reposition_items(ordered_ids: list[int]) -> None:
         ItineraryItem.objects.filter(pk=item_id).update(position=position)
 
 
-@transaction.atomic
-def itinerary_item_move(*, item: ItineraryItem, to: int) -> ItineraryItem:
-    """Move an item to 1-based position ``to`` within its day (clamped)."""
-    _lock_itinerary(item.day.itinerary_id)
-    ids = list(
-        ItineraryItem.objects.filter(day_id=item.day_id)
+def _ordered_item_ids(day_id: int) -> list[int]:
+    return list(
+        ItineraryItem.objects.filter(day_id=day_id)
         .order_by("position", "id")
         .values_list("id", flat=True)
     )
+
+
+@transaction.atomic
+def itinerary_item_move(*, item: ItineraryItem, to: int) -> ItineraryItem:
+    """Move an item to 1-based position ``to`` within its day (clamped)."""
+    locked = _lock_itinerary(item.day.itinerary_id)
+    ids = _ordered_item_ids(item.day_id)
     target = max(1, min(int(to), len(ids)))
+    origin = ids.index(item.pk) + 1
+    if target == origin:
+        return item
     ids.remove(item.pk)
     ids.insert(target - 1, item.pk)
     _reposition_items(ids)
     item.position = target - 1
+    record_plan_event(
+        "itinerary.item_moved",
+        itinerary=locked,
+        data={**_item_data(item, item.day.day_number), "from": origin, "to": target},
+    )
     return item
 
 
 @transaction.atomic
 def itinerary_item_remove(*, item: ItineraryItem) -> None:
-    _lock_itinerary(item.day.itinerary_id)
+    locked = _lock_itinerary(item.day.itinerary_id)
     day_id = item.day_id
+    data = _item_data(item, item.day.day_number)
     item.delete()
-    ids = list(
-        ItineraryItem.objects.filter(day_id=day_id)
-        .order_by("position", "id")
-        .values_list("id", flat=True)
-    )
-    _reposition_items(ids)
+    _reposition_items(_ordered_item_ids(day_id))
+    record_plan_event("itinerary.item_removed", itinerary=locked, data=data)

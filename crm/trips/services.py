@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 
+from accounts.events import record_event
 from accounts.models import Agency, User
 from accounts.tenancy import resolve_related
 from core.validation import blank_text, save_validated, unknown_fields
@@ -50,10 +52,47 @@ def _validate_days(days: Any) -> list[Mapping[str, Any]]:
     return list(days)
 
 
-def itinerary_replace_days(*, itinerary: Itinerary, days: list[Mapping[str, Any]]) -> None:
+def record_plan_event(
+    name: str,
+    *,
+    itinerary: Itinerary,
+    data: dict[str, Any],
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """One event of an itinerary's plan, in the caller's transaction: the itinerary is the
+    subject (days and items are not audited rows of their own), its client's history shows it."""
+    record_event(
+        name,
+        agency_id=itinerary.agency_id,
+        subject=itinerary,
+        client_id=itinerary.client_id,
+        data=data,
+        changes=changes,
+    )
+
+
+def _plan_size(itinerary: Itinerary) -> tuple[int, int]:
+    """(days, items) of the stored plan, in one query."""
+    sizes = ItineraryDay.objects.filter(itinerary=itinerary).aggregate(
+        days=Count("id", distinct=True), items=Count("items")
+    )
+    return sizes["days"] or 0, sizes["items"] or 0
+
+
+@transaction.atomic
+def itinerary_replace_days(
+    *,
+    itinerary: Itinerary,
+    days: list[Mapping[str, Any]],
+    before: tuple[int, int] | None = None,
+) -> None:
     """Replace the whole day-by-day plan. Days are numbered by their order in the list unless
-    they carry a ``day_number``; items keep the order they are given in."""
+    they carry a ``day_number``; items keep the order they are given in.
+
+    Recorded as ``itinerary.plan_replaced`` with the days and items counted before and after
+    (``before`` when the caller knows it: a new itinerary has no plan yet)."""
     days = _validate_days(days)
+    days_before, items_before = _plan_size(itinerary) if before is None else before
     itinerary.days.all().delete()
     errors: dict[str, list[str]] = {}
     seen: set[int] = set()
@@ -116,6 +155,17 @@ def itinerary_replace_days(*, itinerary: Itinerary, days: list[Mapping[str, Any]
     if errors:
         raise ValidationError(errors)
     ItineraryItem.objects.bulk_create(new_items)
+    if days_before or new_days:
+        record_plan_event(
+            "itinerary.plan_replaced",
+            itinerary=itinerary,
+            data={
+                "days_before": days_before,
+                "days_after": len(new_days),
+                "items_before": items_before,
+                "items_after": len(new_items),
+            },
+        )
 
 
 @transaction.atomic
@@ -132,7 +182,7 @@ def itinerary_create(
     _itinerary_apply(itinerary, fields)
     save_validated(itinerary)
     if days:
-        itinerary_replace_days(itinerary=itinerary, days=days)
+        itinerary_replace_days(itinerary=itinerary, days=days, before=(0, 0))
     return itinerary
 
 

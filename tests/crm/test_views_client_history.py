@@ -26,11 +26,30 @@ def test_the_client_page_shows_changes_made_in_the_dashboard_and_the_api(as_alic
 
     page = as_alice.get(f"/clients/{client.pk}/").content.decode()
     history = page[page.index('id="history"') :]
-    assert "Amir Agent updated client" in history
-    assert "status: lead → active" in history
+    assert "Amir Agent updated the client Noor Haddad" in history
+    assert "Status: Lead → Active" in history
     assert "via API" in history
-    assert "Alice Owner created client" in history
+    assert "Alice Owner added the client Noor Haddad" in history
     assert "via Dashboard" in history
+    assert "status:" not in history
+
+
+def test_the_history_names_the_assigned_agent_and_the_client_on_their_link(as_alice, agency, amir):
+    from accounts.events import named_event
+    from tests.factories import ProposalFactory
+
+    client = ClientFactory(agency=agency, name="Eleanor Vance")
+    client_services.client_update(client=client, assigned_to=amir.pk)
+    proposal = ProposalFactory(agency=agency, client=client, title="Amalfi Coast", status="sent")
+    with audit_context(channel="client_link"), named_event("proposal.accepted", subject=proposal):
+        proposal.status = "accepted"
+        proposal.save()
+
+    page = as_alice.get(f"/clients/{client.pk}/").content.decode()
+    history = page[page.index('id="history"') :]
+    assert "Eleanor Vance accepted the proposal Amalfi Coast on their link" in history
+    assert "Assigned to: — → Amir Agent" in history
+    assert "assigned_to_id" not in history
 
 
 def test_another_agencys_history_never_shows(as_alice, agency, other_agency):
