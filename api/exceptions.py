@@ -16,6 +16,8 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from core.errors import error_body
+
 logger = logging.getLogger(__name__)
 
 NOT_FOUND = "Not found."
@@ -100,10 +102,8 @@ def error_response(
     errors: dict[str, list[str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    body: dict[str, Any] = {"message": message}
-    if errors is not None:
-        body["errors"] = errors
-    return Response(body, status=status_code, headers=headers)
+    # A DRF Response (rendered by the API's renderer, with its headers) around the one body.
+    return Response(error_body(message, errors), status=status_code, headers=headers)
 
 
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
