@@ -27,6 +27,8 @@ class IdempotentCreateMixin:
     record, however many retries."""
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
+        (one record, however many retries; see core.idempotency). Keys belong to the token."""
         key = request.headers.get(idempotency.HEADER)
         create = super().create  # type: ignore[misc]
         if key is None:

@@ -116,7 +116,7 @@ def test_the_per_ip_limit_follows_the_client_address(db):
     bad = Api("itn_000000000000.guess")
     for _ in range(2):
         bad.get("/clients", headers={"X-Forwarded-For": "203.0.113.9"})
-    # X-Forwarded-For is not trusted by default (API_NUM_PROXIES=0): same REMOTE_ADDR, same limit.
+    # X-Forwarded-For is not trusted by default (TRUSTED_PROXIES=0): same REMOTE_ADDR, same limit.
     assert bad.get("/clients", headers={"X-Forwarded-For": "198.51.100.1"}).status_code == 429
     other = bad.client.get("/api/v1/clients", REMOTE_ADDR="192.0.2.77")
     assert other.status_code == 401
