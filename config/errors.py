@@ -11,11 +11,9 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.views import defaults
 
-from core.errors import json_error
+from core.errors import SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_RETRY_AFTER, json_error
 
 logger = logging.getLogger(__name__)
-
-RETRY_AFTER_SECONDS = 5
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -50,10 +48,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def service_unavailable(request: HttpRequest) -> HttpResponse:
-    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    headers = SERVICE_UNAVAILABLE_RETRY_AFTER
     if _is_api(request):
-        message = "The service is temporarily unavailable. Please retry shortly."
-        return json_error(503, message, headers=headers)
+        return json_error(503, SERVICE_UNAVAILABLE, headers=headers)
     return HttpResponse(
         "<!doctype html><title>Itinera is briefly unavailable</title>"
         "<h1>Itinera is briefly unavailable</h1><p>Please try again in a few seconds.</p>",

@@ -12,6 +12,9 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self) -> None:
+        # Registers the cache's fallback with the Redis breaker before any outage can start.
+        from core import cache  # noqa: F401
+
         # Settings are read before logging exists; what they had to say is said here, once per
         # process (deprecated environment variables, for instance).
         for message in getattr(settings, "CONFIG_WARNINGS", ()):

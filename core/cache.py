@@ -18,7 +18,7 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 from core import redis as core_redis
 
-core_redis.on_outage("cache", "the cache falls back to process memory")
+core_redis.on_outage("cache", "The cache falls back to process memory")
 
 
 class _SharedClient(RedisCacheClient):

@@ -12,6 +12,10 @@ from typing import Any
 
 from django.http import JsonResponse
 
+# The database is unreachable: a retryable 503, said the same way by the API and the rest.
+SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please retry shortly."
+SERVICE_UNAVAILABLE_RETRY_AFTER = {"Retry-After": "5"}
+
 
 def error_body(message: str, errors: Mapping[str, list[str]] | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {"message": message}

@@ -20,6 +20,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import redis
 from django.conf import settings
@@ -49,6 +50,16 @@ class RateLimit:
             "X-RateLimit-Remaining": str(self.remaining),
             "X-RateLimit-Reset": str(self.reset),
         }
+
+
+class Options(TypedDict, total=False):
+    """How to check: ``window`` in seconds (60 by default); ``read``, a Redis key whose value
+    comes back in ``RateLimit.read`` in the same round trip; ``count=False`` only looks:
+    nothing is counted, and ``allowed`` says whether one more would be."""
+
+    window: int
+    read: str | None
+    count: bool
 
 
 def _ceil_seconds(microseconds: float) -> int:
@@ -93,17 +104,11 @@ class RedisLimiter:
         self.prefix = prefix
         self.script = client.register_script(_SLIDING_LOG)
 
-    def hit(
-        self,
-        key: str,
-        limit: int,
-        *,
-        window: int = WINDOW_SECONDS,
-        read: str | None = None,
-        count: bool = True,
-    ) -> RateLimit:
+    def hit(self, key: str, limit: int, **options: Unpack[Options]) -> RateLimit:
+        read = options.get("read")
         keys = [f"{self.prefix}:{key}", *([read] if read else [])]
-        args = [limit, window * 1_000_000, secrets.token_hex(8), 1 if count else 0]
+        window_us = options.get("window", WINDOW_SECONDS) * 1_000_000
+        args = [limit, window_us, secrets.token_hex(8), 1 if options.get("count", True) else 0]
         allowed, counted, reset_us, *extra = self.script(keys=keys, args=args)
         return RateLimit(
             allowed=bool(allowed),
@@ -126,10 +131,9 @@ class LocalLimiter:
         self._logs: dict[str, tuple[float, deque[float]]] = {}
         self._lock = threading.Lock()
 
-    def hit(
-        self, key: str, limit: int, *, window: int = WINDOW_SECONDS, count: bool = True
-    ) -> RateLimit:
-        now, span = time.monotonic(), float(window)
+    def hit(self, key: str, limit: int, **options: Unpack[Options]) -> RateLimit:
+        # ``read`` names a Redis key: there is nothing to read in process.
+        now, span = time.monotonic(), float(options.get("window", WINDOW_SECONDS))
         with self._lock:
             entry = self._logs.get(key)
             if entry is None:
@@ -140,7 +144,7 @@ class LocalLimiter:
             while log and log[0] <= now - span:
                 log.popleft()
             allowed = len(log) < limit
-            if allowed and count:
+            if allowed and options.get("count", True):
                 log.append(now)
             counted = len(log)
             reset = (log[0] + span - now) if log else span
@@ -171,7 +175,7 @@ local_limiter = LocalLimiter()
 _limiters: dict[tuple[int, str], RedisLimiter] = {}
 _limiters_lock = threading.Lock()
 
-core_redis.on_outage("ratelimit", "rate limiting falls back to in-process counting")
+core_redis.on_outage("ratelimit", "Rate limiting falls back to in-process counting")
 
 
 def _redis_limiter() -> RedisLimiter | None:
@@ -188,26 +192,15 @@ def _redis_limiter() -> RedisLimiter | None:
     return limiter
 
 
-def hit(
-    key: str,
-    limit: int,
-    *,
-    window: int = WINDOW_SECONDS,
-    read: str | None = None,
-    count: bool = True,
-) -> RateLimit:
-    """Count one request against ``key`` and say whether it is allowed.
-
-    ``window``: seconds the window rolls over. ``read``: a Redis key whose value comes back in
-    ``RateLimit.read``, in the same round trip. ``count=False`` only looks: nothing is counted,
-    and ``allowed`` says whether one more would be."""
+def hit(key: str, limit: int, **options: Unpack[Options]) -> RateLimit:
+    """Count one request against ``key`` and say whether it is allowed (see ``Options``)."""
     limiter = _redis_limiter()
     if limiter is not None:
         try:
-            return limiter.hit(key, limit, window=window, read=read, count=count)
+            return limiter.hit(key, limit, **options)
         except redis.RedisError as exc:
             core_redis.failed(exc)
-    return local_limiter.hit(key, limit, window=window, count=count)
+    return local_limiter.hit(key, limit, **options)
 
 
 def clear(key: str) -> None:

@@ -44,8 +44,9 @@ _fallbacks: dict[str, _Fallback] = {}
 
 
 def on_outage(name: str, description: str, on_open: Callable[[], None] | None = None) -> None:
-    """Register a user of Redis: what it does while Redis is down (said in the outage's one
-    warning) and what it must do the moment an outage starts (``on_open``)."""
+    """Register a user of Redis: what it does while Redis is down (a sentence without its full
+    stop, said in the outage's one warning; the fault drill in bench/faults.py looks for the
+    rate limiter's) and what it must do the moment an outage starts (``on_open``)."""
     _fallbacks[name] = _Fallback(description, on_open)
 
 
@@ -97,9 +98,9 @@ def failed(exc: Exception, url: str | None = None) -> None:
     for fallback in fallbacks:
         if fallback.on_open is not None:
             fallback.on_open()
-    meanwhile = "; ".join(f.description for f in fallbacks) or "callers fall back"
+    meanwhile = " ".join(f"{f.description}." for f in fallbacks) or "Callers fall back."
     logger.warning(
-        "Redis failed (%s: %s). For %ss: %s.",
+        "Redis failed (%s: %s). For the next %ss: %s",
         type(exc).__name__,
         exc,
         COOLDOWN_SECONDS,

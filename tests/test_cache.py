@@ -26,13 +26,6 @@ REFUSED = "redis://127.0.0.1:1/0"
 DOWN_CACHES = {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": REFUSED}}
 
 
-@pytest.fixture(autouse=True)
-def no_outage_remembered():
-    core_redis.reset()
-    yield
-    core_redis.reset()
-
-
 def test_a_cache_whose_redis_refuses_connections_counts_in_process_memory():
     cache = ResilientRedisCache(REFUSED, {})
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 import redis
 from django.test import override_settings
 
@@ -16,13 +15,6 @@ from core import redis as core_redis
 from core.cache import ResilientRedisCache
 
 REFUSED = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-
-
-@pytest.fixture(autouse=True)
-def no_outage_remembered():
-    core_redis.reset()
-    yield
-    core_redis.reset()
 
 
 def test_every_user_of_a_url_shares_one_client():
@@ -72,9 +64,9 @@ def test_a_failure_seen_by_the_rate_limiter_stops_the_token_cache_and_the_cache(
 
     warnings = [r.getMessage() for r in caplog.records if r.name == "core.redis"]
     assert len(warnings) == 1
-    assert "rate limiting falls back to in-process counting" in warnings[0]
-    assert "API tokens are read from the database" in warnings[0]
-    assert "the cache falls back to process memory" in warnings[0]
+    assert "Rate limiting falls back to in-process counting." in warnings[0]
+    assert "API tokens are read from the database." in warnings[0]
+    assert "The cache falls back to process memory." in warnings[0]
 
 
 def test_an_outage_empties_the_token_cache_whoever_saw_it(settings, alice):
