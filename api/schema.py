@@ -167,7 +167,8 @@ class ApiAutoSchema(AutoSchema):
         return parameters
 
     def honours_idempotency_key(self) -> bool:
-        return isinstance(self.view, IdempotentCreateMixin) and self.view.action == "create"
+        view = self.view
+        return isinstance(view, IdempotentCreateMixin) and getattr(view, "action", None) == "create"
 
     def get_response_serializers(self) -> Any:
         view, method = self.view, self.method

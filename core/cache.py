@@ -25,14 +25,14 @@ class _SharedClient(RedisCacheClient):
     """Django's Redis cache client, on the process's shared connection pool for the URL."""
 
     def get_client(self, key: Any = None, *, write: bool = False) -> redis.Redis:
-        return core_redis.connection(self._servers[0])
+        return core_redis.connection(self._servers[0])  # type: ignore[attr-defined]
 
 
 class ResilientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = _SharedClient
-        self._location = self._servers[0]
+        self._location: str = self._servers[0]  # type: ignore[attr-defined]
         # LocMemCache instances with the same name share one store: one per process.
         self._fallback = LocMemCache(
             f"redis-fallback:{self._location}",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import django_filters
 import orjson
@@ -23,6 +23,11 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import BaseParser
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
+
+if TYPE_CHECKING:
+    from rest_framework.views import APIView as _APIView
+else:
+    _APIView = object  # a mixin at run time: it goes in front of an APIView
 
 # django-filter ------------------------------------------------------------------------------
 
@@ -75,7 +80,7 @@ _FORM_CLASSES: dict[type[FastFilterSet], type[forms.Form]] = {}
 # Django REST framework ----------------------------------------------------------------------
 
 
-class RateLimitFirstInitial:
+class RateLimitFirstInitial(_APIView):
     """A mixin for DRF views: ``APIView.initial`` with the throttle step moved.
 
     Upstream runs, in order: format suffix, content negotiation, versioning, authentication,
@@ -172,9 +177,10 @@ class JSONFirstNegotiation(DefaultContentNegotiation):
     a client that asks for HTML still gets JSON rather than an error page."""
 
     def select_renderer(
-        self, request: Request, renderers: Sequence[BaseRenderer], format_suffix: str | None = None
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
     ) -> tuple[BaseRenderer, str]:
         try:
             return super().select_renderer(request, renderers, format_suffix)
         except NotAcceptable:
-            return renderers[0], renderers[0].media_type
+            first = next(iter(renderers))
+            return first, first.media_type

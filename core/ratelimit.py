@@ -108,7 +108,12 @@ class RedisLimiter:
         read = options.get("read")
         keys = [f"{self.prefix}:{key}", *([read] if read else [])]
         window_us = options.get("window", WINDOW_SECONDS) * 1_000_000
-        args = [limit, window_us, secrets.token_hex(8), 1 if options.get("count", True) else 0]
+        args: list[int | str] = [
+            limit,
+            window_us,
+            secrets.token_hex(8),
+            1 if options.get("count", True) else 0,
+        ]
         allowed, counted, reset_us, *extra = self.script(keys=keys, args=args)
         return RateLimit(
             allowed=bool(allowed),

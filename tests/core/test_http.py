@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import authenticate
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
 from django.test import RequestFactory
 
 from config.env import env_int_aliased
@@ -23,9 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 ALIASES = ("API_NUM_PROXIES", "ENQUIRY_NUM_PROXIES")
 
 
-def request(forwarded: str | None = None, remote: str = "10.0.0.2"):
-    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
-    return RequestFactory().get("/", REMOTE_ADDR=remote, **extra)
+def request(forwarded: str | None = None, remote: str = "10.0.0.2") -> HttpRequest:
+    made = RequestFactory().get("/", REMOTE_ADDR=remote)
+    if forwarded is not None:
+        made.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return made
 
 
 def test_without_trusted_proxies_the_header_is_ignored(settings):

@@ -9,7 +9,9 @@ import datetime as dt
 import inspect
 import io
 import textwrap
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import django_filters
 import pytest
@@ -31,19 +33,16 @@ from core.overrides import (
 from crm.models import Client
 
 
-def self_calls(function) -> list[str]:
+def self_calls(function: Callable[..., Any]) -> list[str]:
     """The ``self.<method>(...)`` calls of a function's body, in source order."""
     tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
-    calls = [
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == "self"
-    ]
-    calls.sort(key=lambda node: (node.lineno, node.col_offset))
-    return [node.func.attr for node in calls]
+    calls: list[tuple[int, int, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        if isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
+            calls.append((node.lineno, node.col_offset, node.func.attr))
+    return [name for *_, name in sorted(calls)]
 
 
 # FilterSet.__init__ ---------------------------------------------------------------------------
