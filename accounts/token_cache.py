@@ -22,9 +22,7 @@ the next request instead of being cached under the new epoch.
 from __future__ import annotations
 
 import hmac
-import logging
 import secrets
-import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,14 +31,12 @@ import redis
 from django.conf import settings
 from django.db import transaction
 
+from core import redis as core_redis
+
 if TYPE_CHECKING:
     from accounts.models import ApiToken
 
-logger = logging.getLogger(__name__)
-
 MAX_ENTRIES = 10_000
-# After Redis fails, read the database for this long before trying Redis again.
-REDIS_RETRY_AFTER_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +47,6 @@ class _Entry:
 
 
 _entries: dict[str, _Entry] = {}
-_clients: dict[str, redis.Redis] = {}
-_clients_lock = threading.Lock()
-_redis_down_until = 0.0
 
 
 def _max_age() -> float:
@@ -61,33 +54,20 @@ def _max_age() -> float:
 
 
 def epoch_key() -> str:
-    return f"{settings.API_RATE_LIMIT_KEY_PREFIX}:token-epoch"
+    return f"{settings.RATE_LIMIT_KEY_PREFIX}:token-epoch"
 
 
 def _client() -> redis.Redis | None:
-    url = getattr(settings, "REDIS_URL", None)
-    if not url or _max_age() <= 0 or time.monotonic() < _redis_down_until:
+    """Redis, unless tokens must not be cached: no Redis, Redis down (``core.redis``'s
+    breaker is open), or a maximum age of 0."""
+    if _max_age() <= 0:
         return None
-    client = _clients.get(url)
-    if client is None:
-        with _clients_lock:
-            client = _clients.get(url)
-            if client is None:
-                client = _clients[url] = redis.Redis.from_url(
-                    url, socket_connect_timeout=0.5, socket_timeout=0.5, health_check_interval=30
-                )
-    return client
+    return core_redis.available()
 
 
-def _redis_failed(exc: Exception) -> None:
-    global _redis_down_until
-    _redis_down_until = time.monotonic() + REDIS_RETRY_AFTER_SECONDS
-    _entries.clear()
-    logger.warning(
-        "API tokens are read from the database for %ss: Redis failed (%s)",
-        REDIS_RETRY_AFTER_SECONDS,
-        exc,
-    )
+# An outage, whoever saw it first, empties the cache: a change made meanwhile cannot move the
+# epoch, so nothing cached before it may be trusted afterwards.
+core_redis.on_outage("token_cache", "API tokens are read from the database", _entries.clear)
 
 
 def current_epoch() -> bytes | None:
@@ -103,7 +83,7 @@ def current_epoch() -> bytes | None:
             epoch = client.get(key)
         return epoch
     except redis.RedisError as exc:
-        _redis_failed(exc)
+        core_redis.failed(exc)
         return None
 
 
@@ -165,7 +145,7 @@ def _bump_now() -> None:
     try:
         client.set(epoch_key(), secrets.token_hex(8))
     except redis.RedisError as exc:
-        _redis_failed(exc)
+        core_redis.failed(exc)
 
 
 def _on_change(**kwargs: object) -> None:
@@ -185,6 +165,5 @@ def connect_signals() -> None:
 
 def reset() -> None:
     """Forget every cached token and any Redis outage (tests)."""
-    global _redis_down_until
     _entries.clear()
-    _redis_down_until = 0.0
+    core_redis.reset()

@@ -3,6 +3,8 @@
 ``ApiViewMixin`` gives every ``/api`` view the same request pipeline: authenticate, count the
 request against its rate limit (the token's, or the client IP's when there is no valid token),
 then check permissions and the body size; every response carries the ``X-RateLimit-*`` headers.
+The order is DRF's ``APIView.initial`` reordered, in ``core.overrides``; the counting is
+``core.ratelimit``, in one Redis round trip that also reads the token cache's epoch.
 
 ``TenantViewSet`` scopes every read and write to the agency of ``request.auth`` by calling the
 ``crm.selectors``/``crm.services`` functions a subclass names. Subclasses declare; they cannot
@@ -22,18 +24,18 @@ from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
-from rest_framework.throttling import BaseThrottle
 from rest_framework.viewsets import GenericViewSet
 
 from accounts import token_cache
 from accounts.models import Agency, ApiToken
 from accounts.services import api_token_verify
-from api import throttling
 from api.authentication import INVALID_TOKEN, bearer_credentials
 from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
-from api.renderers import JSONRenderer
 from api.serializers import OutputSerializer
+from core import ratelimit
+from core.http import client_ip
+from core.overrides import JSONRenderer, RateLimitFirstInitial
 
 # Request fields named ``<relation>_id`` in the API are the relation's name in the services.
 SERVICE_NAMES = {
@@ -43,14 +45,13 @@ SERVICE_NAMES = {
     "assigned_to_id": "assigned_to",
 }
 
-_ident = BaseThrottle()
 _LIST_COLUMNS: dict[type, tuple[str, ...] | None] = {}
 
 
-class ApiViewMixin:
+class ApiViewMixin(RateLimitFirstInitial):
     """Authentication, rate limit, permission and body-size checks, in that order."""
 
-    rate_limit: throttling.RateLimit | None = None
+    rate_limit: ratelimit.RateLimit | None = None
     # A token served from this process's cache is trusted only once the token cache's epoch,
     # read in the rate limit's own round trip, is still the one it was cached under.
     confirms_token_epoch = True
@@ -58,28 +59,6 @@ class ApiViewMixin:
 
     def get_exception_handler(self) -> Callable[..., Response]:
         return exception_handler
-
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        self.format_kwarg = self.get_format_suffix(**kwargs)
-        request.accepted_renderer, request.accepted_media_type = self.perform_content_negotiation(
-            request
-        )
-        request.version, request.versioning_scheme = self.determine_version(
-            request, *args, **kwargs
-        )
-        # A failed authentication still counts against the client IP's limit: a flood of bad
-        # tokens gets 429s, and every 401 carries the rate-limit headers.
-        failure: Exception | None = None
-        try:
-            self.perform_authentication(request)
-            token = request.auth
-        except Exception as exc:
-            failure, token = exc, None
-        self.check_rate_limit(request, token)
-        if failure is not None:
-            raise failure
-        self.check_permissions(request)
-        self.check_body_size(request)
 
     def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # The methods are in the Allow header (and the OpenAPI schema); no metadata body.
@@ -90,9 +69,9 @@ class ApiViewMixin:
         if isinstance(token, ApiToken):
             key, limit = f"token:{token.pk}", token.rate_limit
         else:
-            key, limit = f"ip:{_ident.get_ident(request)}", settings.API_RATE_LIMIT_ANONYMOUS
+            key, limit = f"ip:{client_ip(request)}", settings.API_RATE_LIMIT_ANONYMOUS
         read = token_cache.epoch_key() if pending is not None else None
-        self.rate_limit = result = throttling.hit(key, limit, read=read)
+        self.rate_limit = result = ratelimit.hit(key, limit, read=read)
         if pending is not None and result.read != pending:
             self.reconfirm_token(request)
         if not result.allowed:
@@ -110,8 +89,9 @@ class ApiViewMixin:
             raise exceptions.AuthenticationFailed(INVALID_TOKEN)
         request.user, request.auth = token.user, token
 
-    def check_body_size(self, request: Request) -> None:
-        # DRF's parsers read the stream directly, so Django's own limit would not apply.
+    def check_request(self, request: Request) -> None:
+        # The body size: DRF's parsers read the stream directly, so Django's own limit would
+        # not apply.
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)

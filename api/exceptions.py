@@ -16,12 +16,13 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from core.errors import SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_RETRY_AFTER, error_body
+
 logger = logging.getLogger(__name__)
 
 NOT_FOUND = "Not found."
 VALIDATION_FAILED = "Validation failed."
 SERVER_ERROR = "Internal server error."
-SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please retry shortly."
 
 # Services name relations as model fields; the API names them ``<name>_id``.
 API_FIELD_NAMES = {
@@ -100,17 +101,15 @@ def error_response(
     errors: dict[str, list[str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    body: dict[str, Any] = {"message": message}
-    if errors is not None:
-        body["errors"] = errors
-    return Response(body, status=status_code, headers=headers)
+    # A DRF Response (rendered by the API's renderer, with its headers) around the one body.
+    return Response(error_body(message, errors), status=status_code, headers=headers)
 
 
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
     if isinstance(exc, OperationalError | InterfaceError):
         # The database is down or unreachable: a 503 the client may retry, not a 500.
         logger.warning("Database unavailable: %s", exc)
-        return error_response(503, SERVICE_UNAVAILABLE, headers={"Retry-After": "5"})
+        return error_response(503, SERVICE_UNAVAILABLE, headers=SERVICE_UNAVAILABLE_RETRY_AFTER)
     if isinstance(exc, Http404 | ObjectDoesNotExist | exceptions.NotFound):
         return error_response(404, NOT_FOUND)
     if isinstance(exc, DjangoValidationError):

@@ -11,9 +11,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from api.base import TenantViewSet
+from api.idempotency import HEADER_DESCRIPTION, IdempotentCreateMixin
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from api.serializers import ErrorSerializer, ValidationErrorSerializer
 from api.v1.activity import ActivitySerializer
+from core import idempotency
 
 DESCRIPTION = f"""
 Read and write your agency's clients, itineraries, proposals and bookings.
@@ -94,6 +96,14 @@ RESPONSE_HEADERS = [
     ),
 ]
 
+IDEMPOTENCY_KEY = OpenApiParameter(
+    idempotency.HEADER,
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=HEADER_DESCRIPTION,
+)
+
 
 def _error(description: str, serializer: type = ErrorSerializer) -> OpenApiResponse:
     return OpenApiResponse(response=serializer, description=description)
@@ -151,7 +161,14 @@ class ApiAutoSchema(AutoSchema):
         return super().get_summary()
 
     def get_override_parameters(self) -> list[Any]:
-        return [*super().get_override_parameters(), *RESPONSE_HEADERS]
+        parameters = [*super().get_override_parameters(), *RESPONSE_HEADERS]
+        if self.honours_idempotency_key():
+            parameters.append(IDEMPOTENCY_KEY)
+        return parameters
+
+    def honours_idempotency_key(self) -> bool:
+        view = self.view
+        return isinstance(view, IdempotentCreateMixin) and getattr(view, "action", None) == "create"
 
     def get_response_serializers(self) -> Any:
         view, method = self.view, self.method
@@ -168,7 +185,7 @@ class ApiAutoSchema(AutoSchema):
                 responses, codes = {200: enveloped(detail)}, [401, 404, 429]
             elif action == "create":
                 responses, codes = {201: enveloped(detail)}, [400, 401, 403, 413, 415, 422, 429]
-                if view.resource == "client":  # the create that honours Idempotency-Key
+                if self.honours_idempotency_key():
                     codes.append(409)
             elif action == "destroy":
                 responses, codes = {204: None}, [401, 403, 404, 429]

@@ -42,3 +42,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_int_aliased(
+    name: str, default: int, *, deprecated: tuple[str, ...]
+) -> tuple[int, list[str]]:
+    """``env_int(name)``, still read from its deprecated old names when it is unset; returns
+    the value and a warning for each old name found (logged once at startup, core.apps).
+
+    Old names that disagree with each other cannot be reconciled silently: a startup error."""
+    found = {old: env_int(old, default) for old in deprecated if os.environ.get(old, "").strip()}
+    warnings = []
+    if os.environ.get(name, "").strip():
+        value = env_int(name, default)
+        warnings = [f"{old} is deprecated and ignored: {name} is set." for old in found]
+        return value, warnings
+    if len(set(found.values())) > 1:
+        given = ", ".join(f"{old}={value}" for old, value in found.items())
+        raise ImproperlyConfigured(
+            f"{given} disagree; they are deprecated names of {name}: set {name} alone."
+        )
+    warnings = [f"{old} is deprecated: set {name}={value} instead." for old, value in found.items()]
+    return (next(iter(found.values())) if found else default), warnings

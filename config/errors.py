@@ -8,12 +8,12 @@ import sys
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.views import defaults
 
-logger = logging.getLogger(__name__)
+from core.errors import SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_RETRY_AFTER, json_error
 
-RETRY_AFTER_SECONDS = 5
+logger = logging.getLogger(__name__)
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -22,19 +22,19 @@ def _is_api(request: HttpRequest) -> bool:
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
-        return JsonResponse({"message": "Bad request."}, status=400)
+        return json_error(400, "Bad request.")
     return defaults.bad_request(request, exception)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
-        return JsonResponse({"message": "You do not have permission to do this."}, status=403)
+        return json_error(403, "You do not have permission to do this.")
     return defaults.permission_denied(request, exception)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
-        return JsonResponse({"message": "Not found."}, status=404)
+        return json_error(404, "Not found.")
     return defaults.page_not_found(request, exception)
 
 
@@ -43,15 +43,14 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
         return service_unavailable(request)
     if _is_api(request):
-        return JsonResponse({"message": "Internal server error."}, status=500)
+        return json_error(500, "Internal server error.")
     return defaults.server_error(request)
 
 
 def service_unavailable(request: HttpRequest) -> HttpResponse:
-    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    headers = SERVICE_UNAVAILABLE_RETRY_AFTER
     if _is_api(request):
-        message = "The service is temporarily unavailable. Please retry shortly."
-        return JsonResponse({"message": message}, status=503, headers=headers)
+        return json_error(503, SERVICE_UNAVAILABLE, headers=headers)
     return HttpResponse(
         "<!doctype html><title>Itinera is briefly unavailable</title>"
         "<h1>Itinera is briefly unavailable</h1><p>Please try again in a few seconds.</p>",

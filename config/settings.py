@@ -9,7 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_int_aliased, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -112,12 +112,14 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis (shared by every process, used for rate limits) or in-process memory.
+# Redis (core/redis.py: one client and outage breaker) holds the rate limits (core/ratelimit.py),
+# the token cache's epoch and the cache; without it all three live in process memory.
 REDIS_URL = env_str("REDIS_URL")
+RATE_LIMIT_KEY_PREFIX = f"{env_str('CACHE_KEY_PREFIX', 'itinera')}:ratelimit"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",  # falls back to memory if Redis fails
+            "BACKEND": "core.cache.ResilientRedisCache",  # falls back to memory if Redis fails
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "itinera"),
         }
@@ -192,8 +194,20 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# Website enquiry forms (POST /forms/<key>) and Idempotency-Key replays. See crm/public_views.py.
-# Rate limits are fixed windows counted atomically in the cache (Redis when REDIS_URL is set).
+# How many reverse proxies in front of Itinera append to X-Forwarded-For: the client IP of every
+# per-address limit (API, website forms, sign-in) is read through them (core/http.py). 0: the
+# header is ignored and REMOTE_ADDR is the client. API_NUM_PROXIES and ENQUIRY_NUM_PROXIES are
+# its deprecated old names (still read, with a warning at startup).
+TRUSTED_PROXIES, _proxy_warnings = env_int_aliased(
+    "TRUSTED_PROXIES", 0, deprecated=("API_NUM_PROXIES", "ENQUIRY_NUM_PROXIES")
+)
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES must be 0 or more, got {TRUSTED_PROXIES}")
+# Said once at startup, once logging is configured (core/apps.py).
+CONFIG_WARNINGS = [*_proxy_warnings]
+
+# Website enquiry forms (POST /forms/<key>) and Idempotency-Key replays. See crm/public/.
+# Rate limits are rolling windows of the one rate limiter (core/ratelimit.py).
 ENQUIRY_RATE_LIMIT_WINDOW = env_int("ENQUIRY_RATE_LIMIT_WINDOW", 600)  # seconds
 ENQUIRY_RATE_LIMIT_PER_IP = env_int("ENQUIRY_RATE_LIMIT_PER_IP", 10)  # posts per IP per window
 ENQUIRY_RATE_LIMIT_PER_FORM = env_int("ENQUIRY_RATE_LIMIT_PER_FORM", 300)  # per form per window
@@ -203,8 +217,6 @@ ENQUIRY_MAX_MESSAGE_LENGTH = env_int("ENQUIRY_MAX_MESSAGE_LENGTH", 5_000)
 ENQUIRY_MAX_EXTRA_FIELDS = env_int("ENQUIRY_MAX_EXTRA_FIELDS", 30)
 ENQUIRY_MAX_EXTRA_LENGTH = env_int("ENQUIRY_MAX_EXTRA_LENGTH", 1_000)  # per extra value
 ENQUIRY_HONEYPOT_FIELD = env_str("ENQUIRY_HONEYPOT_FIELD", "website")
-# How many reverse proxies put the client IP in X-Forwarded-For (0: use REMOTE_ADDR only).
-ENQUIRY_NUM_PROXIES = env_int("ENQUIRY_NUM_PROXIES", 0)
 # Base of the dashboard links in enquiry emails (e.g. https://crm.example.com). Unset: the
 # request's host, unless ALLOWED_HOSTS is "*" (a public post could then forge the link's host).
 ENQUIRY_DASHBOARD_URL = env_str("ENQUIRY_DASHBOARD_URL", "")
@@ -215,20 +227,19 @@ IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.TokenPermission"],
-    "DEFAULT_THROTTLE_CLASSES": [],  # rate limits run in api.base.ApiViewMixin (api/throttling.py)
-    "DEFAULT_RENDERER_CLASSES": ["api.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["api.renderers.JSONParser"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.renderers.JSONFirstNegotiation",
+    "DEFAULT_THROTTLE_CLASSES": [],  # rate limits run in api.base.ApiViewMixin (core/ratelimit.py)
+    "DEFAULT_RENDERER_CLASSES": ["core.overrides.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["core.overrides.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.overrides.JSONFirstNegotiation",
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
     "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
     "UNAUTHENTICATED_USER": None,
-    # Client IP for per-IP limits: REMOTE_ADDR unless this many proxies set X-Forwarded-For.
-    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
+    # Unused by our views (core.http.client_ip), kept equal for any DRF code that reads it.
+    "NUM_PROXIES": TRUSTED_PROXIES,
 }
 # Requests per minute per client IP for requests without a valid token (401s, the docs).
 API_RATE_LIMIT_ANONYMOUS = env_int("API_RATE_LIMIT_ANONYMOUS", 120)
-API_RATE_LIMIT_KEY_PREFIX = f"{env_str('CACHE_KEY_PREFIX', 'itinera')}:ratelimit"
 # Seconds a process may reuse a verified API token (accounts/token_cache.py; needs Redis, which
 # tells every process at once when a token, user or agency changes). 0 reads the database always.
 API_TOKEN_CACHE_SECONDS = env_int("API_TOKEN_CACHE_SECONDS", 60)

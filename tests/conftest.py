@@ -97,9 +97,12 @@ def _fresh_cache():
     from django.core.cache import cache
 
     from accounts import token_cache
+    from core import ratelimit
 
     cache.clear()
     token_cache.reset()
+    ratelimit.reset()
     yield
     cache.clear()
     token_cache.reset()
+    ratelimit.reset()

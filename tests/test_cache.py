@@ -1,5 +1,5 @@
 """The shared cache keeps answering while Redis is down: sign-in and website enquiry forms count
-their attempts in it, and must not fail because Redis does (config/cache.py)."""
+their attempts in it, and must not fail because Redis does (core/cache.py, over core/redis.py)."""
 
 from __future__ import annotations
 
@@ -15,22 +15,15 @@ import redis
 from django.core.cache.backends.redis import RedisCache
 from django.test import override_settings
 
-from config import cache as resilient
-from config.cache import ResilientRedisCache
+from core import redis as core_redis
+from core.cache import ResilientRedisCache
 from crm.models import Enquiry
 from tests.factories import PASSWORD, EnquiryFormFactory
 from tests.test_settings import load_settings
 
 # Nothing listens on port 1: every connection is refused at once.
 REFUSED = "redis://127.0.0.1:1/0"
-DOWN_CACHES = {"default": {"BACKEND": "config.cache.ResilientRedisCache", "LOCATION": REFUSED}}
-
-
-@pytest.fixture(autouse=True)
-def no_outage_remembered():
-    resilient.reset_state()
-    yield
-    resilient.reset_state()
+DOWN_CACHES = {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": REFUSED}}
 
 
 def test_a_cache_whose_redis_refuses_connections_counts_in_process_memory():
@@ -49,7 +42,7 @@ def test_a_cache_whose_redis_refuses_connections_counts_in_process_memory():
 def test_falling_back_is_logged_once_per_outage_not_once_per_call(caplog):
     cache = ResilientRedisCache(REFUSED, {})
 
-    with caplog.at_level(logging.WARNING, logger="config.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.redis"):
         for _ in range(5):
             cache.set("key", "value")
             cache.get("key")
@@ -87,8 +80,8 @@ def test_it_goes_back_to_redis_once_the_retry_delay_has_passed(monkeypatch):
     cache.set("key", "still within the retry delay")
     assert plain.get("key") is None
 
-    later = resilient.time.monotonic() + resilient.RETRY_AFTER_SECONDS + 1
-    monkeypatch.setattr(resilient, "time", SimpleNamespace(monotonic=lambda: later))
+    later = core_redis.time.monotonic() + core_redis.COOLDOWN_SECONDS + 1
+    monkeypatch.setattr(core_redis, "time", SimpleNamespace(monotonic=lambda: later))
     cache.set("key", "back in redis")
     assert plain.get("key") == "back in redis"
     plain.delete("key")
@@ -121,4 +114,4 @@ def test_production_settings_put_the_resilient_cache_in_front_of_redis():
     result = load_settings(SECRET_KEY="x" * 50, REDIS_URL="redis://cache:6379/0")
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[1] == "config.cache.ResilientRedisCache"
+    assert result.stdout.split()[1] == "core.cache.ResilientRedisCache"

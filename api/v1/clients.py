@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -12,11 +11,10 @@ from rest_framework.response import Response
 
 from accounts import selectors as account_selectors
 from api.base import TenantViewSet
-from api.exceptions import error_response
+from api.idempotency import IdempotentCreateMixin
 from api.pagination import PagePagination
 from api.serializers import Id, OutputSerializer, Text
 from api.v1.activity import ActivitySerializer
-from core import idempotency
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
 from crm.clients.filters import ClientFilter
@@ -73,7 +71,7 @@ class ClientInputSerializer(serializers.Serializer):
     assigned_to_id = Id(required=False, allow_null=True, help_text="A user of your agency.")
 
 
-class ClientViewSet(TenantViewSet):
+class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
     """Clients and leads. A client created here starts as a `lead` unless a status is given."""
 
     resource = "client"
@@ -105,47 +103,3 @@ class ClientViewSet(TenantViewSet):
         return client_services.client_create(
             agency=self.agency, created_by=self.request.auth.user, source=ClientSource.API, **fields
         )
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                idempotency.HEADER,
-                str,
-                OpenApiParameter.HEADER,
-                required=False,
-                description=(
-                    "Any unique string (a UUID). Retrying with the same key and body within 24 "
-                    "hours replays the first answer (`Idempotent-Replayed: true`) instead of "
-                    "creating a second client; the same key with another body is a 422."
-                ),
-            )
-        ]
-    )
-    def create(self, request: Request) -> Response:
-        """An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
-        (one client, however many retries; see core.idempotency). Keys belong to the token."""
-        key = request.headers.get(idempotency.HEADER)
-        if key is None:
-            return super().create(request)
-        create = super().create
-
-        def run() -> idempotency.StoredResponse:
-            response = create(request)
-            return idempotency.StoredResponse(
-                response.status_code, idempotency.json_body(response.data)
-            )
-
-        try:
-            outcome = idempotency.idempotent_call(
-                scope=f"token:{request.auth.pk}",
-                key=key,
-                request_hash=idempotency.request_hash("POST", request.path, request.data),
-                handler=run,
-            )
-        except idempotency.IdempotencyError as exc:
-            errors = {idempotency.HEADER: [exc.message]} if exc.status == 422 else None
-            return error_response(exc.status, exc.message, errors, headers=exc.headers)
-        response = Response(outcome.response.body, status=outcome.response.status)
-        if outcome.replayed:
-            response[idempotency.REPLAYED_HEADER] = "true"
-        return response

@@ -9,8 +9,8 @@ learns back is the new enquiry's id. There is no session, no cookie and no CSRF 
 - CORS for the form's allowed origins only (exact match, no credentials, ``Vary: Origin``);
   a browser post from any other origin is refused with 403;
 - a honeypot field that bots fill in: answered like a success, stored nowhere;
-- per-IP and per-form rate limits (fixed windows, one atomic ``incr`` each in the shared
-  cache), answered 429 with ``Retry-After``;
+- per-IP and per-form rate limits (rolling windows of the one rate limiter, ``core.ratelimit``;
+  the IP is ``core.http.client_ip``), answered 429 with ``Retry-After``;
 - body and field size limits (413, 422);
 - ``Idempotency-Key`` replays (see ``core.idempotency``) and, without the header, the duplicate
   window of ``crm.enquiries.enquiry_submit`` (a double-click creates one enquiry).
@@ -27,11 +27,9 @@ import hashlib
 import json
 import logging
 import secrets
-import time
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
@@ -41,7 +39,9 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from core import idempotency
+from core import idempotency, ratelimit
+from core.errors import json_error
+from core.http import client_ip
 from crm.enquiries import intake as enquiry_intake
 from crm.enquiries import selectors as enquiry_selectors
 from crm.enquiries import services as enquiry_services
@@ -185,10 +185,7 @@ def _error(
     if _wants_html(request):
         context = {"message": message, "errors": errors or {}, "back": _safe_back(request)}
         return render(request, "forms/public_error.html", context, status=status)
-    body: dict[str, Any] = {"message": message}
-    if errors:
-        body["errors"] = errors
-    return JsonResponse(body, status=status)
+    return json_error(status, message, errors or None)
 
 
 def _wants_html(request: HttpRequest) -> bool:
@@ -277,17 +274,6 @@ def _querydict_to_dict(query: QueryDict) -> dict[str, Any]:
     return {key: values[0] if len(values) == 1 else values for key, values in query.lists()}
 
 
-def client_ip(request: HttpRequest) -> str:
-    """``REMOTE_ADDR``, or the address ``ENQUIRY_NUM_PROXIES`` trusted proxies saw."""
-    proxies = settings.ENQUIRY_NUM_PROXIES
-    if proxies > 0:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _dashboard_url(request: HttpRequest) -> str:
     """Where the notification email links to. The Host header of a public post is the
     caller's to choose, so it is only trusted when ALLOWED_HOSTS pins the hosts."""
@@ -307,33 +293,14 @@ def _visitor(request: HttpRequest) -> str:
 def _check_rate_limits(*, form: EnquiryForm, ip: str) -> None:
     """Per IP first: a single flooding address then cannot spend the whole form's budget."""
     window = settings.ENQUIRY_RATE_LIMIT_WINDOW
-    for name, limit in (
-        (f"ip:{ip}", settings.ENQUIRY_RATE_LIMIT_PER_IP),
-        (f"form:{form.pk}", settings.ENQUIRY_RATE_LIMIT_PER_FORM),
+    for key, limit in (
+        (f"enquiry:ip:{ip}", settings.ENQUIRY_RATE_LIMIT_PER_IP),
+        (f"enquiry:form:{form.pk}", settings.ENQUIRY_RATE_LIMIT_PER_FORM),
     ):
-        wait = _hit(name, limit=limit, window=window)
-        if wait is not None:
+        result = ratelimit.hit(key, limit, window=window)
+        if not result.allowed:
             raise _Refused(
                 429,
-                f"Too many submissions. Try again in {wait} seconds.",
-                headers={"Retry-After": str(wait)},
+                f"Too many submissions. Try again in {result.reset} seconds.",
+                headers={"Retry-After": str(result.reset)},
             )
-
-
-def _hit(name: str, *, limit: int, window: int) -> int | None:
-    """Count one request in the current fixed window; seconds to wait when over the limit.
-
-    ``add`` then ``incr`` are each atomic in Redis (and in the local-memory cache), so
-    concurrent requests in several processes are all counted.
-    """
-    now = int(time.time())
-    cache_key = f"enquiry-rate:{name}:{now // window}"
-    cache.add(cache_key, 0, timeout=window + 5)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=window + 5)
-        count = 1
-    if count > limit:
-        return max(window - now % window, 1)
-    return None

@@ -10,7 +10,7 @@ from django.test import Client as DjangoClient
 from django.utils import timezone
 
 from accounts.models import ApiToken
-from api import throttling
+from core import ratelimit
 
 
 class Api:
@@ -72,9 +72,9 @@ def warm(token: ApiToken) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    throttling.reset_state()
+    ratelimit.reset()
     yield
-    throttling.reset_state()
+    ratelimit.reset()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import redis
 from django.conf import settings
 from django.test import override_settings
 
-from api import throttling
+from core import ratelimit
 from tests.api.conftest import Api, warm
 from tests.factories import ClientFactory, make_token
 
@@ -116,7 +116,7 @@ def test_the_per_ip_limit_follows_the_client_address(db):
     bad = Api("itn_000000000000.guess")
     for _ in range(2):
         bad.get("/clients", headers={"X-Forwarded-For": "203.0.113.9"})
-    # X-Forwarded-For is not trusted by default (API_NUM_PROXIES=0): same REMOTE_ADDR, same limit.
+    # X-Forwarded-For is not trusted by default (TRUSTED_PROXIES=0): same REMOTE_ADDR, same limit.
     assert bad.get("/clients", headers={"X-Forwarded-For": "198.51.100.1"}).status_code == 429
     other = bad.client.get("/api/v1/clients", REMOTE_ADDR="192.0.2.77")
     assert other.status_code == 401
@@ -124,8 +124,8 @@ def test_the_per_ip_limit_follows_the_client_address(db):
 
 def test_the_in_process_limiter_forgets_requests_after_60_seconds(monkeypatch):
     clock = [1000.0]
-    monkeypatch.setattr(throttling.time, "monotonic", lambda: clock[0])
-    limiter = throttling.LocalLimiter()
+    monkeypatch.setattr(ratelimit.time, "monotonic", lambda: clock[0])
+    limiter = ratelimit.LocalLimiter()
     assert [limiter.hit("k", 2).allowed for _ in range(3)] == [True, True, False]
     clock[0] += 30
     refused = limiter.hit("k", 2)
@@ -151,10 +151,10 @@ def test_an_unreachable_redis_falls_back_with_a_warning_and_never_fails(limited,
 # Real Redis -----------------------------------------------------------------------------------
 
 
-def redis_limiter(prefix: str = "", window: int = 60) -> throttling.RedisLimiter:
-    return throttling.RedisLimiter(
-        os.environ["REDIS_URL"], f"{settings.API_RATE_LIMIT_KEY_PREFIX}:test{prefix}", window
-    )
+def redis_limiter(prefix: str = "") -> ratelimit.RedisLimiter:
+    # A client of its own: a second limiter stands for another server process.
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    return ratelimit.RedisLimiter(client, f"{settings.RATE_LIMIT_KEY_PREFIX}:test{prefix}")
 
 
 @pytest.mark.redis
@@ -183,11 +183,11 @@ def test_separate_processes_share_one_limit_through_redis():
 
 @pytest.mark.redis
 def test_the_redis_window_rolls():
-    limiter = redis_limiter(prefix="rolling", window=1)
+    limiter = redis_limiter(prefix="rolling")
     limiter.client.delete(f"{limiter.prefix}:roll")
-    assert [limiter.hit("roll", 2).allowed for _ in range(3)] == [True, True, False]
+    assert [limiter.hit("roll", 2, window=1).allowed for _ in range(3)] == [True, True, False]
     threading.Event().wait(1.05)
-    assert limiter.hit("roll", 2).allowed
+    assert limiter.hit("roll", 2, window=1).allowed
 
 
 @pytest.mark.redis

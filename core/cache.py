@@ -1,47 +1,38 @@
-"""The shared cache: Redis, falling back to process memory while Redis cannot be reached.
+"""The shared cache: Redis through ``core.redis``, process memory while Redis cannot be reached.
 
-Sign-in throttling (``accounts.login_throttle``) and the enquiry forms' rate limits
-(``crm.public_views``) count in the cache. With Django's ``RedisCache`` a stopped Redis turned
-each of those requests into a 500 (and a frozen one into seconds of waiting, then a 500): a
-website's leads were refused and nobody could sign in. ``ResilientRedisCache`` answers from an
-in-process ``LocMemCache`` instead, for ``RETRY_AFTER_SECONDS`` after a failure (so an outage
-costs one short timeout per process, not one per call), logs a warning, then tries Redis again.
-Like the API's rate limiter (``api.throttling``), the counts are per process meanwhile: a limit
-is briefly looser, never a reason to refuse a request.
-
-Connections get short timeouts unless ``OPTIONS`` says otherwise: Redis answers a healthy
-request in well under a millisecond, and a hung one must not hold a worker.
+With Django's ``RedisCache`` a stopped Redis turned every cache call into a 500 (and a frozen one
+into seconds of waiting, then a 500). ``ResilientRedisCache`` talks to Redis through the
+process's one client (short timeouts) and its one outage breaker: while the breaker is open it
+answers from an in-process ``LocMemCache`` instead, so values are per process meanwhile, never a
+reason to fail a request.
 """
 
 from __future__ import annotations
 
-import logging
-import time
 from typing import Any
 
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
-logger = logging.getLogger(__name__)
+from core import redis as core_redis
 
-RETRY_AFTER_SECONDS = 5.0
-SOCKET_TIMEOUT_SECONDS = 0.5
+core_redis.on_outage("cache", "The cache falls back to process memory")
 
-# Per process, shared by every thread's instance of the same cache (Django makes one per thread).
-_down_until: dict[str, float] = {}
+
+class _SharedClient(RedisCacheClient):
+    """Django's Redis cache client, on the process's shared connection pool for the URL."""
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> redis.Redis:
+        return core_redis.connection(self._servers[0])  # type: ignore[attr-defined]
 
 
 class ResilientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
-        options = {
-            "socket_connect_timeout": SOCKET_TIMEOUT_SECONDS,
-            "socket_timeout": SOCKET_TIMEOUT_SECONDS,
-            **(params.get("OPTIONS") or {}),
-        }
-        super().__init__(server, {**params, "OPTIONS": options})
-        self._location = server if isinstance(server, str) else ",".join(server)
+        super().__init__(server, params)
+        self._class = _SharedClient
+        self._location: str = self._servers[0]  # type: ignore[attr-defined]
         # LocMemCache instances with the same name share one store: one per process.
         self._fallback = LocMemCache(
             f"redis-fallback:{self._location}",
@@ -53,17 +44,11 @@ class ResilientRedisCache(RedisCache):
         )
 
     def _call(self, name: str, *args: Any) -> Any:
-        if time.monotonic() >= _down_until.get(self._location, 0.0):
+        if not core_redis.is_open(self._location):
             try:
                 return getattr(super(), name)(*args)
             except redis.RedisError as exc:
-                _down_until[self._location] = time.monotonic() + RETRY_AFTER_SECONDS
-                logger.warning(
-                    "Cache falls back to process memory for %ss: Redis failed (%s: %s)",
-                    RETRY_AFTER_SECONDS,
-                    type(exc).__name__,
-                    exc,
-                )
+                core_redis.failed(exc, self._location)
         return getattr(self._fallback, name)(*args)
 
     def add(self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None):
@@ -98,8 +83,3 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear")
-
-
-def reset_state() -> None:
-    """Forget outages (tests)."""
-    _down_until.clear()

@@ -1,0 +1,225 @@
+"""The one rate limiter: a rolling window per key, for the API, the website forms and sign-in.
+
+Counting is one atomic Redis operation per check (a Lua script over a sorted-set log of request
+times, clocked by Redis itself, run with one ``EVALSHA``), so every server process enforces one
+shared limit and a burst of concurrent requests cannot slip past it. The same round trip can read
+one more key (``read=``: the API token cache's epoch), so the API pays one Redis round trip per
+request in all. Without ``REDIS_URL``, or while Redis cannot be reached (``core.redis``), an
+in-process limiter with the same semantics takes over: a request is never refused because the
+limiter's store is down; the limit is per process meanwhile.
+
+Keys are namespaced by their user: ``token:42`` and ``ip:…`` (the API), ``enquiry:ip:…`` and
+``enquiry:form:7`` (website forms), ``login:id:…`` and ``login:ip:…`` (sign-in).
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import TypedDict, Unpack
+
+import redis
+from django.conf import settings
+
+from core import redis as core_redis
+
+WINDOW_SECONDS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    """The outcome of one check, and what the ``X-RateLimit-*`` headers say about it."""
+
+    allowed: bool
+    limit: int
+    remaining: int
+    # Seconds until the oldest request in the window leaves it, i.e. until one more is allowed.
+    reset: int
+    # The value of the key the check was asked to read in the same round trip (``read=``);
+    # None when it is missing or the count was made in process.
+    read: bytes | None = None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+            "X-RateLimit-Reset": str(self.reset),
+        }
+
+
+class Options(TypedDict, total=False):
+    """How to check: ``window`` in seconds (60 by default); ``read``, a Redis key whose value
+    comes back in ``RateLimit.read`` in the same round trip; ``count=False`` only looks:
+    nothing is counted, and ``allowed`` says whether one more would be."""
+
+    window: int
+    read: str | None
+    count: bool
+
+
+def _ceil_seconds(microseconds: float) -> int:
+    return max(1, math.ceil(microseconds / 1_000_000))
+
+
+# KEYS[1]: the log; KEYS[2] (optional): a key to read on the way. ARGV: limit, window (µs), a
+# unique member, cost (1 counts this request if allowed, 0 only looks).
+# Returns {allowed, count, reset µs, value of KEYS[2] or nil}.
+_SLIDING_LOG = """
+local key = KEYS[1]
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local cost = tonumber(ARGV[4])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+local count = redis.call('ZCARD', key)
+local allowed = 0
+if count < limit then
+  allowed = 1
+  if cost > 0 then
+    redis.call('ZADD', key, now, ARGV[3])
+    count = count + 1
+  end
+end
+local reset = window
+local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+if oldest[2] then reset = tonumber(oldest[2]) + window - now end
+if count > 0 then redis.call('PEXPIRE', key, math.ceil(window / 1000)) end
+local extra = false
+if KEYS[2] then extra = redis.call('GET', KEYS[2]) end
+return {allowed, count, reset, extra}
+"""
+
+
+class RedisLimiter:
+    """Sliding-log limiter shared by every process that talks to the same Redis."""
+
+    def __init__(self, client: redis.Redis, prefix: str) -> None:
+        self.client = client
+        self.prefix = prefix
+        self.script = client.register_script(_SLIDING_LOG)
+
+    def hit(self, key: str, limit: int, **options: Unpack[Options]) -> RateLimit:
+        read = options.get("read")
+        keys = [f"{self.prefix}:{key}", *([read] if read else [])]
+        window_us = options.get("window", WINDOW_SECONDS) * 1_000_000
+        args: list[int | str] = [
+            limit,
+            window_us,
+            secrets.token_hex(8),
+            1 if options.get("count", True) else 0,
+        ]
+        allowed, counted, reset_us, *extra = self.script(keys=keys, args=args)
+        return RateLimit(
+            allowed=bool(allowed),
+            limit=limit,
+            remaining=max(0, limit - int(counted)),
+            reset=_ceil_seconds(float(reset_us)),
+            read=extra[0] if extra else None,
+        )
+
+    def clear(self, key: str) -> None:
+        self.client.delete(f"{self.prefix}:{key}")
+
+
+class LocalLimiter:
+    """The same sliding log in process memory: right for one process, a fallback otherwise."""
+
+    MAX_KEYS = 100_000
+
+    def __init__(self) -> None:
+        self._logs: dict[str, tuple[float, deque[float]]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, key: str, limit: int, **options: Unpack[Options]) -> RateLimit:
+        # ``read`` names a Redis key: there is nothing to read in process.
+        now, span = time.monotonic(), float(options.get("window", WINDOW_SECONDS))
+        with self._lock:
+            entry = self._logs.get(key)
+            if entry is None:
+                if len(self._logs) >= self.MAX_KEYS:
+                    self._evict(now)
+                entry = self._logs[key] = (span, deque())
+            log = entry[1]
+            while log and log[0] <= now - span:
+                log.popleft()
+            allowed = len(log) < limit
+            if allowed and options.get("count", True):
+                log.append(now)
+            counted = len(log)
+            reset = (log[0] + span - now) if log else span
+        return RateLimit(
+            allowed=allowed,
+            limit=limit,
+            remaining=max(0, limit - counted),
+            reset=_ceil_seconds(reset * 1_000_000),
+        )
+
+    def clear(self, key: str) -> None:
+        with self._lock:
+            self._logs.pop(key, None)
+
+    def _evict(self, now: float) -> None:
+        stale = [k for k, (span, log) in self._logs.items() if not log or log[-1] <= now - span]
+        for key in stale:
+            del self._logs[key]
+        if len(self._logs) >= self.MAX_KEYS:
+            self._logs.clear()
+
+    def reset(self) -> None:
+        with self._lock:
+            self._logs.clear()
+
+
+local_limiter = LocalLimiter()
+_limiters: dict[tuple[int, str], RedisLimiter] = {}
+_limiters_lock = threading.Lock()
+
+core_redis.on_outage("ratelimit", "Rate limiting falls back to in-process counting")
+
+
+def _redis_limiter() -> RedisLimiter | None:
+    client = core_redis.available()
+    if client is None:
+        return None
+    key = (id(client), settings.RATE_LIMIT_KEY_PREFIX)
+    limiter = _limiters.get(key)
+    if limiter is None:
+        with _limiters_lock:
+            limiter = _limiters.get(key)
+            if limiter is None:
+                limiter = _limiters[key] = RedisLimiter(client, key[1])
+    return limiter
+
+
+def hit(key: str, limit: int, **options: Unpack[Options]) -> RateLimit:
+    """Count one request against ``key`` and say whether it is allowed (see ``Options``)."""
+    limiter = _redis_limiter()
+    if limiter is not None:
+        try:
+            return limiter.hit(key, limit, **options)
+        except redis.RedisError as exc:
+            core_redis.failed(exc)
+    return local_limiter.hit(key, limit, **options)
+
+
+def clear(key: str) -> None:
+    """Forget every request counted against ``key`` (a successful sign-in, say)."""
+    limiter = _redis_limiter()
+    if limiter is not None:
+        try:
+            limiter.clear(key)
+        except redis.RedisError as exc:
+            core_redis.failed(exc)
+    local_limiter.clear(key)
+
+
+def reset() -> None:
+    """Forget in-process counts and Redis outages (tests)."""
+    core_redis.reset()
+    local_limiter.reset()
