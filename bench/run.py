@@ -9,7 +9,7 @@ Usage (from the repository root; ``bench/run`` is the wrapper)::
 For each size it (1) makes sure wrk is installed, (2) creates the database
 ``<BENCH_DATABASE_URL>_<size>`` and loads it with ``generate_bench_data`` when it does not hold
 that dataset yet (else only issues fresh tokens), (3) starts gunicorn with production settings
-(``DEBUG=0``, ``SECURE_SSL_REDIRECT=0``, ``config.settings_bench``) on PostgreSQL and Redis,
+(``DEBUG=0``, ``SECURE_SSL_REDIRECT=0``, ``bench.settings``) on PostgreSQL and Redis,
 (4) checks every scenario answers what it should, then runs wrk on it (a warm-up, then the
 measured run) and (5) writes ``bench/results/<size>-<time>.json`` and the markdown report.
 """
@@ -134,7 +134,7 @@ def database_url(label: str) -> str:
 def server_env(label: str) -> dict[str, str]:
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings_bench",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DEBUG": "0",
         "SECURE_SSL_REDIRECT": "0",
         "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or env("BENCH_SECRET_KEY"),
