@@ -3,25 +3,10 @@
 
 from __future__ import annotations
 
-from django.db import models
+from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
 
-from crm.models import (
-    Booking,
-    Client,
-    Itinerary,
-    ItineraryDay,
-    ItineraryItem,
-    Proposal,
-)
-
-LOADED_MODELS: tuple[type[models.Model], ...] = (
-    Client,
-    Itinerary,
-    ItineraryDay,
-    ItineraryItem,
-    Proposal,
-    Booking,
-)
+# In the order they are loaded: each row's foreign keys point at rows loaded before it.
+LOADED_MODELS = (Client, Itinerary, ItineraryDay, ItineraryItem, Proposal, Booking)
 
 CLIENT_COLUMNS = (
     "id", "agency_id", "name", "email", "phone", "company", "city", "country", "nationality",
