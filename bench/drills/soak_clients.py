@@ -204,7 +204,10 @@ class SoakClients(Drill):
                 for reply in self.race(action, token, body, headers):
                     self.accept_lead(body, reply, key=key)
             elif action == "list_clients":
-                query = {"per_page": rnd.choice([10, 25, 100]), "page": rnd.randint(1, 3)}
+                query: dict[str, Any] = {
+                    "per_page": rnd.choice([10, 25, 100]),
+                    "page": rnd.randint(1, 3),
+                }
                 if rnd.random() < 0.6:
                     query["q"] = rnd.choice(self.search_terms)
                 if rnd.random() < 0.5:

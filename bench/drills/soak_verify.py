@@ -69,7 +69,7 @@ class SoakChecks(SoakClients):
         for itinerary_id, body in ledger.plans.items():
             if body is None:
                 continue
-            got = self.pg.query(
+            days = self.pg.query(
                 "SELECT d.day_number, d.title, "
                 "       coalesce(array_agg(i.title ORDER BY i.position) "
                 "                FILTER (WHERE i.id IS NOT NULL), '{}') "
@@ -77,14 +77,12 @@ class SoakChecks(SoakClients):
                 "WHERE d.itinerary_id = %s GROUP BY d.id ORDER BY d.day_number",
                 (itinerary_id,),
             )
-            want = [
+            planned = [
                 (n + 1, day["title"], [item["title"] for item in day["items"]])
                 for n, day in enumerate(body["days"])
             ]
             title = self.pg.query("SELECT title FROM crm_itinerary WHERE id = %s", (itinerary_id,))
-            if [tuple([a, b, list(c)]) for a, b, c in got] != [tuple(w) for w in want] or (
-                title[0][0] != body["title"]
-            ):
+            if [(a, b, list(c)) for a, b, c in days] != planned or (title[0][0] != body["title"]):
                 self.fail(f"itinerary {itinerary_id} does not hold its last accepted plan")
             else:
                 plans_ok += 1

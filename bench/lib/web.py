@@ -45,7 +45,7 @@ def request(
 ) -> Reply:
     """One request on a fresh connection (so gunicorn hands it to any of its workers)."""
     parsed = urllib.parse.urlparse(base)
-    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=timeout)
+    conn = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port, timeout=timeout)
     sent = {"Accept": "application/json", **(headers or {})}
     data: bytes | None = None
     if token:

@@ -19,7 +19,7 @@ from bench.throughput.scenarios import AUTH_OVERHEAD_LISTS
 AUTH_OVERHEAD_TARGET = 0.25
 
 # Targets from the issue (2 cores, load generator on the same machine, 1M clients).
-TARGETS = {
+TARGETS: dict[str, dict[str, float]] = {
     "api_selective": {"rps": 150, "p95": 40, "raw_ratio": 0.6, "growth": 2.0},
     "api_unfiltered": {"p95": 60},
     "api_status": {"p95": 60},
