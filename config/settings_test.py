@@ -7,9 +7,12 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("CACHE_KEY_PREFIX", f"itinera-test-{os.getpid()}")
 
 from config.settings import *  # noqa: F403
-from config.settings import ALLOWED_HOSTS, STORAGES
+from config.settings import ALLOWED_HOSTS, INSTALLED_APPS, STORAGES
 
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
+# The bench app (never installed in production) so that the tests of its data generator run
+# it through call_command; its ceiling URLs stay unmounted unless a test sets bench.urls.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

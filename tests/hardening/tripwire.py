@@ -62,12 +62,12 @@ ALLOWLIST: tuple[Allowed, ...] = (
         "crm.proposals.selectors:proposal_get_by_share_token",
         "The client's public proposal link: the share token is the only key there is; the "
         "proposal's agency comes from the row it finds, and any other token is a 404 "
-        "(test_isolation_matrix proves it).",
+        "(tests/hardening/isolation proves it).",
     ),
     Allowed(
         "crm.enquiries.selectors:enquiry_form_get_public",
         "A website form posts by its public key alone; the form's agency comes from the row, "
-        "and an unknown or disabled key is a 404 (test_isolation_matrix proves it).",
+        "and an unknown or disabled key is a 404 (tests/hardening/isolation proves it).",
     ),
     # Row locks: the caller passes a row it already fetched through a scoped selector; the
     # lock re-reads that same row by its primary key (SELECT ... FOR UPDATE).

@@ -12,72 +12,22 @@ Requires the Debian PostgreSQL tools (``pg_createcluster``, ``pg_ctlcluster``, a
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import http.client
-import json
 import os
-import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+from bench.lib.common import PYTHON, ROOT, log, port_open, run
+from bench.lib.db import sql
+from bench.lib.server import Gunicorn
+from bench.lib.web import Reply, request
+
 SECRET_KEY = "itinera-reliability-only-secret-key-never-used-in-production"
-
-
-def log(message: str) -> None:
-    print(f"[{dt.datetime.now():%H:%M:%S}] {message}", flush=True)
-
-
-class Deadline(Exception):
-    """The script ran past its time budget."""
-
-
-@contextlib.contextmanager
-def bounded(seconds: int) -> Iterator[None]:
-    """Raise :class:`Deadline` after ``seconds``, and turn SIGTERM into KeyboardInterrupt, so
-    the ``finally`` blocks that stop the throwaway services always run."""
-
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise Deadline(f"the script ran for more than {seconds}s")
-
-    def on_term(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGALRM, on_alarm), signal.signal(signal.SIGTERM, on_term)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous[0])
-        signal.signal(signal.SIGTERM, previous[1])
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def run(cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess:
-    kwargs.setdefault("check", True)
-    kwargs.setdefault("capture_output", True)
-    kwargs.setdefault("text", True)
-    kwargs.setdefault("timeout", 120)
-    return subprocess.run(cmd, **kwargs)
 
 
 # PostgreSQL ---------------------------------------------------------------------------------
@@ -157,19 +107,10 @@ class ThrowawayPostgres:
         run(["pg_dropcluster", self.version, self.name, "--stop"], check=False)
 
     def sql(self, database: str, statement: str) -> list[tuple]:
-        import psycopg  # the project's own dependency
-
-        url = f"postgres://postgres@127.0.0.1:{self.port}/{database}"
-        with psycopg.connect(url, autocommit=True) as conn, conn.cursor() as cursor:
-            cursor.execute(statement)
-            return cursor.fetchall() if cursor.description else []
+        return sql(f"postgres://postgres@127.0.0.1:{self.port}/{database}", statement)
 
     def query(self, statement: str, params: Any = None) -> list[tuple]:
-        import psycopg
-
-        with psycopg.connect(self.url) as conn, conn.cursor() as cursor:
-            cursor.execute(statement, params)
-            return cursor.fetchall()
+        return sql(self.url, statement, params)
 
 
 # Redis --------------------------------------------------------------------------------------
@@ -246,7 +187,6 @@ class App:
         self, pg: ThrowawayPostgres, redis: ThrowawayRedis, *, port: int, workers: int, log: Path
     ) -> None:
         self.pg, self.redis, self.port, self.workers, self.log_path = pg, redis, port, workers, log
-        self.proc: subprocess.Popen | None = None
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -260,10 +200,18 @@ class App:
             "LOG_LEVEL": "WARNING",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
+        self.server = Gunicorn(
+            env=self.env,
+            port=port,
+            workers=workers,
+            log_path=log,
+            worker_class="sync",  # as the Dockerfile runs it
+            options=["--timeout", "30", "--graceful-timeout", "5"],
+        )
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self.server.base
 
     def manage(self, *args: str) -> str:
         result = run(
@@ -283,152 +231,20 @@ class App:
         out = self.manage("create_api_token", username, "--rate", str(rate), "--name", name)
         return out.strip().splitlines()[-1]
 
+    def tokens(self, specs: list[tuple[int, str]]) -> list[str]:
+        """One token per (rate, name), issued in parallel (each is a manage.py process)."""
+        with ThreadPoolExecutor(len(specs)) as pool:
+            return list(pool.map(lambda spec: self.token(rate=spec[0], name=spec[1]), specs))
+
     def start(self) -> None:
-        if port_open(self.port):
-            sys.exit(f"port {self.port} is taken; choose another with --port.")
-        self.log_file = self.log_path.open("w")
-        self.proc = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "config.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--worker-class",
-                "sync",  # as the Dockerfile runs it
-                "--timeout",
-                "30",
-                "--graceful-timeout",
-                "5",
-                "--backlog",
-                "2048",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: see {self.log_path}")
-            with contextlib.suppress(OSError):
-                if request(self.base, "GET", "/healthz", timeout=2).status == 200:
-                    return
-            time.sleep(0.3)
-        raise RuntimeError(f"gunicorn did not answer within 60s: see {self.log_path}")
+        self.server.start()
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        if self.proc:
-            self.log_file.close()
+        self.server.stop()
 
     def log_text(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return self.server.log_text()
 
-
-# HTTP ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class Reply:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-    seconds: float
-    cookies: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def content_type(self) -> str:
-        return self.headers.get("content-type", "")
-
-    def json(self) -> Any:
-        try:
-            return json.loads(self.body)
-        except ValueError:
-            return None
-
-
-def request(
-    base: str,
-    method: str,
-    path: str,
-    *,
-    token: str | None = None,
-    body: Any = None,
-    form: dict[str, str] | None = None,
-    headers: dict[str, str] | None = None,
-    cookies: dict[str, str] | None = None,
-    timeout: float = 15,
-) -> Reply:
-    """One request on a fresh connection (so gunicorn hands it to any of its workers)."""
-    parsed = urllib.parse.urlparse(base)
-    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=timeout)
-    sent = {"Accept": "application/json", **(headers or {})}
-    data: bytes | None = None
-    if token:
-        sent["Authorization"] = f"Bearer {token}"
-    if body is not None:
-        data = json.dumps(body).encode()
-        sent["Content-Type"] = "application/json"
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-        sent["Content-Type"] = "application/x-www-form-urlencoded"
-    if cookies:
-        sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    started = time.perf_counter()
-    try:
-        conn.request(method, path, body=data, headers=sent)
-        response = conn.getresponse()
-        payload = response.read()
-        got = {k.lower(): v for k, v in response.getheaders()}
-        jar = {}
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                match = re.match(r"\s*([^=;]+)=([^;]*)", value)
-                if match:
-                    jar[match.group(1)] = match.group(2)
-        return Reply(response.status, got, payload, time.perf_counter() - started, jar)
-    finally:
-        conn.close()
-
-
-def sign_in_reply(base: str, username: str, password: str) -> Reply:
-    """Sign in to the dashboard as a browser would (CSRF cookie and token, then the form)."""
-    page = request(base, "GET", "/accounts/login/", headers={"Accept": "text/html"})
-    csrf = page.cookies.get("csrftoken", "")
-    match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
-    if not csrf or not match:
-        raise RuntimeError(f"no CSRF token on the sign-in page ({page.status})")
-    reply = request(
-        base,
-        "POST",
-        "/accounts/login/",
-        form={
-            "username": username,
-            "password": password,
-            "csrfmiddlewaretoken": match.group(1).decode(),
-        },
-        headers={"Accept": "text/html", "Referer": f"{base}/accounts/login/"},
-        cookies={"csrftoken": csrf},
-    )
-    reply.cookies.setdefault("csrftoken", csrf)
-    return reply
-
-
-def sign_in(base: str, username: str, password: str) -> dict[str, str]:
-    """The session cookies of a successful sign-in."""
-    reply = sign_in_reply(base, username, password)
-    if reply.status != 302 or "sessionid" not in reply.cookies:
-        raise RuntimeError(f"sign-in failed: {reply.status}")
-    return {"csrftoken": reply.cookies["csrftoken"], "sessionid": reply.cookies["sessionid"]}
+    def request(self, method: str, path: str, **kwargs: Any) -> Reply:
+        """One request to this server (``bench.lib.web.request``)."""
+        return request(self.base, method, path, **kwargs)

@@ -1,4 +1,5 @@
-"""The benchmark data generator, at tiny sizes (bench/ loads 10k to 1M with the same code)."""
+"""The benchmark data generator (bench/datagen, through the bench app's generate_bench_data
+command), at tiny sizes: bench/run loads 10k to 1M with the same code."""
 
 from __future__ import annotations
 
@@ -11,15 +12,10 @@ from django.db import connection
 
 from accounts.models import Agency, ApiToken
 from accounts.services import api_token_verify
+from bench.datagen.generator import DETAIL_TITLE, agency_shares
+from bench.datagen.manifest import HIGH_RATE, TINY_RATE, selective_query
+from bench.management.commands.generate_bench_data import parse_size
 from crm.clients.selectors import client_list
-from crm.management.commands.generate_bench_data import (
-    DETAIL_TITLE,
-    HIGH_RATE,
-    TINY_RATE,
-    agency_shares,
-    parse_size,
-    selective_query,
-)
 from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
 
 

@@ -1,17 +1,17 @@
-"""Bench-only URLs: every production URL plus ceilings for the client list/search.
+"""The ceilings of the client list/search, for the ratios in bench/README.md.
 
 - ``/bench/raw/clients``: raw psycopg, one connection per worker process, the SQL the API
   runs for ``GET /api/v1/clients`` (an exact ``COUNT(*)`` and the page), rendered by orjson
   into the same ``{"data", "meta"}`` shape. This is the floor: the database plus the least
   Python a WSGI app can be.
-- ``/bench/django/clients``: plain Django, no DRF: the same selector (``crm.selectors
+- ``/bench/django/clients``: plain Django, no DRF: the same selector (``crm.clients.selectors
   .client_list``, so the same filters and SQL), ``.values()`` and a ``JsonResponse``.
 
 - ``/bench/noauth/clients``: the API's own client list view minus the token check and the
   rate limit, so the report can say what those two add to a list request.
 
-None authenticates: the agency is ``?agency=<id>``. Mounted only by
-``config.settings_bench``; ``config.urls`` never includes this module.
+None authenticates: the agency is ``?agency=<id>``. Mounted only by ``bench.urls`` (the
+URLs of ``bench.settings``); ``config.urls`` never includes them.
 """
 
 from __future__ import annotations
@@ -27,13 +27,11 @@ import psycopg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import path
 from rest_framework.request import Request
 
 from accounts.models import Agency
 from api import pagination
 from api.v1.clients import ClientViewSet
-from config.urls import urlpatterns as production_urlpatterns
 from crm.clients.selectors import client_list
 
 FIELDS = (
@@ -210,15 +208,3 @@ class NoAuthClientList(ClientViewSet):
             params = params.copy()
             params.pop("agency")
         return params
-
-
-urlpatterns = [
-    path("bench/raw/clients", raw_clients, name="bench-raw-clients"),
-    path("bench/django/clients", django_clients, name="bench-django-clients"),
-    path(
-        "bench/noauth/clients",
-        NoAuthClientList.as_view({"get": "list"}),
-        name="bench-noauth-clients",
-    ),
-    *production_urlpatterns,
-]

@@ -1,5 +1,6 @@
-"""The benchmark ceilings (config/urls_bench.py): never mounted in production, and they answer
-exactly what the API answers, so the ratios in bench/README.md compare like with like."""
+"""The benchmark ceilings (bench/ceilings.py, mounted by bench/urls.py): never mounted or
+installed in production, and they answer exactly what the API answers, so the ratios in
+bench/README.md compare like with like."""
 
 from __future__ import annotations
 
@@ -22,8 +23,18 @@ def test_the_ceilings_are_not_mounted_by_the_production_urls(path):
 
 @pytest.mark.parametrize("path", CEILINGS)
 def test_the_bench_urls_mount_the_ceilings_beside_the_api(path):
-    assert resolve(path, urlconf="config.urls_bench")
-    assert resolve("/api/v1/clients", urlconf="config.urls_bench")
+    assert resolve(path, urlconf="bench.urls")
+    assert resolve("/api/v1/clients", urlconf="bench.urls")
+
+
+def test_the_production_settings_do_not_install_the_bench_app():
+    from bench import settings as bench_settings
+    from config import settings as production
+
+    assert "bench" not in production.INSTALLED_APPS
+    assert production.ROOT_URLCONF == "config.urls"
+    assert "bench" in bench_settings.INSTALLED_APPS
+    assert bench_settings.ROOT_URLCONF == "bench.urls"
 
 
 def _clients(agency, other_agency):
@@ -33,7 +44,7 @@ def _clients(agency, other_agency):
 
 
 def _compare(settings, agency, alice, path):
-    settings.ROOT_URLCONF = "config.urls_bench"
+    settings.ROOT_URLCONF = "bench.urls"
     issued = make_token(alice)
     warm(issued.token)
     api = DjangoClient(headers={"Authorization": f"Bearer {issued.plaintext}"})
@@ -64,9 +75,9 @@ def test_the_list_without_token_and_rate_limit_answers_what_the_api_answers(
 @pytest.fixture
 def _close_raw_connection():
     yield
-    from config import urls_bench
+    from bench import ceilings
 
-    conn = getattr(urls_bench._local, "conn", None)
+    conn = getattr(ceilings._local, "conn", None)
     if conn is not None:
         conn.close()  # else the test database cannot be dropped
 
@@ -85,7 +96,7 @@ def test_the_raw_psycopg_ceiling_answers_what_the_api_answers(
 @pytest.mark.usefixtures("_close_raw_connection")
 @pytest.mark.parametrize("path", CEILINGS[:2])
 def test_a_ceiling_refuses_a_missing_agency_or_a_bad_page(settings, path):
-    settings.ROOT_URLCONF = "config.urls_bench"
+    settings.ROOT_URLCONF = "bench.urls"
     client = DjangoClient()
 
     assert client.get(path).status_code == 422
@@ -99,12 +110,12 @@ def test_the_raw_ceiling_reads_deep_pages_the_way_the_api_does(
     settings, agency, other_agency, alice, monkeypatch
 ):
     from api import pagination
-    from config import urls_bench
+    from bench import ceilings
 
     monkeypatch.setattr(pagination, "DEFERRED_JOIN_OFFSET", 1)
-    monkeypatch.setattr(urls_bench, "DEFERRED_JOIN_OFFSET", 1)
+    monkeypatch.setattr(ceilings, "DEFERRED_JOIN_OFFSET", 1)
     monkeypatch.setattr(
-        "tests.test_bench_ceilings.QUERIES", ("per_page=1&page=2", "per_page=2&page=2&q=ana")
+        "tests.bench.test_ceilings.QUERIES", ("per_page=1&page=2", "per_page=2&page=2&q=ana")
     )
     _clients(agency, other_agency)
     _compare(settings, agency, alice, "/bench/raw/clients")

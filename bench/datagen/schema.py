@@ -1,0 +1,34 @@
+"""The tables the bench loads and the order of the values in each row the generator yields
+(``bench.datagen.generator``) and the loader writes (``bench.datagen.loader``)."""
+
+from __future__ import annotations
+
+from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
+
+# In the order they are loaded: each row's foreign keys point at rows loaded before it.
+LOADED_MODELS = (Client, Itinerary, ItineraryDay, ItineraryItem, Proposal, Booking)
+
+CLIENT_COLUMNS = (
+    "id", "agency_id", "name", "email", "phone", "company", "city", "country", "nationality",
+    "notes", "tags", "status", "source", "source_details", "assigned_to_id", "created_by_id",
+    "created_at", "updated_at",
+)  # fmt: skip
+ITINERARY_COLUMNS = (
+    "id", "agency_id", "client_id", "title", "status", "start_date", "end_date", "travellers",
+    "notes", "created_by_id", "created_at", "updated_at",
+)  # fmt: skip
+DAY_COLUMNS = ("id", "itinerary_id", "day_number", "date", "title", "description", "location")
+ITEM_COLUMNS = (
+    "id", "day_id", "position", "kind", "title", "start_time", "end_time", "location",
+    "supplier", "reference", "notes",
+)  # fmt: skip
+PROPOSAL_COLUMNS = (
+    "id", "agency_id", "client_id", "itinerary_id", "title", "status", "currency",
+    "total_price", "valid_until", "message", "share_token", "sent_at", "viewed_at",
+    "responded_at", "created_by_id", "created_at", "updated_at",
+)  # fmt: skip
+BOOKING_COLUMNS = (
+    "id", "agency_id", "client_id", "proposal_id", "itinerary_id", "reference", "status",
+    "start_date", "end_date", "currency", "total_price", "amount_paid", "supplier", "notes",
+    "created_by_id", "created_at", "updated_at",
+)  # fmt: skip

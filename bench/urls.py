@@ -1,0 +1,20 @@
+"""Bench-only URLs: the ceilings (``bench.ceilings``) beside every production URL.
+
+Mounted only by ``bench.settings``; ``config.urls`` never includes this module.
+"""
+
+from django.urls import path
+
+from bench.ceilings import NoAuthClientList, django_clients, raw_clients
+from config.urls import urlpatterns as production_urlpatterns
+
+urlpatterns = [
+    path("bench/raw/clients", raw_clients, name="bench-raw-clients"),
+    path("bench/django/clients", django_clients, name="bench-django-clients"),
+    path(
+        "bench/noauth/clients",
+        NoAuthClientList.as_view({"get": "list"}),
+        name="bench-noauth-clients",
+    ),
+    *production_urlpatterns,
+]
