@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Agency, User
 from accounts.tenancy import active_members, agency_admin_required, agency_required, get_or_404
+from core.forms import CleaningModelForm
 from core.views import add_service_errors
 from crm.enquiries import selectors as enquiry_selectors
 from crm.enquiries import website_forms
@@ -29,11 +30,10 @@ from crm.models import EnquiryForm
 RECENT_ENQUIRIES = 25
 
 
-class WebsiteFormForm(forms.Form):
-    name = forms.CharField(
-        max_length=100,
-        help_text="For your team, e.g. “Contact page” or “Japan landing page”.",
-    )
+class WebsiteFormForm(CleaningModelForm):
+    """Cleaning only (limits from ``EnquiryForm``); writes go through
+    ``crm.enquiries.website_forms``."""
+
     allowed_origins = forms.CharField(
         label="Allowed websites (origins)",
         required=False,
@@ -47,6 +47,7 @@ class WebsiteFormForm(forms.Form):
         label="Thank-you page",
         required=False,
         assume_scheme="https",
+        max_length=EnquiryForm._meta.get_field("redirect_url").max_length,
         help_text="Where visitors land after sending. Empty: a simple Itinera thank-you page.",
     )
     notify_users = forms.ModelMultipleChoiceField(
@@ -55,12 +56,15 @@ class WebsiteFormForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    is_active = forms.BooleanField(
-        label="On: accept enquiries",
-        required=False,
-        initial=True,
-        help_text="Switched off, the form's address answers 404 and nothing is stored.",
-    )
+
+    class Meta:
+        model = EnquiryForm
+        fields = ["name", "allowed_origins", "redirect_url", "notify_users", "is_active"]
+        labels = {"is_active": "On: accept enquiries"}
+        help_texts = {
+            "name": "For your team, e.g. “Contact page” or “Japan landing page”.",
+            "is_active": "Switched off, the form's address answers 404 and nothing is stored.",
+        }
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
