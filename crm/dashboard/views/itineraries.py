@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import agency_required, get_or_404
-from core.views import add_service_errors, paginate, querystring_without_page
+from core.views import paginate, querystring_without_page, run_service
 from crm.clients import selectors as client_selectors
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
 from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
@@ -68,6 +68,12 @@ def _date_range_days(start: dt.date | None, end: dt.date | None) -> list[dict[st
     return [{"date": start + dt.timedelta(days=n)} for n in range(count)]
 
 
+def _itinerary_fields(form: ItineraryForm) -> dict[str, Any]:
+    data = dict(form.cleaned_data)
+    data["client"] = data["client"].pk
+    return data
+
+
 @agency_required
 def itinerary_create(request: HttpRequest) -> HttpResponse:
     initial: dict[str, Any] = {}
@@ -78,24 +84,26 @@ def itinerary_create(request: HttpRequest) -> HttpResponse:
         )
         initial = {"client": client.pk, "title": f"Trip for {client.name}"}
     form = ItineraryForm(request.POST or None, agency=request.agency, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["client"] = data["client"].pk
+
+    def create() -> Itinerary:
+        data = _itinerary_fields(form)
         days = (
             _date_range_days(data["start_date"], data["end_date"])
             if request.POST.get("prefill_days")
             else []
         )
-        try:
-            itinerary = trip_services.itinerary_create(
-                agency=request.agency, created_by=request.user, days=days, **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Itinerary created. Now add the days and what happens.")
-            return redirect("itinerary_detail", itinerary_id=itinerary.pk)
-    return render(
+        return trip_services.itinerary_create(
+            agency=request.agency, created_by=request.user, days=days, **data
+        )
+
+    done = run_service(
+        request,
+        form,
+        create,
+        success="Itinerary created. Now add the days and what happens.",
+        redirect_to=lambda itinerary: _builder_url(itinerary.pk),
+    )
+    return done or render(
         request,
         "crm/itineraries/form.html",
         {"form": form, "itinerary": None, "prefill_days": request.POST.get("prefill_days", "1")},
@@ -110,17 +118,16 @@ def itinerary_edit(request: HttpRequest, itinerary_id: int) -> HttpResponse:
     form = ItineraryForm(
         request.POST or None, agency=request.agency, initial=ItineraryForm.initial_for(itinerary)
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["client"] = data["client"].pk
-        try:
-            trip_services.itinerary_update(itinerary=itinerary, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Itinerary details saved.")
-            return redirect("itinerary_detail", itinerary_id=itinerary.pk)
-    return render(request, "crm/itineraries/form.html", {"form": form, "itinerary": itinerary})
+    done = run_service(
+        request,
+        form,
+        lambda: trip_services.itinerary_update(itinerary=itinerary, **_itinerary_fields(form)),
+        success="Itinerary details saved.",
+        redirect_to=lambda saved: _builder_url(saved.pk),
+    )
+    return done or render(
+        request, "crm/itineraries/form.html", {"form": form, "itinerary": itinerary}
+    )
 
 
 @agency_required
@@ -213,9 +220,13 @@ def _render_builder(
     )
 
 
-def _back_to_builder(itinerary_id: int, anchor: str = "") -> HttpResponse:
+def _builder_url(itinerary_id: int, anchor: str = "") -> str:
     url = reverse("itinerary_detail", kwargs={"itinerary_id": itinerary_id})
-    return redirect(f"{url}#{anchor}" if anchor else url)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _back_to_builder(itinerary_id: int, anchor: str = "") -> HttpResponse:
+    return redirect(_builder_url(itinerary_id, anchor))
 
 
 @agency_required
@@ -275,14 +286,14 @@ def _target_position(request: HttpRequest, current: int) -> int | None:
 def day_add(request: HttpRequest, itinerary_id: int) -> HttpResponse:
     itinerary = _get_itinerary(request, itinerary_id)
     form = DayForm(request.POST, auto_id="newday-%s")
-    if form.is_valid():
-        try:
-            day = trip_plan.itinerary_day_add(itinerary=itinerary, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return _back_to_builder(itinerary.pk, f"day-{day.pk}")
-    return _render_builder(request, itinerary_id, new_day_form=form)
+    done = run_service(
+        request,
+        form,
+        lambda: trip_plan.itinerary_day_add(itinerary=itinerary, **form.cleaned_data),
+        success=None,
+        redirect_to=lambda day: _builder_url(itinerary.pk, f"day-{day.pk}"),
+    )
+    return done or _render_builder(request, itinerary_id, new_day_form=form)
 
 
 @agency_required
@@ -291,17 +302,17 @@ def day_edit(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpRespon
     auto_id = f"day{day.pk}-edit-%s"
     if request.method == "POST":
         form = DayForm(request.POST, auto_id=auto_id)
-        if form.is_valid():
-            try:
-                trip_plan.itinerary_day_update(day=day, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                return _back_to_builder(itinerary_id, f"day-{day.pk}")
     else:
         initial = {name: getattr(day, name) for name in DayForm.base_fields}
         form = DayForm(initial=initial, auto_id=auto_id)
-    return _render_builder(request, itinerary_id, edit_day=(day.pk, form))
+    done = run_service(
+        request,
+        form,
+        lambda: trip_plan.itinerary_day_update(day=day, **form.cleaned_data),
+        success=None,
+        redirect_to=lambda saved: _builder_url(itinerary_id, f"day-{saved.pk}"),
+    )
+    return done or _render_builder(request, itinerary_id, edit_day=(day.pk, form))
 
 
 @require_POST
@@ -328,14 +339,14 @@ def day_delete(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResp
 def item_add(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
     day = _get_day(request, itinerary_id, day_id)
     form = ItemForm(request.POST, auto_id=f"day{day.pk}-new-%s")
-    if form.is_valid():
-        try:
-            item = trip_plan.itinerary_item_add(day=day, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return _back_to_builder(itinerary_id, f"item-{item.pk}")
-    return _render_builder(request, itinerary_id, add_item=(day.pk, form))
+    done = run_service(
+        request,
+        form,
+        lambda: trip_plan.itinerary_item_add(day=day, **form.cleaned_data),
+        success=None,
+        redirect_to=lambda item: _builder_url(itinerary_id, f"item-{item.pk}"),
+    )
+    return done or _render_builder(request, itinerary_id, add_item=(day.pk, form))
 
 
 @agency_required
@@ -344,17 +355,17 @@ def item_edit(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResp
     auto_id = f"item{item.pk}-%s"
     if request.method == "POST":
         form = ItemForm(request.POST, auto_id=auto_id)
-        if form.is_valid():
-            try:
-                trip_plan.itinerary_item_update(item=item, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                return _back_to_builder(itinerary_id, f"item-{item.pk}")
     else:
         initial = {name: getattr(item, name) for name in ItemForm.base_fields}
         form = ItemForm(initial=initial, auto_id=auto_id)
-    return _render_builder(request, itinerary_id, edit_item=(item.pk, form))
+    done = run_service(
+        request,
+        form,
+        lambda: trip_plan.itinerary_item_update(item=item, **form.cleaned_data),
+        success=None,
+        redirect_to=lambda _saved: _builder_url(itinerary_id, f"item-{item.pk}"),
+    )
+    return done or _render_builder(request, itinerary_id, edit_item=(item.pk, form))
 
 
 @require_POST
