@@ -57,14 +57,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         login(request, owner, backend=AUTH_BACKEND)
         return owner
 
-    done = run_service(
-        request,
-        form,
-        sign_up,
-        success=lambda owner: f"Welcome to Itinera, {owner.display_name}!",
-        redirect_to=_home,
-        aliases={"name": "agency_name"},
-    )
+    def welcome(owner: User) -> str:
+        return f"Welcome to Itinera, {owner.display_name}!"
+
+    aliases = {"name": "agency_name"}
+    done = run_service(request, form, sign_up, success=welcome, redirect_to=_home, aliases=aliases)
     return done or render(request, "registration/signup.html", {"form": form})
 
 
@@ -91,13 +88,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         login(request, user, backend=AUTH_BACKEND)
         return user
 
-    done = run_service(
-        request,
-        form,
-        accept,
-        success=f"Welcome to {invitation.agency.name}!",
-        redirect_to=_home,
-    )
+    welcome = f"Welcome to {invitation.agency.name}!"
+    done = run_service(request, form, accept, success=welcome, redirect_to=_home)
     return done or render(
         request, "registration/invitation_accept.html", {"form": form, "invitation": invitation}
     )

@@ -13,9 +13,10 @@ the domains above it (trips, proposals, bookings).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.events import named_event
@@ -90,23 +91,36 @@ def client_delete(*, client: Client, actor: User | None) -> DeletionPlan:
     return plan
 
 
+A = TypeVar("A", bound=models.Model)
+
+
+def record_archive(record: A, *, actor: User | None, event: str) -> A:
+    """Archive any record with ``archived_at``/``archived_by`` (a client, a booking), recording
+    ``event``; archiving an archived record changes nothing."""
+    if record.archived_at is not None:  # type: ignore[attr-defined]
+        return record
+    record.archived_at = timezone.now()  # type: ignore[attr-defined]
+    record.archived_by = actor  # type: ignore[attr-defined]
+    with named_event(event, subject=record):
+        record.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    return record
+
+
+def record_restore(record: A, *, event: str) -> A:
+    """Bring an archived record back into the lists, as it was, recording ``event``."""
+    if record.archived_at is None:  # type: ignore[attr-defined]
+        return record
+    record.archived_at = None  # type: ignore[attr-defined]
+    record.archived_by = None  # type: ignore[attr-defined]
+    with named_event(event, subject=record):
+        record.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    return record
+
+
 def client_archive(*, client: Client, actor: User | None) -> Client:
-    """Take the client out of the lists, keeping everything; archiving twice changes nothing."""
-    if client.archived_at is not None:
-        return client
-    client.archived_at = timezone.now()
-    client.archived_by = actor
-    with named_event("client.archived", subject=client):
-        client.save(update_fields=["archived_at", "archived_by", "updated_at"])
-    return client
+    """Take the client out of the lists, keeping everything attached."""
+    return record_archive(client, actor=actor, event="client.archived")
 
 
 def client_restore(*, client: Client) -> Client:
-    """Bring an archived client back into the lists, as it was."""
-    if client.archived_at is None:
-        return client
-    client.archived_at = None
-    client.archived_by = None
-    with named_event("client.restored", subject=client):
-        client.save(update_fields=["archived_at", "archived_by", "updated_at"])
-    return client
+    return record_restore(client, event="client.restored")

@@ -13,6 +13,20 @@ from accounts.tenancy import resolve_member
 from core.validation import save_validated
 from crm.clients.models import Client, ClientSource, ClientStatus
 
+# What a caller may set; ``client_create`` and ``client_update`` name each as a parameter.
+CLIENT_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "company",
+    "city",
+    "country",
+    "nationality",
+    "notes",
+    "tags",
+    "status",
+    "assigned_to",
+)
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 50
 
@@ -79,24 +93,11 @@ def client_create(
     status: str = ClientStatus.LEAD,
     assigned_to: User | int | None = None,
 ) -> Client:
+    # The parameters named in CLIENT_FIELDS, by name (the signature stays the contract).
+    fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
     client = Client(agency=agency, created_by=created_by, source=source)
     client.source_details = dict(source_details or {})
-    _client_apply(
-        client,
-        {
-            "name": name,
-            "email": email,
-            "phone": phone,
-            "company": company,
-            "city": city,
-            "country": country,
-            "nationality": nationality,
-            "notes": notes,
-            "tags": tags,
-            "status": status,
-            "assigned_to": assigned_to,
-        },
-    )
+    _client_apply(client, fields)
     save_validated(client)
     return client
 
@@ -117,22 +118,8 @@ def client_update(
     assigned_to: User | int | None = NOT_GIVEN,
 ) -> Client:
     """Change the given fields only; a parameter left out keeps its value."""
-    _client_apply(
-        client,
-        {
-            "name": name,
-            "email": email,
-            "phone": phone,
-            "company": company,
-            "city": city,
-            "country": country,
-            "nationality": nationality,
-            "notes": notes,
-            "tags": tags,
-            "status": status,
-            "assigned_to": assigned_to,
-        },
-    )
+    fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
+    _client_apply(client, fields)
     save_validated(client)
     return client
 

@@ -9,7 +9,9 @@ each is an enquiry of the demo form, dated a few days back, with the client it c
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -56,13 +58,10 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         agency=agency, name=DEMO_FORM_NAME, allowed_origins=DEMO_FORM_ORIGINS
     )
     clients = _clients(agency=agency, form=form, owner=owner, agent=agent)
-    itineraries = _itineraries(agency=agency, owner=owner, clients=clients, today=today)
-    proposals = _proposals(
-        agency=agency, owner=owner, clients=clients, itineraries=itineraries, today=today
-    )
-    bookings = _bookings(
-        agency=agency, owner=owner, clients=clients, proposals=proposals, today=today
-    )
+    demo = _Demo(agency=agency, owner=owner, today=today, clients=clients)
+    itineraries = _itineraries(demo)
+    proposals = _proposals(demo, itineraries=itineraries)
+    bookings = _bookings(demo, proposals=proposals)
     return {
         "clients": len(clients),
         "enquiries": len(LEAD_ENQUIRIES),
@@ -70,6 +69,16 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         "proposals": len(proposals),
         "bookings": bookings,
     }
+
+
+@dataclass(frozen=True)
+class _Demo:
+    """What every table after the clients is built with."""
+
+    agency: Agency
+    owner: User
+    today: dt.date
+    clients: dict[str, Client]
 
 
 def _user(agency: Agency, username: str, email: str, name: str, role: str) -> User:
@@ -81,17 +90,16 @@ def _user(agency: Agency, username: str, email: str, name: str, role: str) -> Us
 def _clients(*, agency: Agency, form: EnquiryForm, owner: User, agent: User) -> dict[str, Client]:
     clients: dict[str, Client] = {}
     for index, (name, email, phone, city, country, nat, status, tags) in enumerate(CLIENTS):
-        assigned = agent if index % 3 == 0 else owner
+        profile: dict[str, Any] = {
+            "city": city,
+            "country": country,
+            "nationality": nat,
+            "tags": tags,
+            "assigned_to": agent if index % 3 == 0 else owner,
+        }
         if email in LEAD_ENQUIRIES:
             client = _lead_from_the_website(form=form, name=name, email=email, phone=phone)
-            client_services.client_update(
-                client=client,
-                city=city,
-                country=country,
-                nationality=nat,
-                tags=tags,
-                assigned_to=assigned,
-            )
+            client_services.client_update(client=client, **profile)
         else:
             client = client_services.client_create(
                 agency=agency,
@@ -100,13 +108,9 @@ def _clients(*, agency: Agency, form: EnquiryForm, owner: User, agent: User) -> 
                 name=name,
                 email=email,
                 phone=phone,
-                city=city,
-                country=country,
-                nationality=nat,
                 status=status,
-                tags=tags,
-                assigned_to=assigned,
                 notes="Prefers morning flights." if index % 4 == 0 else "",
+                **profile,
             )
         clients[email] = client
     return clients
@@ -137,16 +141,14 @@ def _lead_from_the_website(*, form: EnquiryForm, name: str, email: str, phone: s
     return Client.objects.get(pk=enquiry.client_id)
 
 
-def _itineraries(
-    *, agency: Agency, owner: User, clients: dict[str, Client], today: dt.date
-) -> dict[str, Itinerary]:
+def _itineraries(demo: _Demo) -> dict[str, Itinerary]:
     itineraries: dict[str, Itinerary] = {}
     for email, title, status, offset, days in ITINERARIES:
-        start = today + dt.timedelta(days=offset)
+        start = demo.today + dt.timedelta(days=offset)
         itineraries[title] = trip_services.itinerary_create(
-            agency=agency,
-            created_by=owner,
-            client=clients[email],
+            agency=demo.agency,
+            created_by=demo.owner,
+            client=demo.clients[email],
             title=title,
             status=status,
             start_date=start,
@@ -174,45 +176,31 @@ def _itineraries(
     return itineraries
 
 
-def _proposals(
-    *,
-    agency: Agency,
-    owner: User,
-    clients: dict[str, Client],
-    itineraries: dict[str, Itinerary],
-    today: dt.date,
-) -> dict[str, Proposal]:
+def _proposals(demo: _Demo, *, itineraries: dict[str, Itinerary]) -> dict[str, Proposal]:
     proposals: dict[str, Proposal] = {}
     for email, itinerary_title, title, status, currency, total in PROPOSALS:
         proposals[title] = proposal_services.proposal_create(
-            agency=agency,
-            created_by=owner,
-            client=clients[email],
+            agency=demo.agency,
+            created_by=demo.owner,
+            client=demo.clients[email],
             itinerary=itineraries[itinerary_title] if itinerary_title else None,
             title=title,
             status=status,
             currency=currency,
             total_price=Decimal(total),
-            valid_until=today + dt.timedelta(days=21),
+            valid_until=demo.today + dt.timedelta(days=21),
         )
     return proposals
 
 
-def _bookings(
-    *,
-    agency: Agency,
-    owner: User,
-    clients: dict[str, Client],
-    proposals: dict[str, Proposal],
-    today: dt.date,
-) -> int:
+def _bookings(demo: _Demo, *, proposals: dict[str, Proposal]) -> int:
     for ref, email, proposal_title, status, currency, total, paid, offset in BOOKINGS:
         proposal = proposals.get(proposal_title) if proposal_title else None
-        start = today + dt.timedelta(days=offset)
+        start = demo.today + dt.timedelta(days=offset)
         booking = booking_services.booking_create(
-            agency=agency,
-            created_by=owner,
-            client=clients[email],
+            agency=demo.agency,
+            created_by=demo.owner,
+            client=demo.clients[email],
             proposal=proposal,
             itinerary=proposal.itinerary if proposal else None,
             reference=ref,
@@ -227,8 +215,8 @@ def _bookings(
             booking_services.payment_record(
                 booking=booking,
                 amount=Decimal(paid),
-                paid_on=today - dt.timedelta(days=5),
+                paid_on=demo.today - dt.timedelta(days=5),
                 method="bank transfer",
-                recorded_by=owner,
+                recorded_by=demo.owner,
             )
     return len(BOOKINGS)

@@ -16,7 +16,7 @@ from accounts.tenancy import active_members
 from core.forms import CleaningModelForm, TagsField
 from crm.clients.archive import DeletionPlan
 from crm.clients.filters import ARCHIVED_CHOICES
-from crm.clients.services import MAX_NOTE_LENGTH
+from crm.clients.services import CLIENT_FIELDS, MAX_NOTE_LENGTH
 from crm.models import Client, ClientStatus
 
 
@@ -31,19 +31,7 @@ class ClientForm(CleaningModelForm):
 
     class Meta:
         model = Client
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "company",
-            "city",
-            "country",
-            "nationality",
-            "status",
-            "tags",
-            "assigned_to",
-            "notes",
-        ]
+        fields = list(CLIENT_FIELDS)  # the service's own list; the template orders them
         widgets = {
             "name": forms.TextInput(attrs={"autofocus": True}),
             "phone": forms.TextInput({"type": "tel"}),

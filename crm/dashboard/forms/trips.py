@@ -18,6 +18,7 @@ from crm.models import (
     ItineraryDay,
     ItineraryItem,
 )
+from crm.trips.services import ITEM_FIELDS, ITINERARY_FIELDS
 
 # The largest travellers count the column (a small integer) holds; the API's limit too.
 MAX_TRAVELLERS = 32767
@@ -29,7 +30,7 @@ class ItineraryForm(CleaningModelForm):
 
     class Meta:
         model = Itinerary
-        fields = ["client", "title", "status", "start_date", "end_date", "travellers", "notes"]
+        fields = list(ITINERARY_FIELDS)
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -62,16 +63,7 @@ class DayForm(CleaningModelForm):
 class ItemForm(CleaningModelForm):
     class Meta:
         model = ItineraryItem
-        fields = [
-            "kind",
-            "title",
-            "start_time",
-            "end_time",
-            "location",
-            "supplier",
-            "reference",
-            "notes",
-        ]
+        fields = list(ITEM_FIELDS)
         widgets = {
             "start_time": TimeInput(),
             "end_time": TimeInput(),

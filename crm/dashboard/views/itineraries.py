@@ -9,10 +9,12 @@ the agent typed and the errors beside the fields, so no work is lost.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -229,6 +231,41 @@ def _back_to_builder(itinerary_id: int, anchor: str = "") -> HttpResponse:
     return redirect(_builder_url(itinerary_id, anchor))
 
 
+PlanForm = TypeVar("PlanForm", DayForm, ItemForm)
+Saved = TypeVar("Saved", ItineraryDay, ItineraryItem)
+
+
+def _plan_form(
+    request: HttpRequest, form_class: type[PlanForm], record: models.Model, auto_id: str
+) -> PlanForm:
+    """The day or item form: as posted, or filled with the record's values to edit."""
+    if request.method == "POST":
+        return form_class(request.POST, auto_id=auto_id)
+    initial = {name: getattr(record, name) for name in form_class.base_fields}
+    return form_class(initial=initial, auto_id=auto_id)
+
+
+def _plan_save(
+    request: HttpRequest,
+    form: DayForm | ItemForm,
+    service: Callable[..., Saved],
+    itinerary_id: int,
+    **target: Any,
+) -> HttpResponse | None:
+    """A day or item edit through ``run_service``, back to the builder at what was saved."""
+    return run_service(
+        request,
+        form,
+        lambda: service(**target, **form.cleaned_data),
+        success=None,
+        redirect_to=lambda saved: _builder_url(itinerary_id, _anchor(saved)),
+    )
+
+
+def _anchor(saved: ItineraryDay | ItineraryItem) -> str:
+    return f"{'day' if isinstance(saved, ItineraryDay) else 'item'}-{saved.pk}"
+
+
 @agency_required
 def itinerary_detail(request: HttpRequest, itinerary_id: int) -> HttpResponse:
     return _render_builder(request, itinerary_id)
@@ -286,32 +323,15 @@ def _target_position(request: HttpRequest, current: int) -> int | None:
 def day_add(request: HttpRequest, itinerary_id: int) -> HttpResponse:
     itinerary = _get_itinerary(request, itinerary_id)
     form = DayForm(request.POST, auto_id="newday-%s")
-    done = run_service(
-        request,
-        form,
-        lambda: trip_plan.itinerary_day_add(itinerary=itinerary, **form.cleaned_data),
-        success=None,
-        redirect_to=lambda day: _builder_url(itinerary.pk, f"day-{day.pk}"),
-    )
+    done = _plan_save(request, form, trip_plan.itinerary_day_add, itinerary.pk, itinerary=itinerary)
     return done or _render_builder(request, itinerary_id, new_day_form=form)
 
 
 @agency_required
 def day_edit(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
     day = _get_day(request, itinerary_id, day_id)
-    auto_id = f"day{day.pk}-edit-%s"
-    if request.method == "POST":
-        form = DayForm(request.POST, auto_id=auto_id)
-    else:
-        initial = {name: getattr(day, name) for name in DayForm.base_fields}
-        form = DayForm(initial=initial, auto_id=auto_id)
-    done = run_service(
-        request,
-        form,
-        lambda: trip_plan.itinerary_day_update(day=day, **form.cleaned_data),
-        success=None,
-        redirect_to=lambda saved: _builder_url(itinerary_id, f"day-{saved.pk}"),
-    )
+    form = _plan_form(request, DayForm, day, f"day{day.pk}-edit-%s")
+    done = _plan_save(request, form, trip_plan.itinerary_day_update, itinerary_id, day=day)
     return done or _render_builder(request, itinerary_id, edit_day=(day.pk, form))
 
 
@@ -339,32 +359,15 @@ def day_delete(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResp
 def item_add(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
     day = _get_day(request, itinerary_id, day_id)
     form = ItemForm(request.POST, auto_id=f"day{day.pk}-new-%s")
-    done = run_service(
-        request,
-        form,
-        lambda: trip_plan.itinerary_item_add(day=day, **form.cleaned_data),
-        success=None,
-        redirect_to=lambda item: _builder_url(itinerary_id, f"item-{item.pk}"),
-    )
+    done = _plan_save(request, form, trip_plan.itinerary_item_add, itinerary_id, day=day)
     return done or _render_builder(request, itinerary_id, add_item=(day.pk, form))
 
 
 @agency_required
 def item_edit(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
     item = _get_item(request, itinerary_id, item_id)
-    auto_id = f"item{item.pk}-%s"
-    if request.method == "POST":
-        form = ItemForm(request.POST, auto_id=auto_id)
-    else:
-        initial = {name: getattr(item, name) for name in ItemForm.base_fields}
-        form = ItemForm(initial=initial, auto_id=auto_id)
-    done = run_service(
-        request,
-        form,
-        lambda: trip_plan.itinerary_item_update(item=item, **form.cleaned_data),
-        success=None,
-        redirect_to=lambda _saved: _builder_url(itinerary_id, f"item-{item.pk}"),
-    )
+    form = _plan_form(request, ItemForm, item, f"item{item.pk}-%s")
+    done = _plan_save(request, form, trip_plan.itinerary_item_update, itinerary_id, item=item)
     return done or _render_builder(request, itinerary_id, edit_item=(item.pk, form))
 
 
