@@ -73,6 +73,7 @@ EVENTS: dict[str, str] = {
     "booking.created": "{actor} created the booking {subject}",
     "booking.updated": "{actor} updated the booking {subject}",
     "booking.archived": "{actor} archived the booking {subject}",
+    "booking.restored": "{actor} restored the booking {subject}",
     "booking.deleted": "{actor} deleted the booking {subject}",
     "payment.created": "{actor} added a payment of {subject}",
     "payment.recorded": "{actor} recorded a payment of {subject}",

@@ -2,7 +2,7 @@
 
 Sign-in, sign-out and password reset are Django's own views (see ``accounts/urls.py``). The
 dashboard pages here go through the same tenant boundary as every other dashboard page
-(``crm.views.base.agency_required``).
+(``accounts.tenancy.agency_required``).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from accounts.forms import (
     SignInForm,
     SignUpForm,
 )
-from accounts.models import Invitation
+from accounts.models import Invitation, User
 from accounts.tenancy import agency_admin_required, agency_required, get_or_404
-from core.views import add_service_errors
+from core.views import add_service_errors, run_service
 
 AUTH_BACKEND = "accounts.backends.UsernameOrEmailBackend"
 
@@ -43,24 +43,30 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.agency_id:
         return redirect("home")
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def sign_up() -> User:
         data = form.cleaned_data
-        try:
-            _agency, owner = services.agency_create(
-                name=data["agency_name"],
-                owner_username=data["username"],
-                owner_email=data["email"],
-                owner_password=data["password1"],
-                owner_name=data["name"],
-                default_currency=data["default_currency"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, aliases={"name": "agency_name"})
-        else:
-            login(request, owner, backend=AUTH_BACKEND)
-            messages.success(request, f"Welcome to Itinera, {owner.display_name}!")
-            return redirect("home")
-    return render(request, "registration/signup.html", {"form": form})
+        _agency, owner = services.agency_create(
+            name=data["agency_name"],
+            owner_username=data["username"],
+            owner_email=data["email"],
+            owner_password=data["password1"],
+            owner_name=data["name"],
+            default_currency=data["default_currency"],
+        )
+        login(request, owner, backend=AUTH_BACKEND)
+        return owner
+
+    def welcome(owner: User) -> str:
+        return f"Welcome to Itinera, {owner.display_name}!"
+
+    aliases = {"name": "agency_name"}
+    done = run_service(request, form, sign_up, success=welcome, redirect_to=_home, aliases=aliases)
+    return done or render(request, "registration/signup.html", {"form": form})
+
+
+def _home(_user: User | None = None) -> str:
+    return reverse("home")
 
 
 @never_cache
@@ -70,22 +76,21 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     except Invitation.DoesNotExist:
         return render(request, "registration/invitation_invalid.html", status=404)
     form = AcceptInvitationForm(request.POST or None, invited_email=invitation.email)
-    if request.method == "POST" and form.is_valid():
+
+    def accept() -> User:
         data = form.cleaned_data
-        try:
-            user = services.invitation_accept(
-                invitation=invitation,
-                username=data["username"],
-                password=data["password1"],
-                name=data["name"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            login(request, user, backend=AUTH_BACKEND)
-            messages.success(request, f"Welcome to {invitation.agency.name}!")
-            return redirect("home")
-    return render(
+        user = services.invitation_accept(
+            invitation=invitation,
+            username=data["username"],
+            password=data["password1"],
+            name=data["name"],
+        )
+        login(request, user, backend=AUTH_BACKEND)
+        return user
+
+    welcome = f"Welcome to {invitation.agency.name}!"
+    done = run_service(request, form, accept, success=welcome, redirect_to=_home)
+    return done or render(
         request, "registration/invitation_accept.html", {"form": form, "invitation": invitation}
     )
 
@@ -129,26 +134,27 @@ def team(request: HttpRequest) -> HttpResponse:
 @agency_admin_required
 def invitation_create(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST)
-    if form.is_valid():
-        try:
-            invitation = services.invitation_create(
-                agency=request.agency,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                invited_by=request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            services.invitation_send(
-                invitation=invitation, link=_invitation_link(request, invitation)
-            )
-            messages.success(
-                request,
-                f"Invitation sent to {invitation.email}. You can also copy the link below.",
-            )
-            return redirect("team")
-    return _render_team(request, invite_form=form)
+
+    def invite() -> Invitation:
+        invitation = services.invitation_create(
+            agency=request.agency,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            invited_by=request.user,
+        )
+        services.invitation_send(invitation=invitation, link=_invitation_link(request, invitation))
+        return invitation
+
+    done = run_service(
+        request,
+        form,
+        invite,
+        success=lambda invitation: (
+            f"Invitation sent to {invitation.email}. You can also copy the link below."
+        ),
+        redirect_to=lambda _invitation: reverse("team"),
+    )
+    return done or _render_team(request, invite_form=form)
 
 
 @require_POST

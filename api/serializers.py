@@ -17,6 +17,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any, ClassVar
 
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -143,6 +144,11 @@ def Text(**kwargs: Any) -> serializers.CharField:
 
 def Id(**kwargs: Any) -> serializers.IntegerField:
     return serializers.IntegerField(**kwargs)
+
+
+def max_length_of(model: type[models.Model], name: str) -> int | None:
+    """The model field's own limit, so an input serializer cannot drift from the column."""
+    return model._meta.get_field(name).max_length
 
 
 # Errors and metadata (documentation of the bodies api.exceptions and api.pagination produce) --

@@ -36,7 +36,8 @@ from crm.clients.selectors import client_list
 
 FIELDS = (
     "id", "name", "email", "phone", "company", "city", "country", "nationality", "notes",
-    "tags", "status", "source", "assigned_to_id", "created_at", "updated_at",
+    "tags", "status", "source", "assigned_to_id", "created_at", "updated_at", "archived_at",
+    "archived_by_id",
 )  # fmt: skip
 SEARCHED = ("name", "email", "phone", "company")
 STATUSES = {"lead", "active", "inactive"}
@@ -109,7 +110,8 @@ def raw_clients(request: HttpRequest) -> HttpResponse:
     if isinstance(params, HttpResponse):
         return params
     agency, page, per_page = params
-    where, args = ["agency_id = %s"], [agency]
+    where, args = ["agency_id = %s", "archived_at IS NULL"], [agency]
+    unfiltered = len(where)
     status = request.GET.get("status")
     if status:
         if status not in STATUSES:
@@ -130,7 +132,7 @@ def raw_clients(request: HttpRequest) -> HttpResponse:
         offset = (page - 1) * per_page
         if total and offset < total:
             order = "ORDER BY created_at DESC, id DESC"
-            if SMALL_TOTAL is not None and len(where) > 1 and total <= SMALL_TOTAL:
+            if SMALL_TOTAL is not None and len(where) > unfiltered and total <= SMALL_TOTAL:
                 # What the API's pagination does for a filtered list with few matches.
                 order = "ORDER BY COALESCE(created_at, created_at) DESC, COALESCE(id, id) DESC"
             if DEFERRED_JOIN_OFFSET is not None and offset >= DEFERRED_JOIN_OFFSET:
@@ -153,6 +155,7 @@ def raw_clients(request: HttpRequest) -> HttpResponse:
         item = dict(zip(FIELDS, row, strict=True))
         item["created_at"] = _timestamp(item["created_at"])
         item["updated_at"] = _timestamp(item["updated_at"])
+        item["archived_at"] = item["archived_at"] and _timestamp(item["archived_at"])
         data.append(item)
     body = {"data": data, "meta": _meta(page, per_page, total)}
     return HttpResponse(orjson.dumps(body), content_type="application/json")
@@ -176,6 +179,7 @@ def django_clients(request: HttpRequest) -> HttpResponse:
     for row in rows:
         row["created_at"] = _timestamp(row["created_at"])
         row["updated_at"] = _timestamp(row["updated_at"])
+        row["archived_at"] = row["archived_at"] and _timestamp(row["archived_at"])
     return JsonResponse({"data": rows, "meta": _meta(page, per_page, total)})
 
 

@@ -60,3 +60,27 @@ class MoneyField(forms.DecimalField):
             "widget", forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"})
         )
         super().__init__(**kwargs)
+
+
+class CleaningModelForm(forms.ModelForm):
+    """A ``ModelForm`` for cleaning only: its fields and limits come from the model, so a form
+    cannot drift from its column; it is never saved (writes go through the services) and never
+    bound to a record (pass the record's values as ``initial``).
+
+    Relations are left out of the model's validation: the form's own choice field and then the
+    service resolve them inside the agency, and a second, unscoped lookup would cost a query.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if "instance" in kwargs:
+            raise TypeError(f"{type(self).__name__} cleans only: pass the values as initial=.")
+        super().__init__(*args, **kwargs)
+
+    def _get_validation_exclusions(self) -> set[str]:
+        exclusions = set(super()._get_validation_exclusions())
+        return exclusions | {
+            f.name for f in self._meta.model._meta.concrete_fields if f.is_relation
+        }
+
+    def save(self, commit: bool = True) -> Any:
+        raise NotImplementedError("Writes go through the services, not the form.")

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts import selectors as account_selectors
-from api.base import TenantViewSet
+from api.base import TenantViewSet, envelope
+from api.exceptions import error_response
 from api.idempotency import IdempotentCreateMixin
 from api.pagination import PagePagination
-from api.serializers import Id, OutputSerializer, Text
+from api.serializers import Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
+from crm.clients import archive as client_archive
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
 from crm.clients.filters import ClientFilter
+from crm.clients.services import MAX_TAG_LENGTH, MAX_TAGS
 from crm.models import (
-    PHONE_MAX_LENGTH,
     Client,
     ClientSource,
     ClientStatus,
@@ -44,26 +47,40 @@ class ClientSerializer(OutputSerializer):
     assigned_to_id = Id(allow_null=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+    archived_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the client was archived; null while it is in the lists."
+    )
+    archived_by_id = Id(allow_null=True)
 
 
 class ClientInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
+    """Limits are the model's (``max_length_of``): the API, the forms and the column agree."""
+
+    name = serializers.CharField(max_length=max_length_of(Client, "name"))
     email = serializers.EmailField(
-        max_length=254, required=False, allow_blank=True, allow_null=True
+        max_length=max_length_of(Client, "email"),
+        required=False,
+        allow_blank=True,
+        allow_null=True,
     )
     phone = Text(
-        max_length=PHONE_MAX_LENGTH, required=False, allow_null=True, help_text="Stored as given."
-    )
-    company = Text(max_length=200, required=False, allow_null=True)
-    city = Text(max_length=100, required=False, allow_null=True)
-    country = Text(max_length=100, required=False, allow_null=True)
-    nationality = Text(max_length=100, required=False, allow_null=True)
-    notes = Text(required=False, allow_null=True)
-    tags = serializers.ListField(
-        child=serializers.CharField(max_length=50, allow_blank=True),
+        max_length=max_length_of(Client, "phone"),
         required=False,
         allow_null=True,
-        max_length=30,
+        help_text="Stored as given.",
+    )
+    company = Text(max_length=max_length_of(Client, "company"), required=False, allow_null=True)
+    city = Text(max_length=max_length_of(Client, "city"), required=False, allow_null=True)
+    country = Text(max_length=max_length_of(Client, "country"), required=False, allow_null=True)
+    nationality = Text(
+        max_length=max_length_of(Client, "nationality"), required=False, allow_null=True
+    )
+    notes = Text(required=False, allow_null=True)
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=MAX_TAG_LENGTH, allow_blank=True),
+        required=False,
+        allow_null=True,
+        max_length=MAX_TAGS,
     )
     status = serializers.ChoiceField(
         choices=ClientStatus.choices, required=False, help_text="Defaults to `lead` on create."
@@ -83,7 +100,36 @@ class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
     get_selector = client_selectors.client_get
     create_service = client_services.client_create
     update_service = client_services.client_update
-    delete_service = client_services.client_delete
+    delete_service = client_archive.client_delete
+
+    @extend_schema(
+        description=(
+            "Deletes the client with its itineraries, proposals, bookings and payments. A client "
+            "with bookings or payments can be deleted by the agency's owner or an admin only: "
+            "an agent's token gets a 403 and should `POST /clients/{id}/archive` instead."
+        )
+    )
+    def destroy(self, request: Request, pk: str) -> Response:
+        try:
+            client_archive.client_delete(client=self.get_object(), actor=request.auth.user)
+        except client_archive.ClientDeleteRefused as exc:
+            return error_response(403, str(exc))
+        return Response(status=204)
+
+    @extend_schema(request=None, summary="Archive a client")
+    @action(detail=True, methods=["post"], url_path="archive", filter_backends=[])
+    def archive(self, request: Request, pk: str) -> Response:
+        """Hide the client from the lists (`?archived=true` or `only` shows it), keeping
+        everything attached; archiving an archived client changes nothing."""
+        client = client_archive.client_archive(client=self.get_object(), actor=request.auth.user)
+        return envelope(self.represent(client))
+
+    @extend_schema(request=None, summary="Restore an archived client")
+    @action(detail=True, methods=["post"], url_path="restore", filter_backends=[])
+    def restore(self, request: Request, pk: str) -> Response:
+        """Bring an archived client back into the lists, as it was."""
+        client = client_archive.client_restore(client=self.get_object())
+        return envelope(self.represent(client))
 
     @action(detail=True, methods=["get"], url_path="activity", filter_backends=[])
     def activity(self, request: Request, pk: str) -> Response:

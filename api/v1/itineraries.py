@@ -5,10 +5,12 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from api.base import TenantViewSet
-from api.serializers import Id, LocalTimeField, OutputSerializer, Text
+from api.serializers import Id, LocalTimeField, OutputSerializer, Text, max_length_of
 from crm.models import (
     ItemKind,
     Itinerary,
+    ItineraryDay,
+    ItineraryItem,
     ItineraryStatus,
 )
 from crm.trips import selectors as trip_selectors
@@ -66,12 +68,18 @@ class ItineraryDetailSerializer(ItinerarySerializer):
 
 class ItineraryItemInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ItemKind.choices, required=False)
-    title = serializers.CharField(max_length=200)
+    title = serializers.CharField(max_length=max_length_of(ItineraryItem, "title"))
     start_time = LocalTimeField(required=False, allow_null=True)
     end_time = LocalTimeField(required=False, allow_null=True)
-    location = Text(max_length=200, required=False, allow_null=True)
-    supplier = Text(max_length=200, required=False, allow_null=True)
-    reference = Text(max_length=100, required=False, allow_null=True)
+    location = Text(
+        max_length=max_length_of(ItineraryItem, "location"), required=False, allow_null=True
+    )
+    supplier = Text(
+        max_length=max_length_of(ItineraryItem, "supplier"), required=False, allow_null=True
+    )
+    reference = Text(
+        max_length=max_length_of(ItineraryItem, "reference"), required=False, allow_null=True
+    )
     notes = Text(required=False, allow_null=True)
 
 
@@ -80,15 +88,17 @@ class ItineraryDayInputSerializer(serializers.Serializer):
         min_value=1, max_value=366, required=False, help_text="Defaults to the day's position."
     )
     date = serializers.DateField(required=False, allow_null=True)
-    title = Text(max_length=200, required=False, allow_null=True)
+    title = Text(max_length=max_length_of(ItineraryDay, "title"), required=False, allow_null=True)
     description = Text(required=False, allow_null=True)
-    location = Text(max_length=200, required=False, allow_null=True)
+    location = Text(
+        max_length=max_length_of(ItineraryDay, "location"), required=False, allow_null=True
+    )
     items = ItineraryItemInputSerializer(many=True, required=False, max_length=50)
 
 
 class ItineraryInputSerializer(serializers.Serializer):
     client_id = Id()
-    title = serializers.CharField(max_length=200)
+    title = serializers.CharField(max_length=max_length_of(Itinerary, "title"))
     status = serializers.ChoiceField(choices=ItineraryStatus.choices, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)

@@ -8,6 +8,12 @@ from django.db.models import Q, QuerySet
 from core.filters import TenantFilterSet, filter_tag
 from crm.clients.models import Client, ClientSource, ClientStatus
 
+ARCHIVED_CHOICES = (
+    ("false", "Hide archived"),
+    ("true", "Include archived"),
+    ("only", "Archived only"),
+)
+
 
 class ClientFilter(TenantFilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200)
@@ -16,6 +22,11 @@ class ClientFilter(TenantFilterSet):
     tag = django_filters.CharFilter(method="filter_tag", max_length=100)
     assigned_to = django_filters.NumberFilter(field_name="assigned_to_id")
     country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
+    # Archived clients are hidden unless asked for: ``true`` shows them too, ``only`` alone
+    # (the selector hides them when the parameter is absent).
+    archived = django_filters.ChoiceFilter(
+        choices=ARCHIVED_CHOICES, method="filter_archived", empty_label=None
+    )
     sort = django_filters.OrderingFilter(
         fields=(("created_at", "created_at"), ("updated_at", "updated_at"), ("name", "name"))
     )
@@ -37,3 +48,10 @@ class ClientFilter(TenantFilterSet):
 
     def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return filter_tag(queryset, name, value)
+
+    def filter_archived(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "only":
+            return queryset.filter(archived_at__isnull=False)
+        if value == "true":
+            return queryset
+        return queryset.filter(archived_at__isnull=True)

@@ -11,19 +11,27 @@ from crm.clients.models import Client
 
 
 def client_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Client]:
-    return apply_filters(ClientFilter, Client.objects.for_agency(agency), filters)
+    """The agency's clients; archived ones only when ``filters`` ask (``archived=true|only``)."""
+    clients = Client.objects.for_agency(agency)
+    if not (filters or {}).get("archived"):
+        clients = clients.filter(archived_at__isnull=True)
+    return apply_filters(ClientFilter, clients, filters)
 
 
 def client_get(*, agency: Agency, client_id: int) -> Client:
     """Raises ``Client.DoesNotExist`` for a missing id and for another agency's client alike."""
-    return Client.objects.for_agency(agency).select_related("assigned_to").get(pk=client_id)
+    return (
+        Client.objects.for_agency(agency)
+        .select_related("assigned_to", "archived_by")
+        .get(pk=client_id)
+    )
 
 
 def client_new_leads(*, agency: Agency) -> QuerySet[Client]:
     """Clients still at ``lead``, newest first (web-form leads included)."""
     return (
         Client.objects.for_agency(agency)
-        .filter(status="lead")
+        .filter(status="lead", archived_at__isnull=True)
         .select_related("assigned_to")
         .order_by("-created_at", "-id")
     )

@@ -1,4 +1,4 @@
-"""Writes of clients: create, update, notes, tags."""
+"""Writes of clients: create, update, notes, tags (archive and delete: crm.clients.archive)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from django.utils import timezone
 from accounts.events import named_event
 from accounts.models import Agency, User
 from accounts.tenancy import resolve_member
-from core.validation import save_validated, unknown_fields
+from core.validation import save_validated
 from crm.clients.models import Client, ClientSource, ClientStatus
 
+# What a caller may set; ``client_create`` and ``client_update`` name each as a parameter.
 CLIENT_FIELDS = (
     "name",
     "email",
@@ -51,14 +52,25 @@ def normalise_tags(tags: Any) -> list[str]:
     return cleaned
 
 
+class _NotGiven:
+    """The default of an update's parameter that the caller did not give (``None`` is a value)."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Any = _NotGiven()
+
+
 def _client_apply(client: Client, fields: Mapping[str, Any]) -> None:
-    unknown_fields(fields, CLIENT_FIELDS)
     for name, value in fields.items():
+        if value is NOT_GIVEN:
+            continue
         if name == "tags":
             value = normalise_tags(value)
         elif name == "assigned_to":
             value = resolve_member(agency=client.agency, value=value, field="assigned_to")
-        elif value is None and name != "assigned_to":
+        elif value is None:
             value = ""  # text fields: null means empty
         elif isinstance(value, str):
             value = value.strip()
@@ -68,27 +80,50 @@ def _client_apply(client: Client, fields: Mapping[str, Any]) -> None:
 def client_create(
     *,
     agency: Agency,
+    name: str,
     created_by: User | None = None,
     source: str = ClientSource.DASHBOARD,
     source_details: Mapping[str, Any] | None = None,
-    **fields: Any,
+    email: str | None = "",
+    phone: str | None = "",
+    company: str | None = "",
+    city: str | None = "",
+    country: str | None = "",
+    nationality: str | None = "",
+    notes: str | None = "",
+    tags: list[str] | None = None,
+    status: str = ClientStatus.LEAD,
+    assigned_to: User | int | None = None,
 ) -> Client:
+    # The parameters named in CLIENT_FIELDS, by name (the signature stays the contract).
+    fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
     client = Client(agency=agency, created_by=created_by, source=source)
-    client.status = ClientStatus.LEAD
     client.source_details = dict(source_details or {})
     _client_apply(client, fields)
     save_validated(client)
     return client
 
 
-def client_update(*, client: Client, **fields: Any) -> Client:
+def client_update(
+    *,
+    client: Client,
+    name: str = NOT_GIVEN,
+    email: str | None = NOT_GIVEN,
+    phone: str | None = NOT_GIVEN,
+    company: str | None = NOT_GIVEN,
+    city: str | None = NOT_GIVEN,
+    country: str | None = NOT_GIVEN,
+    nationality: str | None = NOT_GIVEN,
+    notes: str | None = NOT_GIVEN,
+    tags: list[str] | None = NOT_GIVEN,
+    status: str = NOT_GIVEN,
+    assigned_to: User | int | None = NOT_GIVEN,
+) -> Client:
+    """Change the given fields only; a parameter left out keeps its value."""
+    fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
     _client_apply(client, fields)
     save_validated(client)
     return client
-
-
-def client_delete(*, client: Client) -> None:
-    client.delete()
 
 
 MAX_NOTE_LENGTH = 5000

@@ -6,6 +6,7 @@ from accounts.audit import audit_context
 from accounts.models import Activity
 from accounts.services import api_token_create, api_token_revoke
 from crm.bookings import services as booking_services
+from crm.clients import archive as client_archive
 from crm.clients import services as client_services
 from crm.proposals import services as proposal_services
 from crm.trips import services as trip_services
@@ -47,7 +48,7 @@ def test_a_save_that_changes_nothing_records_nothing(agency):
 def test_deleting_records_the_deletion_and_keeps_the_history(agency, alice):
     client = client_services.client_create(agency=agency, name="Gone Soon")
     client_id = client.pk
-    client_services.client_delete(client=client)
+    client_archive.client_delete(client=client, actor=alice)
     actions = list(
         Activity.objects.for_agency(agency)
         .filter(client_id=client_id)

@@ -60,6 +60,8 @@ def test_a_client_has_every_documented_field(api: Api, agency, amir):
         "assigned_to_id": amir.pk,
         "created_at": "2026-06-01T10:22:00+00:00",
         "updated_at": data["updated_at"],
+        "archived_at": None,
+        "archived_by_id": None,
     }
     assert TIMESTAMP.match(data["updated_at"])
 

@@ -109,6 +109,8 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/clients",
         "/api/v1/clients/{id}",
         "/api/v1/clients/{id}/activity",
+        "/api/v1/clients/{id}/archive",
+        "/api/v1/clients/{id}/restore",
         "/api/v1/itineraries",
         "/api/v1/itineraries/{id}",
         "/api/v1/proposals",

@@ -1,4 +1,9 @@
-"""The client forms: add/edit, list filters, notes."""
+"""The client forms: add/edit, list filters, notes, the delete confirmation.
+
+``ClientForm`` is a ``ModelForm`` used for cleaning only, so its limits are the model's
+(``Client.phone`` is 100 characters, here as in the API); it is never saved: the writes go
+through ``crm.clients.services``.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +13,14 @@ from django import forms
 
 from accounts.models import Agency, User
 from accounts.tenancy import active_members
-from core.forms import TagsField
-from crm.models import (
-    Client,
-    ClientStatus,
-)
+from core.forms import CleaningModelForm, TagsField
+from crm.clients.archive import DeletionPlan
+from crm.clients.filters import ARCHIVED_CHOICES
+from crm.clients.services import CLIENT_FIELDS, MAX_NOTE_LENGTH
+from crm.models import Client, ClientStatus
 
 
-class ClientForm(forms.Form):
-    name = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autofocus": True}))
-    email = forms.EmailField(required=False, max_length=254)
-    phone = forms.CharField(required=False, max_length=50, widget=forms.TextInput({"type": "tel"}))
-    company = forms.CharField(required=False, max_length=200)
-    city = forms.CharField(required=False, max_length=100)
-    country = forms.CharField(required=False, max_length=100)
-    nationality = forms.CharField(required=False, max_length=100)
-    status = forms.ChoiceField(choices=ClientStatus.choices, initial=ClientStatus.LEAD)
+class ClientForm(CleaningModelForm):
     tags = TagsField(
         required=False,
         help_text="Separate tags with commas, e.g. honeymoon, vip.",
@@ -31,7 +28,15 @@ class ClientForm(forms.Form):
     assigned_to = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, empty_label="Unassigned"
     )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    class Meta:
+        model = Client
+        fields = list(CLIENT_FIELDS)  # the service's own list; the template orders them
+        widgets = {
+            "name": forms.TextInput(attrs={"autofocus": True}),
+            "phone": forms.TextInput({"type": "tel"}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -50,11 +55,33 @@ class ClientFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *ClientStatus.choices])
     tag = forms.CharField(required=False)
+    archived = forms.ChoiceField(required=False, choices=ARCHIVED_CHOICES, label="Archived")
 
 
 class NoteForm(forms.Form):
     text = forms.CharField(
         label="Add a note",
-        max_length=5000,
+        max_length=MAX_NOTE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "Call notes, preferences…"}),
     )
+
+
+class ClientDeleteForm(forms.Form):
+    """A client with money attached is deleted only once its name is typed here."""
+
+    confirm = forms.CharField(
+        required=False,
+        label="Type the client's name to confirm",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, client: Client, plan: DeletionPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.client, self.plan = client, plan
+        self.fields["confirm"].required = plan.has_money
+
+    def clean_confirm(self) -> str:
+        typed: str = self.cleaned_data.get("confirm") or ""
+        if self.plan.has_money and typed.strip().casefold() != self.client.name.strip().casefold():
+            raise forms.ValidationError(f"Type “{self.client.name}” exactly to delete for good.")
+        return typed

@@ -1,4 +1,8 @@
-"""The itinerary forms: the itinerary, a day, an item."""
+"""The itinerary forms: the itinerary, a day, an item.
+
+``ModelForm`` classes used for cleaning only (``core.forms.CleaningModelForm``): their limits
+are the models'; the writes go through ``crm.trips`` services.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +11,32 @@ from typing import Any
 from django import forms
 
 from accounts.models import Agency
-from core.forms import DateInput, TimeInput
+from core.forms import CleaningModelForm, DateInput, TimeInput
 from crm.models import (
     Client,
-    ItemKind,
     Itinerary,
-    ItineraryStatus,
+    ItineraryDay,
+    ItineraryItem,
 )
+from crm.trips.services import ITEM_FIELDS, ITINERARY_FIELDS
+
+# The largest travellers count the column (a small integer) holds; the API's limit too.
+MAX_TRAVELLERS = 32767
 
 
-class ItineraryForm(forms.Form):
+class ItineraryForm(CleaningModelForm):
     client = forms.ModelChoiceField(queryset=Client.objects.none())
-    title = forms.CharField(max_length=200)
-    status = forms.ChoiceField(choices=ItineraryStatus.choices, initial=ItineraryStatus.DRAFT)
-    start_date = forms.DateField(required=False, widget=DateInput())
-    end_date = forms.DateField(required=False, widget=DateInput())
-    travellers = forms.IntegerField(min_value=1, max_value=999, initial=2)
-    notes = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Internal notes; not shown to the client.",
-    )
+    travellers = forms.IntegerField(min_value=1, max_value=MAX_TRAVELLERS, initial=2)
+
+    class Meta:
+        model = Itinerary
+        fields = list(ITINERARY_FIELDS)
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"notes": "Internal notes; not shown to the client."}
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -40,23 +49,24 @@ class ItineraryForm(forms.Form):
         return initial
 
 
-class DayForm(forms.Form):
-    title = forms.CharField(
-        max_length=200, required=False, widget=forms.TextInput({"placeholder": "Arrival in Lisbon"})
-    )
-    date = forms.DateField(required=False, widget=DateInput())
-    location = forms.CharField(max_length=200, required=False)
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+class DayForm(CleaningModelForm):
+    class Meta:
+        model = ItineraryDay
+        fields = ["title", "date", "location", "description"]
+        widgets = {
+            "title": forms.TextInput({"placeholder": "Arrival in Lisbon"}),
+            "date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
-class ItemForm(forms.Form):
-    kind = forms.ChoiceField(choices=ItemKind.choices, initial=ItemKind.ACTIVITY)
-    title = forms.CharField(max_length=200)
-    start_time = forms.TimeField(required=False, widget=TimeInput())
-    end_time = forms.TimeField(required=False, widget=TimeInput())
-    location = forms.CharField(max_length=200, required=False)
-    supplier = forms.CharField(max_length=200, required=False)
-    reference = forms.CharField(
-        max_length=100, required=False, help_text="Confirmation or flight number."
-    )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+class ItemForm(CleaningModelForm):
+    class Meta:
+        model = ItineraryItem
+        fields = list(ITEM_FIELDS)
+        widgets = {
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"reference": "Confirmation or flight number."}

@@ -1,24 +1,28 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts import selectors as account_selectors
 from accounts.tenancy import agency_required, get_or_404
-from core.views import add_service_errors, paginate, querystring_without_page
+from core.views import paginate, querystring_without_page, run_service
 from crm.bookings import selectors as booking_selectors
+from crm.clients import archive as client_archive_services
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
-from crm.dashboard.forms.clients import ClientFilterForm, ClientForm, NoteForm
+from crm.dashboard.forms.clients import ClientDeleteForm, ClientFilterForm, ClientForm, NoteForm
 from crm.enquiries import selectors as enquiry_selectors
 from crm.models import Client
 from crm.proposals import selectors as proposal_selectors
 from crm.trips import selectors as trip_selectors
 
-LIST_FILTERS = ("q", "status", "tag", "sort", "source", "assigned_to")
+LIST_FILTERS = ("q", "status", "tag", "sort", "source", "assigned_to", "archived")
 
 
 @agency_required
@@ -46,27 +50,30 @@ def client_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _client_fields(form: ClientForm) -> dict:
+def _client_fields(form: ClientForm) -> dict[str, Any]:
     data = dict(form.cleaned_data)
     member = data.pop("assigned_to")
     data["assigned_to"] = member.pk if member else None
     return data
 
 
+def _to_detail(client: Client) -> str:
+    return reverse("client_detail", args=[client.pk])
+
+
 @agency_required
 def client_create(request: HttpRequest) -> HttpResponse:
     form = ClientForm(request.POST or None, agency=request.agency)
-    if request.method == "POST" and form.is_valid():
-        try:
-            client = client_services.client_create(
-                agency=request.agency, created_by=request.user, **_client_fields(form)
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{client.name} was added.")
-            return redirect("client_detail", client_id=client.pk)
-    return render(request, "crm/clients/form.html", {"form": form, "client": None})
+    done = run_service(
+        request,
+        form,
+        lambda: client_services.client_create(
+            agency=request.agency, created_by=request.user, **_client_fields(form)
+        ),
+        success=lambda client: f"{client.name} was added.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "crm/clients/form.html", {"form": form, "client": None})
 
 
 @agency_required
@@ -75,15 +82,14 @@ def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
     form = ClientForm(
         request.POST or None, agency=request.agency, initial=ClientForm.initial_for(client)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            client_services.client_update(client=client, **_client_fields(form))
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Changes saved.")
-            return redirect("client_detail", client_id=client.pk)
-    return render(request, "crm/clients/form.html", {"form": form, "client": client})
+    done = run_service(
+        request,
+        form,
+        lambda: client_services.client_update(client=client, **_client_fields(form)),
+        success="Changes saved.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "crm/clients/form.html", {"form": form, "client": client})
 
 
 @agency_required
@@ -120,25 +126,58 @@ def _render_detail(request: HttpRequest, client: Client, note_form: NoteForm) ->
 def client_note_add(request: HttpRequest, client_id: int) -> HttpResponse:
     client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            client_services.client_note_add(
-                client=client, text=form.cleaned_data["text"], author=request.user
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Note added.")
-            return redirect("client_detail", client_id=client.pk)
-    return _render_detail(request, client, form)
+    done = run_service(
+        request,
+        form,
+        lambda: client_services.client_note_add(
+            client=client, text=form.cleaned_data["text"], author=request.user
+        ),
+        success="Note added.",
+        redirect_to=_to_detail,
+    )
+    return done or _render_detail(request, client, form)
+
+
+@require_POST
+@agency_required
+def client_archive(request: HttpRequest, client_id: int) -> HttpResponse:
+    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+    client_archive_services.client_archive(client=client, actor=request.user)
+    messages.success(request, f"{client.name} was archived: hidden from the lists, kept in full.")
+    return redirect("client_detail", client_id=client.pk)
+
+
+@require_POST
+@agency_required
+def client_restore(request: HttpRequest, client_id: int) -> HttpResponse:
+    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+    client_archive_services.client_restore(client=client)
+    messages.success(request, f"{client.name} was restored.")
+    return redirect("client_detail", client_id=client.pk)
 
 
 @agency_required
 def client_delete(request: HttpRequest, client_id: int) -> HttpResponse:
+    """The confirmation page names everything a delete takes with it. A client with money
+    attached is deleted only by an owner or admin who types the client's name; an agent is
+    offered Archive instead (and a POST from one is refused with a 403)."""
     client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+    plan = client_archive_services.client_deletion_plan(client=client)
+    allowed = client_archive_services.may_delete(plan=plan, actor=request.user)
+    data = request.POST if request.method == "POST" else None  # an empty POST is still one
+    form = ClientDeleteForm(data, client=client, plan=plan)
+    context = {"client": client, "plan": plan, "allowed": allowed, "form": form}
     if request.method == "POST":
+        if not allowed:
+            return render(request, "crm/clients/delete.html", context, status=403)
         name = client.name
-        client_services.client_delete(client=client)
-        messages.success(request, f"{name} was deleted, with their itineraries and proposals.")
-        return redirect("client_list")
-    return render(request, "crm/clients/delete.html", {"client": client})
+        done = run_service(
+            request,
+            form,
+            lambda: client_archive_services.client_delete(client=client, actor=request.user),
+            success=f"{name} was deleted, with everything attached.",
+            redirect_to=lambda _plan: reverse("client_list"),
+        )
+        if done:
+            return done
+    return render(request, "crm/clients/delete.html", context)

@@ -9,10 +9,12 @@ the agent typed and the errors beside the fields, so no work is lost.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +22,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import agency_required, get_or_404
-from core.views import add_service_errors, paginate, querystring_without_page
+from core.views import paginate, querystring_without_page, run_service
 from crm.clients import selectors as client_selectors
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
 from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
@@ -68,6 +70,12 @@ def _date_range_days(start: dt.date | None, end: dt.date | None) -> list[dict[st
     return [{"date": start + dt.timedelta(days=n)} for n in range(count)]
 
 
+def _itinerary_fields(form: ItineraryForm) -> dict[str, Any]:
+    data = dict(form.cleaned_data)
+    data["client"] = data["client"].pk
+    return data
+
+
 @agency_required
 def itinerary_create(request: HttpRequest) -> HttpResponse:
     initial: dict[str, Any] = {}
@@ -78,24 +86,26 @@ def itinerary_create(request: HttpRequest) -> HttpResponse:
         )
         initial = {"client": client.pk, "title": f"Trip for {client.name}"}
     form = ItineraryForm(request.POST or None, agency=request.agency, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["client"] = data["client"].pk
+
+    def create() -> Itinerary:
+        data = _itinerary_fields(form)
         days = (
             _date_range_days(data["start_date"], data["end_date"])
             if request.POST.get("prefill_days")
             else []
         )
-        try:
-            itinerary = trip_services.itinerary_create(
-                agency=request.agency, created_by=request.user, days=days, **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Itinerary created. Now add the days and what happens.")
-            return redirect("itinerary_detail", itinerary_id=itinerary.pk)
-    return render(
+        return trip_services.itinerary_create(
+            agency=request.agency, created_by=request.user, days=days, **data
+        )
+
+    done = run_service(
+        request,
+        form,
+        create,
+        success="Itinerary created. Now add the days and what happens.",
+        redirect_to=lambda itinerary: _builder_url(itinerary.pk),
+    )
+    return done or render(
         request,
         "crm/itineraries/form.html",
         {"form": form, "itinerary": None, "prefill_days": request.POST.get("prefill_days", "1")},
@@ -110,17 +120,16 @@ def itinerary_edit(request: HttpRequest, itinerary_id: int) -> HttpResponse:
     form = ItineraryForm(
         request.POST or None, agency=request.agency, initial=ItineraryForm.initial_for(itinerary)
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["client"] = data["client"].pk
-        try:
-            trip_services.itinerary_update(itinerary=itinerary, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Itinerary details saved.")
-            return redirect("itinerary_detail", itinerary_id=itinerary.pk)
-    return render(request, "crm/itineraries/form.html", {"form": form, "itinerary": itinerary})
+    done = run_service(
+        request,
+        form,
+        lambda: trip_services.itinerary_update(itinerary=itinerary, **_itinerary_fields(form)),
+        success="Itinerary details saved.",
+        redirect_to=lambda saved: _builder_url(saved.pk),
+    )
+    return done or render(
+        request, "crm/itineraries/form.html", {"form": form, "itinerary": itinerary}
+    )
 
 
 @agency_required
@@ -213,9 +222,48 @@ def _render_builder(
     )
 
 
-def _back_to_builder(itinerary_id: int, anchor: str = "") -> HttpResponse:
+def _builder_url(itinerary_id: int, anchor: str = "") -> str:
     url = reverse("itinerary_detail", kwargs={"itinerary_id": itinerary_id})
-    return redirect(f"{url}#{anchor}" if anchor else url)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _back_to_builder(itinerary_id: int, anchor: str = "") -> HttpResponse:
+    return redirect(_builder_url(itinerary_id, anchor))
+
+
+PlanForm = TypeVar("PlanForm", DayForm, ItemForm)
+Saved = TypeVar("Saved", ItineraryDay, ItineraryItem)
+
+
+def _plan_form(
+    request: HttpRequest, form_class: type[PlanForm], record: models.Model, auto_id: str
+) -> PlanForm:
+    """The day or item form: as posted, or filled with the record's values to edit."""
+    if request.method == "POST":
+        return form_class(request.POST, auto_id=auto_id)
+    initial = {name: getattr(record, name) for name in form_class.base_fields}
+    return form_class(initial=initial, auto_id=auto_id)
+
+
+def _plan_save(
+    request: HttpRequest,
+    form: DayForm | ItemForm,
+    service: Callable[..., Saved],
+    itinerary_id: int,
+    **target: Any,
+) -> HttpResponse | None:
+    """A day or item edit through ``run_service``, back to the builder at what was saved."""
+    return run_service(
+        request,
+        form,
+        lambda: service(**target, **form.cleaned_data),
+        success=None,
+        redirect_to=lambda saved: _builder_url(itinerary_id, _anchor(saved)),
+    )
+
+
+def _anchor(saved: ItineraryDay | ItineraryItem) -> str:
+    return f"{'day' if isinstance(saved, ItineraryDay) else 'item'}-{saved.pk}"
 
 
 @agency_required
@@ -275,33 +323,16 @@ def _target_position(request: HttpRequest, current: int) -> int | None:
 def day_add(request: HttpRequest, itinerary_id: int) -> HttpResponse:
     itinerary = _get_itinerary(request, itinerary_id)
     form = DayForm(request.POST, auto_id="newday-%s")
-    if form.is_valid():
-        try:
-            day = trip_plan.itinerary_day_add(itinerary=itinerary, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return _back_to_builder(itinerary.pk, f"day-{day.pk}")
-    return _render_builder(request, itinerary_id, new_day_form=form)
+    done = _plan_save(request, form, trip_plan.itinerary_day_add, itinerary.pk, itinerary=itinerary)
+    return done or _render_builder(request, itinerary_id, new_day_form=form)
 
 
 @agency_required
 def day_edit(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
     day = _get_day(request, itinerary_id, day_id)
-    auto_id = f"day{day.pk}-edit-%s"
-    if request.method == "POST":
-        form = DayForm(request.POST, auto_id=auto_id)
-        if form.is_valid():
-            try:
-                trip_plan.itinerary_day_update(day=day, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                return _back_to_builder(itinerary_id, f"day-{day.pk}")
-    else:
-        initial = {name: getattr(day, name) for name in DayForm.base_fields}
-        form = DayForm(initial=initial, auto_id=auto_id)
-    return _render_builder(request, itinerary_id, edit_day=(day.pk, form))
+    form = _plan_form(request, DayForm, day, f"day{day.pk}-edit-%s")
+    done = _plan_save(request, form, trip_plan.itinerary_day_update, itinerary_id, day=day)
+    return done or _render_builder(request, itinerary_id, edit_day=(day.pk, form))
 
 
 @require_POST
@@ -328,33 +359,16 @@ def day_delete(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResp
 def item_add(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
     day = _get_day(request, itinerary_id, day_id)
     form = ItemForm(request.POST, auto_id=f"day{day.pk}-new-%s")
-    if form.is_valid():
-        try:
-            item = trip_plan.itinerary_item_add(day=day, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return _back_to_builder(itinerary_id, f"item-{item.pk}")
-    return _render_builder(request, itinerary_id, add_item=(day.pk, form))
+    done = _plan_save(request, form, trip_plan.itinerary_item_add, itinerary_id, day=day)
+    return done or _render_builder(request, itinerary_id, add_item=(day.pk, form))
 
 
 @agency_required
 def item_edit(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
     item = _get_item(request, itinerary_id, item_id)
-    auto_id = f"item{item.pk}-%s"
-    if request.method == "POST":
-        form = ItemForm(request.POST, auto_id=auto_id)
-        if form.is_valid():
-            try:
-                trip_plan.itinerary_item_update(item=item, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                return _back_to_builder(itinerary_id, f"item-{item.pk}")
-    else:
-        initial = {name: getattr(item, name) for name in ItemForm.base_fields}
-        form = ItemForm(initial=initial, auto_id=auto_id)
-    return _render_builder(request, itinerary_id, edit_item=(item.pk, form))
+    form = _plan_form(request, ItemForm, item, f"item{item.pk}-%s")
+    done = _plan_save(request, form, trip_plan.itinerary_item_update, itinerary_id, item=item)
+    return done or _render_builder(request, itinerary_id, edit_item=(item.pk, form))
 
 
 @require_POST

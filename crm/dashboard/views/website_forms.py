@@ -12,7 +12,6 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -21,7 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Agency, User
 from accounts.tenancy import active_members, agency_admin_required, agency_required, get_or_404
-from core.views import add_service_errors
+from core.forms import CleaningModelForm
+from core.views import run_service
 from crm.enquiries import selectors as enquiry_selectors
 from crm.enquiries import website_forms
 from crm.models import EnquiryForm
@@ -29,11 +29,10 @@ from crm.models import EnquiryForm
 RECENT_ENQUIRIES = 25
 
 
-class WebsiteFormForm(forms.Form):
-    name = forms.CharField(
-        max_length=100,
-        help_text="For your team, e.g. “Contact page” or “Japan landing page”.",
-    )
+class WebsiteFormForm(CleaningModelForm):
+    """Cleaning only (limits from ``EnquiryForm``); writes go through
+    ``crm.enquiries.website_forms``."""
+
     allowed_origins = forms.CharField(
         label="Allowed websites (origins)",
         required=False,
@@ -47,6 +46,7 @@ class WebsiteFormForm(forms.Form):
         label="Thank-you page",
         required=False,
         assume_scheme="https",
+        max_length=EnquiryForm._meta.get_field("redirect_url").max_length,
         help_text="Where visitors land after sending. Empty: a simple Itinera thank-you page.",
     )
     notify_users = forms.ModelMultipleChoiceField(
@@ -55,12 +55,15 @@ class WebsiteFormForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    is_active = forms.BooleanField(
-        label="On: accept enquiries",
-        required=False,
-        initial=True,
-        help_text="Switched off, the form's address answers 404 and nothing is stored.",
-    )
+
+    class Meta:
+        model = EnquiryForm
+        fields = ["name", "allowed_origins", "redirect_url", "notify_users", "is_active"]
+        labels = {"is_active": "On: accept enquiries"}
+        help_texts = {
+            "name": "For your team, e.g. “Contact page” or “Japan landing page”.",
+            "is_active": "Switched off, the form's address answers 404 and nothing is stored.",
+        }
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,17 +97,18 @@ def form_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def form_create(request: HttpRequest) -> HttpResponse:
     form = WebsiteFormForm(request.POST or None, agency=request.agency)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = website_forms.enquiry_form_create(agency=request.agency, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, f"“{created.name}” is ready: paste its snippet into your site."
-            )
-            return redirect("form_settings:detail", form_id=created.pk)
-    return render(request, "forms/edit.html", {"form": form, "web_form": None})
+    done = run_service(
+        request,
+        form,
+        lambda: website_forms.enquiry_form_create(agency=request.agency, **form.cleaned_data),
+        success=lambda created: f"“{created.name}” is ready: paste its snippet into your site.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "forms/edit.html", {"form": form, "web_form": None})
+
+
+def _to_detail(web_form: EnquiryForm) -> str:
+    return reverse("form_settings:detail", kwargs={"form_id": web_form.pk})
 
 
 @agency_required
@@ -143,15 +147,14 @@ def form_edit(request: HttpRequest, form_id: int) -> HttpResponse:
     form = WebsiteFormForm(
         request.POST or None, agency=request.agency, initial=WebsiteFormForm.initial_for(web_form)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            website_forms.enquiry_form_update(form=web_form, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Saved.")
-            return redirect("form_settings:detail", form_id=web_form.pk)
-    return render(request, "forms/edit.html", {"form": form, "web_form": web_form})
+    done = run_service(
+        request,
+        form,
+        lambda: website_forms.enquiry_form_update(form=web_form, **form.cleaned_data),
+        success="Saved.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "forms/edit.html", {"form": form, "web_form": web_form})
 
 
 @agency_admin_required

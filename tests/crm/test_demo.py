@@ -1,0 +1,64 @@
+"""``seed_demo`` creates the demo once, and its data agrees with itself."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from crm.clients import archive as client_archive
+from crm.demo.data import DEMO_SLUG, LEAD_ENQUIRIES
+from crm.enquiries import selectors as enquiry_selectors
+from crm.models import Client, ClientSource, Enquiry, EnquiryForm
+
+pytestmark = pytest.mark.django_db
+
+
+def run() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_a_demo_client_deleted_stays_deleted_after_a_rerun():
+    run()
+    aisha = Client.objects.get(agency__slug=DEMO_SLUG, email="aisha@example.com")
+    client_archive.client_delete(client=aisha, actor=None)
+
+    output = run()
+
+    assert "already exists: nothing created" in output
+    assert not Client.objects.filter(agency__slug=DEMO_SLUG, email="aisha@example.com").exists()
+
+
+def test_every_website_lead_has_an_enquiry_of_the_demo_form():
+    run()
+    leads = Client.objects.filter(agency__slug=DEMO_SLUG, source=ClientSource.WEB_FORM)
+    form = EnquiryForm.objects.get(agency__slug=DEMO_SLUG)
+
+    assert leads.count() == len(LEAD_ENQUIRIES) == 6
+    for lead in leads:
+        enquiry = Enquiry.objects.get(client=lead)
+        assert enquiry.form == form
+        assert enquiry.email == lead.email
+        assert enquiry.created_at < timezone.now() - timezone.timedelta(days=1)
+
+
+def test_the_demo_forms_page_counts_its_enquiries():
+    run()
+    summary = enquiry_selectors.enquiry_form_summaries(
+        agency=EnquiryForm.objects.get(agency__slug=DEMO_SLUG).agency
+    ).get()
+
+    assert summary.enquiry_count == 6
+    assert summary.last_enquiry_at is not None
+
+
+def test_the_readme_says_a_rerun_creates_nothing_new():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+
+    assert "seed_demo" in readme
+    assert "creates nothing new" in readme
