@@ -29,7 +29,7 @@ class Transitions:
 
     def refusal(self, current: str, to: str) -> str:
         if to not in self.table:
-            return f"{to!r} is not a {self.noun} status."
+            return f"{to!r} is not one of the {self.noun} statuses ({', '.join(self.table)})."
         return f"This {self.noun} is {current}; it cannot become {to}."
 
     def check(self, current: str, to: str) -> None:
