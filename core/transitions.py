@@ -37,6 +37,17 @@ class Transitions:
         if to not in self.allowed(current):
             raise ValidationError({"status": [self.refusal(current, to)]})
 
+    def begin(self, current: str, to: str) -> bool:
+        """Whether going from ``current`` to ``to`` is a change to make: False for the same
+        status (no change, no event); refused with :meth:`check` when off the table."""
+        if to == current:
+            return False
+        self.check(current, to)
+        return True
+
+    def pairs(self) -> set[tuple[str, str]]:
+        return {(status, to) for status, targets in self.table.items() for to in targets}
+
     def path(self, start: str, to: str) -> list[str]:
         """The shortest walk of allowed steps from ``start`` to ``to`` (without ``start``)."""
         previous: dict[str, str] = {}

@@ -40,13 +40,10 @@ def booking_lock(booking: Booking) -> Booking:
 
 @transaction.atomic
 def booking_transition(*, booking: Booking, to: str) -> Booking:
-    """Move ``booking`` to status ``to`` if the table allows it from its current status (a
-    ``status`` error naming that status otherwise); the same status is no change at all."""
-    current = booking_lock(booking).status
-    if to == current:
-        booking.status = current
+    """The booking's one status door (see ``Transitions.begin`` for what it refuses)."""
+    current = booking.status = booking_lock(booking).status
+    if not BOOKING_TRANSITIONS.begin(current, to):
         return booking
-    BOOKING_TRANSITIONS.check(current, to)
     booking.status = to
     with named_event(EVENTS[to], subject=booking, data={"from": current, "to": to}):
         booking.save(update_fields=["status", "updated_at"])

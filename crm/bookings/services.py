@@ -108,8 +108,6 @@ def booking_create(
 ) -> Booking:
     """Create a booking (pending; a ``status`` given is reached through the door, step by
     step); without a ``reference`` one is generated (``BK-XXXXXX``)."""
-    if status not in BOOKING_TRANSITIONS.table:
-        raise ValidationError({"status": [BOOKING_TRANSITIONS.refusal(S.PENDING, status)]})
     booking = Booking(agency=agency, created_by=created_by, status=S.PENDING)
     fields: dict[str, Any] = {
         "client": client,
@@ -137,7 +135,7 @@ def booking_create(
                 raise
     else:
         raise ValidationError({"reference": ["Could not generate a unique reference; try again."]})
-    for step in BOOKING_TRANSITIONS.path(S.PENDING, status):
+    for step in BOOKING_TRANSITIONS.path(S.PENDING, status):  # an unknown status is refused
         booking_transition(booking=booking, to=step)
     return booking
 

@@ -79,11 +79,9 @@ def check_terms_editable(current: Proposal, edited: Proposal, names: Iterable[st
 def proposal_transition(*, proposal: Proposal, to: str) -> Proposal:
     """Move ``proposal`` to status ``to`` if the table allows it from its current status (a
     ``status`` error naming that status otherwise); the same status is no change at all."""
-    current = proposal_lock(proposal).status
-    if to == current:
-        proposal.status = current
+    current = proposal.status = proposal_lock(proposal).status
+    if not PROPOSAL_TRANSITIONS.begin(current, to):
         return proposal
-    PROPOSAL_TRANSITIONS.check(current, to)
     now = timezone.now()
     proposal.status = to
     changed = ["status", "updated_at"]

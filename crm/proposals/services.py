@@ -88,8 +88,6 @@ def proposal_create(
         client = linked.client_id if linked else None
     if client is None:
         raise ValidationError({"client_id": ["This field is required."]})
-    if status not in PROPOSAL_TRANSITIONS.table:
-        raise ValidationError({"status": [PROPOSAL_TRANSITIONS.refusal(S.DRAFT, status)]})
     proposal = Proposal(agency=agency, created_by=created_by, status=S.DRAFT)
     fields: dict[str, Any] = {
         "client": client,
@@ -102,7 +100,7 @@ def proposal_create(
     }
     _proposal_apply(proposal, fields)
     save_validated(proposal)
-    for step in PROPOSAL_TRANSITIONS.path(S.DRAFT, status):
+    for step in PROPOSAL_TRANSITIONS.path(S.DRAFT, status):  # an unknown status is refused
         proposal_transition(proposal=proposal, to=step)
     return proposal
 

@@ -7,7 +7,9 @@ import pytest
 
 from crm.models import Booking
 from tests.api.conftest import Api
-from tests.crm.bookings.spec import ALLOWED, PAIRS, pair_id
+from tests.crm.lifecycle_spec import BOOKING_ALLOWED as ALLOWED
+from tests.crm.lifecycle_spec import BOOKING_PAIRS as PAIRS
+from tests.crm.lifecycle_spec import pair_id
 from tests.factories import BookingFactory, ClientFactory
 
 

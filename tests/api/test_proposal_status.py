@@ -8,7 +8,9 @@ import pytest
 
 from crm.models import Proposal
 from tests.api.conftest import Api
-from tests.crm.proposals.spec import ALLOWED, PAIRS, pair_id
+from tests.crm.lifecycle_spec import PROPOSAL_ALLOWED as ALLOWED
+from tests.crm.lifecycle_spec import PROPOSAL_PAIRS as PAIRS
+from tests.crm.lifecycle_spec import pair_id
 from tests.factories import ClientFactory, ProposalFactory
 
 

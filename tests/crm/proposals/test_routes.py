@@ -12,7 +12,10 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from crm.models import Proposal
-from tests.crm.proposals.spec import ALLOWED, PAIRS, STATUSES, pair_id
+from tests.crm.lifecycle_spec import PROPOSAL_ALLOWED as ALLOWED
+from tests.crm.lifecycle_spec import PROPOSAL_PAIRS as PAIRS
+from tests.crm.lifecycle_spec import PROPOSAL_STATUSES as STATUSES
+from tests.crm.lifecycle_spec import pair_id
 from tests.factories import ClientFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
