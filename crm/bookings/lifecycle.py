@@ -25,7 +25,7 @@ BOOKING_TRANSITIONS = Transitions(
         S.COMPLETED: frozenset(),
     },
 )
-EVENTS = {
+EVENTS: dict[str, str] = {
     S.CONFIRMED: "booking.confirmed",
     S.CANCELLED: "booking.cancelled",
     S.COMPLETED: "booking.completed",

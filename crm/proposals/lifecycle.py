@@ -36,7 +36,7 @@ PROPOSAL_TRANSITIONS = Transitions(
 )
 # The statuses a client may still answer from on the link.
 ANSWERABLE = frozenset({S.SENT, S.VIEWED})
-EVENTS = {
+EVENTS: dict[str, str] = {
     S.DRAFT: "proposal.reopened",
     S.SENT: "proposal.sent",
     S.VIEWED: "proposal.viewed",
@@ -45,7 +45,7 @@ EVENTS = {
     S.EXPIRED: "proposal.expired",
 }
 # The terms an answer was given to: frozen once accepted or declined.
-FROZEN_TERMS = {
+FROZEN_TERMS: dict[str, str] = {
     "client": "client",
     "itinerary": "itinerary",
     "currency": "currency",
@@ -63,12 +63,12 @@ def proposal_lock(proposal: Proposal) -> Proposal:
 def check_terms_editable(current: Proposal, edited: Proposal, names: Iterable[str]) -> None:
     """Refuse an edit of an answered proposal's terms: ``current`` is the row as stored,
     ``edited`` the same proposal with the edit applied to the fields ``names``."""
-    if current.status not in (S.ACCEPTED, S.DECLINED):
+    if not PROPOSAL_TRANSITIONS.is_final(current.status):
         return
     errors: dict[str, list[str]] = {}
     for name in names:
         label = FROZEN_TERMS.get(name)
-        attname = Proposal._meta.get_field(name).attname if label else ""
+        attname = f"{name}_id" if name in ("client", "itinerary") else name
         if label and getattr(edited, attname) != getattr(current, attname):
             errors[name] = [f"This proposal is {current.status}; its {label} can no longer change."]
     if errors:
