@@ -18,7 +18,7 @@ PER_PAGE = 25
 
 
 def add_service_errors(
-    form: forms.Form, exc: ValidationError, aliases: Mapping[str, str] | None = None
+    form: forms.BaseForm, exc: ValidationError, aliases: Mapping[str, str] | None = None
 ) -> None:
     """Put a service's ``{field: [messages]}`` errors beside the matching form fields.
 
@@ -43,7 +43,7 @@ def add_service_errors(
 
 def run_service(
     request: HttpRequest,
-    form: forms.Form,
+    form: forms.BaseForm,
     service: Callable[[], T],
     *,
     success: str | Callable[[T], str] | None,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from rest_framework import serializers
 
@@ -11,6 +13,8 @@ from api.serializers import Id, Money, OutputSerializer, Text
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.bookings.filters import BookingFilter
+from crm.bookings.lifecycle import BOOKING_TRANSITIONS
+from crm.bookings.services import DERIVED
 from crm.models import (
     Booking,
     BookingStatus,
@@ -43,7 +47,9 @@ class BookingSerializer(OutputSerializer):
     end_date = serializers.DateField(allow_null=True)
     currency = serializers.CharField()
     total_price = Money()
-    amount_paid = Money()
+    amount_paid = Money(
+        help_text="The sum of the booking's payments; read-only (a write that sends it is a 422)."
+    )
     balance_due = Money(help_text="total_price - amount_paid")
     supplier = Text()
     notes = Text()
@@ -64,14 +70,26 @@ class BookingInputSerializer(serializers.Serializer):
     reference = Text(
         max_length=40, required=False, help_text="Unique in your agency; generated when omitted."
     )
-    status = serializers.ChoiceField(choices=BookingStatus.choices, required=False)
+    status = serializers.ChoiceField(
+        choices=BookingStatus.choices,
+        required=False,
+        help_text="Changes only along the lifecycle; any other change is a 422 naming the "
+        f"current status. {BOOKING_TRANSITIONS.describe()} A new booking is pending; a status "
+        "given on creation is reached step by step.",
+    )
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     currency = serializers.CharField(min_length=3, max_length=3, required=False)
     total_price = Money(min_value=Decimal("0"), required=False)
-    amount_paid = Money(min_value=Decimal("0"), required=False)
     supplier = Text(max_length=200, required=False, allow_null=True)
     notes = Text(required=False, allow_null=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # amount_paid is read-only, but silently dropping it would let a client believe it
+        # had set it: say so instead.
+        if isinstance(self.initial_data, Mapping) and "amount_paid" in self.initial_data:
+            raise serializers.ValidationError({"amount_paid": [DERIVED]})
+        return attrs
 
 
 class BookingViewSet(TenantViewSet):

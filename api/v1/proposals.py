@@ -15,6 +15,7 @@ from crm.models import (
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
 from crm.proposals.filters import ProposalFilter
+from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS
 
 
 class ProposalSerializer(OutputSerializer):
@@ -40,7 +41,14 @@ class ProposalInputSerializer(serializers.Serializer):
     client_id = Id(required=False, help_text="Required unless itinerary_id is given.")
     itinerary_id = Id(required=False, allow_null=True)
     title = serializers.CharField(max_length=200)
-    status = serializers.ChoiceField(choices=ProposalStatus.choices, required=False)
+    status = serializers.ChoiceField(
+        choices=ProposalStatus.choices,
+        required=False,
+        help_text="Changes only along the lifecycle; any other change is a 422 naming the "
+        f"current status. {PROPOSAL_TRANSITIONS.describe()} A new proposal is a draft; a status "
+        "given on creation is reached step by step. sent_at, viewed_at and responded_at are "
+        "stamped by these changes.",
+    )
     currency = serializers.CharField(
         min_length=3, max_length=3, required=False, help_text="ISO 4217; the agency's by default."
     )

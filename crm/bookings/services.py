@@ -1,42 +1,62 @@
-"""Writes of bookings and payments."""
+"""Writes of bookings and payments.
+
+A booking's status changes only through ``lifecycle.booking_transition``. Its ``amount_paid``
+is the sum of its payments, always: no edit takes it, and :func:`payment_record` (its one
+writer) sets it from the payments, under the booking's row lock, in the payment's transaction.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from collections.abc import Mapping
-from datetime import date
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypedDict, Unpack
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from accounts.events import named_event
 from accounts.models import Agency, User
 from accounts.tenancy import resolve_related
-from core.money import normalise_currency_field
+from core.money import MONEY, normalise_currency_field
 from core.validation import save_validated, unknown_fields
+from crm.bookings.lifecycle import BOOKING_TRANSITIONS, booking_lock, booking_transition
 from crm.bookings.models import Booking, BookingStatus, Payment
 from crm.clients.models import Client
 from crm.proposals.models import Proposal, ProposalStatus
 from crm.trips.models import Itinerary
 
-BOOKING_FIELDS = (
-    "client",
-    "proposal",
-    "itinerary",
-    "reference",
-    "status",
-    "start_date",
-    "end_date",
-    "currency",
-    "total_price",
-    "amount_paid",
-    "supplier",
-    "notes",
-)
+S = BookingStatus
+CENT = Decimal("0.01")
+# The largest amount a money column holds (9,999,999,999.99).
+MONEY_MAX = Decimal(10) ** (MONEY["max_digits"] - MONEY["decimal_places"]) - CENT
+# Payments dated earlier are typing mistakes, not history.
+EARLIEST_PAYMENT = dt.date(2000, 1, 1)
+DERIVED = "Derived from the booking's payments: record a payment to change it."
 
+
+class BookingChanges(TypedDict, total=False):
+    """What an edit may change (omitted means unchanged); ``status`` goes through the door.
+    ``amount_paid`` is not here: it is derived from the payments."""
+
+    client: Client | int
+    proposal: Proposal | int | None
+    itinerary: Itinerary | int | None
+    reference: str
+    status: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    currency: str
+    total_price: Decimal
+    supplier: str | None
+    notes: str | None
+
+
+BOOKING_FIELDS = tuple(BookingChanges.__annotations__)
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -45,6 +65,8 @@ def booking_generate_reference() -> str:
 
 
 def _booking_apply(booking: Booking, fields: Mapping[str, Any]) -> None:
+    if "amount_paid" in fields:
+        raise ValidationError({"amount_paid": [DERIVED]})
     unknown_fields(fields, BOOKING_FIELDS)
     fields = dict(fields)
     normalise_currency_field(fields)
@@ -67,26 +89,55 @@ def _booking_apply(booking: Booking, fields: Mapping[str, Any]) -> None:
             raise ValidationError({f"{related}_id": [f"This {related} belongs to another client."]})
 
 
-def booking_create(*, agency: Agency, created_by: User | None = None, **fields: Any) -> Booking:
-    """Create a booking; without a ``reference`` one is generated (``BK-XXXXXX``)."""
-    fields = dict(fields)
-    if "client" not in fields:
-        raise ValidationError({"client_id": ["This field is required."]})
-    generated = not fields.get("reference")
-    if generated:
-        fields.pop("reference", None)
-    booking = Booking(agency=agency, created_by=created_by, currency=agency.default_currency)
+@transaction.atomic
+def booking_create(
+    *,
+    agency: Agency,
+    created_by: User | None = None,
+    client: Client | int,
+    proposal: Proposal | int | None = None,
+    itinerary: Itinerary | int | None = None,
+    reference: str = "",
+    status: str = S.PENDING,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+    currency: str | None = None,
+    total_price: Decimal = Decimal("0.00"),
+    supplier: str | None = "",
+    notes: str | None = "",
+) -> Booking:
+    """Create a booking (pending; a ``status`` given is reached through the door, step by
+    step); without a ``reference`` one is generated (``BK-XXXXXX``)."""
+    booking = Booking(agency=agency, created_by=created_by, status=S.PENDING)
+    fields: dict[str, Any] = {
+        "client": client,
+        "proposal": proposal,
+        "itinerary": itinerary,
+        "start_date": start_date,
+        "end_date": end_date,
+        "currency": currency or agency.default_currency,
+        "total_price": total_price,
+        "supplier": supplier,
+        "notes": notes,
+    }
+    generated = not (reference or "").strip()
+    if not generated:
+        fields["reference"] = reference
     _booking_apply(booking, fields)
     for _attempt in range(5):
         if generated:
             booking.reference = booking_generate_reference()
         try:
             _save_booking(booking)
-            return booking
+            break
         except ValidationError as exc:
             if not (generated and "reference" in exc.message_dict):
                 raise
-    raise ValidationError({"reference": ["Could not generate a unique reference; try again."]})
+    else:
+        raise ValidationError({"reference": ["Could not generate a unique reference; try again."]})
+    for step in BOOKING_TRANSITIONS.path(S.PENDING, status):  # an unknown status is refused
+        booking_transition(booking=booking, to=step)
+    return booking
 
 
 def _save_booking(booking: Booking) -> None:
@@ -116,13 +167,34 @@ def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None 
         end_date=itinerary.end_date if itinerary else None,
         currency=proposal.currency,
         total_price=proposal.total_price,
-        status=BookingStatus.CONFIRMED,
+        status=S.CONFIRMED,
     )
 
 
-def booking_update(*, booking: Booking, **fields: Any) -> Booking:
-    _booking_apply(booking, fields)
-    _save_booking(booking)
+@transaction.atomic
+def booking_update(*, booking: Booking, **changes: Unpack[BookingChanges]) -> Booking:
+    """Edit a booking. A new ``status`` must follow the table from the status the database
+    holds; the paid amount is never taken from the caller's copy. A refusal changes nothing."""
+    fields: dict[str, Any] = dict(changes)
+    status = fields.pop("status", None)
+    current = booking_lock(booking)
+    if status is not None and status != current.status:
+        BOOKING_TRANSITIONS.check(current.status, status)
+    booking.status, booking.amount_paid = current.status, current.amount_paid
+    if fields:
+        _booking_apply(booking, fields)
+        if booking.currency != current.currency and current.payments.exists():
+            raise ValidationError(
+                {
+                    "currency": [
+                        f"This booking has payments in {current.currency}; its currency "
+                        "can no longer change."
+                    ]
+                }
+            )
+        _save_booking(booking)
+    if status is not None:
+        booking_transition(booking=booking, to=status)
     return booking
 
 
@@ -130,32 +202,94 @@ def booking_delete(*, booking: Booking) -> None:
     booking.delete()
 
 
+def _agency_today(agency_timezone: str) -> dt.date:
+    try:
+        return timezone.localdate(timezone=ZoneInfo(agency_timezone))
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.localdate()
+
+
+def _payment_amount(amount: Decimal | str | int) -> Decimal:
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        raise ValidationError({"amount": ["Enter an amount, e.g. 250.00."]}) from None
+    if not value.is_finite() or value <= 0:
+        raise ValidationError({"amount": ["A payment is an amount greater than zero."]})
+    if value != value.quantize(CENT):
+        raise ValidationError({"amount": ["A payment has at most 2 decimal places."]})
+    return value
+
+
+def validate_paid_on(paid_on: dt.date, *, today: dt.date) -> None:
+    """A payment is dated between 2000 and the agency's today."""
+    if paid_on > today:
+        raise ValidationError({"paid_on": ["A payment cannot be received in the future."]})
+    if paid_on < EARLIEST_PAYMENT:
+        raise ValidationError(
+            {"paid_on": [f"A payment date before {EARLIEST_PAYMENT.year}? Check the year."]}
+        )
+
+
+def agency_today(agency: Agency) -> dt.date:
+    return _agency_today(agency.timezone)
+
+
 @transaction.atomic
 def payment_record(
     *,
     booking: Booking,
-    amount: Decimal,
-    paid_on: date | None = None,
+    amount: Decimal | str | int,
+    paid_on: dt.date | None = None,
+    currency: str | None = None,
     method: str = "",
     reference: str = "",
     notes: str = "",
     recorded_by: User | None = None,
 ) -> Payment:
-    """Record money received; the booking's ``amount_paid`` becomes the sum of its payments."""
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    """Record money received; the booking's ``amount_paid`` becomes the sum of its payments.
+
+    Refused (a field error, nothing written): an amount that is not above zero or has more
+    than 2 decimals, a date in the future (the agency's today) or before 2000, a currency other
+    than the booking's, and a payment that would take the total past what a money column holds.
+    """
+    locked = booking_lock(booking)
+    value = _payment_amount(amount)
+    today = _agency_today(locked.agency.timezone)
+    paid_on = paid_on or today
+    validate_paid_on(paid_on, today=today)
+    if currency is not None and currency.strip().upper() != locked.currency:
+        raise ValidationError(
+            {"currency": [f"Payments are in the booking's currency ({locked.currency})."]}
+        )
+    paid = locked.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    if paid + value > MONEY_MAX:
+        raise ValidationError(
+            {"amount": [f"The booking's payments would total more than {MONEY_MAX:,}."]}
+        )
     payment = Payment(
-        agency_id=booking.agency_id,
-        booking=booking,
-        amount=amount,
-        currency=booking.currency,
-        paid_on=paid_on or timezone.localdate(),
+        agency_id=locked.agency_id,
+        booking=locked,
+        amount=value,
+        currency=locked.currency,
+        paid_on=paid_on,
         method=method or "",
         reference=reference or "",
         notes=notes or "",
         recorded_by=recorded_by,
     )
-    save_validated(payment)
-    total = booking.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    data = {
+        "amount": str(value),
+        "currency": locked.currency,
+        "paid_on": paid_on.isoformat(),
+        "amount_paid": str(paid + value),
+    }
+    with named_event("payment.recorded", subject=payment, data=data):
+        save_validated(payment)
+    total = locked.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    # A plain UPDATE: the payment's event already says what changed, and no other code path
+    # writes this column.
+    rows = Booking.objects.for_agency(locked.agency_id).filter(pk=locked.pk)
+    rows.update(amount_paid=total, updated_at=timezone.now())
     booking.amount_paid = total
-    booking.save(update_fields=["amount_paid", "updated_at"])
     return payment

@@ -7,15 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from crm.proposals import selectors, services
+from crm.proposals.lifecycle import ANSWERABLE
 from crm.proposals.models import Proposal, ProposalStatus
 from crm.trips.selectors import plan_outline
-
-ANSWERABLE = (ProposalStatus.SENT, ProposalStatus.VIEWED)
 
 
 @never_cache
@@ -45,10 +43,10 @@ def proposal_public(request: HttpRequest, token: str) -> HttpResponse:
                     else "Thank you for letting us know. Your travel agent has been told.",
                 )
         return redirect("proposal_public", token=token)
-    if not is_agent:
+    if not is_agent:  # an agent previewing the link is not the client opening it
         services.proposal_mark_viewed(proposal=proposal)
-    expired = proposal.status == ProposalStatus.EXPIRED or bool(
-        proposal.valid_until and proposal.valid_until < timezone.localdate()
+    expired = proposal.status == ProposalStatus.EXPIRED or (
+        proposal.status in ANSWERABLE and services.proposal_is_past_validity(proposal)
     )
     itinerary = proposal.itinerary
     response = render(

@@ -1,20 +1,24 @@
-"""The booking forms: the booking and a payment."""
+"""The booking forms: the booking and a payment.
+
+Both are ModelForms used for cleaning only (never ``.save()``): lengths, digits, minimums and
+the date-range rule come from the models, so the forms cannot drift from them; the writes (and
+the rules on statuses and payments) are the services'. ``amount_paid`` is in neither: it is
+the sum of the payments.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 
 from accounts.models import Agency
-from core.forms import CurrencyInput, DateInput, MoneyField
-from crm.models import (
-    BookingStatus,
-    Client,
-)
+from core.forms import CurrencyInput, DateInput
+from crm.bookings.services import agency_today, validate_paid_on
+from crm.dashboard.forms.proposals import MONEY_INPUT, clean_currency_code
+from crm.models import Booking, Client, Payment
 
 # Payment.method is free text (the API accepts any); the dashboard offers the usual ones.
 PAYMENT_METHODS = [
@@ -23,36 +27,76 @@ PAYMENT_METHODS = [
 ]
 
 
-class BookingForm(forms.Form):
+class BookingForm(forms.ModelForm):
     client = forms.ModelChoiceField(queryset=Client.objects.none())
-    reference = forms.CharField(
-        max_length=40, required=False, help_text="Leave empty to generate one (BK-XXXXXX)."
-    )
-    status = forms.ChoiceField(choices=BookingStatus.choices, initial=BookingStatus.PENDING)
-    start_date = forms.DateField(required=False, widget=DateInput(), label="Departure")
-    end_date = forms.DateField(required=False, widget=DateInput(), label="Return")
-    currency = forms.CharField(max_length=3, min_length=3, widget=CurrencyInput())
-    total_price = MoneyField(label="Total")
-    supplier = forms.CharField(max_length=200, required=False)
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    class Meta:
+        model = Booking
+        fields = [
+            "reference",
+            "status",
+            "start_date",
+            "end_date",
+            "currency",
+            "total_price",
+            "supplier",
+            "notes",
+        ]
+        labels = {"start_date": "Departure", "end_date": "Return", "total_price": "Total"}
+        help_texts = {"reference": "Leave empty to generate one (BK-XXXXXX)."}
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "currency": CurrencyInput(),
+            "total_price": MONEY_INPUT,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    field_order = ["client", *Meta.fields]
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["client"].queryset = Client.objects.for_agency(agency).order_by("name")
+        self.fields["reference"].required = False
+
+    @classmethod
+    def initial_for(cls, booking: Booking) -> dict[str, Any]:
+        initial = {name: getattr(booking, name) for name in cls.Meta.fields}
+        initial["client"] = booking.client_id
+        return initial
+
+    def service_fields(self) -> dict[str, Any]:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["client"] = self.cleaned_data["client"].pk
+        return data
 
     def clean_currency(self) -> str:
-        return self.cleaned_data["currency"].strip().upper()
+        return clean_currency_code(self.cleaned_data["currency"])
 
 
-class PaymentForm(forms.Form):
-    amount = MoneyField(min_value=Decimal("0.01"))
-    paid_on = forms.DateField(widget=DateInput(), initial=timezone.localdate, label="Received on")
+class PaymentForm(forms.ModelForm):
     method = forms.ChoiceField(choices=PAYMENT_METHODS, required=False)
-    reference = forms.CharField(max_length=100, required=False)
-    notes = forms.CharField(max_length=1000, required=False)
+
+    class Meta:
+        model = Payment
+        fields = ["amount", "paid_on", "method", "reference", "notes"]
+        labels = {"paid_on": "Received on"}
+        widgets = {
+            "amount": MONEY_INPUT,
+            "paid_on": DateInput(),
+            "notes": forms.TextInput(),
+        }
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = agency_today(agency)
+        self.fields["paid_on"].initial = self.today
 
     def clean_paid_on(self) -> dt.date:
+        # The service's rule, shown beside the field together with the other fields' errors.
         paid_on = self.cleaned_data["paid_on"]
-        if paid_on > timezone.localdate() + dt.timedelta(days=1):
-            raise forms.ValidationError("A payment cannot be received in the future.")
+        try:
+            validate_paid_on(paid_on, today=self.today)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["paid_on"]) from None
         return paid_on

@@ -1,13 +1,21 @@
-"""The proposal forms: the proposal and the answer an agent records."""
+"""The proposal forms: the proposal and a status an agent records.
+
+``ProposalForm`` is a ModelForm used for cleaning only (never ``.save()``): its lengths, digits
+and minimums come from the model, so the form cannot drift from it; the write goes through
+``crm.proposals.services``. The client and itinerary are plain choice fields limited to the
+agency, so that the model's own relation check (an unscoped read) never runs.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from accounts.models import Agency
-from core.forms import CurrencyInput, DateInput, MoneyField
+from core.forms import CurrencyInput, DateInput
+from core.money import normalise_currency_field
 from crm.models import (
     Client,
     Itinerary,
@@ -15,21 +23,37 @@ from crm.models import (
     ProposalStatus,
 )
 
+MONEY_INPUT = forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"})
 
-class ProposalForm(forms.Form):
+
+def clean_currency_code(value: str) -> str:
+    """The services' currency rule (three letters, upper-cased), shown beside the field."""
+    fields = {"currency": value}
+    try:
+        normalise_currency_field(fields)
+    except ValidationError as exc:
+        raise forms.ValidationError(exc.message_dict["currency"]) from None
+    return fields["currency"]
+
+
+class ProposalForm(forms.ModelForm):
     client = forms.ModelChoiceField(queryset=Client.objects.none())
     itinerary = forms.ModelChoiceField(
         queryset=Itinerary.objects.none(), required=False, empty_label="No itinerary"
     )
-    title = forms.CharField(max_length=200)
-    currency = forms.CharField(max_length=3, min_length=3, widget=CurrencyInput())
-    total_price = MoneyField(label="Price")
-    valid_until = forms.DateField(required=False, widget=DateInput())
-    message = forms.CharField(
-        required=False,
-        label="Message to the client",
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+
+    class Meta:
+        model = Proposal
+        fields = ["title", "currency", "total_price", "valid_until", "message"]
+        labels = {"total_price": "Price", "message": "Message to the client"}
+        widgets = {
+            "currency": CurrencyInput(),
+            "total_price": MONEY_INPUT,
+            "valid_until": DateInput(),
+            "message": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    field_order = ["client", "itinerary", *Meta.fields]
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,22 +65,34 @@ class ProposalForm(forms.Form):
 
     @classmethod
     def initial_for(cls, proposal: Proposal) -> dict[str, Any]:
-        initial = {
-            name: getattr(proposal, name)
-            for name in cls.base_fields
-            if name not in ("client", "itinerary")
-        }
+        initial = {name: getattr(proposal, name) for name in cls.Meta.fields}
         initial["client"] = proposal.client_id
         initial["itinerary"] = proposal.itinerary_id
         return initial
 
+    def service_fields(self) -> dict[str, Any]:
+        """The cleaned values as the service takes them (relations by id)."""
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["client"] = self.cleaned_data["client"].pk
+        itinerary = self.cleaned_data["itinerary"]
+        data["itinerary"] = itinerary.pk if itinerary else None
+        return data
+
     def clean_currency(self) -> str:
-        return self.cleaned_data["currency"].strip().upper()
+        return clean_currency_code(self.cleaned_data["currency"])
 
 
 class ProposalStatusForm(forms.Form):
-    """An agent records the client's answer given outside the link (phone, email)."""
+    """A status an agent records (an answer given by phone, an expiry, back to draft); the
+    lifecycle's table decides whether it may follow the current one."""
 
-    status = forms.ChoiceField(
-        choices=[(ProposalStatus.ACCEPTED, "Accepted"), (ProposalStatus.DECLINED, "Declined")]
-    )
+    status = forms.ChoiceField(choices=ProposalStatus.choices)
+
+
+# What the dashboard offers an agent from each status (sending has its own button).
+AGENT_STEPS = {
+    ProposalStatus.ACCEPTED: ("Mark accepted", "btn--ok"),
+    ProposalStatus.DECLINED: ("Mark declined", "btn--danger"),
+    ProposalStatus.EXPIRED: ("Mark expired", ""),
+    ProposalStatus.DRAFT: ("Back to draft to revise", "btn--ghost"),
+}

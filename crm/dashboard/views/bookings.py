@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import agency_required, get_or_404
-from core.views import add_service_errors, paginate, querystring_without_page
+from core.views import paginate, querystring_without_page, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.clients import selectors as client_selectors
@@ -40,10 +40,8 @@ def booking_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _booking_fields(form: BookingForm) -> dict[str, Any]:
-    data = dict(form.cleaned_data)
-    data["client"] = data["client"].pk
-    return data
+def _to_detail(booking: Booking) -> str:
+    return reverse("booking_detail", args=[booking.pk])
 
 
 @agency_required
@@ -56,17 +54,16 @@ def booking_create(request: HttpRequest) -> HttpResponse:
         )
         initial["client"] = client.pk
     form = BookingForm(request.POST or None, agency=request.agency, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            booking = booking_services.booking_create(
-                agency=request.agency, created_by=request.user, **_booking_fields(form)
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Booking {booking.reference} created.")
-            return redirect("booking_detail", booking_id=booking.pk)
-    return render(request, "crm/bookings/form.html", {"form": form, "booking": None})
+    done = run_service(
+        request,
+        form,
+        lambda: booking_services.booking_create(
+            agency=request.agency, created_by=request.user, **form.service_fields()
+        ),
+        success=lambda booking: f"Booking {booking.reference} created.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "crm/bookings/form.html", {"form": form, "booking": None})
 
 
 @agency_required
@@ -74,18 +71,17 @@ def booking_edit(request: HttpRequest, booking_id: int) -> HttpResponse:
     booking = get_or_404(
         booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
     )
-    initial = {name: getattr(booking, name) for name in BookingForm.base_fields}
-    initial["client"] = booking.client_id
-    form = BookingForm(request.POST or None, agency=request.agency, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            booking_services.booking_update(booking=booking, **_booking_fields(form))
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Booking saved.")
-            return redirect("booking_detail", booking_id=booking.pk)
-    return render(request, "crm/bookings/form.html", {"form": form, "booking": booking})
+    form = BookingForm(
+        request.POST or None, agency=request.agency, initial=BookingForm.initial_for(booking)
+    )
+    done = run_service(
+        request,
+        form,
+        lambda: booking_services.booking_update(booking=booking, **form.service_fields()),
+        success="Booking saved.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "crm/bookings/form.html", {"form": form, "booking": booking})
 
 
 def _render_detail(
@@ -112,7 +108,7 @@ def booking_detail(request: HttpRequest, booking_id: int) -> HttpResponse:
     booking = get_or_404(
         booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
     )
-    return _render_detail(request, booking, PaymentForm())
+    return _render_detail(request, booking, PaymentForm(agency=request.agency))
 
 
 @require_POST
@@ -121,17 +117,14 @@ def payment_add(request: HttpRequest, booking_id: int) -> HttpResponse:
     booking = get_or_404(
         booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
     )
-    form = PaymentForm(request.POST)
-    if form.is_valid():
-        try:
-            payment = booking_services.payment_record(
-                booking=booking, recorded_by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, f"Payment of {payment.amount:,.2f} {payment.currency} recorded."
-            )
-            return redirect("booking_detail", booking_id=booking.pk)
-    return _render_detail(request, booking, form)
+    form = PaymentForm(request.POST, agency=request.agency)
+    done = run_service(
+        request,
+        form,
+        lambda: booking_services.payment_record(
+            booking=booking, recorded_by=request.user, **form.cleaned_data
+        ),
+        success=lambda payment: f"Payment of {payment.amount:,.2f} {payment.currency} recorded.",
+        redirect_to=lambda payment: _to_detail(booking),
+    )
+    return done or _render_detail(request, booking, form)

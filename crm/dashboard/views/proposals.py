@@ -1,4 +1,4 @@
-"""Proposals in the dashboard, and the client's public, read-only link ``/p/<share_token>``."""
+"""Proposals in the dashboard: list, create, edit, send, record a status, revoke, book."""
 
 from __future__ import annotations
 
@@ -14,18 +14,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import agency_required, get_or_404
-from core.views import add_service_errors, paginate, querystring_without_page
+from core.views import paginate, querystring_without_page, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.clients import selectors as client_selectors
-from crm.dashboard.forms.proposals import ProposalForm, ProposalStatusForm
+from crm.dashboard.forms.proposals import AGENT_STEPS, ProposalForm, ProposalStatusForm
 from crm.models import Proposal, ProposalStatus
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
+from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS, proposal_transition
 from crm.trips import selectors as trip_selectors
 
 DEFAULT_VALIDITY = dt.timedelta(days=14)
-ANSWERABLE = (ProposalStatus.SENT, ProposalStatus.VIEWED)
 
 
 @agency_required
@@ -51,11 +51,8 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _proposal_fields(form: ProposalForm) -> dict[str, Any]:
-    data = dict(form.cleaned_data)
-    data["client"] = data["client"].pk
-    data["itinerary"] = data["itinerary"].pk if data["itinerary"] else None
-    return data
+def _to_detail(proposal: Proposal) -> str:
+    return reverse("proposal_detail", args=[proposal.pk])
 
 
 @agency_required
@@ -75,17 +72,16 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         client = get_or_404(client_selectors.client_get, agency=agency, client_id=int(client_id))
         initial.update(client=client.pk)
     form = ProposalForm(request.POST or None, agency=agency, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            proposal = proposal_services.proposal_create(
-                agency=agency, created_by=request.user, **_proposal_fields(form)
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Proposal drafted. Send it to create the client's link.")
-            return redirect("proposal_detail", proposal_id=proposal.pk)
-    return render(request, "crm/proposals/form.html", {"form": form, "proposal": None})
+    done = run_service(
+        request,
+        form,
+        lambda: proposal_services.proposal_create(
+            agency=agency, created_by=request.user, **form.service_fields()
+        ),
+        success="Proposal drafted. Send it to create the client's link.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "crm/proposals/form.html", {"form": form, "proposal": None})
 
 
 @agency_required
@@ -96,15 +92,44 @@ def proposal_edit(request: HttpRequest, proposal_id: int) -> HttpResponse:
     form = ProposalForm(
         request.POST or None, agency=request.agency, initial=ProposalForm.initial_for(proposal)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            proposal_services.proposal_update(proposal=proposal, **_proposal_fields(form))
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Proposal saved.")
-            return redirect("proposal_detail", proposal_id=proposal.pk)
-    return render(request, "crm/proposals/form.html", {"form": form, "proposal": proposal})
+    done = run_service(
+        request,
+        form,
+        lambda: proposal_services.proposal_update(proposal=proposal, **form.service_fields()),
+        success="Proposal saved.",
+        redirect_to=_to_detail,
+    )
+    return done or render(request, "crm/proposals/form.html", {"form": form, "proposal": proposal})
+
+
+def _render_detail(
+    request: HttpRequest, proposal: Proposal, status_form: ProposalStatusForm | None = None
+) -> HttpResponse:
+    share_url = (
+        request.build_absolute_uri(reverse("proposal_public", args=[proposal.share_token]))
+        if proposal.share_token
+        else None
+    )
+    allowed = PROPOSAL_TRANSITIONS.allowed(proposal.status)
+    return render(
+        request,
+        "crm/proposals/detail.html",
+        {
+            "proposal": proposal,
+            "share_url": share_url,
+            "status_form": status_form or ProposalStatusForm(),
+            "bookings": booking_selectors.booking_list(
+                agency=request.agency, filters={"proposal_id": proposal.pk}
+            ),
+            "can_send": ProposalStatus.SENT in allowed,
+            "final": PROPOSAL_TRANSITIONS.is_final(proposal.status),
+            "agent_steps": [
+                (status, label, css)
+                for status, (label, css) in AGENT_STEPS.items()
+                if status in allowed
+            ],
+        },
+    )
 
 
 @agency_required
@@ -112,24 +137,7 @@ def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
     proposal = get_or_404(
         proposal_selectors.proposal_get, agency=request.agency, proposal_id=proposal_id
     )
-    share_url = (
-        request.build_absolute_uri(reverse("proposal_public", args=[proposal.share_token]))
-        if proposal.share_token
-        else None
-    )
-    return render(
-        request,
-        "crm/proposals/detail.html",
-        {
-            "proposal": proposal,
-            "share_url": share_url,
-            "status_form": ProposalStatusForm(),
-            "bookings": booking_selectors.booking_list(
-                agency=request.agency, filters={"proposal_id": proposal.pk}
-            ),
-            "answerable": proposal.status in ANSWERABLE,
-        },
-    )
+    return _render_detail(request, proposal)
 
 
 def _action_failed(request: HttpRequest, exc: ValidationError) -> None:
@@ -154,21 +162,20 @@ def proposal_send(request: HttpRequest, proposal_id: int) -> HttpResponse:
 @require_POST
 @agency_required
 def proposal_status(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    """The agent records an answer the client gave by phone or email."""
+    """The agent records a status: an answer the client gave by phone or email, an expiry, a
+    return to draft. The lifecycle's table decides; a refusal is shown beside the buttons."""
     proposal = get_or_404(
         proposal_selectors.proposal_get, agency=request.agency, proposal_id=proposal_id
     )
     form = ProposalStatusForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose accepted or declined.")
-    else:
-        try:
-            proposal_services.proposal_update(proposal=proposal, status=form.cleaned_data["status"])
-        except ValidationError as exc:
-            _action_failed(request, exc)
-        else:
-            messages.success(request, f"Marked as {proposal.get_status_display().lower()}.")
-    return redirect("proposal_detail", proposal_id=proposal.pk)
+    done = run_service(
+        request,
+        form,
+        lambda: proposal_transition(proposal=proposal, to=form.cleaned_data["status"]),
+        success=lambda p: f"Marked as {p.get_status_display().lower()}.",
+        redirect_to=_to_detail,
+    )
+    return done or _render_detail(request, proposal, status_form=form)
 
 
 @require_POST
@@ -197,6 +204,3 @@ def proposal_book(request: HttpRequest, proposal_id: int) -> HttpResponse:
         return redirect("proposal_detail", proposal_id=proposal.pk)
     messages.success(request, f"Booking {booking.reference} created from the proposal.")
     return redirect("booking_detail", booking_id=booking.pk)
-
-
-# The client's public link ------------------------------------------------------------------
