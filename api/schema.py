@@ -147,6 +147,8 @@ SUMMARIES = {
     "partial_update": "Update some fields of a {resource}",
     "destroy": "Delete a {resource}",
     "activity": "History of a {resource}",
+    "archive": "Archive a {resource}",
+    "restore": "Restore an archived {resource}",
 }
 
 

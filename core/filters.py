@@ -88,6 +88,39 @@ class TenantFilterSet(FastFilterSet):
     updated_before = DateOrDateTimeFilter(field_name="updated_at", bound="before")
 
 
+ARCHIVED_CHOICES = (
+    ("false", "Hide archived"),
+    ("true", "Include archived"),
+    ("only", "Archived only"),
+)
+
+
+def filter_archived(queryset: QuerySet, name: str, value: str) -> QuerySet:
+    """``archived=only`` shows archived records alone, ``true`` shows them too; anything else
+    (and no parameter: see ``hide_archived``) hides them."""
+    if value == "only":
+        return queryset.filter(archived_at__isnull=False)
+    if value == "true":
+        return queryset
+    return queryset.filter(archived_at__isnull=True)
+
+
+class ArchivedFilter(django_filters.ChoiceFilter):
+    """The ``archived`` parameter of a list of archivable records (clients, bookings)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("choices", ARCHIVED_CHOICES)
+        kwargs.setdefault("empty_label", None)
+        super().__init__(method=filter_archived, **kwargs)
+
+
+def hide_archived(queryset: QuerySet, filters: Filters) -> QuerySet:
+    """A list leaves archived records out unless ``filters`` ask for them."""
+    if (filters or {}).get("archived"):
+        return queryset
+    return queryset.filter(archived_at__isnull=True)
+
+
 class ClientLinkedFilterSet(TenantFilterSet):
     client_id = django_filters.NumberFilter(field_name="client_id")
     client = django_filters.NumberFilter(field_name="client_id")

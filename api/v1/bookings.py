@@ -8,8 +8,10 @@ from typing import Any
 
 from rest_framework import serializers
 
+from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.serializers import Id, Money, OutputSerializer, Text
+from crm.bookings import archive as booking_archive
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.bookings.filters import BookingFilter
@@ -53,6 +55,10 @@ class BookingSerializer(OutputSerializer):
     balance_due = Money(help_text="total_price - amount_paid")
     supplier = Text()
     notes = Text()
+    archived_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the booking was archived; null while it is in the lists."
+    )
+    archived_by_id = Id(allow_null=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
@@ -92,7 +98,7 @@ class BookingInputSerializer(serializers.Serializer):
         return attrs
 
 
-class BookingViewSet(TenantViewSet):
+class BookingViewSet(ArchivableMixin, TenantViewSet):
     """Bookings; `balance_due` is `total_price - amount_paid`."""
 
     resource = "booking"
@@ -105,4 +111,6 @@ class BookingViewSet(TenantViewSet):
     get_selector = booking_selectors.booking_get
     create_service = booking_services.booking_create
     update_service = booking_services.booking_update
-    delete_service = booking_services.booking_delete
+    delete_service = booking_archive.booking_delete
+    archive_service = booking_archive.booking_archive
+    restore_service = booking_archive.booking_restore

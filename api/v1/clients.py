@@ -11,8 +11,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts import selectors as account_selectors
-from api.base import TenantViewSet, envelope
-from api.exceptions import error_response
+from api.archive import ArchivableMixin
+from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
 from api.pagination import PagePagination
 from api.serializers import Id, OutputSerializer, Text, max_length_of
@@ -88,7 +88,7 @@ class ClientInputSerializer(serializers.Serializer):
     assigned_to_id = Id(required=False, allow_null=True, help_text="A user of your agency.")
 
 
-class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
+class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, TenantViewSet):
     """Clients and leads. A client created here starts as a `lead` unless a status is given."""
 
     resource = "client"
@@ -102,6 +102,9 @@ class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
     update_service = client_services.client_update
     delete_service = client_archive.client_delete
 
+    archive_service = client_archive.client_archive
+    restore_service = client_archive.client_restore
+
     @extend_schema(
         description=(
             "Deletes the client with its itineraries, proposals, bookings and payments. A client "
@@ -110,26 +113,7 @@ class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
         )
     )
     def destroy(self, request: Request, pk: str) -> Response:
-        try:
-            client_archive.client_delete(client=self.get_object(), actor=request.auth.user)
-        except client_archive.ClientDeleteRefused as exc:
-            return error_response(403, str(exc))
-        return Response(status=204)
-
-    @extend_schema(request=None, summary="Archive a client")
-    @action(detail=True, methods=["post"], url_path="archive", filter_backends=[])
-    def archive(self, request: Request, pk: str) -> Response:
-        """Hide the client from the lists (`?archived=true` or `only` shows it), keeping
-        everything attached; archiving an archived client changes nothing."""
-        client = client_archive.client_archive(client=self.get_object(), actor=request.auth.user)
-        return envelope(self.represent(client))
-
-    @extend_schema(request=None, summary="Restore an archived client")
-    @action(detail=True, methods=["post"], url_path="restore", filter_backends=[])
-    def restore(self, request: Request, pk: str) -> Response:
-        """Bring an archived client back into the lists, as it was."""
-        client = client_archive.client_restore(client=self.get_object())
-        return envelope(self.represent(client))
+        return super().destroy(request, pk)
 
     @action(detail=True, methods=["get"], url_path="activity", filter_backends=[])
     def activity(self, request: Request, pk: str) -> Response:

@@ -1,14 +1,40 @@
-"""Archiving and restoring a booking: it leaves the lists and keeps its payments.
+"""Archiving, restoring and deleting a booking: money once recorded is never destroyed unseen.
 
-Deleting a booking is not offered to agents here: money once recorded is archived, never
-silently destroyed. The mechanics are the clients' (``crm.clients.archive.record_archive``).
+An archived booking leaves the lists and keeps its payments; restoring brings it back. A booking
+with payments may be hard-deleted only by the agency's owner or an admin (or an operator's
+command); an agent archives it instead. The mechanics are the clients'
+(``crm.clients.archive.record_archive``).
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from accounts.events import named_event
 from accounts.models import User
 from crm.bookings.models import Booking
 from crm.clients.archive import record_archive, record_restore
+
+ARCHIVE_INSTEAD = (
+    "Only the agency's owner or an admin can delete a booking with payments. "
+    "Archive the booking instead: it leaves the lists and can be restored."
+)
+
+
+class BookingDeleteRefused(PermissionDenied):
+    """An agent asked to hard-delete a booking with payments."""
+
+
+@transaction.atomic
+def booking_delete(*, booking: Booking, actor: User | None) -> None:
+    """Delete the booking and its payments; ``booking.deleted`` carries what went."""
+    payments = booking.payments.count()
+    if payments and actor is not None and not actor.is_agency_admin:
+        raise BookingDeleteRefused(ARCHIVE_INSTEAD)
+    data = {"payments": payments, "amount_paid": str(booking.amount_paid)}
+    with named_event("booking.deleted", subject=booking, data=data):
+        booking.delete()
 
 
 def booking_archive(*, booking: Booking, actor: User | None) -> Booking:

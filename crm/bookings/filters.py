@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 
-from core.filters import ClientLinkedFilterSet
+from core.filters import ArchivedFilter, ClientLinkedFilterSet
 from crm.bookings.models import Booking, BookingStatus
 
 
@@ -16,6 +16,8 @@ class BookingFilter(ClientLinkedFilterSet):
     itinerary_id = django_filters.NumberFilter(field_name="itinerary_id")
     reference = django_filters.CharFilter(field_name="reference", lookup_expr="iexact")
     start_date = django_filters.DateFromToRangeFilter(field_name="start_date")
+    # Archived bookings are hidden unless asked for (``true`` shows them too, ``only`` alone).
+    archived = ArchivedFilter()
     sort = django_filters.OrderingFilter(
         fields=(
             ("created_at", "created_at"),

@@ -8,19 +8,21 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from accounts.models import Agency
-from core.filters import Filters, apply_filters
+from core.filters import Filters, apply_filters, hide_archived
 from crm.bookings.filters import BookingFilter
 from crm.bookings.models import Booking
 
 
 def booking_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Booking]:
-    return apply_filters(BookingFilter, Booking.objects.for_agency(agency), filters)
+    """The agency's bookings; archived ones only when ``filters`` ask (``archived=true|only``)."""
+    bookings = hide_archived(Booking.objects.for_agency(agency), filters)
+    return apply_filters(BookingFilter, bookings, filters)
 
 
 def booking_get(*, agency: Agency, booking_id: int) -> Booking:
     return (
         Booking.objects.for_agency(agency)
-        .select_related("client", "proposal", "itinerary")
+        .select_related("client", "proposal", "itinerary", "archived_by")
         .prefetch_related("payments")
         .get(pk=booking_id)
     )

@@ -198,10 +198,6 @@ def booking_update(*, booking: Booking, **changes: Unpack[BookingChanges]) -> Bo
     return booking
 
 
-def booking_delete(*, booking: Booking) -> None:
-    booking.delete()
-
-
 def _agency_today(agency_timezone: str) -> dt.date:
     try:
         return timezone.localdate(timezone=ZoneInfo(agency_timezone))

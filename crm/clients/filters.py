@@ -5,14 +5,8 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 
-from core.filters import TenantFilterSet, filter_tag
+from core.filters import ArchivedFilter, TenantFilterSet, filter_tag
 from crm.clients.models import Client, ClientSource, ClientStatus
-
-ARCHIVED_CHOICES = (
-    ("false", "Hide archived"),
-    ("true", "Include archived"),
-    ("only", "Archived only"),
-)
 
 
 class ClientFilter(TenantFilterSet):
@@ -24,9 +18,7 @@ class ClientFilter(TenantFilterSet):
     country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
     # Archived clients are hidden unless asked for: ``true`` shows them too, ``only`` alone
     # (the selector hides them when the parameter is absent).
-    archived = django_filters.ChoiceFilter(
-        choices=ARCHIVED_CHOICES, method="filter_archived", empty_label=None
-    )
+    archived = ArchivedFilter()
     sort = django_filters.OrderingFilter(
         fields=(("created_at", "created_at"), ("updated_at", "updated_at"), ("name", "name"))
     )
@@ -48,10 +40,3 @@ class ClientFilter(TenantFilterSet):
 
     def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return filter_tag(queryset, name, value)
-
-    def filter_archived(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        if value == "only":
-            return queryset.filter(archived_at__isnull=False)
-        if value == "true":
-            return queryset
-        return queryset.filter(archived_at__isnull=True)

@@ -5,16 +5,14 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from accounts.models import Agency
-from core.filters import Filters, apply_filters
+from core.filters import Filters, apply_filters, hide_archived
 from crm.clients.filters import ClientFilter
 from crm.clients.models import Client
 
 
 def client_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Client]:
     """The agency's clients; archived ones only when ``filters`` ask (``archived=true|only``)."""
-    clients = Client.objects.for_agency(agency)
-    if not (filters or {}).get("archived"):
-        clients = clients.filter(archived_at__isnull=True)
+    clients = hide_archived(Client.objects.for_agency(agency), filters)
     return apply_filters(ClientFilter, clients, filters)
 
 

@@ -117,6 +117,8 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/proposals/{id}",
         "/api/v1/bookings",
         "/api/v1/bookings/{id}",
+        "/api/v1/bookings/{id}/archive",
+        "/api/v1/bookings/{id}/restore",
     }
 
 

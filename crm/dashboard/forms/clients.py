@@ -13,9 +13,9 @@ from django import forms
 
 from accounts.models import Agency, User
 from accounts.tenancy import active_members
+from core.filters import ARCHIVED_CHOICES
 from core.forms import CleaningModelForm, TagsField
 from crm.clients.archive import DeletionPlan
-from crm.clients.filters import ARCHIVED_CHOICES
 from crm.clients.services import CLIENT_FIELDS, MAX_NOTE_LENGTH
 from crm.models import Client, ClientStatus
 
