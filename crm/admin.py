@@ -2,9 +2,10 @@
 every agency with an agency filter. Relations use raw id inputs so a page never loads every
 client of every agency into a dropdown."""
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from crm.models import (
     Booking,
@@ -70,12 +71,25 @@ class ProposalAdmin(TenantAdmin):
     raw_id_fields = ("agency", "client", "itinerary", "created_by")
     list_select_related = ("agency", "client")
     exclude = ("share_token",)
+    # The status and its timestamps change through crm.proposals.lifecycle only.
+    readonly_fields = ("status", "sent_at", "viewed_at", "responded_at")
 
 
 class PaymentInline(admin.TabularInline):
+    """Payments are shown, never written here: ``payment_record`` is their one door (it keeps
+    the booking's ``amount_paid`` equal to their sum and records ``payment.recorded``)."""
+
     model = Payment
     extra = 0
-    raw_id_fields = ("agency", "recorded_by")
+    can_delete = False
+    readonly_fields = ("amount", "currency", "paid_on", "method", "reference", "notes")
+    exclude = ("agency", "recorded_by")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Booking)
@@ -95,6 +109,8 @@ class BookingAdmin(TenantAdmin):
     raw_id_fields = ("agency", "client", "proposal", "itinerary", "created_by")
     list_select_related = ("agency", "client")
     inlines = [PaymentInline]
+    # The status changes through crm.bookings.lifecycle; amount_paid is the payments' sum.
+    readonly_fields = ("status", "amount_paid")
 
 
 @admin.register(EnquiryForm)

@@ -1,0 +1,37 @@
+"""The admin shows statuses, amount_paid and payments but never writes them: each has one door."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client as HttpClient
+
+from tests.factories import BookingFactory, PaymentFactory, ProposalFactory, UserFactory
+
+
+@pytest.fixture
+def staff_browser(db) -> HttpClient:
+    browser = HttpClient()
+    browser.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return browser
+
+
+def test_the_booking_page_offers_no_input_for_status_amount_paid_or_payments(staff_browser, agency):
+    booking = BookingFactory(agency=agency)
+    PaymentFactory(booking=booking)
+
+    page = staff_browser.get(f"/admin/crm/booking/{booking.pk}/change/").content.decode()
+
+    assert 'name="status"' not in page
+    assert 'name="amount_paid"' not in page
+    for field in ("amount", "currency", "paid_on", "method", "reference", "notes", "DELETE"):
+        assert f'name="payments-0-{field}"' not in page
+    assert "payments-__prefix__" not in page  # no blank form to add a payment with
+
+
+def test_the_proposal_page_offers_no_input_for_the_status_or_its_timestamps(staff_browser, agency):
+    proposal = ProposalFactory(agency=agency)
+
+    page = staff_browser.get(f"/admin/crm/proposal/{proposal.pk}/change/").content.decode()
+
+    for field in ("status", "sent_at", "viewed_at", "responded_at"):
+        assert f'name="{field}' not in page
