@@ -5,18 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db.models import Model
 
-from accounts.models import Agency, User
-from crm.models import (
-    Booking,
-    Client,
-    Enquiry,
-    EnquiryForm,
-    Itinerary,
-    ItineraryDay,
-    ItineraryItem,
-    Payment,
-    Proposal,
-)
+from accounts import models as accounts
+from crm import models as crm
 from tests.factories import (
     AgencyFactory,
     BookingFactory,
@@ -33,17 +23,17 @@ from tests.factories import (
 )
 
 CASES: list[tuple[ModelFactory[Model], type[Model]]] = [
-    (AgencyFactory, Agency),
-    (UserFactory, User),
-    (ClientFactory, Client),
-    (ItineraryFactory, Itinerary),
-    (ItineraryDayFactory, ItineraryDay),
-    (ItineraryItemFactory, ItineraryItem),
-    (ProposalFactory, Proposal),
-    (BookingFactory, Booking),
-    (PaymentFactory, Payment),
-    (EnquiryFormFactory, EnquiryForm),
-    (EnquiryFactory, Enquiry),
+    (AgencyFactory, accounts.Agency),
+    (UserFactory, accounts.User),
+    (ClientFactory, crm.Client),
+    (ItineraryFactory, crm.Itinerary),
+    (ItineraryDayFactory, crm.ItineraryDay),
+    (ItineraryItemFactory, crm.ItineraryItem),
+    (ProposalFactory, crm.Proposal),
+    (BookingFactory, crm.Booking),
+    (PaymentFactory, crm.Payment),
+    (EnquiryFormFactory, crm.EnquiryForm),
+    (EnquiryFactory, crm.Enquiry),
 ]
 
 
