@@ -1,11 +1,19 @@
-"""factory_boy factories for every model. Tenant records default to the agency of their parent."""
+"""factory_boy factories for every model. Tenant records default to the agency of their parent.
+
+Each factory is exported typed as a `ModelFactory` of its model: factory_boy's metaclass makes
+`ClientFactory(...)` return a `Client`, which mypy cannot see on the class itself (it takes any
+call on a class to return an instance of that class, whatever `__new__` or the metaclass say).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, Protocol, TypeVar, cast
 
 import factory
+from django.db.models import Model
 from factory.django import DjangoModelFactory
 
 from accounts.models import Agency, ApiToken, Role, User
@@ -24,8 +32,26 @@ from crm.models import (
 
 PASSWORD = "correct-horse-battery"
 
+M = TypeVar("M", bound=Model)
+M_co = TypeVar("M_co", bound=Model, covariant=True)
 
-class AgencyFactory(DjangoModelFactory):
+
+class ModelFactory(Protocol[M_co]):
+    """A factory_boy factory of model M as its callers use it: every call returns M rows."""
+
+    def __call__(self, **kwargs: Any) -> M_co: ...
+    def create(self, **kwargs: Any) -> M_co: ...
+    def build(self, **kwargs: Any) -> M_co: ...
+    def create_batch(self, size: int, **kwargs: Any) -> Sequence[M_co]: ...
+    def build_batch(self, size: int, **kwargs: Any) -> Sequence[M_co]: ...
+
+
+def _typed(factory_class: type[DjangoModelFactory[M]]) -> ModelFactory[M]:
+    """The factory class itself, seen by the type checker as the model factory it really is."""
+    return cast("ModelFactory[M]", factory_class)
+
+
+class _AgencyFactory(DjangoModelFactory[Agency]):
     class Meta:
         model = Agency
         django_get_or_create = ("slug",)
@@ -35,7 +61,10 @@ class AgencyFactory(DjangoModelFactory):
     default_currency = "EUR"
 
 
-class UserFactory(DjangoModelFactory):
+AgencyFactory = _typed(_AgencyFactory)
+
+
+class _UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -43,7 +72,7 @@ class UserFactory(DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
     name = factory.Faker("name")
-    agency = factory.SubFactory(AgencyFactory)
+    agency = factory.SubFactory(_AgencyFactory)
     role = Role.AGENT
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
@@ -53,11 +82,14 @@ class UserFactory(DjangoModelFactory):
             obj.save()
 
 
-class ClientFactory(DjangoModelFactory):
+UserFactory = _typed(_UserFactory)
+
+
+class _ClientFactory(DjangoModelFactory[Client]):
     class Meta:
         model = Client
 
-    agency = factory.SubFactory(AgencyFactory)
+    agency = factory.SubFactory(_AgencyFactory)
     name = factory.Faker("name")
     email = factory.Sequence(lambda n: f"client{n}@example.com")
     phone = factory.Sequence(lambda n: f"+44 20 7946 {n:04d}")
@@ -67,11 +99,14 @@ class ClientFactory(DjangoModelFactory):
     tags = factory.LazyFunction(list)
 
 
-class ItineraryFactory(DjangoModelFactory):
+ClientFactory = _typed(_ClientFactory)
+
+
+class _ItineraryFactory(DjangoModelFactory[Itinerary]):
     class Meta:
         model = Itinerary
 
-    client = factory.SubFactory(ClientFactory)
+    client = factory.SubFactory(_ClientFactory)
     agency = factory.LazyAttribute(lambda o: o.client.agency)
     title = factory.Sequence(lambda n: f"Trip {n}")
     status = "draft"
@@ -80,31 +115,40 @@ class ItineraryFactory(DjangoModelFactory):
     travellers = 2
 
 
-class ItineraryDayFactory(DjangoModelFactory):
+ItineraryFactory = _typed(_ItineraryFactory)
+
+
+class _ItineraryDayFactory(DjangoModelFactory[ItineraryDay]):
     class Meta:
         model = ItineraryDay
 
-    itinerary = factory.SubFactory(ItineraryFactory)
+    itinerary = factory.SubFactory(_ItineraryFactory)
     day_number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Day {n + 1}")
     location = "Lisbon"
 
 
-class ItineraryItemFactory(DjangoModelFactory):
+ItineraryDayFactory = _typed(_ItineraryDayFactory)
+
+
+class _ItineraryItemFactory(DjangoModelFactory[ItineraryItem]):
     class Meta:
         model = ItineraryItem
 
-    day = factory.SubFactory(ItineraryDayFactory)
+    day = factory.SubFactory(_ItineraryDayFactory)
     position = factory.Sequence(lambda n: n)
     kind = "activity"
     title = factory.Sequence(lambda n: f"Activity {n}")
 
 
-class ProposalFactory(DjangoModelFactory):
+ItineraryItemFactory = _typed(_ItineraryItemFactory)
+
+
+class _ProposalFactory(DjangoModelFactory[Proposal]):
     class Meta:
         model = Proposal
 
-    client = factory.SubFactory(ClientFactory)
+    client = factory.SubFactory(_ClientFactory)
     agency = factory.LazyAttribute(lambda o: o.client.agency)
     title = factory.Sequence(lambda n: f"Proposal {n}")
     status = "draft"
@@ -113,11 +157,14 @@ class ProposalFactory(DjangoModelFactory):
     valid_until = dt.date(2027, 1, 31)
 
 
-class BookingFactory(DjangoModelFactory):
+ProposalFactory = _typed(_ProposalFactory)
+
+
+class _BookingFactory(DjangoModelFactory[Booking]):
     class Meta:
         model = Booking
 
-    client = factory.SubFactory(ClientFactory)
+    client = factory.SubFactory(_ClientFactory)
     agency = factory.LazyAttribute(lambda o: o.client.agency)
     reference = factory.Sequence(lambda n: f"BK-TEST{n:04d}")
     status = "confirmed"
@@ -128,38 +175,50 @@ class BookingFactory(DjangoModelFactory):
     end_date = dt.date(2027, 3, 10)
 
 
-class PaymentFactory(DjangoModelFactory):
+BookingFactory = _typed(_BookingFactory)
+
+
+class _PaymentFactory(DjangoModelFactory[Payment]):
     class Meta:
         model = Payment
 
-    booking = factory.SubFactory(BookingFactory)
+    booking = factory.SubFactory(_BookingFactory)
     agency = factory.LazyAttribute(lambda o: o.booking.agency)
     amount = Decimal("100.00")
     currency = "EUR"
     paid_on = dt.date(2026, 11, 1)
 
 
-class EnquiryFormFactory(DjangoModelFactory):
+PaymentFactory = _typed(_PaymentFactory)
+
+
+class _EnquiryFormFactory(DjangoModelFactory[EnquiryForm]):
     class Meta:
         model = EnquiryForm
 
-    agency = factory.SubFactory(AgencyFactory)
+    agency = factory.SubFactory(_AgencyFactory)
     name = factory.Sequence(lambda n: f"Website form {n}")
     allowed_origins = factory.LazyFunction(lambda: ["https://agency.example"])
     is_active = True
 
 
-class EnquiryFactory(DjangoModelFactory):
+EnquiryFormFactory = _typed(_EnquiryFormFactory)
+
+
+class _EnquiryFactory(DjangoModelFactory[Enquiry]):
     class Meta:
         model = Enquiry
 
-    form = factory.SubFactory(EnquiryFormFactory)
+    form = factory.SubFactory(_EnquiryFormFactory)
     agency = factory.LazyAttribute(lambda o: o.form.agency)
     name = factory.Faker("name")
     email = factory.Sequence(lambda n: f"enquirer{n}@example.com")
 
 
-def make_token(user: User, **kwargs) -> IssuedToken:
+EnquiryFactory = _typed(_EnquiryFactory)
+
+
+def make_token(user: User, **kwargs: Any) -> IssuedToken:
     """Issue a real token through the service (returns the token row and its plaintext)."""
     kwargs.setdefault("name", "test token")
     return api_token_create(user=user, **kwargs)
@@ -176,6 +235,7 @@ __all__ = [
     "ItineraryDayFactory",
     "ItineraryFactory",
     "ItineraryItemFactory",
+    "ModelFactory",
     "PaymentFactory",
     "ProposalFactory",
     "UserFactory",

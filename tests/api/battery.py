@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from django.db import models
 
+from accounts.tenancy import TenantModel
 from tests.api.conftest import Api
 
 NOT_FOUND = {"message": "Not found."}
@@ -21,7 +22,7 @@ class ResourceBattery:
     ``write_body``."""
 
     path: ClassVar[str]
-    model: ClassVar[type[models.Model]]
+    model: ClassVar[type[TenantModel]]  # every API resource is a tenant's
     list_queries: ClassVar[int] = 3  # token lookup, count, page
     detail_queries: ClassVar[int] = 2  # token lookup, the record
 

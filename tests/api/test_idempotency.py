@@ -10,6 +10,7 @@ import urllib.request
 
 import pytest
 from django.utils import timezone
+from pytest_django.live_server_helper import LiveServer
 
 from core.models import IdempotencyRecord
 from crm.models import Client
@@ -130,7 +131,7 @@ def test_only_client_creation_is_affected(api, agency):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_creates_with_one_key_make_one_client(live_server):
+def test_fifty_concurrent_creates_with_one_key_make_one_client(live_server: LiveServer) -> None:
     user = UserFactory(agency=AgencyFactory())
     issued = make_token(user, rate_limit=1_000)
     warm(issued.token)

@@ -33,6 +33,7 @@ def test_accepting_a_declined_expired_proposal_is_a_422_and_changes_nothing(api:
 
 
 def _body(proposal: Proposal, status: str) -> dict:
+    assert proposal.valid_until is not None, "the factory always sets it"
     return {
         "client_id": proposal.client_id,
         "title": proposal.title,

@@ -8,6 +8,7 @@ import os
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -191,7 +192,9 @@ def test_the_redis_window_rolls():
 
 
 @pytest.mark.redis
-def test_each_check_is_one_redis_command(limited, monkeypatch):
+def test_each_check_is_one_redis_command(
+    limited: Callable[[int], Api], monkeypatch: pytest.MonkeyPatch
+) -> None:
     client = limited(100)
     client.get("/me")  # loads the script once
     calls: list[tuple] = []

@@ -12,7 +12,10 @@ import orjson
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import (  # type: ignore[import-untyped]  # no stubs: types-jsonschema is not a dependency
+    Draft202012Validator,
+    FormatChecker,
+)
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 

@@ -119,7 +119,7 @@ def test_the_copy_of_apiview_initial_runs_every_upstream_step():
     assert self_calls(RateLimitFirstInitial.check_rate_limit) == ["check_throttles"]
 
 
-def test_a_view_with_the_copy_of_initial_still_prepares_the_request_like_upstream():
+def test_a_view_with_the_copy_of_initial_still_prepares_the_request_like_upstream() -> None:
     class Upstream(APIView):
         authentication_classes: list = []
         permission_classes: list = []

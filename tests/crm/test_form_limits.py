@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django import forms
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from rest_framework import serializers
 
@@ -20,7 +21,9 @@ from crm.dashboard.views.website_forms import WebsiteFormForm
 from crm.models import Client, EnquiryForm, Itinerary, ItineraryDay, ItineraryItem
 
 
-def _column(model: type[models.Model], name: str) -> models.Field | None:
+def _column(
+    model: type[models.Model], name: str
+) -> models.Field | models.ForeignObjectRel | GenericForeignKey | None:
     try:
         return model._meta.get_field(name)
     except Exception:

@@ -191,7 +191,7 @@ def test_the_page_shows_both_snippets_with_the_forms_address(client, amir, web_f
 
 
 class FieldNames(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.names: list[str] = []
         self.action = ""

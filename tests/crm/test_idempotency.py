@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections.abc import Callable
 
 import pytest
 from django.db import connection
@@ -212,10 +213,10 @@ class SlowHandler:
         return StoredResponse(status=201, body={"data": {"id": client.pk}})
 
 
-def in_thread(target):
-    result: dict = {}
+def in_thread(target: Callable[[], object]) -> tuple[threading.Thread, dict[str, object]]:
+    result: dict[str, object] = {}
 
-    def run():
+    def run() -> None:
         try:
             result["value"] = target()
         except Exception as exc:

@@ -30,7 +30,7 @@ def post_all_at_once(
     """
     body = json.dumps(LEAD).encode()
     barrier = threading.Barrier(count)
-    answers: list[tuple[int, dict]] = []
+    answers: list[tuple[int, dict, dict]] = []
     lock = threading.Lock()
 
     def send(number: int) -> None:

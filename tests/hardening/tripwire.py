@@ -25,11 +25,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.handlers.base import BaseHandler
 from django.db import connection
 from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponseBase
 
 # The tables of tenant models: every row belongs to one agency (``agency_id``).
 TENANT_TABLES = frozenset(
@@ -155,15 +157,12 @@ def armed(tripwire: Tripwire) -> Iterator[Tripwire]:
     """Wrap every request Django handles (any thread) in ``tripwire``."""
     original = BaseHandler.get_response
 
-    def get_response(handler: BaseHandler, request: Any) -> Any:
+    def get_response(handler: BaseHandler, request: HttpRequest) -> HttpResponseBase:
         with connection.execute_wrapper(tripwire):
             return original(handler, request)
 
-    BaseHandler.get_response = get_response
-    try:
+    with mock.patch.object(BaseHandler, "get_response", get_response):
         yield tripwire
-    finally:
-        BaseHandler.get_response = original
 
 
 # Across the run, for the summary line: tenant-table reads inspected, and violations.
@@ -338,7 +337,7 @@ _PK_ONLY_RE = re.compile(r'^"\w+"\."id" = %s$')
 
 
 def _frames() -> Iterator[FrameType]:
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         yield frame
         frame = frame.f_back
@@ -362,7 +361,10 @@ def _follows_a_row(frame: FrameType) -> bool:
     queryset = frame.f_locals.get("self")
     if not isinstance(queryset, QuerySet):
         queryset = frame.f_locals.get("queryset")
-    return isinstance(queryset, QuerySet) and queryset._hints.get("instance") is not None
+    if not isinstance(queryset, QuerySet):
+        return False
+    hints: dict[str, Any] = queryset._hints  # type: ignore[attr-defined]  # private, not in the stubs
+    return hints.get("instance") is not None
 
 
 def _allowed(sql: str) -> bool:

@@ -56,7 +56,7 @@ def test_amount_paid_is_always_the_sum_of_the_payments(booking, seed):
         assert stored.amount_paid == payments_sum(booking) == booking.amount_paid
 
 
-def test_an_edit_cannot_set_amount_paid(booking):
+def test_an_edit_cannot_set_amount_paid(booking: Booking) -> None:
     with pytest.raises(ValidationError) as refused:
         services.booking_update(booking=booking, amount_paid=Decimal("900"))  # type: ignore[call-arg]
     assert list(refused.value.message_dict) == ["amount_paid"]

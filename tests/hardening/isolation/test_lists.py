@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from urllib.parse import parse_qsl, quote, quote_plus
 
+from crm.models import Booking, Client
 from tests.hardening.isolation.checks import Tally, Watcher, json_id_leaks, leaks_in, text_of
 from tests.hardening.isolation.routes import STAFF_NAMESPACES, Route, classify
 from tests.hardening.isolation.world import Tenant
@@ -12,7 +13,7 @@ from tests.hardening.isolation.world import Tenant
 
 # Query strings that name A's records: a search for A's client, and every filter by A's ids.
 def list_queries(a: Tenant) -> list[str]:
-    client, itinerary = a.rows["crm.Client"], a.rows["crm.Itinerary"]
+    client, itinerary = a.row(Client), a.rows["crm.Itinerary"]
     return [
         "",
         f"?q={client.name.replace(' ', '+')}",
@@ -24,7 +25,7 @@ def list_queries(a: Tenant) -> list[str]:
         f"?proposal_id={a.rows['crm.Proposal'].pk}",
         f"?assigned_to={a.member.pk}",
         "?tag=zanzibar-vip",
-        f"?reference={a.rows['crm.Booking'].reference}",
+        f"?reference={a.row(Booking).reference}",
     ]
 
 

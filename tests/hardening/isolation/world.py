@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.test import Client as HttpClient
@@ -34,6 +34,8 @@ from crm.trips import services as trip_services
 from tests.factories import make_token
 from tests.hardening.isolation.checks import in_rollback
 from tests.hardening.isolation.routes import ID_PARAMS, MISSING, VIEWSET_MODEL, Route
+
+M = TypeVar("M", bound=models.Model)
 
 # What a write sends: every field the forms and serializers know, so that a lookup that let the
 # record through would also change it (and the snapshot would show it).
@@ -80,6 +82,12 @@ class Tenant:
     ids: dict[str, set[int]] = field(default_factory=dict)  # label -> every id it owns
     paths: list[str] = field(default_factory=list)  # its records' dashboard and API paths
 
+    def row(self, model: type[M]) -> M:
+        """The representative row of ``model``, typed as that model."""
+        row = self.rows[model._meta.label]
+        assert isinstance(row, model)
+        return row
+
     def row_id(self, model: type[models.Model] | None) -> int:
         if model is None:
             return MISSING
@@ -91,7 +99,9 @@ class Tenant:
         for param in route.params:
             label = ID_PARAMS[param]
             if label == VIEWSET_MODEL:
-                label = route.viewset_model._meta.label
+                model = route.viewset_model
+                assert model is not None, f"{route} names its viewset's model but has none"
+                label = model._meta.label
             out[param] = self.rows[label].pk
         return out
 
@@ -184,6 +194,12 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             agency=agency, email=f"newhire@{low}.example", invited_by=owner
         )
         issued = make_token(owner, name=f"{word} website token")
+    activity = Activity.objects.for_agency(agency).first()
+    day = itinerary.days.first()
+    item = ItineraryItem.objects.filter(day__itinerary=itinerary).first()
+    share_token = proposal.share_token
+    assert activity and day and item, "populate wrote an event, a day and an item"
+    assert share_token and revoked_token, "both proposals were sent, so both had a link"
     tenant = Tenant(
         agency=agency,
         owner=owner,
@@ -193,11 +209,11 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "accounts.User": member,
             "accounts.ApiToken": issued.token,
             "accounts.Invitation": invitation,
-            "accounts.Activity": Activity.objects.for_agency(agency).first(),
+            "accounts.Activity": activity,
             "crm.Client": client,
             "crm.Itinerary": itinerary,
-            "crm.ItineraryDay": itinerary.days.first(),
-            "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary=itinerary).first(),
+            "crm.ItineraryDay": day,
+            "crm.ItineraryItem": item,
             "crm.Proposal": proposal,
             "crm.Booking": booking,
             "crm.Payment": payment,
@@ -205,7 +221,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.Enquiry": enquiry,
         },
         secrets={
-            "share_token": proposal.share_token,
+            "share_token": share_token,
             "revoked_share_token": revoked_token,
             "form_key": form.public_key,
             "disabled_form_key": disabled.public_key,
