@@ -170,7 +170,7 @@ class _BookingFactory(DjangoModelFactory[Booking]):
     status = "confirmed"
     currency = "EUR"
     total_price = Decimal("2000.00")
-    amount_paid = Decimal("500.00")
+    amount_paid = Decimal("0.00")  # the sum of its payments: none yet
     start_date = dt.date(2027, 3, 1)
     end_date = dt.date(2027, 3, 10)
 
