@@ -14,7 +14,6 @@ from accounts import selectors as account_selectors
 from api.base import TenantViewSet, envelope
 from api.exceptions import error_response
 from api.idempotency import IdempotentCreateMixin
-from api.pagination import PagePagination
 from api.serializers import Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
 from crm.clients import archive as client_archive
@@ -43,7 +42,8 @@ class ClientSerializer(OutputSerializer):
     notes = Text()
     tags = serializers.ListField(child=serializers.CharField())
     status = serializers.ChoiceField(choices=ClientStatus.choices)
-    source = serializers.ChoiceField(choices=ClientSource.choices)
+    # Not Field.source: the serializer's metaclass moves declared fields off the class.
+    source = serializers.ChoiceField(choices=ClientSource.choices)  # type: ignore[assignment]
     assigned_to_id = Id(allow_null=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -102,6 +102,11 @@ class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
     update_service = client_services.client_update
     delete_service = client_archive.client_delete
 
+    def get_client(self) -> Client:
+        client = self.get_object()
+        assert isinstance(client, Client)  # get_selector is client_get
+        return client
+
     @extend_schema(
         description=(
             "Deletes the client with its itineraries, proposals, bookings and payments. A client "
@@ -111,7 +116,7 @@ class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
     )
     def destroy(self, request: Request, pk: str) -> Response:
         try:
-            client_archive.client_delete(client=self.get_object(), actor=request.auth.user)
+            client_archive.client_delete(client=self.get_client(), actor=request.auth.user)
         except client_archive.ClientDeleteRefused as exc:
             return error_response(403, str(exc))
         return Response(status=204)
@@ -121,14 +126,14 @@ class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
     def archive(self, request: Request, pk: str) -> Response:
         """Hide the client from the lists (`?archived=true` or `only` shows it), keeping
         everything attached; archiving an archived client changes nothing."""
-        client = client_archive.client_archive(client=self.get_object(), actor=request.auth.user)
+        client = client_archive.client_archive(client=self.get_client(), actor=request.auth.user)
         return envelope(self.represent(client))
 
     @extend_schema(request=None, summary="Restore an archived client")
     @action(detail=True, methods=["post"], url_path="restore", filter_backends=[])
     def restore(self, request: Request, pk: str) -> Response:
         """Bring an archived client back into the lists, as it was."""
-        client = client_archive.client_restore(client=self.get_object())
+        client = client_archive.client_restore(client=self.get_client())
         return envelope(self.represent(client))
 
     @action(detail=True, methods=["get"], url_path="activity", filter_backends=[])
@@ -136,7 +141,7 @@ class ClientViewSet(IdempotentCreateMixin, TenantViewSet):
         """The client's history: every change to it and to its itineraries, proposals,
         bookings and payments (who, when, through which channel, what changed), newest first."""
         client = self.get_object()
-        paginator: PagePagination = self.paginator
+        paginator = self.page_paginator
         paginator.parse(request)
         rows = paginator.paginate_queryset(
             account_selectors.client_activity(agency=self.agency, client_id=client.pk),
