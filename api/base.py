@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, status
 from rest_framework.request import Request
@@ -184,7 +185,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
             return self.model._default_manager.none()
         return self.list_selector(agency=self.agency, filters=self.filters())
 
-    def filters(self) -> Mapping[str, Any]:
+    def filters(self) -> QueryDict:
         """The query string without the pagination parameters (the selectors skip filtering
         altogether when nothing is left)."""
         params = self.request.query_params
