@@ -20,6 +20,7 @@ from django.http import HttpRequest
 
 from accounts.events import audit_context, channel_for_path, claim_name, record_event
 from accounts.models import ActivityAction, ApiToken, User
+from accounts.tenancy import TenantModel
 
 __all__ = ["audit_context", "channel_for_path", "connect_signals", "plain_value"]
 
@@ -31,7 +32,7 @@ AUDITED: dict[str, set[str]] = {
     "crm.Booking": set(),
     "crm.Payment": set(),
 }
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 ALWAYS_SKIPPED = {"id", "agency", "created_at", "updated_at", "created_by"}
 
 
@@ -67,6 +68,10 @@ def _loaded_values(instance: models.Model) -> dict[str, Any]:
     return loaded
 
 
+def _model_name(instance: models.Model) -> str:
+    return instance._meta.model_name or ""  # None only for a model not yet prepared
+
+
 def _client_id_of(instance: models.Model) -> int | None:
     if instance._meta.label == "crm.Client":
         return instance.pk
@@ -89,14 +94,15 @@ def _with_currency(
     return {**data, "currency": currency} if money & set(changes) else data
 
 
-def _on_init(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+def _on_init(sender: type[TenantModel], instance: TenantModel, **kwargs: Any) -> None:
     # Every audited row read keeps its loaded values, but only a shallow copy: most rows are
-    # only shown (25 per list page), and the plain snapshot is made when one is saved.
-    instance._audit_loaded = _loaded_values(instance) if instance.pk else {}
+    # only shown (25 per list page), and the plain snapshot is made when one is saved. The copy
+    # lives in the instance's __dict__ (an attribute no model declares).
+    instance.__dict__["_audit_loaded"] = _loaded_values(instance) if instance.pk else {}
 
 
 def _on_save(
-    sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any
+    sender: type[TenantModel], instance: TenantModel, created: bool, **kwargs: Any
 ) -> None:
     if kwargs.get("raw"):  # loaddata
         return
@@ -104,13 +110,13 @@ def _on_save(
     if created:
         changes = {name: [None, value] for name, value in now.items() if value not in _EMPTY}
     else:
-        before = _snapshot(instance, getattr(instance, "_audit_loaded", {}))
+        before = _snapshot(instance, instance.__dict__.get("_audit_loaded", {}))
         changes = {
             name: [before.get(name), value]
             for name, value in now.items()
             if before.get(name) != value
         }
-    instance._audit_loaded = _loaded_values(instance)
+    instance.__dict__["_audit_loaded"] = _loaded_values(instance)
     if not created and not changes:
         return
     name, data = claim_name(
@@ -121,7 +127,7 @@ def _on_save(
         data=_with_currency(instance, changes, data),
         action=ActivityAction.CREATE if created else ActivityAction.UPDATE,
         agency_id=instance.agency_id,
-        object_type=instance._meta.model_name,
+        object_type=_model_name(instance),
         object_id=instance.pk,
         object_repr=str(instance),
         client_id=_client_id_of(instance),
@@ -129,14 +135,14 @@ def _on_save(
     )
 
 
-def _on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+def _on_delete(sender: type[TenantModel], instance: TenantModel, **kwargs: Any) -> None:
     name, data = claim_name(instance, f"{instance._meta.model_name}.deleted")
     record_event(
         name,
         data=data,
         action=ActivityAction.DELETE,
         agency_id=instance.agency_id,
-        object_type=instance._meta.model_name,
+        object_type=_model_name(instance),
         object_id=instance.pk,
         object_repr=str(instance),
         client_id=_client_id_of(instance),
@@ -149,8 +155,8 @@ def _on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any
 def _on_token_save(
     sender: type[ApiToken], instance: ApiToken, created: bool, **kwargs: Any
 ) -> None:
-    before = getattr(instance, "_audit_revoked", None)
-    instance._audit_revoked = instance.revoked_at
+    before = instance.__dict__.get("_audit_revoked")
+    instance.__dict__["_audit_revoked"] = instance.revoked_at
     if created:
         action = ActivityAction.TOKEN_CREATE
     elif instance.revoked_at is not None and before is None:
@@ -176,7 +182,7 @@ def _on_token_save(
 
 
 def _on_token_init(sender: type[ApiToken], instance: ApiToken, **kwargs: Any) -> None:
-    instance._audit_revoked = instance.__dict__.get("revoked_at")
+    instance.__dict__["_audit_revoked"] = instance.__dict__.get("revoked_at")
 
 
 def _on_login(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:

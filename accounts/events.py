@@ -215,7 +215,7 @@ def record_event(
     if name not in EVENTS:
         raise ValueError(f"Unknown event {name!r}: add it to accounts.events.EVENTS.")
     if subject is not None:
-        object_type = object_type or subject._meta.model_name
+        object_type = object_type or subject._meta.model_name or ""
         object_id = object_id if object_id is not None else subject.pk
         object_repr = object_repr or str(subject)
     context = current_context()

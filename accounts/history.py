@@ -64,6 +64,13 @@ def _field(model: type[models.Model] | None, name: str) -> models.Field | None:
 # The sentence --------------------------------------------------------------------------------
 
 
+def _target(field: models.ForeignKey) -> type[models.Model]:
+    target = field.related_model
+    # "self" only until the app registry resolves the relation, long before any request.
+    assert not isinstance(target, str)
+    return target
+
+
 def describe(activity: Activity) -> str:
     """The event as a sentence: "Amir Agent recorded a payment of 500.00 EUR"."""
     template = EVENTS.get(activity.event)
@@ -142,7 +149,7 @@ def _value(
         return "—"
     field = _field(model, name)
     if isinstance(field, models.ForeignKey):
-        label = field.related_model._meta.label
+        label = _target(field)._meta.label
         return names.get((label, int(value)), f"#{value}")
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
@@ -199,7 +206,7 @@ def resolve_names(activities: Iterable[Activity]) -> dict[tuple[str, int], str]:
             field = _field(model, name)
             if not isinstance(field, models.ForeignKey) or not isinstance(change, list | tuple):
                 continue
-            wanted[field.related_model].update(v for v in change if isinstance(v, int))
+            wanted[_target(field)].update(v for v in change if isinstance(v, int))
             if activity.agency_id:
                 agencies.add(activity.agency_id)
     names: dict[tuple[str, int], str] = {}
@@ -208,12 +215,8 @@ def resolve_names(activities: Iterable[Activity]) -> dict[tuple[str, int], str]:
             continue
         rows = model._default_manager.filter(pk__in=ids, agency_id__in=agencies)
         label = model._meta.label
-        if model is User:
-            for user in rows:
-                names[(label, user.pk)] = user.display_name
-        else:
-            for row in rows:
-                names[(label, row.pk)] = str(row)
+        for row in rows:
+            names[(label, row.pk)] = row.display_name if isinstance(row, User) else str(row)
     return names
 
 
@@ -223,7 +226,6 @@ def prepare(activities: Iterable[Activity]) -> list[Activity]:
     rows = list(activities)
     names = resolve_names(rows)
     for row in rows:
-        row.names = names
-        row.summary = describe(row)
-        row.details = detail_lines(row, names)
+        # Attributes for the template only, which no model declares.
+        row.__dict__.update(names=names, summary=describe(row), details=detail_lines(row, names))
     return rows

@@ -25,7 +25,7 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import redis
 from django.conf import settings
@@ -81,7 +81,8 @@ def current_epoch() -> bytes | None:
         if epoch is None:  # first use, or Redis restarted empty: start a new epoch
             client.set(key, secrets.token_hex(8), nx=True)
             epoch = client.get(key)
-        return epoch
+        # Bytes: core.redis never sets decode_responses (the stubs allow for str as well).
+        return cast(bytes | None, epoch)
     except redis.RedisError as exc:
         core_redis.failed(exc)
         return None

@@ -46,7 +46,7 @@ class BearerTokenAuthentication(BaseAuthentication):
                 )
             return None
         view = (request.parser_context or {}).get("view")
-        if getattr(view, "confirms_token_epoch", False):
+        if view is not None and getattr(view, "confirms_token_epoch", False):
             # The view compares the cached token's epoch within its rate-limit check.
             token, view.token_epoch_to_confirm = api_token_authenticate(raw)
         else:

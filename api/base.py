@@ -17,8 +17,10 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, status
 from rest_framework.request import Request
@@ -29,6 +31,7 @@ from rest_framework.viewsets import GenericViewSet
 from accounts import token_cache
 from accounts.models import Agency, ApiToken
 from accounts.services import api_token_verify
+from accounts.tenancy import TenantModel
 from api.authentication import INVALID_TOKEN, bearer_credentials
 from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
@@ -56,11 +59,14 @@ class ApiViewMixin(RateLimitFirstInitial):
     # read in the rate limit's own round trip, is still the one it was cached under.
     confirms_token_epoch = True
     token_epoch_to_confirm: bytes | None = None
+    # What a view other than a TenantViewSet answers, for the schema (api.schema).
+    response_serializer: ClassVar[type[Serializer]]
 
     def get_exception_handler(self) -> Callable[..., Response]:
         return exception_handler
 
-    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    # As in DRF's own stubs: a DRF view is handed DRF's Request, not Django's HttpRequest.
+    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:  # type: ignore[override]
         # The methods are in the Allow header (and the OpenAPI schema); no metadata body.
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -130,7 +136,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     """
 
     resource: ClassVar[str]
-    model: ClassVar[type[models.Model]]
+    model: ClassVar[type[TenantModel]]
     output_serializer: ClassVar[type[OutputSerializer]]
     detail_serializer: ClassVar[type[OutputSerializer] | None] = None
     input_serializer: ClassVar[type[Serializer]]
@@ -138,7 +144,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     get_selector: ClassVar[Callable[..., models.Model]]
     create_service: ClassVar[Callable[..., models.Model]]
     update_service: ClassVar[Callable[..., models.Model]]
-    delete_service: ClassVar[Callable[..., None]]
+    delete_service: ClassVar[Callable[..., object]]
     # Fields a service writes as related rows (an itinerary's days): when a request writes one,
     # the record is re-read through the selector before it is shown.
     nested_fields: ClassVar[tuple[str, ...]] = ()
@@ -176,17 +182,18 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
 
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no request.auth
-            return self.model.objects.none()
+            return self.model._default_manager.none()
         return self.list_selector(agency=self.agency, filters=self.filters())
 
-    def filters(self) -> Mapping[str, Any]:
+    def filters(self) -> QueryDict:
         """The query string without the pagination parameters (the selectors skip filtering
         altogether when nothing is left)."""
         params = self.request.query_params
         if "page" in params or "per_page" in params:
-            params = params.copy()
-            params.pop("page", None)
-            params.pop("per_page", None)
+            rest = params.copy()
+            rest.pop("page", None)
+            rest.pop("per_page", None)
+            return rest
         return params
 
     def get_object(self) -> models.Model:
@@ -202,8 +209,14 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
 
     # Reads ----------------------------------------------------------------------------------
 
+    @property
+    def page_paginator(self) -> PagePagination:
+        paginator = self.paginator
+        assert isinstance(paginator, PagePagination)  # pagination_class, above
+        return paginator
+
     def list(self, request: Request) -> Response:
-        paginator: PagePagination = self.paginator
+        paginator = self.page_paginator
         paginator.parse(request)
         queryset = self.get_queryset()
         columns = self.list_columns()
@@ -218,15 +231,18 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         row carries notes and JSON that the list never renders); None when the output reads
         anything but plain columns of the model, which then loads whole rows."""
         if cls not in _LIST_COLUMNS:
-            fields = cls.model._meta._forward_fields_map  # by name and by attname (client_id)
-            columns = []
+            columns: list[str] = []
             for source in cls.output_serializer.sources():
-                field = fields.get(source)
+                try:  # by name or by attname (client_id)
+                    field = cls.model._meta.get_field(source)
+                except FieldDoesNotExist:
+                    field = None
                 if field is None or not field.concrete or field.many_to_many:
-                    columns = None
+                    _LIST_COLUMNS[cls] = None
                     break
                 columns.append(field.name)
-            _LIST_COLUMNS[cls] = tuple(columns) if columns else None
+            else:
+                _LIST_COLUMNS[cls] = tuple(columns) or None
         return _LIST_COLUMNS[cls]
 
     def retrieve(self, request: Request, pk: str) -> Response:

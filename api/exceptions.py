@@ -122,10 +122,12 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
         exc = exceptions.PermissionDenied()
     if isinstance(exc, exceptions.APIException):
         headers: dict[str, str] = {}
-        if getattr(exc, "auth_header", None):
-            headers["WWW-Authenticate"] = exc.auth_header
-        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-            headers["Retry-After"] = str(max(1, int(exc.wait)))
+        # APIView.handle_exception sets auth_header; Throttled.wait is missing from the stubs.
+        if auth_header := getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = auth_header
+        wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
+        if wait is not None:
+            headers["Retry-After"] = str(max(1, int(wait)))
         return error_response(exc.status_code, _text(exc.detail), headers=headers)
     request = context.get("request")
     logger.error(

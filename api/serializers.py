@@ -146,9 +146,17 @@ def Id(**kwargs: Any) -> serializers.IntegerField:
     return serializers.IntegerField(**kwargs)
 
 
-def max_length_of(model: type[models.Model], name: str) -> int | None:
-    """The model field's own limit, so an input serializer cannot drift from the column."""
-    return model._meta.get_field(name).max_length
+def max_length_of(model: type[models.Model], name: str) -> int:
+    """The model field's own limit, so an input serializer cannot drift from the column.
+
+    Only a column with a limit has one to lift: asking for another is a mistake in the code,
+    raised when the serializer is defined rather than silently letting any length through.
+    """
+    field = model._meta.get_field(name)
+    limit = field.max_length if isinstance(field, models.Field) else None
+    if limit is None:
+        raise TypeError(f"{model._meta.label}.{name} has no max_length to lift.")
+    return limit
 
 
 # Errors and metadata (documentation of the bodies api.exceptions and api.pagination produce) --

@@ -19,14 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
-from collections.abc import Mapping
 from typing import Any
 
 import orjson
 import psycopg
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from rest_framework.request import Request
 
 from accounts.models import Agency
@@ -110,7 +109,8 @@ def raw_clients(request: HttpRequest) -> HttpResponse:
     if isinstance(params, HttpResponse):
         return params
     agency, page, per_page = params
-    where, args = ["agency_id = %s", "archived_at IS NULL"], [agency]
+    where = ["agency_id = %s", "archived_at IS NULL"]
+    args: list[int | str] = [agency]
     unfiltered = len(where)
     status = request.GET.get("status")
     if status:
@@ -127,7 +127,9 @@ def raw_clients(request: HttpRequest) -> HttpResponse:
     condition = " AND ".join(where)
     with _connection().cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM crm_client WHERE {condition}", args)
-        total = cursor.fetchone()[0]
+        count = cursor.fetchone()
+        assert count is not None  # COUNT(*) answers one row
+        total = count[0]
         rows: list[tuple[Any, ...]] = []
         offset = (page - 1) * per_page
         if total and offset < total:
@@ -206,7 +208,7 @@ class NoAuthClientList(ClientViewSet):
             _agencies[agency_id] = Agency.objects.get(pk=agency_id)
         return _agencies[agency_id]
 
-    def filters(self) -> Mapping[str, Any]:
+    def filters(self) -> QueryDict:
         params = super().filters()
         if "agency" in params:
             params = params.copy()

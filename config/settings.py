@@ -106,7 +106,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "itinera.sqlite3",
+            "NAME": str(VAR_DIR / "itinera.sqlite3"),
             "OPTIONS": {"timeout": 20},
         }
     }

@@ -77,10 +77,19 @@ class CleaningModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
     def _get_validation_exclusions(self) -> set[str]:
-        exclusions = set(super()._get_validation_exclusions())
+        # A private hook of ModelForm that django-stubs does not declare.
+        exclusions = set(super()._get_validation_exclusions())  # type: ignore[misc]
         return exclusions | {
             f.name for f in self._meta.model._meta.concrete_fields if f.is_relation
         }
 
     def save(self, commit: bool = True) -> Any:
         raise NotImplementedError("Writes go through the services, not the form.")
+
+
+def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's own copy of the choice field ``name``, typed as one (``form.fields`` holds
+    plain ``Field``\\ s), so that its queryset can be scoped to the agency."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField), f"{name} is not a ModelChoiceField"
+    return field

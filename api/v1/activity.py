@@ -38,7 +38,8 @@ class ActivitySerializer(OutputSerializer):
     changes = serializers.DictField(
         help_text="Field name → [old value, new value]; empty for deletions."
     )
-    data = serializers.DictField(
+    # Not Serializer.data: the serializer's metaclass moves declared fields off the class.
+    data = serializers.DictField(  # type: ignore[assignment]
         help_text="What the event carries beyond the diff (a day's number, the form's name...)."
     )
     created_at = serializers.DateTimeField()

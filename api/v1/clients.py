@@ -14,7 +14,6 @@ from accounts import selectors as account_selectors
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
-from api.pagination import PagePagination
 from api.serializers import Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
 from crm.clients import archive as client_archive
@@ -43,7 +42,8 @@ class ClientSerializer(OutputSerializer):
     notes = Text()
     tags = serializers.ListField(child=serializers.CharField())
     status = serializers.ChoiceField(choices=ClientStatus.choices)
-    source = serializers.ChoiceField(choices=ClientSource.choices)
+    # Not Field.source: the serializer's metaclass moves declared fields off the class.
+    source = serializers.ChoiceField(choices=ClientSource.choices)  # type: ignore[assignment]
     assigned_to_id = Id(allow_null=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -120,7 +120,7 @@ class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, TenantViewSet):
         """The client's history: every change to it and to its itineraries, proposals,
         bookings and payments (who, when, through which channel, what changed), newest first."""
         client = self.get_object()
-        paginator: PagePagination = self.paginator
+        paginator = self.page_paginator
         paginator.parse(request)
         rows = paginator.paginate_queryset(
             account_selectors.client_activity(agency=self.agency, client_id=client.pk),

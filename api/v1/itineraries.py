@@ -93,7 +93,8 @@ class ItineraryDayInputSerializer(serializers.Serializer):
     location = Text(
         max_length=max_length_of(ItineraryDay, "location"), required=False, allow_null=True
     )
-    items = ItineraryItemInputSerializer(many=True, required=False, max_length=50)
+    # The stubs omit the max_length that many=True hands to the ListSerializer.
+    items = ItineraryItemInputSerializer(many=True, required=False, max_length=50)  # type: ignore[call-arg]
 
 
 class ItineraryInputSerializer(serializers.Serializer):
@@ -104,7 +105,7 @@ class ItineraryInputSerializer(serializers.Serializer):
     end_date = serializers.DateField(required=False, allow_null=True)
     travellers = serializers.IntegerField(min_value=1, max_value=32767, required=False)
     notes = Text(required=False, allow_null=True)
-    days = ItineraryDayInputSerializer(
+    days = ItineraryDayInputSerializer(  # type: ignore[call-arg]  # max_length, as above
         many=True,
         required=False,
         max_length=366,

@@ -275,9 +275,15 @@ class Generator:
             currency = currencies[bisect.bisect(currency_cum, rng.random() * currency_cum[-1])]
             price = Decimal(rng.randrange(40_000, 2_500_000)) / 100
             created = trip.created_at + dt.timedelta(hours=rng.randint(1, 72))
-            sent = created + dt.timedelta(hours=2) if status != "draft" else None
-            viewed = sent + dt.timedelta(days=1) if status in ("viewed", "accepted") else None
-            responded = sent + dt.timedelta(days=2) if status in ("accepted", "declined") else None
+            sent: dt.datetime | None = None
+            viewed: dt.datetime | None = None
+            responded: dt.datetime | None = None
+            if status != "draft":
+                sent = created + dt.timedelta(hours=2)
+                if status in ("viewed", "accepted"):
+                    viewed = sent + dt.timedelta(days=1)
+                if status in ("accepted", "declined"):
+                    responded = sent + dt.timedelta(days=2)
             proposals.append(
                 (
                     proposal_id,

@@ -28,6 +28,12 @@ from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, 
 Log = Callable[[str], Any]
 
 
+def _column(model: type[models.Model], name: str) -> models.Field:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{name} is not a column of {model.__name__}"
+    return field
+
+
 class RowSink:
     """Rows (tuples in ``columns`` order) into ``model``'s table: COPY on PostgreSQL, batched
     INSERTs elsewhere. Values are Python values (JSON columns take lists and dicts). Neither
@@ -38,7 +44,7 @@ class RowSink:
     def __init__(self, model: type[models.Model], columns: Sequence[str]):
         self.model = model
         self.columns = list(columns)
-        self.fields = [model._meta.get_field(name.removesuffix("_id")) for name in self.columns]
+        self.fields = [_column(model, name.removesuffix("_id")) for name in self.columns]
         self.json_columns = {
             i for i, f in enumerate(self.fields) if isinstance(f, models.JSONField)
         }

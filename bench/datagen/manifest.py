@@ -59,6 +59,7 @@ def issue_tokens() -> dict[int, dict[str, str]]:
     ApiToken.objects.filter(user__in=owners, name__startswith="bench").delete()
     tokens: dict[int, dict[str, str]] = {}
     for owner in owners:
+        assert owner.agency is not None and owner.agency_id is not None  # agency__slug, above
         fast = api_token_create(user=owner, name="bench throughput", rate_limit=HIGH_RATE)
         entry = {"token": fast.plaintext}
         if owner.agency.slug.startswith(f"{BENCH_SLUG_PREFIX}0000"):

@@ -10,7 +10,7 @@ from crm.clients.filters import ClientFilter
 from crm.clients.models import Client
 
 
-def client_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Client]:
+def client_list(*, agency: Agency | int, filters: Filters = None) -> QuerySet[Client]:
     """The agency's clients; archived ones only when ``filters`` ask (``archived=true|only``)."""
     clients = hide_archived(Client.objects.for_agency(agency), filters)
     return apply_filters(ClientFilter, clients, filters)

@@ -133,6 +133,7 @@ def _lead_from_the_website(*, form: EnquiryForm, name: str, email: str, phone: s
         visitor=f"demo:{email}",
     )
     enquiry = result.enquiry
+    assert enquiry.client_id is not None  # a website lead always becomes a client
     # A demo whose leads all arrived this second would not look like an agency's week: date
     # the enquiry and its lead back (timestamps only; everything else went through services).
     sent_at = timezone.now() - dt.timedelta(days=days_ago, hours=3 * days_ago % 9)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-ITINERARIES = [
+# kind, title, start time, end time, supplier
+Item = tuple[str, str, str | None, str | None, str]
+# title, location, items
+Day = tuple[str, str, list[Item]]
+
+ITINERARIES: list[tuple[str, str, str, int, list[Day]]] = [
     # client email, title, status, start offset (days from today), days
     (
         "aisha@example.com",

@@ -69,7 +69,7 @@ def main(base: str) -> None:
             new_link.click()  # a seeded "sent" proposal may have no link yet
         link = page.locator("#share-url")
         if link.count():
-            public = page.context.browser.new_page(viewport={"width": 1360, "height": 860})
+            public = browser.new_page(viewport={"width": 1360, "height": 860})
             public.goto(link.inner_text().strip())
             shoot(public, "proposal-public")
             public.close()

@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.models import Agency
-from core.forms import CurrencyInput, DateInput
+from core.forms import CurrencyInput, DateInput, model_choice
 from crm.bookings.services import agency_today, validate_paid_on
 from crm.dashboard.forms.proposals import MONEY_INPUT, clean_currency_code
 from crm.models import Booking, Client, Payment
@@ -56,7 +56,7 @@ class BookingForm(forms.ModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.for_agency(agency).order_by("name")
+        model_choice(self, "client").queryset = Client.objects.for_agency(agency).order_by("name")
         self.fields["reference"].required = False
 
     @classmethod

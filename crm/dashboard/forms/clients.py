@@ -14,7 +14,7 @@ from django import forms
 from accounts.models import Agency, User
 from accounts.tenancy import active_members
 from core.filters import ARCHIVED_CHOICES
-from core.forms import CleaningModelForm, TagsField
+from core.forms import CleaningModelForm, TagsField, model_choice
 from crm.clients.archive import DeletionPlan
 from crm.clients.services import CLIENT_FIELDS, MAX_NOTE_LENGTH
 from crm.models import Client, ClientStatus
@@ -40,7 +40,7 @@ class ClientForm(CleaningModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = active_members(agency=agency)
+        model_choice(self, "assigned_to").queryset = active_members(agency=agency)
 
     @classmethod
     def initial_for(cls, client: Client) -> dict[str, Any]:

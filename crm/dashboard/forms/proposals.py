@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.models import Agency
-from core.forms import CurrencyInput, DateInput
+from core.forms import CurrencyInput, DateInput, model_choice
 from core.money import normalise_currency_field
 from crm.models import (
     Client,
@@ -36,9 +36,14 @@ def clean_currency_code(value: str) -> str:
     return fields["currency"]
 
 
+class ItineraryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Itinerary) -> str:
+        return f"{obj.title} — {obj.client.name}"
+
+
 class ProposalForm(forms.ModelForm):
     client = forms.ModelChoiceField(queryset=Client.objects.none())
-    itinerary = forms.ModelChoiceField(
+    itinerary = ItineraryChoiceField(
         queryset=Itinerary.objects.none(), required=False, empty_label="No itinerary"
     )
 
@@ -57,11 +62,10 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.for_agency(agency).order_by("name")
-        self.fields["itinerary"].queryset = (
+        model_choice(self, "client").queryset = Client.objects.for_agency(agency).order_by("name")
+        model_choice(self, "itinerary").queryset = (
             Itinerary.objects.for_agency(agency).select_related("client").order_by("-created_at")
         )
-        self.fields["itinerary"].label_from_instance = lambda i: f"{i.title} — {i.client.name}"
 
     @classmethod
     def initial_for(cls, proposal: Proposal) -> dict[str, Any]:

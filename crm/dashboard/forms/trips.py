@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 
 from accounts.models import Agency
-from core.forms import CleaningModelForm, DateInput, TimeInput
+from core.forms import CleaningModelForm, DateInput, TimeInput, model_choice
 from crm.models import (
     Client,
     Itinerary,
@@ -40,7 +40,7 @@ class ItineraryForm(CleaningModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.for_agency(agency).order_by("name")
+        model_choice(self, "client").queryset = Client.objects.for_agency(agency).order_by("name")
 
     @classmethod
     def initial_for(cls, itinerary: Itinerary) -> dict[str, Any]:
