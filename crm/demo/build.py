@@ -16,7 +16,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Agency, Role, User
+from accounts.events import audit_context
+from accounts.models import ActivityChannel, Agency, Role, User
 from accounts.services import user_create
 from crm.bookings import services as booking_services
 from crm.clients import services as client_services
@@ -54,14 +55,17 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
     )
     owner = _user(agency, DEMO_USERNAME, "demo@itinera.local", "Dana Demo", Role.OWNER)
     agent = _user(agency, "maria", "maria@itinera.local", "Maria Santos", Role.AGENT)
-    form = website_forms.enquiry_form_create(
-        agency=agency, name=DEMO_FORM_NAME, allowed_origins=DEMO_FORM_ORIGINS
-    )
-    clients = _clients(agency=agency, form=form, owner=owner, agent=agent)
-    demo = _Demo(agency=agency, owner=owner, today=today, clients=clients)
-    itineraries = _itineraries(demo)
-    proposals = _proposals(demo, itineraries=itineraries)
-    bookings = _bookings(demo, proposals=proposals)
+    # The demo's history reads as the owner's work in the dashboard, not the system's
+    # (website leads still arrive through the form, on its own channel).
+    with audit_context(channel=ActivityChannel.DASHBOARD, actor=owner):
+        form = website_forms.enquiry_form_create(
+            agency=agency, name=DEMO_FORM_NAME, allowed_origins=DEMO_FORM_ORIGINS
+        )
+        clients = _clients(agency=agency, form=form, owner=owner, agent=agent)
+        demo = _Demo(agency=agency, owner=owner, today=today, clients=clients)
+        itineraries = _itineraries(demo)
+        proposals = _proposals(demo, itineraries=itineraries)
+        bookings = _bookings(demo, proposals=proposals)
     return {
         "clients": len(clients),
         "enquiries": len(LEAD_ENQUIRIES),

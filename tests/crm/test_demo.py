@@ -9,8 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from accounts.models import Activity
 from crm.clients import archive as client_archive
-from crm.demo.data import DEMO_SLUG, LEAD_ENQUIRIES
+from crm.demo.data import DEMO_SLUG, DEMO_USERNAME, LEAD_ENQUIRIES
 from crm.enquiries import selectors as enquiry_selectors
 from crm.models import Client, ClientSource, Enquiry, EnquiryForm
 
@@ -62,3 +63,13 @@ def test_the_readme_says_a_rerun_creates_nothing_new():
 
     assert "seed_demo" in readme
     assert "creates nothing new" in readme
+
+
+def test_the_demo_history_reads_as_the_owners_work_and_the_websites_leads(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    events = Activity.objects.filter(agency__slug=DEMO_SLUG)
+
+    assert not events.filter(channel="system").exists()
+    owner_events = events.filter(actor__username=DEMO_USERNAME, channel="dashboard")
+    assert owner_events.filter(event="booking.created").exists()
+    assert events.filter(event="enquiry.received", channel="web_form").count() == 6
