@@ -13,7 +13,7 @@ from core.views import form_page, list_page, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.dashboard.forms.bookings import BookingForm, PaymentForm
-from crm.dashboard.views.common import client_from_query
+from crm.dashboard.views.common import client_from_query, edit_form
 from crm.models import Booking, BookingStatus
 
 
@@ -68,8 +68,7 @@ def booking_create(request: AgencyRequest) -> HttpResponse:
 @agency_required
 def booking_edit(request: AgencyRequest, booking_id: int) -> HttpResponse:
     booking = _get_booking(request, booking_id)
-    initial = BookingForm.initial_for(booking)
-    form = BookingForm(request.POST or None, agency=request.agency, initial=initial)
+    form = edit_form(BookingForm, request, booking)
 
     def save() -> Booking:
         return booking_services.booking_update(booking=booking, **form.service_fields())

@@ -16,6 +16,7 @@ from crm.clients import archive as client_archive_services
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
 from crm.dashboard.forms.clients import ClientDeleteForm, ClientFilterForm, ClientForm, NoteForm
+from crm.dashboard.views.common import edit_form
 from crm.enquiries import selectors as enquiry_selectors
 from crm.models import Client
 from crm.proposals import selectors as proposal_selectors
@@ -76,8 +77,7 @@ def client_create(request: AgencyRequest) -> HttpResponse:
 @agency_required
 def client_edit(request: AgencyRequest, client_id: int) -> HttpResponse:
     client = _get_client(request, client_id)
-    initial = ClientForm.initial_for(client)
-    form = ClientForm(request.POST or None, agency=request.agency, initial=initial)
+    form = edit_form(ClientForm, request, client)
 
     def save() -> Client:
         return client_services.client_update(client=client, **_client_fields(form))

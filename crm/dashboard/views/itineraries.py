@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
 from core.views import form_page, list_page, run_service
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
-from crm.dashboard.views.common import client_from_query
+from crm.dashboard.views.common import client_from_query, edit_form
 from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.proposals import selectors as proposal_selectors
 from crm.trips import plan as trip_plan
@@ -99,8 +99,7 @@ def itinerary_create(request: AgencyRequest) -> HttpResponse:
 @agency_required
 def itinerary_edit(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
     itinerary = _get_itinerary(request, itinerary_id)
-    initial = ItineraryForm.initial_for(itinerary)
-    form = ItineraryForm(request.POST or None, agency=request.agency, initial=initial)
+    form = edit_form(ItineraryForm, request, itinerary)
 
     def save() -> Itinerary:
         return trip_services.itinerary_update(itinerary=itinerary, **_itinerary_fields(form))

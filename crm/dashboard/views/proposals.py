@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -17,7 +18,7 @@ from core.views import form_page, list_page, run_action, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.dashboard.forms.proposals import AGENT_STEPS, ProposalForm, ProposalStatusForm
-from crm.dashboard.views.common import client_from_query, itinerary_from_query
+from crm.dashboard.views.common import client_from_query, edit_form, itinerary_from_query
 from crm.models import Proposal, ProposalStatus
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
@@ -79,8 +80,7 @@ def proposal_create(request: AgencyRequest) -> HttpResponse:
 @agency_required
 def proposal_edit(request: AgencyRequest, proposal_id: int) -> HttpResponse:
     proposal = _get_proposal(request, proposal_id)
-    initial = ProposalForm.initial_for(proposal)
-    form = ProposalForm(request.POST or None, agency=request.agency, initial=initial)
+    form = edit_form(ProposalForm, request, proposal)
 
     def save() -> Proposal:
         return proposal_services.proposal_update(proposal=proposal, **form.service_fields())
@@ -128,11 +128,23 @@ def proposal_detail(request: AgencyRequest, proposal_id: int) -> HttpResponse:
 @require_POST
 @agency_required
 def proposal_send(request: AgencyRequest, proposal_id: int) -> HttpResponse:
+    return _on_proposal(
+        request,
+        proposal_id,
+        proposal_services.proposal_send,
+        "Marked as sent. Copy the link below and share it.",
+    )
+
+
+def _on_proposal(
+    request: AgencyRequest, proposal_id: int, action: Callable[..., object], success: str
+) -> HttpResponse:
+    """A button on the proposal page: ``action(proposal=...)``, then back to the page."""
     proposal = _get_proposal(request, proposal_id)
     return run_action(
         request,
-        lambda: proposal_services.proposal_send(proposal=proposal),
-        success="Marked as sent. Copy the link below and share it.",
+        lambda: action(proposal=proposal),
+        success=success,
         redirect_to=_to_detail(proposal),
     )
 
@@ -157,13 +169,8 @@ def proposal_status(request: AgencyRequest, proposal_id: int) -> HttpResponse:
 @require_POST
 @agency_required
 def proposal_revoke_link(request: AgencyRequest, proposal_id: int) -> HttpResponse:
-    proposal = _get_proposal(request, proposal_id)
-    return run_action(
-        request,
-        lambda: proposal_services.proposal_share_revoke(proposal=proposal),
-        success="The client's link was revoked; it now answers “not found”.",
-        redirect_to=_to_detail(proposal),
-    )
+    revoked = "The client's link was revoked; it now answers “not found”."
+    return _on_proposal(request, proposal_id, proposal_services.proposal_share_revoke, revoked)
 
 
 @require_POST
