@@ -1,7 +1,8 @@
 """THE tenant boundary: every read of tenant data is scoped to an agency here, and only here.
 
 - ``TenantModel`` / ``TenantQuerySet.for_agency``: every CRM model carries its agency and is
-  read with ``Model.objects.for_agency(agency)`` (selectors, the API base viewset).
+  read with ``Model.objects.for_agency(agency)`` (selectors, the API base viewset);
+  ``AuthoredTenantModel`` adds who created it and when.
 - ``agency_required`` / ``agency_admin_required``: the dashboard guard, setting
   ``request.agency``.
 - ``get_or_404``: another agency's record answers exactly like a missing one.
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
@@ -59,6 +61,21 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AuthoredTenantModel(TenantModel):
+    """A tenant record people create and edit: who created it, when, and when it last changed;
+    listed newest first (ties broken by id, so pages are stable)."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
 
 
 # Ids found in request bodies -----------------------------------------------------------------

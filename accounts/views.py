@@ -27,7 +27,7 @@ from accounts.forms import (
     SignUpForm,
 )
 from accounts.models import Invitation, User
-from accounts.tenancy import agency_admin_required, agency_required, get_or_404
+from accounts.tenancy import AgencyRequest, agency_admin_required, agency_required, get_or_404
 from core.views import add_service_errors, run_service
 
 AUTH_BACKEND = "accounts.backends.UsernameOrEmailBackend"
@@ -102,7 +102,7 @@ def _invitation_link(request: HttpRequest, invitation: Invitation) -> str:
     return request.build_absolute_uri(reverse("invitation_accept", args=[invitation.token]))
 
 
-def _render_team(request: HttpRequest, invite_form: InviteForm | None = None) -> HttpResponse:
+def _render_team(request: AgencyRequest, invite_form: InviteForm | None = None) -> HttpResponse:
     agency = request.agency
     can_manage = request.user.is_agency_admin
     invitations = []
@@ -125,14 +125,14 @@ def _render_team(request: HttpRequest, invite_form: InviteForm | None = None) ->
 
 
 @agency_required
-def team(request: HttpRequest) -> HttpResponse:
+def team(request: AgencyRequest) -> HttpResponse:
     """Everyone sees who is on the team; only owners and admins manage it."""
     return _render_team(request)
 
 
 @require_POST
 @agency_admin_required
-def invitation_create(request: HttpRequest) -> HttpResponse:
+def invitation_create(request: AgencyRequest) -> HttpResponse:
     form = InviteForm(request.POST)
 
     def invite() -> Invitation:
@@ -159,7 +159,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @agency_admin_required
-def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+def invitation_revoke(request: AgencyRequest, invitation_id: int) -> HttpResponse:
     invitation = get_or_404(
         selectors.invitation_get, agency=request.agency, invitation_id=invitation_id
     )
@@ -170,7 +170,7 @@ def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
 
 @require_POST
 @agency_admin_required
-def member_update(request: HttpRequest, user_id: int) -> HttpResponse:
+def member_update(request: AgencyRequest, user_id: int) -> HttpResponse:
     member = get_or_404(selectors.agency_member_get, agency=request.agency, user_id=user_id)
     form = MemberForm(request.POST)
     if not form.is_valid():
@@ -194,7 +194,7 @@ def member_update(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 def _render_tokens(
-    request: HttpRequest, form: ApiTokenForm, issued: services.IssuedToken | None = None
+    request: AgencyRequest, form: ApiTokenForm, issued: services.IssuedToken | None = None
 ) -> HttpResponse:
     response = render(
         request,
@@ -213,7 +213,7 @@ def _render_tokens(
 
 
 @agency_required
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: AgencyRequest) -> HttpResponse:
     """Create (shown once, in the answer to the POST itself), list and revoke."""
     if request.method != "POST":
         return _render_tokens(request, ApiTokenForm())
@@ -235,7 +235,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @agency_required
-def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def api_token_revoke(request: AgencyRequest, token_id: int) -> HttpResponse:
     token = get_or_404(selectors.api_token_get, user=request.user, token_id=token_id)
     services.api_token_revoke(token=token)
     messages.success(request, f"“{token.name}” was revoked; the API now refuses it.")
@@ -243,7 +243,7 @@ def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
 
 
 @agency_required
-def developer(request: HttpRequest) -> HttpResponse:
+def developer(request: AgencyRequest) -> HttpResponse:
     """The base URL and curl examples built from the host this page was requested on."""
     base = request.build_absolute_uri("/api/v1")
     return render(

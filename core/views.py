@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TypeVar
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 
 T = TypeVar("T")
 
@@ -67,6 +68,81 @@ def run_service(
     if success:
         messages.success(request, success(result) if callable(success) else success)
     return HttpResponseRedirect(redirect_to(result))
+
+
+def form_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    service: Callable[[], T],
+    *,
+    template: str,
+    context: Mapping[str, Any],
+    success: str | Callable[[T], str] | None,
+    redirect_to: Callable[[T], str],
+    aliases: Mapping[str, str] | None = None,
+) -> HttpResponse:
+    """A create or edit page: ``run_service`` on a POST, else the page with ``form``."""
+    done = run_service(
+        request, form, service, success=success, redirect_to=redirect_to, aliases=aliases
+    )
+    return done or render(request, template, {"form": form, **context})
+
+
+def run_action(
+    request: HttpRequest,
+    action: Callable[[], T],
+    *,
+    success: str | Callable[[T], str],
+    redirect_to: str,
+    success_to: Callable[[T], str] | None = None,
+    level: int = messages.SUCCESS,
+) -> HttpResponse:
+    """A button that changes one thing (send, revoke, archive): call ``action()``, flash what
+    happened and redirect to ``redirect_to`` (``success_to(result)`` instead, when given and
+    the action succeeded). A refusal (``ValidationError``) is flashed as an error."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return HttpResponseRedirect(redirect_to)
+    messages.add_message(request, level, success(result) if callable(success) else success)
+    return HttpResponseRedirect(success_to(result) if success_to else redirect_to)
+
+
+def list_page(
+    request: HttpRequest,
+    template: str,
+    selector: Callable[..., QuerySet[Any]],
+    *,
+    agency: object,
+    model: type[Model],
+    filter_names: Collection[str] = ("q", "status", "client"),
+    prepare: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> HttpResponse:
+    """A filtered, paginated list page: ``selector(agency=agency, filters=...)`` is the
+    domain's list selector, given the query parameters named in ``filter_names``. A filter it
+    refuses (``ValidationError``) shows above an empty list instead of a 500."""
+    filters = {k: v for k, v in request.GET.items() if k in filter_names and v}
+    filter_error = None
+    try:
+        rows = selector(agency=agency, filters=filters)
+    except ValidationError as exc:
+        filter_error = "; ".join(exc.messages)
+        rows = model._default_manager.none()
+    page = paginate(request, prepare(rows) if prepare else rows)
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "filtering": bool(filters),
+            "filter_error": filter_error,
+            "querystring": querystring_without_page(request),
+            "total": page.paginator.count,
+            **(context or {}),
+        },
+    )
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:

@@ -8,10 +8,10 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from accounts.tenancy import TenantModel
+from accounts.tenancy import AuthoredTenantModel, TenantModel
 from core.money import MONEY
 from core.validation import validate_date_range
-from crm.clients.models import Client
+from crm.clients.models import Archivable, Client, recent_indexes
 from crm.proposals.models import Proposal
 from crm.trips.models import Itinerary
 
@@ -23,7 +23,7 @@ class BookingStatus(models.TextChoices):
     COMPLETED = "completed", "Completed"
 
 
-class Booking(TenantModel):
+class Booking(AuthoredTenantModel, Archivable):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="bookings")
     proposal = models.ForeignKey(
         Proposal, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
@@ -46,25 +46,13 @@ class Booking(TenantModel):
     )
     supplier = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    # Archived bookings keep their payments; see crm.bookings.archive.
-    archived_at = models.DateTimeField(null=True, blank=True)
-    archived_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(AuthoredTenantModel.Meta):
         constraints = [
             models.UniqueConstraint(fields=["agency", "reference"], name="uniq_booking_reference")
         ]
         indexes = [
-            models.Index(fields=["agency", "-created_at", "-id"], name="book_agency_created"),
-            models.Index(fields=["agency", "status", "-created_at"], name="book_agency_status"),
+            *recent_indexes("book"),
             models.Index(fields=["agency", "start_date"], name="book_agency_start"),
         ]
 

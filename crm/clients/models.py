@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from accounts.tenancy import TenantModel
+from accounts.tenancy import AuthoredTenantModel
 
 # Generous: a lead's phone is stored as typed ("+44 20 7946 0958 ext. 12, ask for Maria").
 PHONE_MAX_LENGTH = 100
@@ -24,7 +24,33 @@ class ClientSource(models.TextChoices):
     IMPORT = "import", "Import"
 
 
-class Client(TenantModel):
+def recent_indexes(prefix: str) -> list[models.Index]:
+    """The two indexes every newest-first list of an agency's records reads: all of them, and
+    one status. ``prefix`` keeps the names the migrations already gave them."""
+    return [
+        models.Index(fields=["agency", "-created_at", "-id"], name=f"{prefix}_agency_created"),
+        models.Index(fields=["agency", "status", "-created_at"], name=f"{prefix}_agency_status"),
+    ]
+
+
+class Archivable(models.Model):
+    """Archived records leave the lists but keep everything attached (see crm.clients.archive
+    and crm.bookings.archive); restoring clears both fields."""
+
+    archived_at = models.DateTimeField(null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class Client(AuthoredTenantModel, Archivable):
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
@@ -49,28 +75,12 @@ class Client(TenantModel):
         on_delete=models.SET_NULL,
         related_name="assigned_clients",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    # Archived clients leave the lists but keep everything attached (see crm.clients.archive).
-    archived_at = models.DateTimeField(null=True, blank=True)
-    archived_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(AuthoredTenantModel.Meta):
         indexes = [
-            models.Index(fields=["agency", "-created_at", "-id"], name="client_agency_created"),
-            models.Index(fields=["agency", "status", "-created_at"], name="client_agency_status"),
+            *recent_indexes("client"),
             models.Index(fields=["agency", "email"], name="client_agency_email"),
         ]
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def is_archived(self) -> bool:
-        return self.archived_at is not None

@@ -99,8 +99,7 @@ def enquiry_submit(
                 agency=form.agency,
                 source=ClientSource.WEB_FORM,
                 source_details={
-                    "form_id": form.pk,
-                    "form_name": form.name,
+                    **_form_ref(form),
                     "page_url": cleaned.page_url,
                     "submitted_at": now.isoformat(),
                     "raw": cleaned.raw,
@@ -141,6 +140,11 @@ def enquiry_submit(
     return SubmitResult(enquiry=enquiry, created=True)
 
 
+def _form_ref(form: EnquiryForm) -> dict[str, Any]:
+    """How a client's source and an event name the website form (kept if it is deleted)."""
+    return {"form_id": form.pk, "form_name": form.name}
+
+
 def _record_received(*, enquiry: Enquiry, form: EnquiryForm, matched: bool) -> None:
     """``enquiry.received``: always through the website form, whoever's request it rides on;
     the enquirer is the actor (the history names them from the client they matched or made)."""
@@ -154,8 +158,7 @@ def _record_received(*, enquiry: Enquiry, form: EnquiryForm, matched: bool) -> N
         action=ActivityAction.CREATE,
         channel=ActivityChannel.WEB_FORM,
         data={
-            "form_id": form.pk,
-            "form_name": form.name,
+            **_form_ref(form),
             "client_id": enquiry.client_id,
             "matched": matched,
             "client_created": not matched,

@@ -5,13 +5,12 @@ from __future__ import annotations
 import secrets
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from accounts.tenancy import TenantModel
+from accounts.tenancy import AuthoredTenantModel
 from core.money import MONEY
-from crm.clients.models import Client
+from crm.clients.models import Client, recent_indexes
 from crm.trips.models import Itinerary
 
 
@@ -28,7 +27,7 @@ def new_share_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Proposal(TenantModel):
+class Proposal(AuthoredTenantModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="proposals")
     itinerary = models.ForeignKey(
         Itinerary, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
@@ -48,18 +47,9 @@ class Proposal(TenantModel):
     sent_at = models.DateTimeField(null=True, blank=True)
     viewed_at = models.DateTimeField(null=True, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [
-            models.Index(fields=["agency", "-created_at", "-id"], name="prop_agency_created"),
-            models.Index(fields=["agency", "status", "-created_at"], name="prop_agency_status"),
-        ]
+    class Meta(AuthoredTenantModel.Meta):
+        indexes = recent_indexes("prop")
 
     def __str__(self) -> str:
         return self.title

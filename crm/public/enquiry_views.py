@@ -73,11 +73,18 @@ class _Refused(Exception):
         self.errors, self.headers = errors, headers or {}
 
 
+def _public_form(public_key: str) -> EnquiryForm | None:
+    """The switched-on form with this key; a missing and a switched-off form alike are None."""
+    try:
+        return enquiry_selectors.enquiry_form_get_public(public_key=public_key)
+    except EnquiryForm.DoesNotExist:
+        return None
+
+
 @csrf_exempt
 def submit(request: HttpRequest, public_key: str) -> HttpResponse:
-    try:
-        form = enquiry_selectors.enquiry_form_get_public(public_key=public_key)
-    except EnquiryForm.DoesNotExist:
+    form = _public_form(public_key)
+    if form is None:
         return _finish(_error(request, 404, "This form does not exist or is switched off."))
     origin = request.headers.get("Origin")
     allowed = website_forms.origin_allowed(form, origin)
@@ -149,9 +156,8 @@ def _submit(
 @require_GET
 def thanks(request: HttpRequest, public_key: str) -> HttpResponse:
     """Where a form post lands when the form has no thank-you URL of its own."""
-    try:
-        form = enquiry_selectors.enquiry_form_get_public(public_key=public_key)
-    except EnquiryForm.DoesNotExist:
+    form = _public_form(public_key)
+    if form is None:
         return _finish(_error(request, 404, "This form does not exist or is switched off."))
     return _finish(render(request, "forms/public_thanks.html", {"agency": form.agency}))
 

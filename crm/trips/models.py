@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from accounts.tenancy import TenantModel
+from accounts.tenancy import AuthoredTenantModel
 from core.validation import validate_date_range
-from crm.clients.models import Client
+from crm.clients.models import Client, recent_indexes
 
 
 class ItineraryStatus(models.TextChoices):
@@ -19,7 +18,7 @@ class ItineraryStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class Itinerary(TenantModel):
+class Itinerary(AuthoredTenantModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="itineraries")
     title = models.CharField(max_length=200)
     status = models.CharField(
@@ -29,18 +28,11 @@ class Itinerary(TenantModel):
     end_date = models.DateField(null=True, blank=True)
     travellers = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(AuthoredTenantModel.Meta):
         verbose_name_plural = "itineraries"
         indexes = [
-            models.Index(fields=["agency", "-created_at", "-id"], name="itin_agency_created"),
-            models.Index(fields=["agency", "status", "-created_at"], name="itin_agency_status"),
+            *recent_indexes("itin"),
             models.Index(fields=["agency", "start_date"], name="itin_agency_start"),
         ]
 

@@ -124,12 +124,22 @@ def _renumber_days(itinerary_id: int, ordered_ids: list[int]) -> None:
         ItineraryDay.objects.filter(pk=day_id).update(day_number=number)
 
 
+def _ordered_ids(rows: models.QuerySet[Any], position_field: str) -> list[int]:
+    return list(rows.order_by(position_field, "id").values_list("id", flat=True))
+
+
+def _reorder(ids: list[int], pk: int, to: int) -> tuple[int, int]:
+    """Move ``pk`` within ``ids`` to 1-based position ``to``, clamped to the list; answer the
+    1-based (origin, target)."""
+    target = max(1, min(int(to), len(ids)))
+    origin = ids.index(pk) + 1
+    ids.remove(pk)
+    ids.insert(target - 1, pk)
+    return origin, target
+
+
 def _ordered_day_ids(itinerary_id: int) -> list[int]:
-    return list(
-        ItineraryDay.objects.filter(itinerary_id=itinerary_id)
-        .order_by("day_number", "id")
-        .values_list("id", flat=True)
-    )
+    return _ordered_ids(ItineraryDay.objects.filter(itinerary_id=itinerary_id), "day_number")
 
 
 @transaction.atomic
@@ -137,12 +147,9 @@ def itinerary_day_move(*, day: ItineraryDay, to: int) -> ItineraryDay:
     """Move a day to 1-based position ``to`` (clamped to the plan), renumbering the others."""
     locked = _lock_itinerary(day.itinerary_id)
     ids = _ordered_day_ids(day.itinerary_id)
-    target = max(1, min(int(to), len(ids)))
-    origin = ids.index(day.pk) + 1
+    origin, target = _reorder(ids, day.pk, to)
     if target == origin:
         return day
-    ids.remove(day.pk)
-    ids.insert(target - 1, day.pk)
     _renumber_days(day.itinerary_id, ids)
     day.day_number = target
     record_plan_event(
@@ -242,11 +249,7 @@ def _reposition_items(ordered_ids: list[int]) -> None:
 
 
 def _ordered_item_ids(day_id: int) -> list[int]:
-    return list(
-        ItineraryItem.objects.filter(day_id=day_id)
-        .order_by("position", "id")
-        .values_list("id", flat=True)
-    )
+    return _ordered_ids(ItineraryItem.objects.filter(day_id=day_id), "position")
 
 
 @transaction.atomic
@@ -254,12 +257,9 @@ def itinerary_item_move(*, item: ItineraryItem, to: int) -> ItineraryItem:
     """Move an item to 1-based position ``to`` within its day (clamped)."""
     locked = _lock_itinerary(item.day.itinerary_id)
     ids = _ordered_item_ids(item.day_id)
-    target = max(1, min(int(to), len(ids)))
-    origin = ids.index(item.pk) + 1
+    origin, target = _reorder(ids, item.pk, to)
     if target == origin:
         return item
-    ids.remove(item.pk)
-    ids.insert(target - 1, item.pk)
     _reposition_items(ids)
     item.position = target - 1
     record_plan_event(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -83,7 +83,7 @@ def _plan_size(itinerary: Itinerary) -> tuple[int, int]:
 def itinerary_replace_days(
     *,
     itinerary: Itinerary,
-    days: list[Mapping[str, Any]],
+    days: Sequence[Mapping[str, Any]],
     before: tuple[int, int] | None = None,
 ) -> None:
     """Replace the whole day-by-day plan. Days are numbered by their order in the list unless
@@ -96,7 +96,7 @@ def itinerary_replace_days(
     itinerary.days.all().delete()
     errors: dict[str, list[str]] = {}
     seen: set[int] = set()
-    new_days: list[tuple[ItineraryDay, list[Mapping[str, Any]]]] = []
+    new_days: list[tuple[ItineraryDay, Sequence[Mapping[str, Any]]]] = []
     for index, day_data in enumerate(days):
         if not isinstance(day_data, Mapping):
             raise ValidationError({f"days[{index}]": ["Expected an object."]})
@@ -173,7 +173,7 @@ def itinerary_create(
     *,
     agency: Agency,
     created_by: User | None = None,
-    days: list[Mapping[str, Any]] | None = None,
+    days: Sequence[Mapping[str, Any]] | None = None,
     **fields: Any,
 ) -> Itinerary:
     if "client" not in fields:
@@ -188,7 +188,7 @@ def itinerary_create(
 
 @transaction.atomic
 def itinerary_update(
-    *, itinerary: Itinerary, days: list[Mapping[str, Any]] | None = None, **fields: Any
+    *, itinerary: Itinerary, days: Sequence[Mapping[str, Any]] | None = None, **fields: Any
 ) -> Itinerary:
     """Update fields; ``days`` (when given, even empty) replaces the whole plan."""
     _itinerary_apply(itinerary, fields)

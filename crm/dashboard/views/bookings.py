@@ -1,42 +1,32 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import agency_required, get_or_404
-from core.views import paginate, querystring_without_page, run_service
+from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.views import form_page, list_page, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
-from crm.clients import selectors as client_selectors
 from crm.dashboard.forms.bookings import BookingForm, PaymentForm
+from crm.dashboard.views.common import client_from_query, edit_form
 from crm.models import Booking, BookingStatus
 
 
 @agency_required
-def booking_list(request: HttpRequest) -> HttpResponse:
-    filters = {k: v for k, v in request.GET.items() if k in ("q", "status", "client") and v}
-    filter_error = None
-    try:
-        bookings = booking_selectors.booking_list(agency=request.agency, filters=filters)
-    except ValidationError as exc:
-        filter_error = "; ".join(exc.messages)
-        bookings = Booking.objects.none()
-    page = paginate(request, bookings.select_related("client"))
-    return render(
+def booking_list(request: AgencyRequest) -> HttpResponse:
+    return list_page(
         request,
         "crm/bookings/list.html",
-        {
-            "page": page,
-            "filtering": bool(filters),
-            "filter_error": filter_error,
-            "statuses": BookingStatus.choices,
-            "querystring": querystring_without_page(request),
-        },
+        booking_selectors.booking_list,
+        agency=request.agency,
+        model=Booking,
+        prepare=lambda rows: rows.select_related("client"),
+        context={"statuses": BookingStatus.choices},
     )
 
 
@@ -44,48 +34,50 @@ def _to_detail(booking: Booking) -> str:
     return reverse("booking_detail", args=[booking.pk])
 
 
+def _get_booking(request: AgencyRequest, booking_id: int) -> Booking:
+    return get_or_404(booking_selectors.booking_get, agency=request.agency, booking_id=booking_id)
+
+
+# Create and edit share the form, its template and where a save lands.
+_form_page = partial(form_page, template="crm/bookings/form.html", redirect_to=_to_detail)
+
+
 @agency_required
-def booking_create(request: HttpRequest) -> HttpResponse:
+def booking_create(request: AgencyRequest) -> HttpResponse:
     initial: dict[str, Any] = {"currency": request.agency.default_currency}
-    client_id = request.GET.get("client", "")
-    if client_id.isdigit():
-        client = get_or_404(
-            client_selectors.client_get, agency=request.agency, client_id=int(client_id)
-        )
+    client = client_from_query(request)
+    if client:
         initial["client"] = client.pk
     form = BookingForm(request.POST or None, agency=request.agency, initial=initial)
-    done = run_service(
+
+    def save() -> Booking:
+        fields = form.service_fields()
+        return booking_services.booking_create(
+            agency=request.agency, created_by=request.user, **fields
+        )
+
+    return _form_page(
         request,
         form,
-        lambda: booking_services.booking_create(
-            agency=request.agency, created_by=request.user, **form.service_fields()
-        ),
-        success=lambda booking: f"Booking {booking.reference} created.",
-        redirect_to=_to_detail,
+        save,
+        context={"booking": None},
+        success=lambda b: f"Booking {b.reference} created.",
     )
-    return done or render(request, "crm/bookings/form.html", {"form": form, "booking": None})
 
 
 @agency_required
-def booking_edit(request: HttpRequest, booking_id: int) -> HttpResponse:
-    booking = get_or_404(
-        booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
-    )
-    form = BookingForm(
-        request.POST or None, agency=request.agency, initial=BookingForm.initial_for(booking)
-    )
-    done = run_service(
-        request,
-        form,
-        lambda: booking_services.booking_update(booking=booking, **form.service_fields()),
-        success="Booking saved.",
-        redirect_to=_to_detail,
-    )
-    return done or render(request, "crm/bookings/form.html", {"form": form, "booking": booking})
+def booking_edit(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    form = edit_form(BookingForm, request, booking)
+
+    def save() -> Booking:
+        return booking_services.booking_update(booking=booking, **form.service_fields())
+
+    return _form_page(request, form, save, context={"booking": booking}, success="Booking saved.")
 
 
 def _render_detail(
-    request: HttpRequest, booking: Booking, payment_form: PaymentForm, status: int = 200
+    request: AgencyRequest, booking: Booking, payment_form: PaymentForm, status: int = 200
 ) -> HttpResponse:
     paid_share = 0
     if booking.total_price > 0:
@@ -104,19 +96,15 @@ def _render_detail(
 
 
 @agency_required
-def booking_detail(request: HttpRequest, booking_id: int) -> HttpResponse:
-    booking = get_or_404(
-        booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
-    )
+def booking_detail(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
     return _render_detail(request, booking, PaymentForm(agency=request.agency))
 
 
 @require_POST
 @agency_required
-def payment_add(request: HttpRequest, booking_id: int) -> HttpResponse:
-    booking = get_or_404(
-        booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
-    )
+def payment_add(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
     form = PaymentForm(request.POST, agency=request.agency)
     done = run_service(
         request,

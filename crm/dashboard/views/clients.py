@@ -1,22 +1,22 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts import selectors as account_selectors
-from accounts.tenancy import agency_required, get_or_404
-from core.views import paginate, querystring_without_page, run_service
+from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.views import form_page, list_page, run_action, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.clients import archive as client_archive_services
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
 from crm.dashboard.forms.clients import ClientDeleteForm, ClientFilterForm, ClientForm, NoteForm
+from crm.dashboard.views.common import edit_form
 from crm.enquiries import selectors as enquiry_selectors
 from crm.models import Client
 from crm.proposals import selectors as proposal_selectors
@@ -26,27 +26,17 @@ LIST_FILTERS = ("q", "status", "tag", "sort", "source", "assigned_to", "archived
 
 
 @agency_required
-def client_list(request: HttpRequest) -> HttpResponse:
+def client_list(request: AgencyRequest) -> HttpResponse:
     """Search and filter with the API's own ``ClientFilter`` (same ``q``, ``status``, ``tag``)."""
-    filters = {k: v for k, v in request.GET.items() if k in LIST_FILTERS and v}
-    filter_error = None
-    try:
-        clients = client_selectors.client_list(agency=request.agency, filters=filters)
-    except ValidationError as exc:
-        filter_error = "; ".join(exc.messages)
-        clients = Client.objects.none()
-    page = paginate(request, clients.select_related("assigned_to"))
-    return render(
+    return list_page(
         request,
         "crm/clients/list.html",
-        {
-            "page": page,
-            "filter_form": ClientFilterForm(request.GET or None),
-            "filtering": bool(filters),
-            "filter_error": filter_error,
-            "querystring": querystring_without_page(request),
-            "total": page.paginator.count,
-        },
+        client_selectors.client_list,
+        agency=request.agency,
+        model=Client,
+        filter_names=LIST_FILTERS,
+        prepare=lambda rows: rows.select_related("assigned_to"),
+        context={"filter_form": ClientFilterForm(request.GET or None)},
     )
 
 
@@ -61,44 +51,47 @@ def _to_detail(client: Client) -> str:
     return reverse("client_detail", args=[client.pk])
 
 
+def _get_client(request: AgencyRequest, client_id: int) -> Client:
+    return get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+
+
+# Create and edit share the form, its template and where a save lands.
+_form_page = partial(form_page, template="crm/clients/form.html", redirect_to=_to_detail)
+
+
 @agency_required
-def client_create(request: HttpRequest) -> HttpResponse:
+def client_create(request: AgencyRequest) -> HttpResponse:
     form = ClientForm(request.POST or None, agency=request.agency)
-    done = run_service(
-        request,
-        form,
-        lambda: client_services.client_create(
-            agency=request.agency, created_by=request.user, **_client_fields(form)
-        ),
-        success=lambda client: f"{client.name} was added.",
-        redirect_to=_to_detail,
+
+    def save() -> Client:
+        fields = _client_fields(form)
+        return client_services.client_create(
+            agency=request.agency, created_by=request.user, **fields
+        )
+
+    return _form_page(
+        request, form, save, context={"client": None}, success=lambda c: f"{c.name} was added."
     )
-    return done or render(request, "crm/clients/form.html", {"form": form, "client": None})
 
 
 @agency_required
-def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
-    form = ClientForm(
-        request.POST or None, agency=request.agency, initial=ClientForm.initial_for(client)
-    )
-    done = run_service(
-        request,
-        form,
-        lambda: client_services.client_update(client=client, **_client_fields(form)),
-        success="Changes saved.",
-        redirect_to=_to_detail,
-    )
-    return done or render(request, "crm/clients/form.html", {"form": form, "client": client})
+def client_edit(request: AgencyRequest, client_id: int) -> HttpResponse:
+    client = _get_client(request, client_id)
+    form = edit_form(ClientForm, request, client)
+
+    def save() -> Client:
+        return client_services.client_update(client=client, **_client_fields(form))
+
+    return _form_page(request, form, save, context={"client": client}, success="Changes saved.")
 
 
 @agency_required
-def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+def client_detail(request: AgencyRequest, client_id: int) -> HttpResponse:
+    client = _get_client(request, client_id)
     return _render_detail(request, client, NoteForm())
 
 
-def _render_detail(request: HttpRequest, client: Client, note_form: NoteForm) -> HttpResponse:
+def _render_detail(request: AgencyRequest, client: Client, note_form: NoteForm) -> HttpResponse:
     agency = request.agency
     return render(
         request,
@@ -123,8 +116,8 @@ def _render_detail(request: HttpRequest, client: Client, note_form: NoteForm) ->
 
 @require_POST
 @agency_required
-def client_note_add(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+def client_note_add(request: AgencyRequest, client_id: int) -> HttpResponse:
+    client = _get_client(request, client_id)
     form = NoteForm(request.POST)
     done = run_service(
         request,
@@ -140,28 +133,34 @@ def client_note_add(request: HttpRequest, client_id: int) -> HttpResponse:
 
 @require_POST
 @agency_required
-def client_archive(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
-    client_archive_services.client_archive(client=client, actor=request.user)
-    messages.success(request, f"{client.name} was archived: hidden from the lists, kept in full.")
-    return redirect("client_detail", client_id=client.pk)
+def client_archive(request: AgencyRequest, client_id: int) -> HttpResponse:
+    client = _get_client(request, client_id)
+    return run_action(
+        request,
+        lambda: client_archive_services.client_archive(client=client, actor=request.user),
+        success=f"{client.name} was archived: hidden from the lists, kept in full.",
+        redirect_to=_to_detail(client),
+    )
 
 
 @require_POST
 @agency_required
-def client_restore(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
-    client_archive_services.client_restore(client=client)
-    messages.success(request, f"{client.name} was restored.")
-    return redirect("client_detail", client_id=client.pk)
+def client_restore(request: AgencyRequest, client_id: int) -> HttpResponse:
+    client = _get_client(request, client_id)
+    return run_action(
+        request,
+        lambda: client_archive_services.client_restore(client=client),
+        success=f"{client.name} was restored.",
+        redirect_to=_to_detail(client),
+    )
 
 
 @agency_required
-def client_delete(request: HttpRequest, client_id: int) -> HttpResponse:
+def client_delete(request: AgencyRequest, client_id: int) -> HttpResponse:
     """The confirmation page names everything a delete takes with it. A client with money
     attached is deleted only by an owner or admin who types the client's name; an agent is
     offered Archive instead (and a POST from one is refused with a 403)."""
-    client = get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+    client = _get_client(request, client_id)
     plan = client_archive_services.client_deletion_plan(client=client)
     allowed = client_archive_services.may_delete(plan=plan, actor=request.user)
     data = request.POST if request.method == "POST" else None  # an empty POST is still one

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from accounts.tenancy import agency_required
+from accounts.tenancy import AgencyRequest, agency_required
 from crm import summary
 from crm.bookings import selectors as booking_selectors
 from crm.clients import selectors as client_selectors
@@ -14,7 +14,7 @@ PANEL_SIZE = 6
 
 
 @agency_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AgencyRequest) -> HttpResponse:
     """What needs attention today: new leads, unanswered proposals, departures, balances."""
     agency = request.agency
     leads = client_selectors.client_new_leads(agency=agency)

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import agency_required, get_or_404
-from core.views import paginate, querystring_without_page, run_service
-from crm.clients import selectors as client_selectors
+from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.views import form_page, list_page, run_service
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
+from crm.dashboard.views.common import client_from_query, edit_form
 from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.proposals import selectors as proposal_selectors
 from crm.trips import plan as trip_plan
@@ -35,31 +35,20 @@ MAX_PREFILLED_DAYS = 60
 
 
 @agency_required
-def itinerary_list(request: HttpRequest) -> HttpResponse:
-    filters = {k: v for k, v in request.GET.items() if k in ("q", "status", "client") and v}
-    filter_error = None
-    try:
-        itineraries = trip_selectors.itinerary_list(agency=request.agency, filters=filters)
-    except ValidationError as exc:
-        filter_error = "; ".join(exc.messages)
-        itineraries = Itinerary.objects.none()
-    # A GROUP BY drops the model's default ordering, so name it again for stable pages.
-    itineraries = (
-        itineraries.select_related("client")
-        .annotate(day_count=Count("days"))
-        .order_by("-created_at", "-id")
-    )
-    page = paginate(request, itineraries)
-    return render(
+def itinerary_list(request: AgencyRequest) -> HttpResponse:
+    return list_page(
         request,
         "crm/itineraries/list.html",
-        {
-            "page": page,
-            "filtering": bool(filters),
-            "filter_error": filter_error,
-            "statuses": ItineraryStatus.choices,
-            "querystring": querystring_without_page(request),
-        },
+        trip_selectors.itinerary_list,
+        agency=request.agency,
+        model=Itinerary,
+        # A GROUP BY drops the model's default ordering, so name it again for stable pages.
+        prepare=lambda rows: (
+            rows.select_related("client")
+            .annotate(day_count=Count("days"))
+            .order_by("-created_at", "-id")
+        ),
+        context={"statuses": ItineraryStatus.choices},
     )
 
 
@@ -76,67 +65,52 @@ def _itinerary_fields(form: ItineraryForm) -> dict[str, Any]:
     return data
 
 
-@agency_required
-def itinerary_create(request: HttpRequest) -> HttpResponse:
-    initial: dict[str, Any] = {}
-    client_id = request.GET.get("client")
-    if client_id and client_id.isdigit():
-        client = get_or_404(
-            client_selectors.client_get, agency=request.agency, client_id=int(client_id)
-        )
-        initial = {"client": client.pk, "title": f"Trip for {client.name}"}
-    form = ItineraryForm(request.POST or None, agency=request.agency, initial=initial)
+# Create and edit share the form and its template, and a save lands in the builder.
+_form_page = partial(
+    form_page,
+    template="crm/itineraries/form.html",
+    redirect_to=lambda itinerary: _builder_url(itinerary.pk),
+)
 
-    def create() -> Itinerary:
+
+@agency_required
+def itinerary_create(request: AgencyRequest) -> HttpResponse:
+    client = client_from_query(request)
+    initial = {"client": client.pk, "title": f"Trip for {client.name}"} if client else {}
+    form = ItineraryForm(request.POST or None, agency=request.agency, initial=initial)
+    prefill = request.POST.get("prefill_days")
+
+    def save() -> Itinerary:
         data = _itinerary_fields(form)
-        days = (
-            _date_range_days(data["start_date"], data["end_date"])
-            if request.POST.get("prefill_days")
-            else []
-        )
+        days = _date_range_days(data["start_date"], data["end_date"]) if prefill else []
         return trip_services.itinerary_create(
             agency=request.agency, created_by=request.user, days=days, **data
         )
 
-    done = run_service(
+    return _form_page(
         request,
         form,
-        create,
+        save,
+        context={"itinerary": None, "prefill_days": request.POST.get("prefill_days", "1")},
         success="Itinerary created. Now add the days and what happens.",
-        redirect_to=lambda itinerary: _builder_url(itinerary.pk),
-    )
-    return done or render(
-        request,
-        "crm/itineraries/form.html",
-        {"form": form, "itinerary": None, "prefill_days": request.POST.get("prefill_days", "1")},
     )
 
 
 @agency_required
-def itinerary_edit(request: HttpRequest, itinerary_id: int) -> HttpResponse:
-    itinerary = get_or_404(
-        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
-    )
-    form = ItineraryForm(
-        request.POST or None, agency=request.agency, initial=ItineraryForm.initial_for(itinerary)
-    )
-    done = run_service(
-        request,
-        form,
-        lambda: trip_services.itinerary_update(itinerary=itinerary, **_itinerary_fields(form)),
-        success="Itinerary details saved.",
-        redirect_to=lambda saved: _builder_url(saved.pk),
-    )
-    return done or render(
-        request, "crm/itineraries/form.html", {"form": form, "itinerary": itinerary}
-    )
+def itinerary_edit(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
+    itinerary = _get_itinerary(request, itinerary_id)
+    form = edit_form(ItineraryForm, request, itinerary)
+
+    def save() -> Itinerary:
+        return trip_services.itinerary_update(itinerary=itinerary, **_itinerary_fields(form))
+
+    context = {"itinerary": itinerary}
+    return _form_page(request, form, save, context=context, success="Itinerary details saved.")
 
 
 @agency_required
-def itinerary_delete(request: HttpRequest, itinerary_id: int) -> HttpResponse:
-    itinerary = get_or_404(
-        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
-    )
+def itinerary_delete(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
+    itinerary = _get_itinerary(request, itinerary_id)
     if request.method == "POST":
         client_id = itinerary.client_id
         trip_services.itinerary_delete(itinerary=itinerary)
@@ -146,15 +120,6 @@ def itinerary_delete(request: HttpRequest, itinerary_id: int) -> HttpResponse:
 
 
 # The builder -------------------------------------------------------------------------------
-
-
-def day_date(itinerary: Itinerary, day: ItineraryDay) -> dt.date | None:
-    """A day's own date, or the one its position implies from the itinerary's start."""
-    if day.date:
-        return day.date
-    if itinerary.start_date:
-        return itinerary.start_date + dt.timedelta(days=day.day_number - 1)
-    return None
 
 
 def build_plan(
@@ -170,7 +135,7 @@ def build_plan(
     for index, day in enumerate(days):
         entry: dict[str, Any] = {
             "day": day,
-            "date": day_date(itinerary, day),
+            "date": trip_selectors.day_date(itinerary, day),
             "first": index == 0,
             "last": index == len(days) - 1,
             "add_form": ItemForm(auto_id=f"day{day.pk}-new-%s"),
@@ -196,15 +161,13 @@ def build_plan(
 
 
 def _render_builder(
-    request: HttpRequest,
+    request: AgencyRequest,
     itinerary_id: int,
     *,
     new_day_form: DayForm | None = None,
     **plan_kwargs: Any,
 ) -> HttpResponse:
-    itinerary = get_or_404(
-        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
-    )
+    itinerary = _get_itinerary(request, itinerary_id)
     plan = build_plan(itinerary, **plan_kwargs)
     return render(
         request,
@@ -236,7 +199,7 @@ Saved = TypeVar("Saved", ItineraryDay, ItineraryItem)
 
 
 def _plan_form(
-    request: HttpRequest, form_class: type[PlanForm], record: models.Model, auto_id: str
+    request: AgencyRequest, form_class: type[PlanForm], record: models.Model, auto_id: str
 ) -> PlanForm:
     """The day or item form: as posted, or filled with the record's values to edit."""
     if request.method == "POST":
@@ -246,7 +209,7 @@ def _plan_form(
 
 
 def _plan_save(
-    request: HttpRequest,
+    request: AgencyRequest,
     form: DayForm | ItemForm,
     service: Callable[..., Saved],
     itinerary_id: int,
@@ -267,29 +230,31 @@ def _anchor(saved: ItineraryDay | ItineraryItem) -> str:
 
 
 @agency_required
-def itinerary_detail(request: HttpRequest, itinerary_id: int) -> HttpResponse:
+def itinerary_detail(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
     return _render_builder(request, itinerary_id)
 
 
 @agency_required
-def itinerary_print(request: HttpRequest, itinerary_id: int) -> HttpResponse:
-    itinerary = get_or_404(
-        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
-    )
+def itinerary_print(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
+    itinerary = _get_itinerary(request, itinerary_id)
     return render(
         request,
         "crm/itineraries/print.html",
-        {"itinerary": itinerary, "plan": build_plan(itinerary), "agency": request.agency},
+        {
+            "itinerary": itinerary,
+            "plan": trip_selectors.plan_outline(itinerary),
+            "agency": request.agency,
+        },
     )
 
 
-def _get_itinerary(request: HttpRequest, itinerary_id: int) -> Itinerary:
+def _get_itinerary(request: AgencyRequest, itinerary_id: int) -> Itinerary:
     return get_or_404(
         trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
     )
 
 
-def _get_day(request: HttpRequest, itinerary_id: int, day_id: int) -> ItineraryDay:
+def _get_day(request: AgencyRequest, itinerary_id: int, day_id: int) -> ItineraryDay:
     return get_or_404(
         trip_selectors.itinerary_day_get,
         agency=request.agency,
@@ -298,7 +263,7 @@ def _get_day(request: HttpRequest, itinerary_id: int, day_id: int) -> ItineraryD
     )
 
 
-def _get_item(request: HttpRequest, itinerary_id: int, item_id: int) -> ItineraryItem:
+def _get_item(request: AgencyRequest, itinerary_id: int, item_id: int) -> ItineraryItem:
     return get_or_404(
         trip_selectors.itinerary_item_get,
         agency=request.agency,
@@ -307,7 +272,7 @@ def _get_item(request: HttpRequest, itinerary_id: int, item_id: int) -> Itinerar
     )
 
 
-def _target_position(request: HttpRequest, current: int) -> int | None:
+def _target_position(request: AgencyRequest, current: int) -> int | None:
     """``direction=up|down`` (the buttons) or ``to=N`` (drag and drop), 1-based."""
     direction = request.POST.get("direction")
     if direction == "up":
@@ -320,34 +285,16 @@ def _target_position(request: HttpRequest, current: int) -> int | None:
 
 @require_POST
 @agency_required
-def day_add(request: HttpRequest, itinerary_id: int) -> HttpResponse:
+def day_add(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
     itinerary = _get_itinerary(request, itinerary_id)
     form = DayForm(request.POST, auto_id="newday-%s")
     done = _plan_save(request, form, trip_plan.itinerary_day_add, itinerary.pk, itinerary=itinerary)
     return done or _render_builder(request, itinerary_id, new_day_form=form)
 
 
-@agency_required
-def day_edit(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
-    day = _get_day(request, itinerary_id, day_id)
-    form = _plan_form(request, DayForm, day, f"day{day.pk}-edit-%s")
-    done = _plan_save(request, form, trip_plan.itinerary_day_update, itinerary_id, day=day)
-    return done or _render_builder(request, itinerary_id, edit_day=(day.pk, form))
-
-
 @require_POST
 @agency_required
-def day_move(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
-    day = _get_day(request, itinerary_id, day_id)
-    target = _target_position(request, day.day_number)
-    if target is not None:
-        trip_plan.itinerary_day_move(day=day, to=target)
-    return _back_to_builder(itinerary_id, f"day-{day.pk}")
-
-
-@require_POST
-@agency_required
-def day_delete(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
+def day_delete(request: AgencyRequest, itinerary_id: int, day_id: int) -> HttpResponse:
     day = _get_day(request, itinerary_id, day_id)
     trip_plan.itinerary_day_remove(day=day)
     messages.success(request, f"Day {day.day_number} was removed.")
@@ -356,34 +303,61 @@ def day_delete(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResp
 
 @require_POST
 @agency_required
-def item_add(request: HttpRequest, itinerary_id: int, day_id: int) -> HttpResponse:
+def item_add(request: AgencyRequest, itinerary_id: int, day_id: int) -> HttpResponse:
     day = _get_day(request, itinerary_id, day_id)
     form = ItemForm(request.POST, auto_id=f"day{day.pk}-new-%s")
     done = _plan_save(request, form, trip_plan.itinerary_item_add, itinerary_id, day=day)
     return done or _render_builder(request, itinerary_id, add_item=(day.pk, form))
 
 
+def _get_piece(
+    request: AgencyRequest, itinerary_id: int, day_id: int | None, item_id: int | None
+) -> ItineraryDay | ItineraryItem:
+    """The day (``day_id``) or the item (``item_id``) a builder URL names."""
+    if item_id is not None:
+        return _get_item(request, itinerary_id, item_id)
+    assert day_id is not None, "a builder URL names a day or an item"
+    return _get_day(request, itinerary_id, day_id)
+
+
 @agency_required
-def item_edit(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
-    item = _get_item(request, itinerary_id, item_id)
-    form = _plan_form(request, ItemForm, item, f"item{item.pk}-%s")
-    done = _plan_save(request, form, trip_plan.itinerary_item_update, itinerary_id, item=item)
-    return done or _render_builder(request, itinerary_id, edit_item=(item.pk, form))
+def plan_edit(
+    request: AgencyRequest, itinerary_id: int, day_id: int | None = None, item_id: int | None = None
+) -> HttpResponse:
+    """Edit a day (``day_edit``) or an item (``item_edit``) in place in the builder."""
+    piece = _get_piece(request, itinerary_id, day_id, item_id)
+    if isinstance(piece, ItineraryDay):
+        day_form = _plan_form(request, DayForm, piece, f"day{piece.pk}-edit-%s")
+        done = _plan_save(
+            request, day_form, trip_plan.itinerary_day_update, itinerary_id, day=piece
+        )
+        return done or _render_builder(request, itinerary_id, edit_day=(piece.pk, day_form))
+    item_form = _plan_form(request, ItemForm, piece, f"item{piece.pk}-%s")
+    done = _plan_save(request, item_form, trip_plan.itinerary_item_update, itinerary_id, item=piece)
+    return done or _render_builder(request, itinerary_id, edit_item=(piece.pk, item_form))
 
 
 @require_POST
 @agency_required
-def item_move(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
-    item = _get_item(request, itinerary_id, item_id)
-    target = _target_position(request, item.position + 1)
-    if target is not None:
-        trip_plan.itinerary_item_move(item=item, to=target)
-    return _back_to_builder(itinerary_id, f"item-{item.pk}")
+def plan_move(
+    request: AgencyRequest, itinerary_id: int, day_id: int | None = None, item_id: int | None = None
+) -> HttpResponse:
+    """Move a day (``day_move``) or an item (``item_move``) up, down or to a position."""
+    piece = _get_piece(request, itinerary_id, day_id, item_id)
+    if isinstance(piece, ItineraryDay):
+        to = _target_position(request, piece.day_number)
+        if to is not None:
+            trip_plan.itinerary_day_move(day=piece, to=to)
+    else:
+        to = _target_position(request, piece.position + 1)
+        if to is not None:
+            trip_plan.itinerary_item_move(item=piece, to=to)
+    return _back_to_builder(itinerary_id, _anchor(piece))
 
 
 @require_POST
 @agency_required
-def item_delete(request: HttpRequest, itinerary_id: int, item_id: int) -> HttpResponse:
+def item_delete(request: AgencyRequest, itinerary_id: int, item_id: int) -> HttpResponse:
     item = _get_item(request, itinerary_id, item_id)
     trip_plan.itinerary_item_remove(item=item)
     return _back_to_builder(itinerary_id, f"day-{item.day_id}")

@@ -12,14 +12,20 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Agency, User
-from accounts.tenancy import active_members, agency_admin_required, agency_required, get_or_404
+from accounts.tenancy import (
+    AgencyRequest,
+    active_members,
+    agency_admin_required,
+    agency_required,
+    get_or_404,
+)
 from core.forms import CleaningModelForm
 from core.views import run_service
 from crm.enquiries import selectors as enquiry_selectors
@@ -27,6 +33,13 @@ from crm.enquiries import website_forms
 from crm.models import EnquiryForm
 
 RECENT_ENQUIRIES = 25
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    """Team members by name and email, so two Alexes can be told apart."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.email})"
 
 
 class WebsiteFormForm(CleaningModelForm):
@@ -49,7 +62,7 @@ class WebsiteFormForm(CleaningModelForm):
         max_length=EnquiryForm._meta.get_field("redirect_url").max_length,
         help_text="Where visitors land after sending. Empty: a simple Itinera thank-you page.",
     )
-    notify_users = forms.ModelMultipleChoiceField(
+    notify_users = MemberChoiceField(
         label="Email these people about each enquiry",
         queryset=User.objects.none(),
         required=False,
@@ -67,10 +80,9 @@ class WebsiteFormForm(CleaningModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["notify_users"].queryset = active_members(agency=agency)
-        self.fields["notify_users"].label_from_instance = lambda user: (
-            f"{user.display_name} ({user.email})"
-        )
+        recipients = self.fields["notify_users"]
+        assert isinstance(recipients, MemberChoiceField)  # declared above
+        recipients.queryset = active_members(agency=agency)
 
     def clean_allowed_origins(self) -> list[str]:
         text = self.cleaned_data.get("allowed_origins") or ""
@@ -88,14 +100,14 @@ class WebsiteFormForm(CleaningModelForm):
 
 
 @agency_required
-def form_list(request: HttpRequest) -> HttpResponse:
+def form_list(request: AgencyRequest) -> HttpResponse:
     forms_ = enquiry_selectors.enquiry_form_summaries(agency=request.agency)
     return render(request, "forms/list.html", {"forms": forms_})
 
 
 @agency_admin_required
 @require_http_methods(["GET", "POST"])
-def form_create(request: HttpRequest) -> HttpResponse:
+def form_create(request: AgencyRequest) -> HttpResponse:
     form = WebsiteFormForm(request.POST or None, agency=request.agency)
     done = run_service(
         request,
@@ -112,7 +124,7 @@ def _to_detail(web_form: EnquiryForm) -> str:
 
 
 @agency_required
-def form_detail(request: HttpRequest, form_id: int) -> HttpResponse:
+def form_detail(request: AgencyRequest, form_id: int) -> HttpResponse:
     web_form = get_or_404(
         enquiry_selectors.enquiry_form_get, agency=request.agency, form_id=form_id
     )
@@ -140,7 +152,7 @@ def form_detail(request: HttpRequest, form_id: int) -> HttpResponse:
 
 @agency_admin_required
 @require_http_methods(["GET", "POST"])
-def form_edit(request: HttpRequest, form_id: int) -> HttpResponse:
+def form_edit(request: AgencyRequest, form_id: int) -> HttpResponse:
     web_form = get_or_404(
         enquiry_selectors.enquiry_form_get, agency=request.agency, form_id=form_id
     )
@@ -159,7 +171,7 @@ def form_edit(request: HttpRequest, form_id: int) -> HttpResponse:
 
 @agency_admin_required
 @require_POST
-def form_regenerate_key(request: HttpRequest, form_id: int) -> HttpResponse:
+def form_regenerate_key(request: AgencyRequest, form_id: int) -> HttpResponse:
     web_form = get_or_404(
         enquiry_selectors.enquiry_form_get, agency=request.agency, form_id=form_id
     )

@@ -1,0 +1,50 @@
+"""What several dashboard areas share: the records a "new" page is started from, and the form
+of an edit page."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, TypeVar
+
+from accounts.tenancy import AgencyRequest, get_or_404
+from crm.clients import selectors as client_selectors
+from crm.models import Client, Itinerary
+from crm.trips import selectors as trip_selectors
+
+F = TypeVar("F", covariant=True)
+
+
+class EditForm(Protocol[F]):
+    """A dashboard form that edits one record: built for an agency, filled from the record."""
+
+    def __call__(self, data: Any = ..., *, agency: Any, initial: dict[str, Any]) -> F: ...
+
+    def initial_for(self, record: Any) -> dict[str, Any]: ...
+
+
+def edit_form(form_class: EditForm[F], request: AgencyRequest, record: Any) -> F:
+    """``form_class`` as posted, or filled with ``record``'s values on a GET."""
+    initial = form_class.initial_for(record)
+    return form_class(request.POST or None, agency=request.agency, initial=initial)
+
+
+def _query_id(request: AgencyRequest, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def client_from_query(request: AgencyRequest) -> Client | None:
+    """``?client=<id>`` on a "new" page: that client of this agency, else a 404."""
+    client_id = _query_id(request, "client")
+    if client_id is None:
+        return None
+    return get_or_404(client_selectors.client_get, agency=request.agency, client_id=client_id)
+
+
+def itinerary_from_query(request: AgencyRequest) -> Itinerary | None:
+    """``?itinerary=<id>`` on a "new" page: that itinerary of this agency, else a 404."""
+    itinerary_id = _query_id(request, "itinerary")
+    if itinerary_id is None:
+        return None
+    return get_or_404(
+        trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
+    )
