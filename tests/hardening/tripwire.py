@@ -80,12 +80,6 @@ ALLOWLIST: tuple[Allowed, ...] = (
         pk_only=True,
     ),
     Allowed(
-        "crm.bookings.services:payment_record",
-        "Locks the booking the view fetched through booking_get (scoped) before summing its "
-        "payments.",
-        pk_only=True,
-    ),
-    Allowed(
         "crm.enquiries.services:_lock_form",
         "Locks the form enquiry_form_get_public just found, to serialise duplicate checks.",
         pk_only=True,
