@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.apps import apps
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
-from accounts.models import Activity, Agency, ApiToken, Invitation, User
+from accounts.models import Agency, ApiToken, Invitation, User
 
 
 def agency_members(*, agency: Agency) -> QuerySet[User]:
@@ -39,21 +38,3 @@ def invitation_get_by_token(*, token: str) -> Invitation:
 
 def agency_member_get(*, agency: Agency, user_id: int) -> User:
     return User.objects.get(pk=user_id, agency=agency)
-
-
-def client_activity(*, agency: Agency, client_id: int) -> QuerySet[Activity]:
-    """A client's history: changes to the client and to its itineraries, proposals, bookings
-    and payments, newest first (kept even after the records themselves are deleted).
-
-    Each row carries ``client_name`` (in the same query): the actor of what the client did on
-    their link or through a website form. The client model is found by its label, so this
-    floor imports nothing from ``crm``."""
-    clients = apps.get_model("crm", "Client")._default_manager.filter(
-        pk=OuterRef("client_id"), agency_id=OuterRef("agency_id")
-    )
-    return (
-        Activity.objects.for_agency(agency)
-        .filter(client_id=client_id)
-        .annotate(client_name=Subquery(clients.values("name")[:1]))
-        .order_by("-created_at", "-id")
-    )

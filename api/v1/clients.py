@@ -10,7 +10,6 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts import selectors as account_selectors
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
@@ -123,7 +122,7 @@ class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, TenantViewSet):
         paginator = self.page_paginator
         paginator.parse(request)
         rows = paginator.paginate_queryset(
-            account_selectors.client_activity(agency=self.agency, client_id=client.pk),
+            client_selectors.client_activity(agency=self.agency, client_id=client.pk),
             request,
             self,
         )

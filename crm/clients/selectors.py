@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
-from accounts.models import Agency
+from accounts.models import Activity, Agency
 from core.filters import Filters, apply_filters, hide_archived
 from crm.clients.filters import ClientFilter
 from crm.clients.models import Client
@@ -31,5 +31,20 @@ def client_new_leads(*, agency: Agency) -> QuerySet[Client]:
         Client.objects.for_agency(agency)
         .filter(status="lead", archived_at__isnull=True)
         .select_related("assigned_to")
+        .order_by("-created_at", "-id")
+    )
+
+
+def client_activity(*, agency: Agency, client_id: int) -> QuerySet[Activity]:
+    """A client's history: changes to the client and to its itineraries, proposals, bookings
+    and payments, newest first (kept even after the records themselves are deleted).
+
+    Each row carries ``client_name`` (in the same query): the actor of what the client did on
+    their link or through a website form."""
+    clients = Client.objects.filter(pk=OuterRef("client_id"), agency_id=OuterRef("agency_id"))
+    return (
+        Activity.objects.for_agency(agency)
+        .filter(client_id=client_id)
+        .annotate(client_name=Subquery(clients.values("name")[:1]))
         .order_by("-created_at", "-id")
     )

@@ -14,9 +14,9 @@ from accounts.audit import AUDITED, audit_context
 from accounts.events import EVENTS, named_event, record_event
 from accounts.history import describe, detail_lines, prepare
 from accounts.models import Activity
-from accounts.selectors import client_activity
 from crm.bookings import services as booking_services
 from crm.clients import services as client_services
+from crm.clients.selectors import client_activity
 from crm.trips import plan
 from tests.factories import (
     BookingFactory,

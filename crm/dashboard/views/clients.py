@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts import selectors as account_selectors
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
 from core.views import form_page, list_page, run_action, run_service
 from crm.bookings import selectors as booking_selectors
@@ -109,7 +108,7 @@ def _render_detail(request: AgencyRequest, client: Client, note_form: NoteForm) 
                 agency=agency, filters={"client": client.pk}
             ),
             "enquiries": enquiry_selectors.client_enquiries(agency=agency, client=client)[:10],
-            "history": account_selectors.client_activity(agency=agency, client_id=client.pk)[:15],
+            "history": client_selectors.client_activity(agency=agency, client_id=client.pk)[:15],
         },
     )
 
