@@ -30,11 +30,15 @@ CLIENT_CHANNELS = (ActivityChannel.CLIENT_LINK, ActivityChannel.WEB_FORM)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _TIME = re.compile(r"^(\d{2}:\d{2})(:\d{2}(\.\d+)?)?$")
-_MODELS: dict[str, str] = {label.split(".")[1].lower(): label for label in AUDITED}
 Names = Mapping[tuple[str, int], str]
 
 
 # Whose act and which record ------------------------------------------------------------------
+
+
+def _audited_labels() -> dict[str, str]:
+    """Object type (``booking``) → model label, for the models the apps asked to audit."""
+    return {label.split(".")[1].lower(): label for label in AUDITED}
 
 
 def actor_of(activity: Activity) -> str:
@@ -48,7 +52,7 @@ def actor_of(activity: Activity) -> str:
 
 
 def _model_of(activity: Activity) -> type[models.Model] | None:
-    label = _MODELS.get(activity.object_type)
+    label = _audited_labels().get(activity.object_type)
     return apps.get_model(label) if label else None
 
 

@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class CrmConfig(AppConfig):
     name = "crm"
     verbose_name = "CRM"
+
+    def ready(self) -> None:
+        from accounts.audit import audit_model
+        from crm.models import Booking, Client, Itinerary, Payment, Proposal
+
+        # Every change of these is in the history (accounts.audit), secrets and noise left out.
+        audit_model(Client, never_recorded={"source_details"}, client_id=lambda c: c.pk)
+        audit_model(Itinerary)
+        audit_model(Proposal, never_recorded={"share_token"})
+        audit_model(Booking)
+        audit_model(Payment, client_id=_payment_client_id)
+
+
+def _payment_client_id(payment: object) -> int | None:
+    booking = getattr(payment, "booking", None)
+    return booking.client_id if booking is not None else None
