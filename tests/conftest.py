@@ -63,6 +63,13 @@ def amir(agency):
 
 
 @pytest.fixture
+def as_amir(client, amir):
+    """The test client signed in as Amir, an agent of Alpha."""
+    client.force_login(amir)
+    return client
+
+
+@pytest.fixture
 def bob(other_agency):
     return UserFactory(
         username="bob",

@@ -52,6 +52,13 @@ urlpatterns = [
     path("bookings/<int:booking_id>/", bookings.booking_detail, name="booking_detail"),
     path("bookings/<int:booking_id>/edit/", bookings.booking_edit, name="booking_edit"),
     path("bookings/<int:booking_id>/payments/", bookings.payment_add, name="payment_add"),
+    path("bookings/<int:booking_id>/archive/", bookings.booking_archive, name="booking_archive"),
+    path(
+        "bookings/<int:booking_id>/restore/",
+        bookings.booking_archive,
+        {"restore": True},
+        name="booking_restore",
+    ),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),

@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
-from core.views import form_page, list_page, run_service
+from core.filters import ARCHIVED_CHOICES
+from core.views import form_page, list_page, run_action, run_service
+from crm.bookings import archive as booking_archive_services
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.dashboard.forms.bookings import BookingForm, PaymentForm
@@ -25,8 +27,9 @@ def booking_list(request: AgencyRequest) -> HttpResponse:
         booking_selectors.booking_list,
         agency=request.agency,
         model=Booking,
+        filter_names=("q", "status", "client", "archived"),
         prepare=lambda rows: rows.select_related("client"),
-        context={"statuses": BookingStatus.choices},
+        context={"statuses": BookingStatus.choices, "archived_choices": ARCHIVED_CHOICES},
     )
 
 
@@ -116,3 +119,24 @@ def payment_add(request: AgencyRequest, booking_id: int) -> HttpResponse:
         redirect_to=lambda payment: _to_detail(booking),
     )
     return done or _render_detail(request, booking, form)
+
+
+@require_POST
+@agency_required
+def booking_archive(request: AgencyRequest, booking_id: int, restore: bool = False) -> HttpResponse:
+    """Archive (or, at ``.../restore/``, restore) a booking: it leaves the lists, its payments
+    stay. This is what an agent does instead of deleting money."""
+    booking = _get_booking(request, booking_id)
+    if restore:
+        return run_action(
+            request,
+            lambda: booking_archive_services.booking_restore(booking=booking),
+            success=f"{booking.reference} was restored.",
+            redirect_to=_to_detail(booking),
+        )
+    return run_action(
+        request,
+        lambda: booking_archive_services.booking_archive(booking=booking, actor=request.user),
+        success=f"{booking.reference} was archived: hidden from the lists, kept in full.",
+        redirect_to=_to_detail(booking),
+    )

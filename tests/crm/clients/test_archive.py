@@ -24,12 +24,6 @@ def as_alice(client, alice):
 
 
 @pytest.fixture
-def as_amir(client, amir):
-    client.force_login(amir)
-    return client
-
-
-@pytest.fixture
 def with_money(agency):
     client = ClientFactory(agency=agency, name="Moneyed Client")
     ItineraryFactory(client=client, agency=agency, title="Lisbon in May")
