@@ -16,7 +16,12 @@ urlpatterns = [
     path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<int:client_id>/notes/", clients.client_note_add, name="client_note_add"),
     path("clients/<int:client_id>/archive/", clients.client_archive, name="client_archive"),
-    path("clients/<int:client_id>/restore/", clients.client_restore, name="client_restore"),
+    path(
+        "clients/<int:client_id>/restore/",
+        clients.client_archive,
+        {"restore": True},
+        name="client_restore",
+    ),
     path("clients/<int:client_id>/delete/", clients.client_delete, name="client_delete"),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),

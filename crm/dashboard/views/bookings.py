@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
 from core.filters import ARCHIVED_CHOICES
-from core.views import form_page, list_page, run_action, run_service
+from core.views import form_page, list_page, run_service
 from crm.bookings import archive as booking_archive_services
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
 from crm.dashboard.forms.bookings import BookingForm, PaymentForm
-from crm.dashboard.views.common import client_from_query, edit_form
+from crm.dashboard.views.common import archive_view, client_from_query, edit_form
 from crm.models import Booking, BookingStatus
 
 
@@ -121,22 +121,10 @@ def payment_add(request: AgencyRequest, booking_id: int) -> HttpResponse:
     return done or _render_detail(request, booking, form)
 
 
-@require_POST
-@agency_required
-def booking_archive(request: AgencyRequest, booking_id: int, restore: bool = False) -> HttpResponse:
-    """Archive (or, at ``.../restore/``, restore) a booking: it leaves the lists, its payments
-    stay. This is what an agent does instead of deleting money."""
-    booking = _get_booking(request, booking_id)
-    if restore:
-        return run_action(
-            request,
-            lambda: booking_archive_services.booking_restore(booking=booking),
-            success=f"{booking.reference} was restored.",
-            redirect_to=_to_detail(booking),
-        )
-    return run_action(
-        request,
-        lambda: booking_archive_services.booking_archive(booking=booking, actor=request.user),
-        success=f"{booking.reference} was archived: hidden from the lists, kept in full.",
-        redirect_to=_to_detail(booking),
-    )
+# Archive (or, at ``.../restore/``, restore): what an agent does instead of deleting money.
+booking_archive = archive_view(
+    _get_booking,
+    booking_archive_services.booking_archive,
+    booking_archive_services.booking_restore,
+    _to_detail,
+)

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
-from core.views import form_page, list_page, run_action, run_service
+from core.views import form_page, list_page, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.clients import archive as client_archive_services
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
 from crm.dashboard.forms.clients import ClientDeleteForm, ClientFilterForm, ClientForm, NoteForm
-from crm.dashboard.views.common import edit_form
+from crm.dashboard.views.common import archive_view, edit_form
 from crm.enquiries import selectors as enquiry_selectors
 from crm.models import Client
 from crm.proposals import selectors as proposal_selectors
@@ -130,28 +130,13 @@ def client_note_add(request: AgencyRequest, client_id: int) -> HttpResponse:
     return done or _render_detail(request, client, form)
 
 
-@require_POST
-@agency_required
-def client_archive(request: AgencyRequest, client_id: int) -> HttpResponse:
-    client = _get_client(request, client_id)
-    return run_action(
-        request,
-        lambda: client_archive_services.client_archive(client=client, actor=request.user),
-        success=f"{client.name} was archived: hidden from the lists, kept in full.",
-        redirect_to=_to_detail(client),
-    )
-
-
-@require_POST
-@agency_required
-def client_restore(request: AgencyRequest, client_id: int) -> HttpResponse:
-    client = _get_client(request, client_id)
-    return run_action(
-        request,
-        lambda: client_archive_services.client_restore(client=client),
-        success=f"{client.name} was restored.",
-        redirect_to=_to_detail(client),
-    )
+# Archive (or, at ``.../restore/``, restore): what an agent does instead of deleting money.
+client_archive = archive_view(
+    _get_client,
+    client_archive_services.client_archive,
+    client_archive_services.client_restore,
+    _to_detail,
+)
 
 
 @agency_required

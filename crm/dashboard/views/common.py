@@ -1,11 +1,17 @@
-"""What several dashboard areas share: the records a "new" page is started from, and the form
-of an edit page."""
+"""What several dashboard areas share: the records a "new" page is started from, the form of an
+edit page, and archiving or restoring a record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from accounts.tenancy import AgencyRequest, get_or_404
+from django.db import models
+from django.http import HttpResponse
+from django.views.decorators.http import require_POST
+
+from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.views import run_action
 from crm.clients import selectors as client_selectors
 from crm.models import Client, Itinerary
 from crm.trips import selectors as trip_selectors
@@ -48,3 +54,29 @@ def itinerary_from_query(request: AgencyRequest) -> Itinerary | None:
     return get_or_404(
         trip_selectors.itinerary_get, agency=request.agency, itinerary_id=itinerary_id
     )
+
+
+def archive_view(
+    get: Callable[[AgencyRequest, int], models.Model],
+    archive_service: Callable[..., Any],
+    restore_service: Callable[..., Any],
+    to: Callable[[Any], str],
+) -> Callable[..., HttpResponse]:
+    """A POST-only view that archives the record ``get`` finds (hidden from the lists, kept in
+    full) or, mounted with ``{"restore": True}``, brings it back. The services take the record
+    by its model's name (``client=``, ``booking=``)."""
+
+    @require_POST
+    @agency_required
+    def view(request: AgencyRequest, restore: bool = False, **ids: int) -> HttpResponse:
+        (record_id,) = ids.values()  # the route's one id (client_id, booking_id)
+        record = get(request, record_id)
+        name = record._meta.model_name or "record"
+        if restore:
+            service, done = (lambda: restore_service(**{name: record})), "was restored"
+        else:
+            service = lambda: archive_service(**{name: record}, actor=request.user)  # noqa: E731
+            done = "was archived: hidden from the lists, kept in full"
+        return run_action(request, service, success=f"{record} {done}.", redirect_to=to(record))
+
+    return view
