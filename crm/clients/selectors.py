@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Activity, Agency
 from core.filters import Filters, apply_filters, hide_archived
@@ -14,6 +14,15 @@ def client_list(*, agency: Agency | int, filters: Filters = None) -> QuerySet[Cl
     """The agency's clients; archived ones only when ``filters`` ask (``archived=true|only``)."""
     clients = hide_archived(Client.objects.for_agency(agency), filters)
     return apply_filters(ClientFilter, clients, filters)
+
+
+def client_choices(*, agency: Agency, keep: int | None = None) -> QuerySet[Client]:
+    """The clients a form offers, by name: the live ones, and ``keep`` (the record's own client,
+    archived or not) so that editing a record never loses its client."""
+    live = Q(archived_at__isnull=True)
+    if keep is not None:
+        live |= Q(pk=keep)
+    return Client.objects.for_agency(agency).filter(live).order_by("name", "id")
 
 
 def client_get(*, agency: Agency, client_id: int) -> Client:

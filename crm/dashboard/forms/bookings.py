@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from accounts.models import Agency
 from core.forms import CurrencyInput, DateInput, model_choice
 from crm.bookings.services import agency_today, validate_paid_on
+from crm.clients.selectors import client_choices
+from crm.dashboard.forms.common import client_id as _client_id
 from crm.dashboard.forms.proposals import MONEY_INPUT, clean_currency_code
 from crm.models import Booking, Client, Payment
 
@@ -56,7 +58,9 @@ class BookingForm(forms.ModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "client").queryset = Client.objects.for_agency(agency).order_by("name")
+        model_choice(self, "client").queryset = client_choices(
+            agency=agency, keep=_client_id(self.initial.get("client"))
+        )
         self.fields["reference"].required = False
 
     @classmethod

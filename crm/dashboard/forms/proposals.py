@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from accounts.models import Agency
 from core.forms import CurrencyInput, DateInput, model_choice
 from core.money import normalise_currency_field
+from crm.clients.selectors import client_choices
+from crm.dashboard.forms.common import client_id as _client_id
 from crm.models import (
     Client,
     Itinerary,
@@ -62,7 +64,9 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "client").queryset = Client.objects.for_agency(agency).order_by("name")
+        model_choice(self, "client").queryset = client_choices(
+            agency=agency, keep=_client_id(self.initial.get("client"))
+        )
         model_choice(self, "itinerary").queryset = (
             Itinerary.objects.for_agency(agency).select_related("client").order_by("-created_at")
         )

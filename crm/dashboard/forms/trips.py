@@ -12,6 +12,8 @@ from django import forms
 
 from accounts.models import Agency
 from core.forms import CleaningModelForm, DateInput, TimeInput, model_choice
+from crm.clients.selectors import client_choices
+from crm.dashboard.forms.common import client_id as _client_id
 from crm.models import (
     Client,
     Itinerary,
@@ -40,7 +42,9 @@ class ItineraryForm(CleaningModelForm):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "client").queryset = Client.objects.for_agency(agency).order_by("name")
+        model_choice(self, "client").queryset = client_choices(
+            agency=agency, keep=_client_id(self.initial.get("client"))
+        )
 
     @classmethod
     def initial_for(cls, itinerary: Itinerary) -> dict[str, Any]:

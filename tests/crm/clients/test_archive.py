@@ -191,3 +191,24 @@ def test_another_agency_cannot_archive_or_restore_a_client(client, bob, agency):
     assert client.post(f"/clients/{theirs.pk}/restore/").status_code == 404
     theirs.refresh_from_db()
     assert theirs.archived_at is None
+
+
+@pytest.mark.parametrize("page", ["/itineraries/new/", "/proposals/new/", "/bookings/new/"])
+def test_an_archived_client_is_not_offered_for_new_work(as_amir, agency, amir, page):
+    kept = ClientFactory(agency=agency, name="Still Here")
+    gone = ClientFactory(agency=agency, name="Long Gone")
+    client_archive.client_archive(client=gone, actor=amir)
+
+    html = as_amir.get(page).content.decode()
+
+    assert f'<option value="{kept.pk}"' in html
+    assert f'<option value="{gone.pk}"' not in html
+
+
+def test_editing_a_booking_of_an_archived_client_keeps_its_client(as_amir, agency, amir):
+    booking = BookingFactory(agency=agency, client=ClientFactory(agency=agency, name="Gone"))
+    client_archive.client_archive(client=booking.client, actor=amir)
+
+    html = as_amir.get(f"/bookings/{booking.pk}/edit/").content.decode()
+
+    assert f'<option value="{booking.client_id}" selected' in html
