@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.events import named_event
 from accounts.models import User
-from crm.clients.models import Client
+from crm.clients.models import Archivable, Client
 
 ARCHIVE_INSTEAD = (
     "Only the agency's owner or an admin can delete a client with bookings or payments. "
@@ -91,16 +91,16 @@ def client_delete(*, client: Client, actor: User | None) -> DeletionPlan:
     return plan
 
 
-A = TypeVar("A", bound=models.Model)
+A = TypeVar("A", bound=Archivable)
 
 
 def record_archive(record: A, *, actor: User | None, event: str) -> A:
     """Archive any record with ``archived_at``/``archived_by`` (a client, a booking), recording
     ``event``; archiving an archived record changes nothing."""
-    if record.archived_at is not None:  # type: ignore[attr-defined]
+    if record.is_archived:
         return record
-    record.archived_at = timezone.now()  # type: ignore[attr-defined]
-    record.archived_by = actor  # type: ignore[attr-defined]
+    record.archived_at = timezone.now()
+    record.archived_by = actor
     with named_event(event, subject=record):
         record.save(update_fields=["archived_at", "archived_by", "updated_at"])
     return record
@@ -108,10 +108,10 @@ def record_archive(record: A, *, actor: User | None, event: str) -> A:
 
 def record_restore(record: A, *, event: str) -> A:
     """Bring an archived record back into the lists, as it was, recording ``event``."""
-    if record.archived_at is None:  # type: ignore[attr-defined]
+    if not record.is_archived:
         return record
-    record.archived_at = None  # type: ignore[attr-defined]
-    record.archived_by = None  # type: ignore[attr-defined]
+    record.archived_at = None
+    record.archived_by = None
     with named_event(event, subject=record):
         record.save(update_fields=["archived_at", "archived_by", "updated_at"])
     return record
