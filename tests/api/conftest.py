@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import ApiToken
 from core import ratelimit
+from tests.factories import make_token
 
 
 class Api:
@@ -83,6 +84,14 @@ def api(alice_token) -> Api:
     token, plaintext = alice_token
     warm(token)
     return Api(plaintext)
+
+
+@pytest.fixture
+def agent_api(amir) -> Api:
+    """Amir (an agent of Alpha Tours, not an admin) with a fresh token."""
+    issued = make_token(amir)
+    warm(issued.token)
+    return Api(issued.plaintext)
 
 
 @pytest.fixture

@@ -9,15 +9,7 @@ import pytest
 from accounts.models import Activity
 from crm.bookings.services import payment_record
 from crm.models import Booking, Payment
-from tests.api.conftest import Api, warm
-from tests.factories import BookingFactory, make_token
-
-
-@pytest.fixture
-def agent_api(amir) -> Api:
-    issued = make_token(amir)
-    warm(issued.token)
-    return Api(issued.plaintext)
+from tests.factories import BookingFactory
 
 
 @pytest.fixture

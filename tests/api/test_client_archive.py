@@ -6,15 +6,7 @@ import pytest
 
 from accounts.models import Activity
 from crm.models import Client
-from tests.api.conftest import Api, warm
-from tests.factories import BookingFactory, ClientFactory, PaymentFactory, make_token
-
-
-@pytest.fixture
-def agent_api(amir) -> Api:
-    issued = make_token(amir)
-    warm(issued.token)
-    return Api(issued.plaintext)
+from tests.factories import BookingFactory, ClientFactory, PaymentFactory
 
 
 @pytest.fixture
