@@ -26,6 +26,8 @@ class Agency(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     default_currency = models.CharField(max_length=3, default="EUR")
     timezone = models.CharField(max_length=64, default="UTC")
+    # The owner's switch: every member must sign in with a second factor (accounts.two_factor).
+    require_two_factor = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

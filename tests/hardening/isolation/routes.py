@@ -52,6 +52,7 @@ PUBLIC_TOKEN_ROUTES: dict[str, str] = {
 STAFF_NAMESPACES = ("admin",)
 ADMIN_PARAMS: dict[str, Callable[[Tenant, type[models.Model] | None], str]] = {
     "object_id": lambda a, model: str(a.row_id(model)),
+    "pk": lambda a, model: str(a.row_id(model)),  # django-otp's device config/QR code pages
     "id": lambda a, model: str(a.owner.pk),  # the user password-change page
     "app_label": lambda a, model: "crm",
     "content_type_id": lambda a, model: str(ContentType.objects.get_for_model(Client).pk),
