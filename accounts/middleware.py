@@ -1,7 +1,10 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 
+from accounts import two_factor
 from accounts.audit import audit_context, channel_for_path
 
 
@@ -14,3 +17,40 @@ class AuditContextMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with audit_context(channel=channel_for_path(request.path_info), request=request):
             return self.get_response(request)
+
+
+# What a session may reach before its second factor: what anyone may (the API, with its own
+# tokens; the public forms and proposal links; static files), signing out, and the two pages
+# that let it through.
+OPEN_PREFIXES = ("/api/", "/forms/", "/p/", "/static/", "/healthz")
+OPEN_NAMES = ("logout", "two_factor_verify", "two_factor_setup")
+
+
+class TwoFactorMiddleware:
+    """Every other page, for a signed-in session that has not passed its user's second factor
+    (or whose agency requires one the user has not set up), answers with a redirect to the
+    page that does that: nothing else first. Installed after django-otp's ``OTPMiddleware``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(OPEN_PREFIXES):
+            return self.get_response(request)
+        step = two_factor.pending_step(request.user)  # type: ignore[arg-type]  # User or anonymous
+        if step is None:
+            return self.get_response(request)
+        try:
+            open_paths = {reverse(name) for name in OPEN_NAMES}
+            target = reverse("two_factor_verify" if step == "verify" else "two_factor_setup")
+        except NoReverseMatch:  # a URLconf without these pages (a test's, a bench's)
+            return self.get_response(request)
+        if request.path_info in open_paths:
+            return self.get_response(request)
+        if request.method == "GET":
+            target += "?" + urlencode({"next": request.get_full_path()})
+        if request.headers.get("HX-Request"):
+            response = HttpResponse(status=200)
+            response["HX-Redirect"] = target
+            return response
+        return HttpResponseRedirect(target)
