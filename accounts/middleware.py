@@ -1,7 +1,8 @@
 from collections.abc import Callable
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_resolver, get_urlconf, reverse
 from django.utils.http import urlencode
 
 from accounts import two_factor
@@ -37,7 +38,12 @@ class TwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info.startswith(OPEN_PREFIXES):
             return self.get_response(request)
-        step = two_factor.pending_step(request.user)  # type: ignore[arg-type]  # User or anonymous
+        try:
+            step = two_factor.pending_step(request.user)  # type: ignore[arg-type]  # or anonymous
+        except (OperationalError, InterfaceError):
+            # No page without the check. Answer as Django would for a failing middleware (the
+            # 500 handler, which says 503 while the database is down), minus the re-raise.
+            return get_resolver(get_urlconf()).resolve_error_handler(500)(request)
         if step is None:
             return self.get_response(request)
         try:

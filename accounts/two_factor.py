@@ -150,10 +150,12 @@ def _is_locked(user: User, request: HttpRequest | None) -> bool:
     return login_throttle.is_locked_out(user.get_username(), request)
 
 
-def _count_failure(user: User, request: HttpRequest | None) -> None:
+def _count_failure(user: User, request: HttpRequest | None, *, what: str = "code") -> None:
     limit, window = _limits()
     ratelimit.hit(_attempts_key(user), limit, window=window)
     login_throttle.record_failure(user.get_username(), request)
+    if what != "code":
+        return
     record_event(
         "user.two_factor_failed",
         agency_id=user.agency_id,
@@ -231,9 +233,7 @@ def _confirm_identity(*, user: User, code: str, password: str, request: HttpRequ
         raise ValidationError({"code": ["That code is not right, or it was already used."]})
     if user.check_password(password):
         return
-    limit, window = _limits()
-    ratelimit.hit(_attempts_key(user), limit, window=window)
-    login_throttle.record_failure(user.get_username(), request)
+    _count_failure(user, request, what="password")
     raise ValidationError({"password": ["That password is not right."]})
 
 

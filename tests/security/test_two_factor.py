@@ -3,6 +3,7 @@ that requires it for the whole agency."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -360,3 +361,32 @@ def test_check_second_factor_for_the_api(alice, amir, agency, no_device_backoff)
     agency.save()
     amir.refresh_from_db()
     assert two_factor.required_for(amir)
+
+
+def test_a_forged_pending_sign_in_is_refused(client, alice, alice_2fa):
+    session = client.session
+    session["two_factor_pending"] = json.dumps({"user": alice.pk, "backend": "", "hash": ""})
+    session.save()
+
+    response = client.post(VERIFY, {"code": code_for(alice_2fa[0])})
+
+    assert response["Location"] == LOGIN
+    assert SESSION_KEY not in client.session
+
+
+def test_wrong_passwords_when_turning_it_off_count_against_the_throttle(
+    client, alice, alice_2fa, settings
+):
+    settings.LOGIN_FAILURES_PER_IDENTIFIER = 3
+    client.force_login(alice)
+    session = client.session
+    session["otp_device_id"] = alice_2fa[0].persistent_id
+    session.save()
+    for _ in range(3):
+        client.post("/accounts/security/disable/", {"disable-password": "guess"})
+
+    response = client.post("/accounts/security/disable/", {"disable-password": PASSWORD})
+
+    assert response.status_code == 422
+    assert "Too many wrong attempts" in response.content.decode()
+    assert two_factor.is_enabled(alice)
