@@ -89,6 +89,13 @@ EVENTS: dict[str, str] = {
     "api_token.revoked": "{actor} revoked the API token {subject}",
     "user.signed_in": "{actor} signed in",
     "user.sign_in_failed": "Someone failed to sign in as {subject}",
+    "user.two_factor_enabled": "{actor} turned on two-factor sign-in",
+    "user.two_factor_disabled": "{actor} turned off two-factor sign-in",
+    "user.two_factor_failed": "Someone entered a wrong two-factor code for {subject}",
+    "user.recovery_code_used": "{actor} used a two-factor recovery code",
+    "user.recovery_codes_regenerated": "{actor} made new two-factor recovery codes",
+    "agency.two_factor_required": "{actor} required two-factor sign-in for everyone at {subject}",
+    "agency.two_factor_optional": "{actor} made two-factor sign-in optional at {subject}",
 }
 
 

@@ -1,7 +1,7 @@
 """Mounted at /accounts/: sign-in, sign-out, sign-up, password reset/change, invitations."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from accounts import views
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("", include("accounts.two_factor_urls")),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +18,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts import selectors, services
+from accounts import selectors, services, two_factor, two_factor_views
 from accounts.forms import (
     AcceptInvitationForm,
     ApiTokenForm,
@@ -34,8 +35,19 @@ AUTH_BACKEND = "accounts.backends.UsernameOrEmailBackend"
 
 
 class SignInView(LoginView):
+    """The password step. A user with a second factor is not signed in here: the code is
+    asked for on the next page (``accounts.two_factor_views.verify``)."""
+
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        user = form.get_user()
+        if two_factor.is_enabled(user):
+            return two_factor_views.start_second_step(
+                self.request, user, next_url=self.get_redirect_url()
+            )
+        return super().form_valid(form)
 
 
 def signup(request: HttpRequest) -> HttpResponse:
