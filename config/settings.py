@@ -147,6 +147,11 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 OTP_TOTP_ISSUER = "Itinera"  # the name authenticator apps show beside the code
+# Wrong codes are limited by the sign-in throttle (10 per account per 15 minutes, whatever the
+# password did). django-otp's own per-device back-off doubles without a cap, which would let
+# anyone who knows a password lock its owner's authenticator for days: it is off.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-us"
