@@ -87,6 +87,12 @@ EVENTS: dict[str, str] = {
     "enquiry_form.updated": "{actor} changed the website form {subject}",
     "api_token.created": "{actor} created the API token {subject}",
     "api_token.revoked": "{actor} revoked the API token {subject}",
+    "member.role_changed": "{actor} changed the role of {subject} from {from} to {to}",
+    "member.deactivated": "{actor} deactivated {subject}",
+    "member.reactivated": "{actor} reactivated {subject}",
+    "invitation.created": "{actor} invited {subject} as {role}",
+    "invitation.revoked": "{actor} revoked the invitation of {subject}",
+    "invitation.accepted": "{actor} accepted the invitation and joined as {role}",
     "user.signed_in": "{actor} signed in",
     "user.sign_in_failed": "Someone failed to sign in as {subject}",
 }
