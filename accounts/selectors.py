@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from accounts.models import Agency, ApiToken, Invitation, User
+from accounts.models import Activity, Agency, ApiToken, Invitation, User
+
+TEAM_EVENTS = ("member.", "invitation.")
 
 
 def normalise_identifier(identifier: str) -> str:
@@ -44,11 +46,20 @@ def username_taken(username: str, *, exclude_pk: int | None = None) -> bool:
 
 
 def email_taken(email: str) -> bool:
-    return User.objects.filter(email__iexact=email.strip()).exists()
+    """Whether an account has this address (compared like sign-in compares it)."""
+    return "@" in email and user_for_identifier(email) is not None
 
 
 def agency_members(*, agency: Agency) -> QuerySet[User]:
     return User.objects.filter(agency=agency).order_by("name", "username")
+
+
+def team_history(*, agency: Agency, limit: int = 20) -> list[Activity]:
+    """The latest changes to the team: roles, access, invitations."""
+    events = Q()
+    for prefix in TEAM_EVENTS:
+        events |= Q(event__startswith=prefix)
+    return list(Activity.objects.for_agency(agency).filter(events).order_by("-id")[:limit])
 
 
 def api_token_list(*, user: User) -> QuerySet[ApiToken]:

@@ -230,8 +230,8 @@ def invitation_create(
     elif not _may_grant(invited_by, role):
         errors["role"] = ["Only the owner can invite an admin."]
     if not errors.get("email"):
-        colleague = User.objects.filter(agency=agency, email__iexact=email).first()
-        if colleague is not None:
+        colleague = selectors.user_for_identifier(email)
+        if colleague is not None and colleague.agency_id == agency.pk:
             errors["email"] = [f"{colleague.display_name} is already on your team."]
     if errors:
         raise ValidationError(errors)
@@ -278,8 +278,7 @@ def invitation_invite(
     invitation = invitation_create(agency=agency, email=email, role=role, invited_by=invited_by)
     try:
         invitation_send(invitation=invitation, link=link_for(invitation))
-    except mail.MailLimitReached as exc:
-        transaction.set_rollback(True)
+    except mail.MailLimitReached as exc:  # raising rolls the invitation back
         raise ValidationError(
             {"email": [f"Too many emails sent; try again in {_minutes(exc.retry_after)}."]}
         ) from exc

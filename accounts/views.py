@@ -28,6 +28,7 @@ from accounts.forms import (
     SignInForm,
     SignUpForm,
 )
+from accounts.history import describe
 from accounts.models import Invitation, Role, User
 from accounts.tenancy import AgencyRequest, agency_admin_required, agency_required, get_or_404
 from core.http import client_ip
@@ -158,6 +159,10 @@ def _render_team(request: AgencyRequest, invite_form: InviteForm | None = None) 
             "invite_form": invite_form or InviteForm(acting=request.user),
             "can_manage": can_manage,
             "is_owner": request.user.role == Role.OWNER,
+            "team_history": [
+                {"at": activity.created_at, "summary": describe(activity)}
+                for activity in (selectors.team_history(agency=agency) if can_manage else [])
+            ],
         },
     )
 

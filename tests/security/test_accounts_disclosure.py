@@ -189,3 +189,10 @@ def test_accepting_an_invitation_refuses_a_username_taken_in_another_case(agency
     assert response.status_code == 200
     assert "username" in response.context["form"].errors
     assert not User.objects.filter(email="nina@alpha.example").exists()
+
+
+def test_a_dotless_i_lookalike_address_is_not_taken_for_an_existing_one(alice):
+    lookalike = "al\u0131ce@alpha.example"  # PostgreSQL's UPPER() folds it to ALICE@...
+    sign_up(HttpClient(), lookalike)
+    [message] = mail.outbox
+    assert message.subject == "Confirm your email to create your Itinera agency"

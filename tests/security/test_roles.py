@@ -160,3 +160,16 @@ def test_invitations_created_revoked_and_accepted_are_recorded(alice):
     assert events[3][3] == {"email": "nina@example.com", "role": "admin", "user_id": nina.pk}
     for row in Activity.objects.filter(event__startswith="invitation."):
         assert gone.token not in str(row.data) and gone.token not in row.object_repr
+
+
+def test_the_team_page_shows_the_team_history_to_those_who_manage_it(alice, amir):
+    browser = signed_in(alice)
+    browser.post(f"/settings/team/members/{amir.pk}/", {"role": "admin"})
+    browser.post("/settings/team/invite/", {"email": "nina@example.com"})
+    page = browser.get("/settings/team/").content.decode()
+    assert "Alice Owner changed the role of Amir Agent from agent to admin" in page
+    assert "Alice Owner invited nina@example.com as agent" in page
+    amir.refresh_from_db()
+    assert "Team history" in signed_in(amir).get("/settings/team/").content.decode()
+    User.objects.filter(pk=amir.pk).update(role=Role.AGENT)
+    assert "Team history" not in signed_in(amir).get("/settings/team/").content.decode()
