@@ -327,7 +327,9 @@ def invitation_accept(
     """Create the invited user in the inviting agency. The link works once, and only while its
     inviter may still send it."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("invited_by").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("invited_by")
+        .get(pk=invitation.pk)
     )
     if not invitation.is_usable:
         raise ValidationError({"__all__": ["This invitation has expired or was already used."]})

@@ -64,7 +64,7 @@ def test_a_subject_is_one_line_and_names_are_quoted_and_truncated():
 
 
 def test_an_invitation_subject_carries_no_agency_or_inviter_name(db):
-    agency = AgencyFactory(name=EVIL, slug="evil")
+    agency = AgencyFactory(name=EVIL[:200], slug="evil")
     owner = UserFactory(agency=agency, role=Role.OWNER, name="Security Team - Itinera")
     invite(signed_in(owner), "victim@example.com")
     [message] = mail.outbox
