@@ -20,6 +20,7 @@ from django.http import HttpRequest
 
 from accounts.events import audit_context, channel_for_path, claim_name, record_event
 from accounts.models import ActivityAction, ApiToken, User
+from accounts.selectors import user_for_identifier
 from accounts.tenancy import TenantModel
 
 __all__ = ["audit_context", "channel_for_path", "connect_signals", "plain_value"]
@@ -199,11 +200,7 @@ def _on_login_failed(
 ) -> None:
     # Only the identifier is kept: ``credentials`` never includes the password (Django masks it).
     identifier = str(credentials.get("username", ""))[:150]
-    user = User.objects.filter(username=identifier).only("pk", "agency_id").first() or (
-        User.objects.filter(email__iexact=identifier).only("pk", "agency_id").first()
-        if identifier
-        else None
-    )
+    user = user_for_identifier(identifier)  # the same account the sign-in would have reached
     record_event(
         "user.sign_in_failed",
         action=ActivityAction.SIGN_IN_FAILED,

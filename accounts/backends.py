@@ -7,10 +7,12 @@ from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
 from accounts import login_throttle
+from accounts.selectors import user_for_identifier
 
 
 class UsernameOrEmailBackend(ModelBackend):
-    """Agents sign in with either their username or their email address."""
+    """Agents sign in with either their username or their email address: an identifier with
+    "@" is an email and nothing else, one without is a username (``user_for_identifier``)."""
 
     def authenticate(
         self,
@@ -24,19 +26,16 @@ class UsernameOrEmailBackend(ModelBackend):
             username = kwargs.get(user_model.USERNAME_FIELD)
         if not username or password is None:
             return None
-        if login_throttle.is_locked_out(username, request):
+        user = user_for_identifier(username)
+        if login_throttle.is_locked_out(username, user, request):
             if request is not None:
                 request.login_throttled = True  # type: ignore[attr-defined]  # the sign-in page says why
             return None
-        users = user_model._default_manager
-        user = (
-            users.filter(username=username).first() or users.filter(email__iexact=username).first()
-        )
         if user is None:
             # Run the hasher anyway so a missing user costs the same time as a wrong password.
             user_model().set_password(password)
         elif user.check_password(password) and self.user_can_authenticate(user):
-            login_throttle.record_success(username, request)
+            login_throttle.record_success(user)
             return user
-        login_throttle.record_failure(username, request)
+        login_throttle.record_failure(username, user, request)
         return None

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import Role, User
+from core import mail
+from core.http import client_ip
+
+USERNAME_HELP = "Letters, digits and . + - _ only (no “@”). You can also sign in with your email."
 
 CURRENCIES = [
     ("EUR", "EUR — Euro"),
@@ -69,7 +76,10 @@ class _PasswordPair(forms.Form):
         return data
 
 
-class SignUpForm(_PasswordPair):
+class SignUpForm(forms.Form):
+    """No username and no password here: the emailed link asks the password, and a username is
+    made from the email (so this form tells nobody which usernames or emails exist)."""
+
     agency_name = forms.CharField(
         label="Agency name",
         max_length=200,
@@ -78,22 +88,12 @@ class SignUpForm(_PasswordPair):
     default_currency = forms.ChoiceField(label="Currency", choices=CURRENCIES, initial="EUR")
     name = forms.CharField(label="Your name", max_length=200)
     email = forms.EmailField(label="Work email", widget=forms.EmailInput({"autocomplete": "email"}))
-    username = forms.RegexField(
-        regex=r"^[\w.@+-]+\Z",
-        max_length=150,
-        help_text="Letters, digits and @ . + - _ only. You can also sign in with your email.",
-        error_messages={"invalid": "Use only letters, digits and @ . + - _."},
-        widget=forms.TextInput(attrs={"autocomplete": "username"}),
-    )
-    field_order = [
-        "agency_name",
-        "default_currency",
-        "name",
-        "email",
-        "username",
-        "password1",
-        "password2",
-    ]
+
+
+class ChoosePasswordForm(_PasswordPair):
+    def __init__(self, *args: Any, invited_email: str = "", **kwargs: Any) -> None:
+        self.invited_email = invited_email
+        super().__init__(*args, **kwargs)
 
 
 class AcceptInvitationForm(_PasswordPair):
@@ -101,9 +101,10 @@ class AcceptInvitationForm(_PasswordPair):
         label="Your name", max_length=200, widget=forms.TextInput({"autofocus": True})
     )
     username = forms.RegexField(
-        regex=r"^[\w.@+-]+\Z",
+        regex=r"^[\w.+-]+\Z",
         max_length=150,
-        error_messages={"invalid": "Use only letters, digits and @ . + - _."},
+        help_text=USERNAME_HELP,
+        error_messages={"invalid": "Use only letters, digits and . + - _ (no “@”)."},
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     field_order = ["name", "username", "password1", "password2"]
@@ -118,7 +119,50 @@ class InviteForm(forms.Form):
     role = forms.ChoiceField(
         choices=[(Role.AGENT, "Agent"), (Role.ADMIN, "Admin (can manage the team)")],
         initial=Role.AGENT,
+        required=False,  # an agent unless said otherwise
     )
+
+    def clean_role(self) -> str:
+        return self.cleaned_data.get("role") or Role.AGENT
+
+    def __init__(self, *args: Any, acting: User | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if acting is not None and acting.role != Role.OWNER:
+            # Only the owner grants the admin role (accounts.services.invitation_create).
+            self.fields["role"].choices = [(Role.AGENT, "Agent")]  # type: ignore[attr-defined]
+
+
+class LimitedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending through ``core.mail``: a reset refused by the email limits
+    sends nothing, and the page answers as usual (no oracle)."""
+
+    _request: HttpRequest | None = None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self._request = kwargs.get("request")
+        super().save(*args, **kwargs)
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        user = context.get("user")
+        ip = client_ip(self._request) if self._request is not None else None
+        with contextlib.suppress(mail.MailLimitReached):  # the page answers as usual
+            mail.send(
+                to=to_email,
+                subject=render_to_string(subject_template_name, context),
+                body=render_to_string(email_template_name, context),
+                kind="password_reset",
+                sender=f"ip:{ip}" if ip else None,
+                agency=getattr(user, "agency_id", None),
+                from_email=from_email,
+            )
 
 
 class MemberForm(forms.Form):

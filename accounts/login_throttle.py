@@ -1,7 +1,12 @@
-"""Sign-in throttling: too many failed attempts for one identifier or from one IP address
-within ``LOGIN_LOCKOUT_SECONDS`` lock further attempts out, whatever the password, until the
-oldest of them is that old. Failures are counted by the one rate limiter (``core.ratelimit``:
-Redis in production), so every server process enforces the same limit."""
+"""Sign-in throttling: too many failed attempts for one account (or, for an identifier that names
+no account, for that identifier) or from one IP address within ``LOGIN_LOCKOUT_SECONDS`` lock
+further attempts out, whatever the password, until the oldest of them is that old. Failures are
+counted by the one rate limiter (``core.ratelimit``: Redis in production), so every server
+process enforces the same limit.
+
+The counter of an account is keyed on its primary key, never on what was typed: its username,
+its email in any case and any other spelling that resolves to it share one budget, and a
+successful sign-in clears that account's counter only."""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ import hashlib
 from django.conf import settings
 from django.http import HttpRequest
 
+from accounts.models import User
+from accounts.selectors import normalise_identifier
 from core import ratelimit
 from core.http import client_ip
 
@@ -22,28 +29,35 @@ def _limits() -> tuple[int, int, int]:
     )
 
 
-def _keys(identifier: str, request: HttpRequest | None) -> tuple[str, str]:
-    digest = hashlib.sha256(identifier.strip().lower().encode()).hexdigest()[:32]
+def _subject_key(identifier: str, user: User | None) -> str:
+    if user is not None:
+        return f"login:user:{user.pk}"
+    digest = hashlib.sha256(normalise_identifier(identifier).encode()).hexdigest()[:32]
+    return f"login:id:{digest}"
+
+
+def _ip_key(request: HttpRequest | None) -> str:
     ip = client_ip(request) if request is not None else "-"
-    return f"login:id:{digest}", f"login:ip:{ip or '-'}"
+    return f"login:ip:{ip or '-'}"
 
 
-def is_locked_out(identifier: str, request: HttpRequest | None) -> bool:
+def is_locked_out(identifier: str, user: User | None, request: HttpRequest | None) -> bool:
     per_identifier, per_ip, lockout = _limits()
-    id_key, ip_key = _keys(identifier, request)
     return any(
         not ratelimit.hit(key, limit, window=lockout, count=False).allowed
-        for key, limit in ((id_key, per_identifier), (ip_key, per_ip))
+        for key, limit in (
+            (_subject_key(identifier, user), per_identifier),
+            (_ip_key(request), per_ip),
+        )
     )
 
 
-def record_failure(identifier: str, request: HttpRequest | None) -> None:
+def record_failure(identifier: str, user: User | None, request: HttpRequest | None) -> None:
     per_identifier, per_ip, lockout = _limits()
-    id_key, ip_key = _keys(identifier, request)
-    ratelimit.hit(id_key, per_identifier, window=lockout)
-    ratelimit.hit(ip_key, per_ip, window=lockout)
+    ratelimit.hit(_subject_key(identifier, user), per_identifier, window=lockout)
+    ratelimit.hit(_ip_key(request), per_ip, window=lockout)
 
 
-def record_success(identifier: str, request: HttpRequest | None) -> None:
-    id_key, _ = _keys(identifier, request)
-    ratelimit.clear(id_key)
+def record_success(user: User) -> None:
+    """Clear the failures of this account, and of nobody else."""
+    ratelimit.clear(_subject_key("", user))

@@ -8,8 +8,10 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from accounts.tenancy import TenantQuerySet
@@ -56,9 +58,29 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["name", "username"]
+        constraints = [
+            # "Bob" beside "bob" would be two accounts that people (and a lockout) take for one.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="user_username_ci_unique",
+                violation_error_message="This username is taken.",
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_message="This email already has an account.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
+
+    def clean(self) -> None:
+        super().clean()
+        # An identifier with "@" is always an email (accounts.selectors.user_for_identifier):
+        # a username like another user's email would otherwise capture that email's sign-in.
+        if "@" in (self.username or ""):
+            raise ValidationError({"username": ["A username cannot contain “@”."]})
 
     @property
     def display_name(self) -> str:
@@ -155,7 +177,22 @@ class Invitation(models.Model):
 
     @property
     def is_usable(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
+        return (
+            self.accepted_at is None
+            and self.expires_at > timezone.now()
+            and self.inviter_may_still_invite
+        )
+
+    @property
+    def inviter_may_still_invite(self) -> bool:
+        """An invitation is only as good as its inviter's right to send it today: it dies when
+        they are deactivated, leave the agency, or lose the role (only the owner invites admins)."""
+        inviter = self.invited_by
+        if inviter is None or not inviter.is_active or inviter.agency_id != self.agency_id:
+            return False
+        if self.role == Role.ADMIN:
+            return inviter.role == Role.OWNER
+        return inviter.role in (Role.OWNER, Role.ADMIN)
 
 
 class ActivityChannel(models.TextChoices):

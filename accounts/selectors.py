@@ -2,13 +2,64 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import unicodedata
 
-from accounts.models import Agency, ApiToken, Invitation, User
+from django.db.models import Q, QuerySet
+
+from accounts.models import Activity, Agency, ApiToken, Invitation, User
+
+TEAM_EVENTS = ("member.", "invitation.")
+
+
+def normalise_identifier(identifier: str) -> str:
+    """What a person typed to name an account, in the one form it is compared in: NFKC,
+    case-folded, without surrounding spaces."""
+    return unicodedata.normalize("NFKC", identifier or "").casefold().strip()
+
+
+def user_for_identifier(identifier: str) -> User | None:
+    """The account an identifier names: by email when it has an "@", else by username.
+
+    The database narrows the candidates case-insensitively, but only an exact match of the
+    normalised forms counts: a database's case folding has quirks (PostgreSQL's ``UPPER``
+    turns the dotless "\u0131" into "I", so "al\u0131ce@…" would reach "alice@…")."""
+    wanted = normalise_identifier(identifier)
+    if not wanted:
+        return None
+    if "@" in wanted:
+        candidates = User.objects.filter(email__iexact=wanted)
+        field = "email"
+    else:
+        candidates = User.objects.filter(username__iexact=wanted)
+        field = "username"
+    for user in candidates.select_related("agency").order_by("pk")[:5]:
+        if normalise_identifier(getattr(user, field)) == wanted:
+            return user
+    return None
+
+
+def username_taken(username: str, *, exclude_pk: int | None = None) -> bool:
+    users = User.objects.filter(username__iexact=username.strip())
+    if exclude_pk is not None:
+        users = users.exclude(pk=exclude_pk)
+    return users.exists()
+
+
+def email_taken(email: str) -> bool:
+    """Whether an account has this address (compared like sign-in compares it)."""
+    return "@" in email and user_for_identifier(email) is not None
 
 
 def agency_members(*, agency: Agency) -> QuerySet[User]:
     return User.objects.filter(agency=agency).order_by("name", "username")
+
+
+def team_history(*, agency: Agency, limit: int = 20) -> list[Activity]:
+    """The latest changes to the team: roles, access, invitations."""
+    events = Q()
+    for prefix in TEAM_EVENTS:
+        events |= Q(event__startswith=prefix)
+    return list(Activity.objects.for_agency(agency).filter(events).order_by("-id")[:limit])
 
 
 def api_token_list(*, user: User) -> QuerySet[ApiToken]:
@@ -29,9 +80,13 @@ def invitation_get(*, agency: Agency, invitation_id: int) -> Invitation:
 
 
 def invitation_get_by_token(*, token: str) -> Invitation:
-    """The invitation behind a link; ``DoesNotExist`` when unknown or no longer usable."""
+    """The invitation behind a link; ``DoesNotExist`` when unknown or no longer usable (expired,
+    used, or its inviter may no longer send it), and when its address already has an account
+    (the email sent to it said so; the page tells nothing more)."""
+    if "\x00" in token:
+        raise Invitation.DoesNotExist
     invitation = Invitation.objects.select_related("agency", "invited_by").get(token=token)
-    if not invitation.is_usable:
+    if not invitation.is_usable or email_taken(invitation.email):
         raise Invitation.DoesNotExist
     return invitation
 

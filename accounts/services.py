@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts import token_cache
+from accounts import selectors, token_cache
+from accounts.events import record_event
 from accounts.models import TOKEN_PREFIX, Agency, ApiToken, Invitation, Role, User, token_digest
+from accounts.usernames import clean_username
+from core import mail
 
 
 @transaction.atomic
@@ -33,9 +37,8 @@ def agency_create(
     name = name.strip()
     if not name:
         raise ValidationError({"name": ["An agency needs a name."]})
-    if User.objects.filter(username=owner_username).exists():
-        raise ValidationError({"username": [f"The username {owner_username!r} is taken."]})
-    if User.objects.filter(email__iexact=owner_email).exists():
+    owner_username = clean_username(owner_username)
+    if selectors.email_taken(owner_email):
         raise ValidationError({"email": [f"The email {owner_email!r} is already registered."]})
     agency = Agency(
         name=name,
@@ -73,6 +76,7 @@ def user_create(
     name: str = "",
     role: str = Role.AGENT,
 ) -> User:
+    username = clean_username(username)
     user = User(agency=agency, username=username, email=email.strip().lower(), name=name, role=role)
     if password:
         user.set_password(password)
@@ -84,11 +88,8 @@ def user_create(
 
 
 def user_find(identifier: str) -> User | None:
-    """A user by username, or else by email (case-insensitive)."""
-    return (
-        User.objects.filter(username=identifier).first()
-        or User.objects.filter(email__iexact=identifier).first()
-    )
+    """A user by email when the identifier has an "@", else by username."""
+    return selectors.user_for_identifier(identifier)
 
 
 @dataclass(frozen=True)
@@ -200,11 +201,24 @@ def api_token_touch(*, token: ApiToken) -> None:
 INVITATION_LIFETIME = timedelta(days=7)
 
 
+def _may_grant(acting: User | None, role: str) -> bool:
+    """Only the owner grants (or revokes, or deactivates) admins; admins manage agents."""
+    if acting is None:
+        return True  # an operator's command or script
+    if role == Role.ADMIN:
+        return acting.role == Role.OWNER
+    return acting.role in (Role.OWNER, Role.ADMIN)
+
+
 def invitation_create(
     *, agency: Agency, email: str, role: str = Role.AGENT, invited_by: User | None = None
 ) -> Invitation:
     """Invite someone by email to join ``agency``. An owner is never invited (one per agency);
-    inviting an address again replaces its pending invitation with a fresh link."""
+    inviting an address again replaces its pending invitation with a fresh link.
+
+    Only "already on your team" is ever said about an address: one that belongs to another
+    agency's user gets an invitation like any other (its email explains), so the answer tells
+    nobody who uses Itinera elsewhere."""
     email = (email or "").strip().lower()
     errors: dict[str, list[str]] = {}
     try:
@@ -213,54 +227,113 @@ def invitation_create(
         errors["email"] = ["Enter a valid email address."]
     if role not in (Role.AGENT, Role.ADMIN):
         errors["role"] = ["Invite as an agent or an admin."]
-    if not errors.get("email") and User.objects.filter(email__iexact=email).exists():
-        errors["email"] = ["Someone with this email already has an Itinera account."]
+    elif not _may_grant(invited_by, role):
+        errors["role"] = ["Only the owner can invite an admin."]
+    if not errors.get("email"):
+        colleague = selectors.user_for_identifier(email)
+        if colleague is not None and colleague.agency_id == agency.pk:
+            errors["email"] = [f"{colleague.display_name} is already on your team."]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         Invitation.objects.filter(agency=agency, email=email, accepted_at__isnull=True).delete()
-        return Invitation.objects.create(
+        invitation = Invitation.objects.create(
             agency=agency,
             email=email,
             role=role,
             invited_by=invited_by,
             expires_at=timezone.now() + INVITATION_LIFETIME,
         )
+        _record_invitation("invitation.created", invitation, actor=invited_by)
+    return invitation
 
 
-def invitation_send(*, invitation: Invitation, link: str) -> None:
-    """Email the invitation link (console backend by default)."""
-    inviter = invitation.invited_by.display_name if invitation.invited_by else "Your colleague"
-    send_mail(
-        subject=f"{inviter} invited you to {invitation.agency.name} on Itinera",
-        message=(
-            f"{inviter} invited you to join {invitation.agency.name} on Itinera "
-            f"as {invitation.get_role_display().lower()}.\n\n"
-            f"Accept the invitation and choose your password here:\n{link}\n\n"
-            f"The link works once and expires on {invitation.expires_at:%d %B %Y}."
-        ),
-        from_email=None,
-        recipient_list=[invitation.email],
+def _record_invitation(
+    name: str, invitation: Invitation, *, actor: User | None, **data: object
+) -> None:
+    # The token is a secret: never in the history.
+    record_event(
+        name,
+        agency_id=invitation.agency_id,
+        object_type="invitation",
+        object_id=invitation.pk,
+        object_repr=invitation.email,
+        data={"email": invitation.email, "role": invitation.role, **data},
+        actor=actor,
+        action="create" if name == "invitation.created" else "update",
     )
 
 
-def invitation_revoke(*, invitation: Invitation) -> None:
+@transaction.atomic
+def invitation_invite(
+    *,
+    agency: Agency,
+    email: str,
+    role: str = Role.AGENT,
+    invited_by: User,
+    link_for: Callable[[Invitation], str],
+) -> Invitation:
+    """Create an invitation and email it, or change nothing when the email cannot be sent
+    (the outgoing email limits, ``core.mail``)."""
+    invitation = invitation_create(agency=agency, email=email, role=role, invited_by=invited_by)
+    try:
+        invitation_send(invitation=invitation, link=link_for(invitation))
+    except mail.MailLimitReached as exc:  # raising rolls the invitation back
+        raise ValidationError(
+            {"email": [f"Too many emails sent; try again in {_minutes(exc.retry_after)}."]}
+        ) from exc
+    return invitation
+
+
+def _minutes(seconds: int) -> str:
+    minutes = max(1, -(-seconds // 60))
+    return "a minute" if minutes == 1 else f"{minutes} minutes"
+
+
+def invitation_send(*, invitation: Invitation, link: str) -> None:
+    """Email the invitation (``core.mail``: limited, fixed subject). An address that already
+    has an account gets, instead of a link, an email saying why it cannot join."""
+    inviter = invitation.invited_by
+    context = {
+        "agency": mail.quoted(invitation.agency.name),
+        "inviter": mail.quoted(inviter.display_name) if inviter else "A colleague",
+        "role": invitation.get_role_display().lower(),
+        "link": link,
+        "expires_at": invitation.expires_at,
+    }
+    has_account = selectors.email_taken(invitation.email)
+    template = "invitation_exists_email.txt" if has_account else "invitation_email.txt"
+    mail.send(
+        to=invitation.email,
+        subject="You're invited to join a team on Itinera",
+        body=render_to_string(f"registration/{template}", context),
+        kind="invitation",
+        sender=f"user:{inviter.pk}" if inviter else None,
+        agency=invitation.agency_id,
+    )
+
+
+def invitation_revoke(*, invitation: Invitation, actor: User | None = None) -> None:
     if invitation.accepted_at is None:
-        invitation.delete()
+        with transaction.atomic():
+            _record_invitation("invitation.revoked", invitation, actor=actor)
+            invitation.delete()
 
 
 @transaction.atomic
 def invitation_accept(
     *, invitation: Invitation, username: str, password: str, name: str = ""
 ) -> User:
-    """Create the invited user in the inviting agency. The link works once."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    """Create the invited user in the inviting agency. The link works once, and only while its
+    inviter may still send it."""
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("invited_by")
+        .get(pk=invitation.pk)
+    )
     if not invitation.is_usable:
         raise ValidationError({"__all__": ["This invitation has expired or was already used."]})
-    username = (username or "").strip()
-    if User.objects.filter(username=username).exists():
-        raise ValidationError({"username": [f"The username {username!r} is taken."]})
-    if User.objects.filter(email__iexact=invitation.email).exists():
+    if selectors.email_taken(invitation.email):
         raise ValidationError({"__all__": ["This email already has an Itinera account."]})
     user = user_create(
         agency=invitation.agency,
@@ -272,25 +345,47 @@ def invitation_accept(
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    _record_invitation("invitation.accepted", invitation, actor=user, user_id=user.pk)
     return user
 
 
+@transaction.atomic
 def member_update(
     *, member: User, acting: User, role: str | None = None, is_active: bool | None = None
 ) -> User:
     """An owner/admin changes a colleague's role or access. Nobody changes themselves or the
-    owner here, and only the owner can make or unmake admins."""
+    owner here; only the owner makes, unmakes, deactivates or reactivates admins."""
     if member.pk == acting.pk:
         raise ValidationError({"__all__": ["You cannot change your own role or access."]})
     if member.role == Role.OWNER:
         raise ValidationError({"__all__": ["The agency owner cannot be changed here."]})
+    if not _may_grant(acting, member.role):
+        raise ValidationError({"__all__": ["Only the owner can change an admin."]})
+    before_role, before_active = member.role, member.is_active
     if role is not None:
         if role not in (Role.AGENT, Role.ADMIN):
             raise ValidationError({"role": ["Choose agent or admin."]})
-        if acting.role != Role.OWNER and Role.ADMIN in (role, member.role):
+        if not _may_grant(acting, role):
             raise ValidationError({"role": ["Only the owner can change an admin's role."]})
         member.role = role
     if is_active is not None:
         member.is_active = is_active
     member.save(update_fields=["role", "is_active"])
+    if member.role != before_role:
+        _record_member("member.role_changed", member, acting, {"from": before_role, "to": role})
+    if member.is_active != before_active:
+        name = "member.reactivated" if member.is_active else "member.deactivated"
+        _record_member(name, member, acting, {})
     return member
+
+
+def _record_member(name: str, member: User, acting: User, data: dict[str, object]) -> None:
+    record_event(
+        name,
+        agency_id=member.agency_id,
+        object_type="user",
+        object_id=member.pk,
+        object_repr=member.display_name,
+        data=data,
+        actor=acting,
+    )

@@ -147,13 +147,13 @@ def _is_locked(user: User, request: HttpRequest | None) -> bool:
     limit, window = _limits()
     if not ratelimit.hit(_attempts_key(user), limit, window=window, count=False).allowed:
         return True
-    return login_throttle.is_locked_out(user.get_username(), request)
+    return login_throttle.is_locked_out(user.get_username(), user, request)
 
 
 def _count_failure(user: User, request: HttpRequest | None, *, what: str = "code") -> None:
     limit, window = _limits()
     ratelimit.hit(_attempts_key(user), limit, window=window)
-    login_throttle.record_failure(user.get_username(), request)
+    login_throttle.record_failure(user.get_username(), user, request)
     if what != "code":
         return
     record_event(

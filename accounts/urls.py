@@ -4,16 +4,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views
+from accounts.forms import LimitedPasswordResetForm
 
 urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("", include("accounts.two_factor_urls")),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(),
+        auth_views.PasswordResetView.as_view(form_class=LimitedPasswordResetForm),
         name="password_reset",
     ),
     path(

@@ -19,16 +19,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts import selectors, services, two_factor, two_factor_views
+from accounts import signup as signup_service
 from accounts.forms import (
     AcceptInvitationForm,
     ApiTokenForm,
+    ChoosePasswordForm,
     InviteForm,
     MemberForm,
     SignInForm,
     SignUpForm,
 )
-from accounts.models import Invitation, User
+from accounts.history import describe
+from accounts.models import Invitation, Role, User
 from accounts.tenancy import AgencyRequest, agency_admin_required, agency_required, get_or_404
+from core.http import client_ip
 from core.views import add_service_errors, run_service
 
 AUTH_BACKEND = "accounts.backends.UsernameOrEmailBackend"
@@ -51,34 +55,68 @@ class SignInView(LoginView):
 
 
 def signup(request: HttpRequest) -> HttpResponse:
-    """A new agency and its owner, who is then signed in."""
+    """Step one of a new agency: the emailed link (accounts.signup) does the rest. The answer
+    is the same "check your inbox" whether or not the address has an account."""
     if request.user.is_authenticated and request.user.agency_id:
         return redirect("home")
     form = SignUpForm(request.POST or None)
 
-    def sign_up() -> User:
+    def request_link() -> None:
         data = form.cleaned_data
-        _agency, owner = services.agency_create(
-            name=data["agency_name"],
-            owner_username=data["username"],
-            owner_email=data["email"],
-            owner_password=data["password1"],
-            owner_name=data["name"],
+        ip = client_ip(request)
+        signup_service.signup_request(
+            email=data["email"],
+            agency_name=data["agency_name"],
             default_currency=data["default_currency"],
+            name=data["name"],
+            confirm_url=request.build_absolute_uri(
+                reverse("signup_confirm", args=["TOKEN"])
+            ).replace("TOKEN", "{token}"),
+            sign_in_url=request.build_absolute_uri(reverse("login")),
+            reset_url=request.build_absolute_uri(reverse("password_reset")),
+            sender=f"ip:{ip}" if ip else None,
         )
+
+    done = run_service(
+        request, form, request_link, success=None, redirect_to=lambda _: reverse("signup_sent")
+    )
+    return done or render(request, "registration/signup.html", {"form": form})
+
+
+def _home(_user: User | None = None) -> str:
+    return reverse("home")
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/signup_sent.html")
+
+
+@never_cache
+def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The emailed link: the address is proven; choose a password and the agency exists."""
+    try:
+        pending = signup_service.signup_read(token=token)
+    except signup_service.SignupLinkInvalid:
+        return render(request, "registration/signup_invalid.html", status=404)
+    form = ChoosePasswordForm(request.POST or None, invited_email=pending.email)
+
+    def complete() -> User:
+        try:
+            _agency, owner = signup_service.signup_complete(
+                token=token, password=form.cleaned_data["password1"]
+            )
+        except signup_service.SignupLinkInvalid as exc:
+            raise ValidationError("This link was used already: sign in instead.") from exc
         login(request, owner, backend=AUTH_BACKEND)
         return owner
 
     def welcome(owner: User) -> str:
         return f"Welcome to Itinera, {owner.display_name}!"
 
-    aliases = {"name": "agency_name"}
-    done = run_service(request, form, sign_up, success=welcome, redirect_to=_home, aliases=aliases)
-    return done or render(request, "registration/signup.html", {"form": form})
-
-
-def _home(_user: User | None = None) -> str:
-    return reverse("home")
+    done = run_service(request, form, complete, success=welcome, redirect_to=_home)
+    return done or render(
+        request, "registration/signup_confirm.html", {"form": form, "pending": pending}
+    )
 
 
 @never_cache
@@ -115,14 +153,14 @@ def _invitation_link(request: HttpRequest, invitation: Invitation) -> str:
 
 
 def _render_team(request: AgencyRequest, invite_form: InviteForm | None = None) -> HttpResponse:
+    """Pending invitations are listed without their links: the link reaches the invitee by
+    email only, which is what makes following it a proof of the address."""
     agency = request.agency
     can_manage = request.user.is_agency_admin
     invitations = []
     if can_manage:
         invitations = [
-            {"invitation": inv, "link": _invitation_link(request, inv)}
-            for inv in selectors.invitation_list(agency=agency)
-            if inv.accepted_at is None
+            inv for inv in selectors.invitation_list(agency=agency) if inv.accepted_at is None
         ]
     return render(
         request,
@@ -130,8 +168,13 @@ def _render_team(request: AgencyRequest, invite_form: InviteForm | None = None) 
         {
             "members": selectors.agency_members(agency=agency),
             "invitations": invitations,
-            "invite_form": invite_form or InviteForm(),
+            "invite_form": invite_form or InviteForm(acting=request.user),
             "can_manage": can_manage,
+            "is_owner": request.user.role == Role.OWNER,
+            "team_history": [
+                {"at": activity.created_at, "summary": describe(activity)}
+                for activity in (selectors.team_history(agency=agency) if can_manage else [])
+            ],
         },
     )
 
@@ -145,25 +188,22 @@ def team(request: AgencyRequest) -> HttpResponse:
 @require_POST
 @agency_admin_required
 def invitation_create(request: AgencyRequest) -> HttpResponse:
-    form = InviteForm(request.POST)
+    form = InviteForm(request.POST, acting=request.user)
 
     def invite() -> Invitation:
-        invitation = services.invitation_create(
+        return services.invitation_invite(
             agency=request.agency,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             invited_by=request.user,
+            link_for=lambda invitation: _invitation_link(request, invitation),
         )
-        services.invitation_send(invitation=invitation, link=_invitation_link(request, invitation))
-        return invitation
 
     done = run_service(
         request,
         form,
         invite,
-        success=lambda invitation: (
-            f"Invitation sent to {invitation.email}. You can also copy the link below."
-        ),
+        success=lambda invitation: f"Invitation sent to {invitation.email}.",
         redirect_to=lambda _invitation: reverse("team"),
     )
     return done or _render_team(request, invite_form=form)
@@ -175,7 +215,7 @@ def invitation_revoke(request: AgencyRequest, invitation_id: int) -> HttpRespons
     invitation = get_or_404(
         selectors.invitation_get, agency=request.agency, invitation_id=invitation_id
     )
-    services.invitation_revoke(invitation=invitation)
+    services.invitation_revoke(invitation=invitation, actor=request.user)
     messages.success(request, f"The invitation for {invitation.email} was revoked.")
     return redirect("team")
 

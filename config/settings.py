@@ -182,6 +182,11 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Itinera <no-reply@itinera.local>")
+# Outgoing email limits (core/mail.py): messages per recipient, per sender and per agency.
+MAIL_LIMIT_WINDOW = env_int("MAIL_LIMIT_WINDOW", 3600)  # seconds
+MAIL_LIMIT_PER_RECIPIENT = env_int("MAIL_LIMIT_PER_RECIPIENT", 5)
+MAIL_LIMIT_PER_SENDER = env_int("MAIL_LIMIT_PER_SENDER", 50)
+MAIL_LIMIT_PER_AGENCY = env_int("MAIL_LIMIT_PER_AGENCY", 200)
 
 # Security: HTTPS by default in production; SECURE_SSL_REDIRECT=0 serves plain HTTP.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

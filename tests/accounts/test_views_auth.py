@@ -62,7 +62,7 @@ def test_the_dashboard_shell_signs_out_with_a_csrf_protected_post_form(client, a
     assert form and 'name="csrfmiddlewaretoken"' in form.group(1)
 
 
-def test_signing_up_creates_an_agency_and_its_owner_and_signs_in(client):
+def test_signing_up_creates_an_agency_and_its_owner_once_the_email_is_confirmed(client):
     response = client.post(
         "/accounts/signup/",
         {
@@ -70,15 +70,18 @@ def test_signing_up_creates_an_agency_and_its_owner_and_signs_in(client):
             "default_currency": "GBP",
             "name": "Gina Owner",
             "email": "gina@gamma.example",
-            "username": "gina",
-            "password1": "a-long-unusual-passphrase",
-            "password2": "a-long-unusual-passphrase",
         },
     )
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/accounts/signup/sent/"
+    assert not Agency.objects.filter(name="Gamma Journeys").exists()
+    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", mail.outbox[0].body)
+    assert link
+    password = "a-long-unusual-passphrase"
+    done = client.post(link.group(1), {"password1": password, "password2": password})
+    assert done.status_code == 302 and done["Location"] == "/"
     agency = Agency.objects.get(name="Gamma Journeys")
-    owner = User.objects.get(username="gina")
-    assert owner.agency == agency and owner.role == Role.OWNER
+    owner = User.objects.get(email="gina@gamma.example")
+    assert owner.agency == agency and owner.role == Role.OWNER and owner.username == "gina"
     assert agency.default_currency == "GBP"
     assert client.get("/").context["request"].user == owner
 
@@ -86,36 +89,24 @@ def test_signing_up_creates_an_agency_and_its_owner_and_signs_in(client):
 def test_sign_up_shows_errors_beside_fields(client, alice):
     response = client.post(
         "/accounts/signup/",
-        {
-            "agency_name": "",
-            "default_currency": "EUR",
-            "name": "X",
-            "email": "alice@alpha.example",
-            "username": "alice",
-            "password1": "123",
-            "password2": "456",
-        },
+        {"agency_name": "", "default_currency": "EUR", "name": "X", "email": "not-an-email"},
     )
     errors = response.context["form"].errors
     assert response.status_code == 200
-    assert {"agency_name", "password2"} <= set(errors)
-    assert not Agency.objects.filter(name="").exists()
+    assert {"agency_name", "email"} <= set(errors)
+    assert mail.outbox == []
 
 
-def test_sign_up_with_a_taken_username_is_refused_beside_the_username(client, alice):
-    response = client.post(
+def test_a_weak_password_on_the_confirmation_page_is_refused_beside_it(client):
+    client.post(
         "/accounts/signup/",
-        {
-            "agency_name": "Dup",
-            "default_currency": "EUR",
-            "name": "X",
-            "email": "someone-new@example.com",
-            "username": "alice",
-            "password1": "a-long-unusual-passphrase",
-            "password2": "a-long-unusual-passphrase",
-        },
+        {"agency_name": "Dup", "default_currency": "EUR", "name": "X", "email": "x@new.example"},
     )
-    assert "username" in response.context["form"].errors
+    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", mail.outbox[0].body)
+    assert link
+    response = client.post(link.group(1), {"password1": "123", "password2": "456"})
+    assert response.status_code == 200
+    assert "password2" in response.context["form"].errors
     assert not Agency.objects.filter(name="Dup").exists()
 
 

@@ -143,7 +143,7 @@ def test_wrong_codes_count_against_the_sign_in_throttle(client, alice_2fa, setti
 
     assert "Too many wrong attempts" in response.content.decode()
     assert SESSION_KEY not in client.session
-    assert login_throttle.is_locked_out("alice", None)
+    assert login_throttle.is_locked_out("alice", alice_2fa[0].user, None)
 
 
 def test_a_correct_password_does_not_buy_more_guesses_at_the_code(client, alice_2fa, settings):

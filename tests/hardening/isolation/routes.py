@@ -46,6 +46,7 @@ PUBLIC_TOKEN_ROUTES: dict[str, str] = {
     "public_forms:submit": "a website form's endpoint, by public key",
     "public_forms:thanks": "a website form's thank-you page, by public key",
     "password_reset_confirm": "Django's signed password-reset link (uidb64 + token)",
+    "signup_confirm": "the emailed sign-up confirmation link, by signed token",
 }
 
 # The Django admin is the operator's (staff only): a non-staff user is sent to its sign-in.

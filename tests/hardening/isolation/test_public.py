@@ -17,6 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts import services as account_services
+from accounts import signup as account_signup
 from accounts.models import Invitation
 from tests.hardening.isolation.checks import (
     Tally,
@@ -51,6 +52,12 @@ class PublicCase:
 
 def _uid(user_id: int) -> str:
     return urlsafe_base64_encode(force_bytes(user_id))
+
+
+def _signup(email: str) -> str:
+    return account_signup.signup_token(
+        email=email, agency_name="Zed Travel", default_currency="EUR", name="Zed"
+    )
 
 
 PUBLIC_CASES: dict[str, PublicCase] = {
@@ -88,6 +95,15 @@ PUBLIC_CASES: dict[str, PublicCase] = {
         ],
         live=lambda w: {"public_key": w.b.secrets["form_key"]},
         methods=("GET",),
+    ),
+    "signup_confirm": PublicCase(
+        dead=lambda w: [
+            {"token": near_miss(_signup("zed@zed.example"))},
+            {"token": _signup(w.a.owner.email)},  # used: the address has an account
+        ],
+        live=lambda w: {"token": _signup("zed@zed.example")},
+        methods=("GET", "POST"),
+        body={"password1": "x-Secret-123", "password2": "x-Secret-123"},
     ),
     "password_reset_confirm": PublicCase(
         dead=lambda w: [
