@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.validation import parse_int
 from core.views import form_page, list_page, run_service
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
 from crm.dashboard.views.common import client_from_query, edit_form
@@ -165,6 +166,7 @@ def _render_builder(
     itinerary_id: int,
     *,
     new_day_form: DayForm | None = None,
+    status: int = 200,
     **plan_kwargs: Any,
 ) -> HttpResponse:
     itinerary = _get_itinerary(request, itinerary_id)
@@ -182,6 +184,7 @@ def _render_builder(
                 agency=request.agency, filters={"itinerary_id": itinerary.pk}
             ),
         },
+        status=status,
     )
 
 
@@ -272,15 +275,18 @@ def _get_item(request: AgencyRequest, itinerary_id: int, item_id: int) -> Itiner
     )
 
 
+BAD_POSITION = "Give the position to move to as a whole number (1, 2, 3...)."
+
+
 def _target_position(request: AgencyRequest, current: int) -> int | None:
-    """``direction=up|down`` (the buttons) or ``to=N`` (drag and drop), 1-based."""
+    """``direction=up|down`` (the buttons) or ``to=N`` (drag and drop), 1-based; ``None`` when
+    neither is a position (ASCII digits, a few of them: past the plan's end lands last)."""
     direction = request.POST.get("direction")
     if direction == "up":
         return current - 1
     if direction == "down":
         return current + 1
-    to = request.POST.get("to", "")
-    return int(to) if to.isdigit() else None
+    return parse_int(request.POST.get("to", ""))
 
 
 @require_POST
@@ -344,14 +350,15 @@ def plan_move(
 ) -> HttpResponse:
     """Move a day (``day_move``) or an item (``item_move``) up, down or to a position."""
     piece = _get_piece(request, itinerary_id, day_id, item_id)
+    current = piece.day_number if isinstance(piece, ItineraryDay) else piece.position + 1
+    to = _target_position(request, current)
+    if to is None:
+        messages.error(request, BAD_POSITION)
+        return _render_builder(request, itinerary_id, status=400)
     if isinstance(piece, ItineraryDay):
-        to = _target_position(request, piece.day_number)
-        if to is not None:
-            trip_plan.itinerary_day_move(day=piece, to=to)
+        trip_plan.itinerary_day_move(day=piece, to=to)
     else:
-        to = _target_position(request, piece.position + 1)
-        if to is not None:
-            trip_plan.itinerary_item_move(item=piece, to=to)
+        trip_plan.itinerary_item_move(item=piece, to=to)
     return _back_to_builder(itinerary_id, _anchor(piece))
 
 
