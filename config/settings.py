@@ -179,7 +179,6 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Itinera <no-reply@itinera.lo
 # Security: HTTPS by default in production; SECURE_SSL_REDIRECT=0 serves plain HTTP.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probes talk plain HTTP inside the network
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
@@ -207,6 +206,10 @@ TRUSTED_PROXIES, _proxy_warnings = env_int_aliased(
 )
 if TRUSTED_PROXIES < 0:
     raise ImproperlyConfigured(f"TRUSTED_PROXIES must be 0 or more, got {TRUSTED_PROXIES}")
+# The same number decides whether X-Forwarded-Proto is believed: only a proxy we were told about
+# may say the request came over HTTPS (with nothing in front, anyone could, and secure cookies,
+# HSTS and the HTTPS redirect would trust them). gunicorn follows it too (config/gunicorn.py).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
 # Said once at startup, once logging is configured (core/apps.py).
 CONFIG_WARNINGS = [*_proxy_warnings]
 
@@ -257,7 +260,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
+    # The docs page keeps a token typed into "Authorize" in memory only (never localStorage, which
+    # any script of this origin could read), and asks no outside validator about the schema.
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "ClientStatusEnum": "crm.models.ClientStatus",
         "ItineraryStatusEnum": "crm.models.ItineraryStatus",
