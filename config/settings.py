@@ -230,6 +230,15 @@ ENQUIRY_DASHBOARD_URL = env_str("ENQUIRY_DASHBOARD_URL", "")
 IDEMPOTENCY_KEY_TTL = env_int("IDEMPOTENCY_KEY_TTL", 86_400)  # seconds a key is remembered
 IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a key in progress
 
+# Size limits (issue #12): what one itinerary may hold, and each agency's quotas (accounts/
+# quotas.py). Generous for any real agency; a clear error names the limit when one is reached.
+ITINERARY_MAX_ITEMS = env_int("ITINERARY_MAX_ITEMS", 1_000)  # items per itinerary (50 a day)
+QUOTA_CLIENTS = env_int("QUOTA_CLIENTS", 200_000)  # per agency, archived ones included
+QUOTA_ITINERARIES = env_int("QUOTA_ITINERARIES", 100_000)
+QUOTA_PROPOSALS = env_int("QUOTA_PROPOSALS", 100_000)
+QUOTA_BOOKINGS = env_int("QUOTA_BOOKINGS", 100_000)
+QUOTA_API_TOKENS_PER_USER = env_int("QUOTA_API_TOKENS_PER_USER", 25)  # live (unrevoked) ones
+
 # REST API (/api/v1): bearer tokens, one envelope, one error handler, orjson. See api/.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
