@@ -108,3 +108,83 @@ def test_a_day_still_holds_at_most_its_own_cap(agency):
     day = _fill(itinerary, 1, MAX_ITEMS_PER_DAY)[0]
     with pytest.raises(ValidationError, match=f"at most {MAX_ITEMS_PER_DAY} items"):
         trip_plan.itinerary_item_add(day=day, title="51st")
+
+
+# The builder page stays bounded -------------------------------------------------------------
+
+
+def _item_rows(html: str) -> int:
+    return html.count('<li class="item" id="item-')
+
+
+@pytest.mark.parametrize(("days", "per_day"), [(20, 50), (366, 2)])
+def test_the_builder_of_a_plan_at_the_cap_shows_one_bounded_page(as_amir, agency, days, per_day):
+    itinerary = ItineraryFactory(client=ClientFactory(agency=agency))
+    _fill(itinerary, days, per_day)
+    response = as_amir.get(reverse("itinerary_detail", args=[itinerary.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(response.content) < 600_000  # was 3 MB (20 x 50) and 4.8 MB (366 x 3)
+    assert _item_rows(html) <= 100
+    assert html.count('<article class="day"') <= 14
+    assert f"{days} days · {days * per_day} items" in html  # the whole plan's size, still
+    assert "?page=2" in html  # the rest of the plan is a click away
+
+
+def test_every_day_of_a_long_plan_is_on_exactly_one_page(as_amir, agency):
+    itinerary = ItineraryFactory(client=ClientFactory(agency=agency))
+    _fill(itinerary, 40, 7)
+    url = reverse("itinerary_detail", args=[itinerary.pk])
+    pages = len(as_amir.get(url).context["pages"])
+    seen = []
+    for number in range(1, pages + 1):
+        seen += [
+            entry["day"].day_number for entry in as_amir.get(url, {"page": number}).context["plan"]
+        ]
+    assert seen == list(range(1, 41))
+
+
+@pytest.mark.parametrize("page", ["0", "999", "²", "9" * 5000, "-1"])
+def test_a_page_out_of_range_or_no_number_shows_a_page_of_the_plan(as_amir, agency, page):
+    itinerary = ItineraryFactory(client=ClientFactory(agency=agency))
+    _fill(itinerary, 30, 10)
+    response = as_amir.get(reverse("itinerary_detail", args=[itinerary.pk]), {"page": page})
+    assert response.status_code == 200
+    assert response.context["plan"]
+
+
+def test_a_save_lands_on_the_page_of_the_day_it_changed(as_amir, agency):
+    itinerary = ItineraryFactory(client=ClientFactory(agency=agency))
+    days = _fill(itinerary, 30, 10)
+    url = reverse("item_add", args=[itinerary.pk, days[24].pk])
+    response = as_amir.post(url, {"title": "Late dinner", "kind": "meal"}, follow=True)
+    shown = [entry["day"].day_number for entry in response.context["plan"]]
+    assert 25 in shown
+    assert "Late dinner" in response.content.decode()
+
+
+def test_a_move_on_a_later_page_uses_the_plan_s_positions(as_amir, agency):
+    itinerary = ItineraryFactory(client=ClientFactory(agency=agency))
+    days = _fill(itinerary, 30, 10)
+    response = as_amir.get(reverse("itinerary_detail", args=[itinerary.pk]), {"day": "25"})
+    assert 'data-offset="' in response.content.decode()
+    offset = response.context["page"].offset
+    assert offset > 0
+    move = reverse("day_move", args=[itinerary.pk, days[24].pk])
+    as_amir.post(move, {"to": str(offset + 1)})  # dropped first on its page
+    moved = ItineraryDay.objects.get(pk=days[24].pk)
+    assert moved.day_number == offset + 1
+
+
+def test_the_builder_reads_a_page_in_a_constant_number_of_queries(as_amir, agency):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for days, per_day in ((3, 2), (60, 10)):
+        itinerary = ItineraryFactory(client=ClientFactory(agency=agency))
+        _fill(itinerary, days, per_day)
+        with CaptureQueriesContext(connection) as queries:
+            as_amir.get(reverse("itinerary_detail", args=[itinerary.pk]))
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
