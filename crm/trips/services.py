@@ -12,6 +12,7 @@ from django.db.models import Count
 
 from accounts.events import record_event
 from accounts.models import Agency, User
+from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
 from core.validation import blank_text, save_validated, unknown_fields
 from crm.clients.models import Client
@@ -201,6 +202,9 @@ def itinerary_create(
 ) -> Itinerary:
     if "client" not in fields:
         raise ValidationError({"client_id": ["This field is required."]})
+    agency_quota_check(
+        "itineraries", agency_id=agency.pk, rows=Itinerary.objects.for_agency(agency)
+    )
     itinerary = Itinerary(agency=agency, created_by=created_by)
     _itinerary_apply(itinerary, fields)
     save_validated(itinerary)

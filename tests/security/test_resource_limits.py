@@ -188,3 +188,123 @@ def test_the_builder_reads_a_page_in_a_constant_number_of_queries(as_amir, agenc
             as_amir.get(reverse("itinerary_detail", args=[itinerary.pk]))
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+# Agency quotas ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def quotas(settings):
+    settings.QUOTA_CLIENTS = 3
+    settings.QUOTA_ITINERARIES = 2
+    settings.QUOTA_PROPOSALS = 2
+    settings.QUOTA_BOOKINGS = 2
+    return settings
+
+
+def test_the_api_refuses_a_client_past_the_agency_quota_naming_it(
+    api, agency, other_agency, quotas
+):
+    ClientFactory.create_batch(3, agency=agency)
+    response = api.post("/clients", {"name": "One too many"})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["errors"]["non_field_errors"] == [
+        "Your agency has reached its limit of 3 clients; contact support to raise it."
+    ]
+    from crm.models import Client
+
+    assert Client.objects.filter(agency=agency).count() == 3
+    # Another agency's quota is its own.
+    from crm.clients.services import client_create
+
+    client_create(agency=other_agency, name="Beta's first")
+
+
+@pytest.mark.parametrize(
+    ("resource", "factory_name", "body"),
+    [
+        ("itineraries", "ItineraryFactory", {"title": "x"}),
+        ("proposals", "ProposalFactory", {"title": "x", "currency": "EUR"}),
+        ("bookings", "BookingFactory", {"currency": "EUR"}),
+    ],
+)
+def test_the_api_refuses_records_past_each_quota(api, agency, quotas, resource, factory_name, body):
+    from tests import factories
+
+    client = ClientFactory(agency=agency)
+    getattr(factories, factory_name).create_batch(2, client=client)
+    response = api.post(f"/{resource}", {"client_id": client.pk, **body})
+    assert response.status_code == 422, response.content
+    message = response.json()["errors"]["non_field_errors"][0]
+    assert f"limit of 2 {resource}" in message
+
+
+def test_the_dashboard_refuses_a_client_past_the_quota_with_a_form_error(as_amir, agency, quotas):
+    ClientFactory.create_batch(3, agency=agency)
+    response = as_amir.post(reverse("client_create"), {"name": "One too many", "status": "lead"})
+    assert response.status_code == 200
+    assert "limit of 3 clients" in response.content.decode()
+
+
+def test_a_quota_far_away_is_not_counted_on_every_create(agency):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from crm.clients.services import client_create
+
+    client_create(agency=agency, name="First")  # counts once, then remembers
+    with CaptureQueriesContext(connection) as queries:
+        client_create(agency=agency, name="Second")
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_near_the_quota_every_create_counts_exactly(agency, settings):
+    from django.core.exceptions import ValidationError
+
+    from crm.clients.services import client_create
+    from crm.models import Client
+
+    settings.QUOTA_CLIENTS = 60  # within the margin from the start: counted every time
+    for n in range(60):
+        client_create(agency=agency, name=f"Client {n}")
+    Client.objects.filter(agency=agency).first().delete()  # room for exactly one
+    client_create(agency=agency, name="Replacement")
+    with pytest.raises(ValidationError, match="limit of 60 clients"):
+        client_create(agency=agency, name="Sixty-first")
+
+
+def test_an_api_token_past_the_per_user_quota_is_refused(alice, settings):
+    from django.core.exceptions import ValidationError
+
+    from accounts.services import api_token_create, api_token_revoke
+
+    settings.QUOTA_API_TOKENS_PER_USER = 3
+    issued = [api_token_create(user=alice, name=f"t{n}") for n in range(3)]
+    with pytest.raises(ValidationError, match="3 active API tokens"):
+        api_token_create(user=alice, name="fourth")
+    api_token_revoke(token=issued[0].token)  # a revoked one no longer counts
+    api_token_create(user=alice, name="fourth")
+
+
+def test_the_token_page_says_when_the_per_user_quota_is_reached(client, alice, settings):
+    from accounts.models import ApiToken
+    from accounts.services import api_token_create
+
+    settings.QUOTA_API_TOKENS_PER_USER = 2
+    for n in range(2):
+        api_token_create(user=alice, name=f"t{n}")
+    client.force_login(alice)
+    response = client.post("/settings/api-tokens/", {"name": "third"})
+    assert "2 active API tokens" in response.content.decode()
+    assert ApiToken.objects.filter(user=alice).count() == 2
+
+
+def test_the_default_quotas_are_generous():
+    from django.conf import settings
+
+    assert settings.QUOTA_CLIENTS == 200_000
+    assert settings.QUOTA_ITINERARIES == settings.QUOTA_PROPOSALS == 100_000
+    assert settings.QUOTA_BOOKINGS == 100_000
+    assert settings.QUOTA_API_TOKENS_PER_USER == 25
+    assert settings.ITINERARY_MAX_ITEMS == 1_000
