@@ -306,5 +306,22 @@ def test_the_default_quotas_are_generous():
     assert settings.QUOTA_CLIENTS == 200_000
     assert settings.QUOTA_ITINERARIES == settings.QUOTA_PROPOSALS == 100_000
     assert settings.QUOTA_BOOKINGS == 100_000
+    assert settings.QUOTA_WEBSITE_FORMS == 100
     assert settings.QUOTA_API_TOKENS_PER_USER == 25
     assert settings.ITINERARY_MAX_ITEMS == 1_000
+
+
+def test_a_website_form_past_the_agency_quota_is_refused_with_a_form_error(client, alice, settings):
+    from crm.models import EnquiryForm
+    from tests.factories import EnquiryFormFactory
+
+    settings.QUOTA_WEBSITE_FORMS = 2
+    EnquiryFormFactory.create_batch(2, agency=alice.agency)
+    client.force_login(alice)
+    response = client.post(
+        "/settings/forms/new/",
+        {"name": "Third", "allowed_origins": "https://www.alpha.example", "is_active": "on"},
+    )
+    assert response.status_code == 200
+    assert "limit of 2 website forms" in response.content.decode()
+    assert EnquiryForm.objects.filter(agency=alice.agency).count() == 2
