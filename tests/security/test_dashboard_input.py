@@ -170,3 +170,37 @@ def test_a_total_past_what_the_column_holds_is_a_form_error_in_the_dashboard(as_
     response = as_amir.post(reverse(page), data)
     assert response.status_code == 200
     assert "total_price" in response.context["form"].errors
+
+
+def _api_list(alice_token, **query):
+    from tests.api.conftest import Api
+
+    api = Api(alice_token[1])
+    return api.client.get(
+        "/api/v1/clients",
+        query,
+        headers={"Authorization": f"Bearer {alice_token[1]}", "Accept": "application/json"},
+    )
+
+
+@pytest.mark.parametrize("name", ["page", "per_page"])
+@pytest.mark.parametrize("value", [*NOT_ASCII, "0" * 5000, "-1"])
+def test_an_api_page_number_that_is_no_number_is_a_422(alice_token, name, value):
+    response = _api_list(alice_token, **{name: value})
+    assert response.status_code == 422
+    assert response.json()["errors"] == {name: ["Must be a positive integer."]}
+
+
+@pytest.mark.parametrize("value", [HUGE, OUT_OF_RANGE])
+def test_an_api_page_of_thousands_of_digits_is_just_past_the_end(alice_token, agency, value):
+    ClientFactory(agency=agency)
+    response = _api_list(alice_token, page=value)
+    assert response.status_code == 200
+    assert response.json()["data"] == []
+
+
+@pytest.mark.parametrize("value", [HUGE, OUT_OF_RANGE])
+def test_an_api_per_page_of_thousands_of_digits_is_served_as_the_largest(alice_token, value):
+    response = _api_list(alice_token, per_page=value)
+    assert response.status_code == 200
+    assert response.json()["meta"]["per_page"] == 100
