@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from accounts import selectors, token_cache
 from accounts.events import record_event
 from accounts.models import TOKEN_PREFIX, Agency, ApiToken, Invitation, Role, User, token_digest
+from accounts.quotas import tokens_per_user_check
 from accounts.usernames import clean_username
 from core import mail
 
@@ -115,6 +116,7 @@ def api_token_create(
         raise ValidationError({"rate_limit": ["Between 1 and 100000 requests per minute."]})
     if expires_at is not None and expires_at <= timezone.now():
         raise ValidationError({"expires_at": ["The expiry must be in the future."]})
+    tokens_per_user_check(live_tokens=ApiToken.objects.filter(user=user).active().count())
     secret = ApiToken.generate_secret()
     token = ApiToken(
         user=user,

@@ -1,5 +1,6 @@
 """Security headers for the pages people see (the dashboard, sign-in, the client's proposal
-link). The API answers JSON and sets none of this; its docs page is left to drf-spectacular."""
+link). The API answers JSON under a policy that allows nothing (a body opened in a browser runs
+and loads nothing); its docs page sets its own strict policy (``api/v1/docs.py``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ DEFAULT_CSP = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
@@ -36,6 +38,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if request.path_info.startswith("/api/"):
+            response.headers.setdefault("Content-Security-Policy", API_CSP)
             return response
         response.headers.setdefault("Content-Security-Policy", self.policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

@@ -191,7 +191,6 @@ MAIL_LIMIT_PER_AGENCY = env_int("MAIL_LIMIT_PER_AGENCY", 200)
 # Security: HTTPS by default in production; SECURE_SSL_REDIRECT=0 serves plain HTTP.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probes talk plain HTTP inside the network
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
@@ -219,6 +218,10 @@ TRUSTED_PROXIES, _proxy_warnings = env_int_aliased(
 )
 if TRUSTED_PROXIES < 0:
     raise ImproperlyConfigured(f"TRUSTED_PROXIES must be 0 or more, got {TRUSTED_PROXIES}")
+# The same number decides whether X-Forwarded-Proto is believed: only a proxy we were told about
+# may say the request came over HTTPS (with nothing in front, anyone could, and secure cookies,
+# HSTS and the HTTPS redirect would trust them). gunicorn follows it too (config/gunicorn.py).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
 # Said once at startup, once logging is configured (core/apps.py).
 CONFIG_WARNINGS = [*_proxy_warnings]
 
@@ -238,6 +241,16 @@ ENQUIRY_HONEYPOT_FIELD = env_str("ENQUIRY_HONEYPOT_FIELD", "website")
 ENQUIRY_DASHBOARD_URL = env_str("ENQUIRY_DASHBOARD_URL", "")
 IDEMPOTENCY_KEY_TTL = env_int("IDEMPOTENCY_KEY_TTL", 86_400)  # seconds a key is remembered
 IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a key in progress
+
+# Size limits (issue #12): what one itinerary may hold, and each agency's quotas (accounts/
+# quotas.py). Generous for any real agency; a clear error names the limit when one is reached.
+ITINERARY_MAX_ITEMS = env_int("ITINERARY_MAX_ITEMS", 1_000)  # items per itinerary (50 a day)
+QUOTA_CLIENTS = env_int("QUOTA_CLIENTS", 200_000)  # per agency, archived ones included
+QUOTA_ITINERARIES = env_int("QUOTA_ITINERARIES", 100_000)
+QUOTA_PROPOSALS = env_int("QUOTA_PROPOSALS", 100_000)
+QUOTA_BOOKINGS = env_int("QUOTA_BOOKINGS", 100_000)
+QUOTA_WEBSITE_FORMS = env_int("QUOTA_WEBSITE_FORMS", 100)
+QUOTA_API_TOKENS_PER_USER = env_int("QUOTA_API_TOKENS_PER_USER", 25)  # live (unrevoked) ones
 
 # REST API (/api/v1): bearer tokens, one envelope, one error handler, orjson. See api/.
 REST_FRAMEWORK = {
@@ -269,7 +282,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
+    # The docs page keeps a token typed into "Authorize" in memory only (never localStorage, which
+    # any script of this origin could read), and asks no outside validator about the schema.
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "ClientStatusEnum": "crm.models.ClientStatus",
         "ItineraryStatusEnum": "crm.models.ItineraryStatus",

@@ -49,3 +49,22 @@ def validate_date_range(record: models.Model) -> None:
     start, end = getattr(record, "start_date", None), getattr(record, "end_date", None)
     if start and end and end < start:
         raise ValidationError({"end_date": ["The end date cannot be before the start date."]})
+
+
+# The largest value a database integer column holds (PostgreSQL ``integer``; SQLite's is
+# wider). Ids and positions in URLs and forms are parsed against it, never by ``int()`` alone.
+INT_MAX = 2_147_483_647
+_INT_DIGITS = len(str(INT_MAX))
+
+
+def parse_int(raw: object, *, maximum: int = INT_MAX) -> int | None:
+    """A non-negative integer typed by someone: ASCII digits only (``str.isdigit`` also
+    accepts "²" and Arabic-Indic digits, which ``int`` refuses or reads), at most as many digits
+    as ``INT_MAX`` has (5,000 digits cost ``int`` time and then raise), no larger than
+    ``maximum``. ``None`` for anything else: the caller decides between ignoring it and a 4xx."""
+    if not isinstance(raw, str) or not raw or len(raw) > _INT_DIGITS:
+        return None
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if value <= maximum else None

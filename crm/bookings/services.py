@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from accounts.events import named_event
 from accounts.models import Agency, User
+from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
 from core.money import MONEY, normalise_currency_field
 from core.validation import save_validated, unknown_fields
@@ -108,6 +109,7 @@ def booking_create(
 ) -> Booking:
     """Create a booking (pending; a ``status`` given is reached through the door, step by
     step); without a ``reference`` one is generated (``BK-XXXXXX``)."""
+    agency_quota_check("bookings", agency_id=agency.pk, rows=Booking.objects.for_agency(agency))
     booking = Booking(agency=agency, created_by=created_by, status=S.PENDING)
     fields: dict[str, Any] = {
         "client": client,

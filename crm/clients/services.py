@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.events import named_event
 from accounts.models import Agency, User
+from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_member
 from core.validation import save_validated
 from crm.clients.models import Client, ClientSource, ClientStatus
@@ -97,6 +98,7 @@ def client_create(
 ) -> Client:
     # The parameters named in CLIENT_FIELDS, by name (the signature stays the contract).
     fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
+    agency_quota_check("clients", agency_id=agency.pk, rows=Client.objects.for_agency(agency))
     client = Client(agency=agency, created_by=created_by, source=source)
     client.source_details = dict(source_details or {})
     _client_apply(client, fields)

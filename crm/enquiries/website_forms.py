@@ -12,6 +12,7 @@ from django.db import transaction
 
 from accounts.events import record_event
 from accounts.models import ActivityAction, Agency, User
+from accounts.quotas import agency_quota_check
 from accounts.tenancy import active_members
 from crm.enquiries.models import EnquiryForm, new_form_key
 
@@ -140,6 +141,9 @@ def enquiry_form_create(
     notify_users: Iterable[User | int] = (),
     is_active: bool = True,
 ) -> EnquiryForm:
+    agency_quota_check(
+        "website_forms", agency_id=agency.pk, rows=EnquiryForm.objects.for_agency(agency)
+    )
     form = EnquiryForm(agency=agency)
     fields = {
         "name": name,

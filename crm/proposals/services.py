@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.events import named_event
 from accounts.models import Agency, User
+from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
 from core.money import normalise_currency_field
 from core.validation import save_validated, unknown_fields
@@ -88,6 +89,7 @@ def proposal_create(
         client = linked.client_id if linked else None
     if client is None:
         raise ValidationError({"client_id": ["This field is required."]})
+    agency_quota_check("proposals", agency_id=agency.pk, rows=Proposal.objects.for_agency(agency))
     proposal = Proposal(agency=agency, created_by=created_by, status=S.DRAFT)
     fields: dict[str, Any] = {
         "client": client,

@@ -23,7 +23,9 @@ from crm.trips.services import (
     ITEM_TEXT_FIELDS,
     MAX_DAYS,
     MAX_ITEMS_PER_DAY,
+    max_items,
     record_plan_event,
+    too_many_items,
 )
 
 
@@ -204,6 +206,9 @@ def itinerary_item_add(
     count = ItineraryItem.objects.filter(day=day).count()
     if count >= MAX_ITEMS_PER_DAY:
         raise ValidationError({"__all__": [f"A day has at most {MAX_ITEMS_PER_DAY} items."]})
+    limit = max_items()
+    if ItineraryItem.objects.filter(day__itinerary_id=day.itinerary_id).count() >= limit:
+        raise ValidationError({"__all__": [too_many_items(limit)]})
     item = ItineraryItem(day=day, position=count)
     _apply(item, fields, ("title", *ITEM_TEXT_FIELDS))
     item.full_clean(exclude=["day"])

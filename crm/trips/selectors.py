@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
@@ -47,6 +47,59 @@ def itinerary_get(*, agency: Agency, itinerary_id: int) -> Itinerary:
         .select_related("client")
         .prefetch_related(days_prefetch())
         .get(pk=itinerary_id)
+    )
+
+
+def itinerary_header_get(*, agency: Agency, itinerary_id: int) -> Itinerary:
+    """The itinerary and its client, without its plan (the builder reads one page of days)."""
+    return Itinerary.objects.for_agency(agency).select_related("client").get(pk=itinerary_id)
+
+
+# The builder shows the plan a page of days at a time: at most this many days, and no more
+# items than this unless one day alone holds more (a day is never split). A plan at the caps
+# (1,000 items, 366 days) is then 10 to 27 pages of a few hundred kilobytes, not 3 to 5 MB.
+PLAN_PAGE_DAYS = 14
+PLAN_PAGE_ITEMS = 100
+
+
+class PlanPage(NamedTuple):
+    """Days ``first``..``last`` (day numbers) of a plan: ``days`` of them, ``items`` in all,
+    after ``offset`` days on the pages before."""
+
+    first: int
+    last: int
+    days: int
+    items: int
+    offset: int
+
+
+def plan_pages(*, itinerary: Itinerary) -> list[PlanPage]:
+    """The builder's pages of ``itinerary``'s plan, from one grouped query over its days."""
+    sizes = (
+        ItineraryDay.objects.filter(itinerary=itinerary)
+        .annotate(item_count=Count("items"))
+        .order_by("day_number")
+        .values_list("day_number", "item_count")
+    )
+    pages: list[PlanPage] = []
+    for number, count in sizes:
+        page = pages[-1] if pages else None
+        if page and page.days < PLAN_PAGE_DAYS and page.items + count <= PLAN_PAGE_ITEMS:
+            pages[-1] = page._replace(last=number, days=page.days + 1, items=page.items + count)
+        else:
+            offset = page.offset + page.days if page else 0
+            pages.append(PlanPage(number, number, 1, count, offset))
+    return pages
+
+
+def plan_page_days(*, itinerary: Itinerary, first: int, last: int) -> list[ItineraryDay]:
+    """Days ``first``..``last`` of the plan, each with its items in order (2 queries)."""
+    return list(
+        ItineraryDay.objects.filter(itinerary=itinerary, day_number__range=(first, last))
+        .order_by("day_number")
+        .prefetch_related(
+            Prefetch("items", queryset=ItineraryItem.objects.order_by("position", "id"))
+        )
     )
 
 

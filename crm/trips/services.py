@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 
 from accounts.events import record_event
 from accounts.models import Agency, User
+from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
 from core.validation import blank_text, save_validated, unknown_fields
 from crm.clients.models import Client
@@ -34,6 +36,19 @@ MAX_DAYS = 366
 MAX_ITEMS_PER_DAY = 50
 
 
+def max_items() -> int:
+    """Items one itinerary may hold (``ITINERARY_MAX_ITEMS``, 1,000 by default): a plan past it
+    made the builder page tens of megabytes and held a worker for seconds."""
+    return int(settings.ITINERARY_MAX_ITEMS)
+
+
+def too_many_items(limit: int) -> str:
+    return (
+        f"An itinerary holds at most {limit:,} items. Remove some, or split the trip into "
+        "two itineraries."
+    )
+
+
 def _itinerary_apply(itinerary: Itinerary, fields: Mapping[str, Any]) -> None:
     unknown_fields(fields, ITINERARY_FIELDS)
     for name, value in fields.items():
@@ -49,6 +64,15 @@ def _validate_days(days: Any) -> list[Mapping[str, Any]]:
         raise ValidationError({"days": ["Expected a list of days."]})
     if len(days) > MAX_DAYS:
         raise ValidationError({"days": [f"At most {MAX_DAYS} days."]})
+    # Counted before anything is built or cleaned: a refused plan costs no validation work.
+    limit = max_items()
+    total = sum(
+        len(day.get("items") or [])
+        for day in days
+        if isinstance(day, Mapping) and isinstance(day.get("items"), list | tuple)
+    )
+    if total > limit:
+        raise ValidationError({"days": [f"{too_many_items(limit)} This plan has {total:,}."]})
     return list(days)
 
 
@@ -178,6 +202,9 @@ def itinerary_create(
 ) -> Itinerary:
     if "client" not in fields:
         raise ValidationError({"client_id": ["This field is required."]})
+    agency_quota_check(
+        "itineraries", agency_id=agency.pk, rows=Itinerary.objects.for_agency(agency)
+    )
     itinerary = Itinerary(agency=agency, created_by=created_by)
     _itinerary_apply(itinerary, fields)
     save_validated(itinerary)

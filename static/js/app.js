@@ -89,7 +89,9 @@
         var url = dragged.getAttribute("data-move-url");
         if (!url) return;
         var body = new URLSearchParams();
-        body.set("to", String(to + 1));
+        // A page of the builder's days starts after data-offset days: positions are the plan's.
+        var offset = parseInt(list.getAttribute("data-offset") || "0", 10) || 0;
+        body.set("to", String(offset + to + 1));
         var token = document.querySelector("input[name=csrfmiddlewaretoken]");
         fetch(url, {
           method: "POST",

@@ -43,7 +43,10 @@ def dump_database() -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_thousand_issued_tokens_leave_no_secret_in_the_database_or_the_logs(caplog, agency):
+def test_a_thousand_issued_tokens_leave_no_secret_in_the_database_or_the_logs(
+    caplog, agency, settings
+):
+    settings.QUOTA_API_TOKENS_PER_USER = TOKENS  # one user holds them all (25 by default)
     user = UserFactory(agency=agency)
     caplog.set_level(logging.DEBUG)
     with CaptureQueriesContext(connection) as queries:

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.validation import parse_int
 from core.views import run_action
 from crm.clients import selectors as client_selectors
 from crm.models import Client, Itinerary
@@ -34,8 +35,9 @@ def edit_form(form_class: EditForm[F], request: AgencyRequest, record: Any) -> F
 
 
 def _query_id(request: AgencyRequest, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
+    """An id in the query string, or ``None`` (no preselection) for anything that is not one:
+    "²", a 5,000-digit number or one past what an id column holds."""
+    return parse_int(request.GET.get(name, ""))
 
 
 def client_from_query(request: AgencyRequest) -> Client | None:

@@ -22,9 +22,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.validation import parse_int
 from core.views import form_page, list_page, run_service
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
 from crm.dashboard.views.common import client_from_query, edit_form
+from crm.dashboard.views.plan_page import build_plan, plan_context
 from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.proposals import selectors as proposal_selectors
 from crm.trips import plan as trip_plan
@@ -122,76 +124,52 @@ def itinerary_delete(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
 # The builder -------------------------------------------------------------------------------
 
 
-def build_plan(
-    itinerary: Itinerary,
-    *,
-    add_item: tuple[int, ItemForm] | None = None,
-    edit_day: tuple[int, DayForm] | None = None,
-    edit_item: tuple[int, ItemForm] | None = None,
-) -> list[dict[str, Any]]:
-    """The days in order, each with its items, its forms and what to show open."""
-    plan = []
-    days = list(itinerary.days.all())
-    for index, day in enumerate(days):
-        entry: dict[str, Any] = {
-            "day": day,
-            "date": trip_selectors.day_date(itinerary, day),
-            "first": index == 0,
-            "last": index == len(days) - 1,
-            "add_form": ItemForm(auto_id=f"day{day.pk}-new-%s"),
-            "add_open": False,
-            "edit_form": None,
-        }
-        if add_item and add_item[0] == day.pk:
-            entry["add_form"], entry["add_open"] = add_item[1], True
-        if edit_day and edit_day[0] == day.pk:
-            entry["edit_form"] = edit_day[1]
-        items = list(day.items.all())
-        entry["items"] = [
-            {
-                "item": item,
-                "first": i == 0,
-                "last": i == len(items) - 1,
-                "edit_form": edit_item[1] if edit_item and edit_item[0] == item.pk else None,
-            }
-            for i, item in enumerate(items)
-        ]
-        plan.append(entry)
-    return plan
-
-
 def _render_builder(
     request: AgencyRequest,
     itinerary_id: int,
     *,
     new_day_form: DayForm | None = None,
+    status: int = 200,
+    day: int | None = None,
     **plan_kwargs: Any,
 ) -> HttpResponse:
-    itinerary = _get_itinerary(request, itinerary_id)
-    plan = build_plan(itinerary, **plan_kwargs)
+    itinerary = get_or_404(
+        trip_selectors.itinerary_header_get, agency=request.agency, itinerary_id=itinerary_id
+    )
+    context = plan_context(request, itinerary, day=day, adding_day=new_day_form is not None)
     return render(
         request,
         "crm/itineraries/detail.html",
         {
             "itinerary": itinerary,
-            "plan": plan,
-            "item_count": sum(len(entry["items"]) for entry in plan),
+            **context,
+            "plan": build_plan(
+                itinerary,
+                context["days"],
+                page=context["page"],
+                total_days=context["total_days"],
+                **plan_kwargs,
+            ),
             "new_day_form": new_day_form or DayForm(auto_id="newday-%s"),
-            "new_day_open": new_day_form is not None or not plan,
+            "new_day_open": new_day_form is not None or not context["pages"],
             "proposals": proposal_selectors.proposal_list(
                 agency=request.agency, filters={"itinerary_id": itinerary.pk}
             ),
         },
+        status=status,
     )
 
 
-def _builder_url(itinerary_id: int, anchor: str = "") -> str:
+def _builder_url(itinerary_id: int, anchor: str = "", day: int | None = None) -> str:
+    """The builder, on the page holding day number ``day`` when given, at ``#anchor``."""
     url = reverse("itinerary_detail", kwargs={"itinerary_id": itinerary_id})
+    if day is not None:
+        url = f"{url}?day={day}"
     return f"{url}#{anchor}" if anchor else url
 
 
-def _back_to_builder(itinerary_id: int, anchor: str = "") -> HttpResponse:
-    return redirect(_builder_url(itinerary_id, anchor))
+def _back_to_builder(itinerary_id: int, anchor: str = "", day: int | None = None) -> HttpResponse:
+    return redirect(_builder_url(itinerary_id, anchor, day))
 
 
 PlanForm = TypeVar("PlanForm", DayForm, ItemForm)
@@ -221,12 +199,16 @@ def _plan_save(
         form,
         lambda: service(**target, **form.cleaned_data),
         success=None,
-        redirect_to=lambda saved: _builder_url(itinerary_id, _anchor(saved)),
+        redirect_to=lambda saved: _builder_url(itinerary_id, _anchor(saved), _day_number(saved)),
     )
 
 
 def _anchor(saved: ItineraryDay | ItineraryItem) -> str:
     return f"{'day' if isinstance(saved, ItineraryDay) else 'item'}-{saved.pk}"
+
+
+def _day_number(piece: ItineraryDay | ItineraryItem) -> int:
+    return piece.day_number if isinstance(piece, ItineraryDay) else piece.day.day_number
 
 
 @agency_required
@@ -272,15 +254,18 @@ def _get_item(request: AgencyRequest, itinerary_id: int, item_id: int) -> Itiner
     )
 
 
+BAD_POSITION = "Give the position to move to as a whole number (1, 2, 3...)."
+
+
 def _target_position(request: AgencyRequest, current: int) -> int | None:
-    """``direction=up|down`` (the buttons) or ``to=N`` (drag and drop), 1-based."""
+    """``direction=up|down`` (the buttons) or ``to=N`` (drag and drop), 1-based; ``None`` when
+    neither is a position (ASCII digits, a few of them: past the plan's end lands last)."""
     direction = request.POST.get("direction")
     if direction == "up":
         return current - 1
     if direction == "down":
         return current + 1
-    to = request.POST.get("to", "")
-    return int(to) if to.isdigit() else None
+    return parse_int(request.POST.get("to", ""))
 
 
 @require_POST
@@ -298,7 +283,7 @@ def day_delete(request: AgencyRequest, itinerary_id: int, day_id: int) -> HttpRe
     day = _get_day(request, itinerary_id, day_id)
     trip_plan.itinerary_day_remove(day=day)
     messages.success(request, f"Day {day.day_number} was removed.")
-    return _back_to_builder(itinerary_id)
+    return _back_to_builder(itinerary_id, day=max(1, day.day_number - 1))
 
 
 @require_POST
@@ -307,7 +292,9 @@ def item_add(request: AgencyRequest, itinerary_id: int, day_id: int) -> HttpResp
     day = _get_day(request, itinerary_id, day_id)
     form = ItemForm(request.POST, auto_id=f"day{day.pk}-new-%s")
     done = _plan_save(request, form, trip_plan.itinerary_item_add, itinerary_id, day=day)
-    return done or _render_builder(request, itinerary_id, add_item=(day.pk, form))
+    return done or _render_builder(
+        request, itinerary_id, day=day.day_number, add_item=(day.pk, form)
+    )
 
 
 def _get_piece(
@@ -331,10 +318,14 @@ def plan_edit(
         done = _plan_save(
             request, day_form, trip_plan.itinerary_day_update, itinerary_id, day=piece
         )
-        return done or _render_builder(request, itinerary_id, edit_day=(piece.pk, day_form))
+        return done or _render_builder(
+            request, itinerary_id, day=piece.day_number, edit_day=(piece.pk, day_form)
+        )
     item_form = _plan_form(request, ItemForm, piece, f"item{piece.pk}-%s")
     done = _plan_save(request, item_form, trip_plan.itinerary_item_update, itinerary_id, item=piece)
-    return done or _render_builder(request, itinerary_id, edit_item=(piece.pk, item_form))
+    return done or _render_builder(
+        request, itinerary_id, day=piece.day.day_number, edit_item=(piece.pk, item_form)
+    )
 
 
 @require_POST
@@ -344,15 +335,16 @@ def plan_move(
 ) -> HttpResponse:
     """Move a day (``day_move``) or an item (``item_move``) up, down or to a position."""
     piece = _get_piece(request, itinerary_id, day_id, item_id)
+    current = piece.day_number if isinstance(piece, ItineraryDay) else piece.position + 1
+    to = _target_position(request, current)
+    if to is None:
+        messages.error(request, BAD_POSITION)
+        return _render_builder(request, itinerary_id, status=400, day=_day_number(piece))
     if isinstance(piece, ItineraryDay):
-        to = _target_position(request, piece.day_number)
-        if to is not None:
-            trip_plan.itinerary_day_move(day=piece, to=to)
+        trip_plan.itinerary_day_move(day=piece, to=to)
     else:
-        to = _target_position(request, piece.position + 1)
-        if to is not None:
-            trip_plan.itinerary_item_move(item=piece, to=to)
-    return _back_to_builder(itinerary_id, _anchor(piece))
+        trip_plan.itinerary_item_move(item=piece, to=to)
+    return _back_to_builder(itinerary_id, _anchor(piece), _day_number(piece))
 
 
 @require_POST
@@ -360,4 +352,4 @@ def plan_move(
 def item_delete(request: AgencyRequest, itinerary_id: int, item_id: int) -> HttpResponse:
     item = _get_item(request, itinerary_id, item_id)
     trip_plan.itinerary_item_remove(item=item)
-    return _back_to_builder(itinerary_id, f"day-{item.day_id}")
+    return _back_to_builder(itinerary_id, f"day-{item.day_id}", item.day.day_number)

@@ -1,0 +1,91 @@
+"""The builder's plan, a page of days at a time (issue #12: a plan at the caps, 1,000 items or
+366 days, made a 3 to 5 MB page; a page is now at most 14 days and about 100 items).
+
+``?page=N`` picks a page; ``?day=N`` the page holding day number N (where a save lands).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accounts.tenancy import AgencyRequest
+from core.validation import parse_int
+from crm.dashboard.forms.trips import DayForm, ItemForm
+from crm.models import Itinerary, ItineraryDay
+from crm.trips import selectors as trip_selectors
+from crm.trips.selectors import PlanPage
+
+
+def build_plan(
+    itinerary: Itinerary,
+    days: list[ItineraryDay],
+    *,
+    page: PlanPage | None = None,
+    total_days: int = 0,
+    add_item: tuple[int, ItemForm] | None = None,
+    edit_day: tuple[int, DayForm] | None = None,
+    edit_item: tuple[int, ItemForm] | None = None,
+) -> list[dict[str, Any]]:
+    """One page of days in order, each with its items, its forms and what to show open."""
+    plan = []
+    offset = page.offset if page else 0
+    for index, day in enumerate(days):
+        entry: dict[str, Any] = {
+            "day": day,
+            "date": trip_selectors.day_date(itinerary, day),
+            "first": offset + index == 0,
+            "last": offset + index == total_days - 1,
+            "add_form": ItemForm(auto_id=f"day{day.pk}-new-%s"),
+            "add_open": False,
+            "edit_form": None,
+        }
+        if add_item and add_item[0] == day.pk:
+            entry["add_form"], entry["add_open"] = add_item[1], True
+        if edit_day and edit_day[0] == day.pk:
+            entry["edit_form"] = edit_day[1]
+        items = list(day.items.all())
+        entry["items"] = [
+            {
+                "item": item,
+                "first": i == 0,
+                "last": i == len(items) - 1,
+                "edit_form": edit_item[1] if edit_item and edit_item[0] == item.pk else None,
+            }
+            for i, item in enumerate(items)
+        ]
+        plan.append(entry)
+    return plan
+
+
+def page_index(request: AgencyRequest, pages: list[PlanPage], day: int | None) -> int:
+    """The page holding day number ``day`` (a form shown again, or ``?day=`` after a save),
+    else ``?page=`` (1-based, clamped), else the first."""
+    day = day if day is not None else parse_int(request.GET.get("day", ""))
+    if day is not None:
+        return next((i for i, page in enumerate(pages) if day <= page.last), len(pages) - 1)
+    number = parse_int(request.GET.get("page", "")) or 1
+    return max(0, min(number, len(pages)) - 1)
+
+
+def plan_context(
+    request: AgencyRequest, itinerary: Itinerary, *, day: int | None, adding_day: bool
+) -> dict[str, Any]:
+    """The page of days to show (``days``, ``page``) and the whole plan's ``pages``,
+    ``total_days`` and ``item_count``; ``adding_day`` shows the last page (the new day's)."""
+    pages = trip_selectors.plan_pages(itinerary=itinerary)
+    total_days = sum(page.days for page in pages)
+    index = page_index(request, pages, total_days if adding_day else day) if pages else 0
+    page = pages[index] if pages else None
+    days = (
+        trip_selectors.plan_page_days(itinerary=itinerary, first=page.first, last=page.last)
+        if page
+        else []
+    )
+    return {
+        "days": days,
+        "page": page,
+        "pages": pages,
+        "page_number": index + 1,
+        "total_days": total_days,
+        "item_count": sum(page.items for page in pages),
+    }
