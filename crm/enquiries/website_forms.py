@@ -54,6 +54,15 @@ def origin_allowed(form: EnquiryForm, origin: str | None) -> bool:
     return origin in (form.allowed_origins or [])
 
 
+def redirect_allowed(form: EnquiryForm, url: str) -> bool:
+    """A thank-you URL is followed only on one of the form's own websites: a post to Itinera
+    must never send a visitor to a page an attacker chose."""
+    parts = urlsplit(url or "")
+    if parts.username or parts.password:
+        return False
+    return origin_allowed(form, f"{parts.scheme}://{parts.netloc}")
+
+
 def _clean_origins(origins: Iterable[str]) -> list[str]:
     cleaned: list[str] = []
     errors: list[str] = []
@@ -92,6 +101,15 @@ def _form_apply(form: EnquiryForm, fields: Mapping[str, Any]) -> list[User] | No
             value = (value or "").strip()
         setattr(form, name, value)
     form.full_clean(exclude=["agency", "notify_users", "public_key"])
+    if form.redirect_url and not redirect_allowed(form, form.redirect_url):
+        raise ValidationError(
+            {
+                "redirect_url": [
+                    "Use a thank-you page on one of the form's allowed websites "
+                    f"({', '.join(form.allowed_origins or []) or 'none yet'})."
+                ]
+            }
+        )
     return notify
 
 
