@@ -6,10 +6,12 @@ runs), so a ``%00`` in a path (``/p/%00``, ``/forms/%00``) or in a query string
 holds one, and no form field takes one, so:
 
 - a path holding one answers 404, like any path that matches nothing;
-- a query string holding one (in a name or a value) answers 400.
+- a query string holding one (in a name or a value) answers 422 naming the parameter to
+  callers that want JSON, 400 to browsers. The API is left to answer its own parameters
+  (its filters refuse a NUL with a 422 that carries the rate-limit headers).
 
-Both answer JSON to callers that want JSON (the API, a website's ``fetch``) and the project's
-HTML error pages to browsers, through the ``handler404`` / ``handler400`` of the root URLconf.
+JSON goes to callers that want it (the API, a website's ``fetch``); browsers get the
+project's HTML error pages, through the ``handler404`` / ``handler400`` of the root URLconf.
 """
 
 from __future__ import annotations
@@ -34,18 +36,23 @@ class RefuseNulCharactersMiddleware:
             if _wants_json(request):
                 return json_error(404, "Not found.")
             raise Http404("No such page.")
-        if "%00" in request.META.get("QUERY_STRING", "") or _query_has_nul(request):
+        # The API validates its own parameters (a 422 that carries its rate-limit headers).
+        if not request.path_info.startswith("/api/") and (parameters := _nul_parameters(request)):
             message = "The address holds a null character, which no field takes."
-            if _wants_json(request):
-                return json_error(400, message)
+            if _wants_json(request):  # a parameter that fails validation: the API's 422
+                errors = {name: ["Null characters are not allowed."] for name in parameters}
+                return json_error(422, message, errors)
             raise BadRequest(message)
         return self.get_response(request)
 
 
-def _query_has_nul(request: HttpRequest) -> bool:
-    return any(
-        NUL in key or NUL in value for key, values in request.GET.lists() for value in values
-    )
+def _nul_parameters(request: HttpRequest) -> list[str]:
+    """The query parameters holding a NUL (in their name or a value), named without it."""
+    return [
+        key.replace(NUL, "") or "non_field_errors"
+        for key, values in request.GET.lists()
+        if NUL in key or any(NUL in value for value in values)
+    ]
 
 
 def _wants_json(request: HttpRequest) -> bool:

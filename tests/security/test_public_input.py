@@ -149,8 +149,21 @@ def test_a_nul_byte_in_an_api_path_or_query_answers_json(anonymous, alice_token)
     assert path.status_code == 404
     assert path.json()["message"]
     query = anonymous.get("/api/v1/clients?q=%00", **auth)
-    assert query.status_code == 400
-    assert query.json()["message"]
+    assert query.status_code == 422  # the API's answer to a parameter that fails validation
+    assert "q" in query.json()["errors"]
+    assert "X-RateLimit-Remaining" in query
+
+
+def test_a_nul_byte_in_a_form_posts_query_answers_json(anonymous, form, agency):
+    response = anonymous.post(
+        f"/forms/{form.public_key}?ref=%00",
+        data='{"email": "nadia@example.com"}',
+        content_type="application/json",
+        HTTP_ORIGIN=SITE,
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"ref": ["Null characters are not allowed."]}
+    assert nothing_stored(agency)
 
 
 @pytest.mark.parametrize(
