@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 
 NOTE_GIST_LENGTH = 120  # characters of the message a matched client's note line quotes
 NOTED_ENQUIRIES_PER_CLIENT = 20  # later matches are on the client's enquiries list only
+SUBJECT_NAME_LENGTH = 40  # characters of the visitor's name the email's subject quotes
 EMAIL_VALUE_LENGTH = 1_000  # characters of one visitor value the agents' email shows
 
 # Submitting --------------------------------------------------------------------------------
@@ -259,8 +260,10 @@ def enquiry_notify(*, enquiry: Enquiry, dashboard_url: str = "") -> int:
     ]
     if not recipients:
         return 0
-    who = one_line(enquiry.name or enquiry.email or enquiry.phone, limit=80)
-    subject = f"New website enquiry: {who} ({one_line(form.name, limit=100)})"
+    # The visitor's name is theirs to choose: quoted and cut short, so a subject cannot read
+    # like a message from Itinera ("Your account is suspended - verify at ...").
+    who = one_line(enquiry.name or enquiry.email or enquiry.phone, limit=SUBJECT_NAME_LENGTH)
+    subject = f"New website enquiry from “{who}” ({one_line(form.name, limit=100)})"
     client_url = ""
     if enquiry.client_id:
         client_url = f"{dashboard_url.rstrip('/')}/clients/{enquiry.client_id}/"

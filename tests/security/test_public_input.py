@@ -245,6 +245,18 @@ def test_visitor_values_cannot_fake_lines_in_the_notification_email(
     assert len(ours) <= 1 and all(lines.index(line) < start for line in ours)
 
 
+def test_the_visitors_name_is_quoted_and_cut_short_in_the_subject(
+    anonymous, form, django_capture_on_commit_callbacks
+):
+    name = "Your account is suspended - verify at https://evil.example/login"
+    with django_capture_on_commit_callbacks(execute=True):
+        post_json(anonymous, form, json.dumps({"name": name, "email": "n@example.com"}))
+    [message] = mail.outbox
+    assert message.subject.startswith("New website enquiry from “Your account is suspended")
+    assert "evil.example/login" not in message.subject
+    assert message.subject.endswith("…” (Contact page)")
+
+
 # Item 14: the thank-you page is on one of the form's own websites -------------------------
 
 
