@@ -99,6 +99,27 @@ def test_a_post_the_database_cannot_store_is_a_4xx_in_the_error_shape(
     assert nothing_stored(agency)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"email": "nadia@example.com", "budget": 1e999}',
+        '{"email": "nadia@example.com", "name": "\\ud800", "x\\udfff": "\\ud800"}',
+    ],
+)
+def test_an_idempotent_post_the_database_cannot_store_is_a_4xx_too(anonymous, form, agency, body):
+    for _ in range(2):  # the first answer, then its replay
+        response = anonymous.post(
+            f"/forms/{form.public_key}",
+            data=body,
+            content_type="application/json",
+            HTTP_ORIGIN=SITE,
+            HTTP_IDEMPOTENCY_KEY="retry-1",
+        )
+        assert response.status_code == 422
+        assert response.json()["message"]
+    assert nothing_stored(agency)
+
+
 def test_the_offending_field_is_named(anonymous, form):
     response = post_json(anonymous, form, '{"email": "nadia@example.com", "travellers": "²"}')
     assert response.status_code == 422
@@ -302,3 +323,21 @@ def test_a_thank_you_url_on_the_forms_website_is_followed(anonymous, form):
         HTTP_ORIGIN=SITE,
     )
     assert (response.status_code, response["Location"]) == (303, f"{SITE}/thank-you")
+
+
+def test_the_dashboard_shows_a_thank_you_url_off_the_forms_websites_beside_the_field(alice, form):
+    client = HttpClient()
+    client.force_login(alice)
+    response = client.post(
+        f"/settings/forms/{form.pk}/edit/",
+        {
+            "name": form.name,
+            "allowed_origins": SITE,
+            "redirect_url": "https://evil.example/thanks",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "redirect_url" in response.context["form"].errors
+    form.refresh_from_db()
+    assert form.redirect_url == f"{SITE}/thank-you"

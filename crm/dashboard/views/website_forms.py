@@ -61,7 +61,10 @@ class WebsiteFormForm(CleaningModelForm):
         required=False,
         assume_scheme="https",
         max_length=EnquiryForm._meta.get_field("redirect_url").max_length,
-        help_text="Where visitors land after sending. Empty: a simple Itinera thank-you page.",
+        help_text=(
+            "Where visitors land after sending: a page on one of the allowed websites. "
+            "Empty: a simple Itinera thank-you page."
+        ),
     )
     notify_users = MemberChoiceField(
         label="Email these people about each enquiry",
