@@ -298,6 +298,8 @@ def _valid_url_or_empty(value: str) -> str:
     value = (value or "").strip()
     if not value or len(value) > TEXT_LIMITS["page_url"]:
         return ""
+    if any(_is_break(char) for char in value) or _SURROGATE.search(value):
+        return ""  # URLValidator lets a NUL through, which PostgreSQL then refuses
     try:
         _url(value)
     except ValidationError:

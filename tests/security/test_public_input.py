@@ -120,6 +120,18 @@ def test_an_idempotent_post_the_database_cannot_store_is_a_4xx_too(anonymous, fo
     assert nothing_stored(agency)
 
 
+def test_a_referer_with_a_nul_byte_is_not_kept_as_the_page(anonymous, form, agency):
+    response = anonymous.post(
+        f"/forms/{form.public_key}",
+        data='{"email": "nadia@example.com"}',
+        content_type="application/json",
+        HTTP_ORIGIN=SITE,
+        HTTP_REFERER=f"{SITE}/contact\x00",
+    )
+    assert response.status_code == 201
+    assert Enquiry.objects.for_agency(agency).get().page_url == ""
+
+
 def test_the_offending_field_is_named(anonymous, form):
     response = post_json(anonymous, form, '{"email": "nadia@example.com", "travellers": "²"}')
     assert response.status_code == 422
