@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:form_id>/", views.form_detail, name="detail"),
     path("<int:form_id>/edit/", views.form_edit, name="edit"),
     path("<int:form_id>/regenerate-key/", views.form_regenerate_key, name="regenerate_key"),
+    path("<int:form_id>/delete/", views.form_delete, name="delete"),
 ]

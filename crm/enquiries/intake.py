@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -51,6 +53,10 @@ KNOWN_FIELDS = (
 MAX_TRAVELLERS = 999
 MAX_EXTRA_KEY_LENGTH = 100
 MAX_EXTRA_LIST_ITEMS = 50
+MAX_NUMBER_DIGITS = 15  # a number posted in any field; more is no form's (and no column's)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ASCII_COUNT = re.compile("[0-9]{1,6}")
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Separators people type in phone numbers; stripped on both sides before comparing.
 PHONE_NOISE = (" ", "-", "(", ")", ".", "+", "/")
 MIN_PHONE_DIGITS = 6  # fewer digits than this never match anyone
@@ -123,7 +129,7 @@ def enquiry_clean(data: Mapping[str, Any], *, page_url_fallback: str = "") -> En
     if not isinstance(data, Mapping):
         raise ValidationError({"non_field_errors": ["Expected an object of form fields."]})
     errors: dict[str, list[str]] = {}
-    _refuse_null_characters(data, errors)
+    _refuse_unstorable(data, errors)
     limits = {**TEXT_LIMITS, "message": settings.ENQUIRY_MAX_MESSAGE_LENGTH}
     cleaned: dict[str, Any] = {}
 
@@ -194,28 +200,51 @@ def enquiry_clean(data: Mapping[str, Any], *, page_url_fallback: str = "") -> En
     return EnquiryInput(**cleaned, extra=extra, raw=raw)
 
 
-def _refuse_null_characters(data: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
-    """NUL characters: no text field (or PostgreSQL) takes them, so refuse them up front."""
+def _refuse_unstorable(data: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
+    """What no database column takes, refused up front (a 422 naming the field, never a 500):
+    NUL characters and lone surrogates (UTF-8 cannot encode them), infinite or NaN numbers
+    (JSON has none, PostgreSQL's jsonb refuses them) and numbers too long to be a form's."""
 
-    def has_nul(value: Any) -> bool:
+    def problem(value: Any) -> str | None:
         if isinstance(value, str):
-            return "\x00" in value
+            if "\x00" in value:
+                return "Null characters are not allowed."
+            if _SURROGATE.search(value):
+                return "The text holds characters that are not valid Unicode."
+            return None
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            return "Numbers must be finite."
+        if isinstance(value, int) and abs(value) >= 10**MAX_NUMBER_DIGITS:
+            return f"Numbers have at most {MAX_NUMBER_DIGITS} digits."
         if isinstance(value, list):
-            return any(has_nul(item) for item in value)
-        return False
+            return next((p for p in map(problem, value) if p), None)
+        if isinstance(value, Mapping):
+            return next((p for p in map(problem, [*value.keys(), *value.values()]) if p), None)
+        return None
 
     for key, value in data.items():
-        if has_nul(key) or has_nul(value):
-            errors[str(key).replace("\x00", "")[:MAX_EXTRA_KEY_LENGTH] or "non_field_errors"] = [
-                "Null characters are not allowed."
-            ]
+        message = problem(key) or problem(value)
+        if message:
+            errors[safe_field_name(key) or "non_field_errors"] = [message]
+
+
+def safe_field_name(key: Any) -> str:
+    """A posted field name fit to echo back in an error: no NUL, no lone surrogate, short."""
+    return _SURROGATE.sub("", str(key).replace("\x00", ""))[:MAX_EXTRA_KEY_LENGTH]
 
 
 def _clean_travellers(value: Any, errors: dict[str, list[str]]) -> int | None:
     if value in (None, ""):
         return None
     message = f"Enter a whole number from 1 to {MAX_TRAVELLERS}."
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str):
+        # ASCII digits only, and few of them: str.isdigit() also takes "²" (which int()
+        # refuses) and "٣" (which it takes), and int() of 5,000 digits is slow or refused.
+        if not _ASCII_COUNT.fullmatch(value.strip()):
+            errors["travellers"] = [message]
+            return None
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TRAVELLERS:
         errors["travellers"] = [message]
@@ -235,7 +264,7 @@ def _clean_extra(data: Mapping[str, Any], errors: dict[str, list[str]]) -> dict[
         return {}
     for key, value in extra.items():
         if not isinstance(key, str) or not key or len(key) > MAX_EXTRA_KEY_LENGTH:
-            errors[str(key)[:MAX_EXTRA_KEY_LENGTH]] = [
+            errors[safe_field_name(key)] = [
                 f"Field names have 1 to {MAX_EXTRA_KEY_LENGTH} characters."
             ]
             continue
@@ -249,10 +278,28 @@ def _clean_extra(data: Mapping[str, Any], errors: dict[str, list[str]]) -> dict[
     return extra
 
 
+def one_line(value: Any, *, limit: int = 1_000) -> str:
+    """A visitor's value as one line of text: every line break, control character and
+    direction override becomes a space, so it cannot write lines of its own into an email or
+    a note; lists are joined with commas; cut at ``limit`` with an ellipsis."""
+    if isinstance(value, list):
+        value = ", ".join(one_line(item, limit=limit) for item in value)
+    text = "" if value is None else str(value)
+    text = "".join(" " if _is_break(char) else char for char in text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _is_break(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _DIRECTION_CONTROLS
+
+
 def _valid_url_or_empty(value: str) -> str:
     value = (value or "").strip()
     if not value or len(value) > TEXT_LIMITS["page_url"]:
         return ""
+    if any(_is_break(char) for char in value) or _SURROGATE.search(value):
+        return ""  # URLValidator lets a NUL through, which PostgreSQL then refuses
     try:
         _url(value)
     except ValidationError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Max, QuerySet
 
-from accounts.models import Agency
+from accounts.models import Activity, Agency
 from crm.clients.models import Client
 from crm.enquiries.models import Enquiry, EnquiryForm
 
@@ -47,3 +47,13 @@ def enquiry_form_summaries(*, agency: Agency) -> QuerySet[EnquiryForm]:
 
 def client_enquiries(*, agency: Agency, client: Client) -> QuerySet[Enquiry]:
     return Enquiry.objects.for_agency(agency).filter(client=client).select_related("form")
+
+
+def enquiry_form_activity(*, agency: Agency, form_id: int) -> QuerySet[Activity]:
+    """A website form's history (its creation, changes, switches), newest first."""
+    return (
+        Activity.objects.for_agency(agency)
+        .filter(object_type="enquiry_form", object_id=form_id)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )

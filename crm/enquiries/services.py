@@ -33,10 +33,16 @@ from crm.enquiries.intake import (
     EnquiryInput,
     client_match,
     enquiry_clean,
+    one_line,
 )
 from crm.enquiries.models import Enquiry, EnquiryForm
 
 logger = logging.getLogger(__name__)
+
+NOTE_GIST_LENGTH = 120  # characters of the message a matched client's note line quotes
+NOTED_ENQUIRIES_PER_CLIENT = 20  # later matches are on the client's enquiries list only
+SUBJECT_NAME_LENGTH = 40  # characters of the visitor's name the email's subject quotes
+EMAIL_VALUE_LENGTH = 1_000  # characters of one visitor value the agents' email shows
 
 # Submitting --------------------------------------------------------------------------------
 
@@ -110,7 +116,7 @@ def enquiry_submit(
                 notes=note,
             )
         else:
-            _client_append_note(client=client, note=note, form=form)
+            _client_append_note(client=client, form=form, cleaned=cleaned, at=now)
 
         enquiry = Enquiry(
             agency_id=form.agency_id,
@@ -206,13 +212,34 @@ def _date_range(start: dt.date | None, end: dt.date | None) -> str:
     return f"until {end:%Y-%m-%d}" if end else ""
 
 
-def _client_append_note(*, client: Client, note: str, form: EnquiryForm) -> None:
-    """Append under a row lock, so two enquiries for one client both keep their note."""
+def _client_append_note(
+    *, client: Client, form: EnquiryForm, cleaned: EnquiryInput, at: dt.datetime
+) -> None:
+    """A matched client gains one short line per enquiry (the full text stays in the
+    Enquiry row), and only for its first ``NOTED_ENQUIRIES_PER_CLIENT`` matched enquiries:
+    anonymous posts can never grow an existing client's notes without limit. Appended under
+    a row lock, so two enquiries for one client both keep their line."""
     locked = Client.objects.select_for_update().get(pk=client.pk)
+    noted = Enquiry.objects.for_agency(form.agency_id).filter(
+        client_id=locked.pk, matched_existing=True
+    )
+    if noted.count() >= NOTED_ENQUIRIES_PER_CLIENT:
+        return
+    note = _enquiry_pointer(form=form, cleaned=cleaned, at=at)
     locked.notes = f"{locked.notes.rstrip()}\n\n{note}" if locked.notes.strip() else note
     with named_event("client.note_added", subject=locked, data={"note": note, "form": form.name}):
         locked.save(update_fields=["notes", "updated_at"])
     client.notes = locked.notes
+
+
+def _enquiry_pointer(*, form: EnquiryForm, cleaned: EnquiryInput, at: dt.datetime) -> str:
+    """One line (at most ~300 characters): when, through which form, and the gist."""
+    gist = one_line(cleaned.message or cleaned.destination, limit=NOTE_GIST_LENGTH)
+    line = (
+        f"[{at:%Y-%m-%d %H:%M} UTC] Website enquiry via “{one_line(form.name, limit=100)}”: "
+        "see the client's enquiries."
+    )
+    return f"{line} “{gist}”" if gist else line
 
 
 # Notifying agents --------------------------------------------------------------------------
@@ -233,14 +260,23 @@ def enquiry_notify(*, enquiry: Enquiry, dashboard_url: str = "") -> int:
     ]
     if not recipients:
         return 0
-    who = enquiry.name or enquiry.email or enquiry.phone
-    subject = " ".join(f"New website enquiry: {who} ({form.name})".split())[:200]
+    # The visitor's name is theirs to choose: quoted and cut short, so a subject cannot read
+    # like a message from Itinera ("Your account is suspended - verify at ...").
+    who = one_line(enquiry.name or enquiry.email or enquiry.phone, limit=SUBJECT_NAME_LENGTH)
+    subject = f"New website enquiry from “{who}” ({one_line(form.name, limit=100)})"
     client_url = ""
     if enquiry.client_id:
         client_url = f"{dashboard_url.rstrip('/')}/clients/{enquiry.client_id}/"
     body = render_to_string(
         "forms/email/new_enquiry.txt",
-        {"enquiry": enquiry, "form": form, "client_url": client_url},
+        {
+            "form_name": one_line(form.name, limit=100),
+            "matched": enquiry.matched_existing,
+            "client_url": client_url,
+            "visitor_fields": _visitor_fields(enquiry),
+            "message_lines": _quoted(enquiry.message),
+            "can_reply": bool(enquiry.email),
+        },
     )
     reply_to = [enquiry.email] if enquiry.email else None
     messages = [
@@ -249,3 +285,30 @@ def enquiry_notify(*, enquiry: Enquiry, dashboard_url: str = "") -> int:
     ]
     with get_connection() as mail:
         return mail.send_messages(messages) or 0
+
+
+def _visitor_fields(enquiry: Enquiry) -> list[tuple[str, str]]:
+    """What the visitor sent, each value on one line (see ``one_line``): a value holding
+    "\nOpen the client: https://..." cannot write a line of its own into the email."""
+    dates = _date_range(enquiry.travel_start, enquiry.travel_end)
+    fields = [
+        ("Name", enquiry.name),
+        ("Email", enquiry.email),
+        ("Phone", enquiry.phone),
+        ("Destination", enquiry.destination),
+        ("Dates", dates),
+        ("Travellers", enquiry.travellers),
+        ("Budget", enquiry.budget),
+        ("Page", enquiry.page_url),
+    ]
+    fields += [(key, value) for key, value in (enquiry.extra or {}).items()]
+    return [
+        (one_line(label, limit=100), one_line(value, limit=EMAIL_VALUE_LENGTH) or "-")
+        for label, value in fields
+    ]
+
+
+def _quoted(message: str) -> list[str]:
+    """The message line by line, each line made safe by ``one_line`` and shown quoted."""
+    lines = [one_line(line, limit=EMAIL_VALUE_LENGTH) for line in (message or "").splitlines()]
+    return [line for line in lines if line] or ["(none)"]

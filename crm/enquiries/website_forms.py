@@ -55,6 +55,15 @@ def origin_allowed(form: EnquiryForm, origin: str | None) -> bool:
     return origin in (form.allowed_origins or [])
 
 
+def redirect_allowed(form: EnquiryForm, url: str) -> bool:
+    """A thank-you URL is followed only on one of the form's own websites: a post to Itinera
+    must never send a visitor to a page an attacker chose."""
+    parts = urlsplit(url or "")
+    if parts.username or parts.password:
+        return False
+    return origin_allowed(form, f"{parts.scheme}://{parts.netloc}")
+
+
 def _clean_origins(origins: Iterable[str]) -> list[str]:
     cleaned: list[str] = []
     errors: list[str] = []
@@ -93,6 +102,15 @@ def _form_apply(form: EnquiryForm, fields: Mapping[str, Any]) -> list[User] | No
             value = (value or "").strip()
         setattr(form, name, value)
     form.full_clean(exclude=["agency", "notify_users", "public_key"])
+    if form.redirect_url and not redirect_allowed(form, form.redirect_url):
+        raise ValidationError(
+            {
+                "redirect_url": [
+                    "Use a thank-you page on one of the form's allowed websites "
+                    f"({', '.join(form.allowed_origins or []) or 'none yet'})."
+                ]
+            }
+        )
     return notify
 
 
@@ -192,9 +210,36 @@ def enquiry_form_update(
         form.notify_users.set(notify)
     after = _form_state(form, notify)
     changes = {key: [before[key], value] for key, value in after.items() if before[key] != value}
+    # Switching a form off or on is said in words of its own (the history's reader looks
+    # for "who switched our form off?"); the other changes of the same save beside it.
+    switch = changes.pop("is_active", None)
+    if switch is not None:
+        name = "enquiry_form.switched_on" if switch[1] else "enquiry_form.switched_off"
+        _record_form_event(name, form=form, changes={"is_active": switch})
     if changes:
         _record_form_event("enquiry_form.updated", form=form, changes=changes)
     return form
+
+
+@transaction.atomic
+def enquiry_form_delete(*, form: EnquiryForm) -> None:
+    """Delete a form: its address answers 404 from now on; its enquiries (and the clients
+    they made) stay, no longer linked to a form. Recorded with the form's settings and how
+    many enquiries it had, never its key."""
+    state = _form_state(form, list(form.notify_users.all()))
+    enquiries = form.enquiries.count()
+    form_id, form_name = form.pk, form.name
+    record_event(
+        "enquiry_form.deleted",
+        agency_id=form.agency_id,
+        object_type="enquiry_form",
+        object_id=form_id,
+        object_repr=form_name,
+        changes={key: [value, None] for key, value in state.items() if value not in ("", [])},
+        data={"form_id": form_id, "enquiries": enquiries},
+        action=ActivityAction.DELETE,
+    )
+    form.delete()
 
 
 @transaction.atomic

@@ -168,17 +168,22 @@ def thanks(request: HttpRequest, public_key: str) -> HttpResponse:
 def _accepted(
     request: HttpRequest, form: EnquiryForm, kind: str, enquiry_id: int, at: Any
 ) -> HttpResponse:
+    # Checked again here: a URL saved before the rule, or off a website since removed, falls
+    # back to Itinera's own thank-you page (never an open redirect).
+    redirect_url = form.redirect_url
+    if redirect_url and not website_forms.redirect_allowed(form, redirect_url):
+        redirect_url = ""
     if kind == JSON_TYPE:
         body = {
             "data": {
                 "id": enquiry_id,
                 "status": "received",
                 "created_at": at.isoformat(),
-                "redirect_url": form.redirect_url or None,
+                "redirect_url": redirect_url or None,
             }
         }
         return JsonResponse(body, status=201)
-    target = form.redirect_url or reverse("public_forms:thanks", args=[form.public_key])
+    target = redirect_url or reverse("public_forms:thanks", args=[form.public_key])
     return HttpResponseRedirect(target, status=303)
 
 

@@ -6,4 +6,5 @@ from crm.public import proposal_views
 
 urlpatterns = [
     path("p/<str:token>", proposal_views.proposal_public, name="proposal_public"),
+    path("p/<str:token>/seen", proposal_views.proposal_seen, name="proposal_seen"),
 ]

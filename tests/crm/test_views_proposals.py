@@ -135,13 +135,16 @@ def test_the_public_link_shows_the_plan_and_price_without_signing_in(sent):
 
 
 def test_opening_the_link_marks_the_proposal_viewed(sent):
-    HttpClient().get(f"/p/{sent.share_token}")
+    visitor = HttpClient()
+    visitor.get(f"/p/{sent.share_token}")
+    visitor.post(f"/p/{sent.share_token}/seen")  # the page's beacon, once shown
     sent.refresh_from_db()
     assert sent.status == "viewed" and sent.viewed_at is not None
 
 
 def test_an_agent_previewing_the_link_does_not_count_as_the_client_viewing(as_alice, sent):
     as_alice.get(f"/p/{sent.share_token}")
+    as_alice.post(f"/p/{sent.share_token}/seen")
     sent.refresh_from_db()
     assert sent.status == "sent"
 

@@ -33,6 +33,7 @@ from crm.enquiries import website_forms
 from crm.models import EnquiryForm
 
 RECENT_ENQUIRIES = 25
+HISTORY_ENTRIES = 15
 
 
 class MemberChoiceField(forms.ModelMultipleChoiceField):
@@ -60,7 +61,10 @@ class WebsiteFormForm(CleaningModelForm):
         required=False,
         assume_scheme="https",
         max_length=EnquiryForm._meta.get_field("redirect_url").max_length,
-        help_text="Where visitors land after sending. Empty: a simple Itinera thank-you page.",
+        help_text=(
+            "Where visitors land after sending: a page on one of the allowed websites. "
+            "Empty: a simple Itinera thank-you page."
+        ),
     )
     notify_users = MemberChoiceField(
         label="Email these people about each enquiry",
@@ -145,6 +149,9 @@ def form_detail(request: AgencyRequest, form_id: int) -> HttpResponse:
         "snippet_plain": render_to_string("forms/snippets/plain.html", snippet_context).strip(),
         "snippet_fetch": render_to_string("forms/snippets/fetch.html", snippet_context).strip(),
         "enquiries": recent,
+        "history": enquiry_selectors.enquiry_form_activity(
+            agency=request.agency, form_id=web_form.pk
+        )[:HISTORY_ENTRIES],
         "can_manage": request.user.is_agency_admin,
     }
     return render(request, "forms/detail.html", context)
@@ -181,3 +188,17 @@ def form_regenerate_key(request: AgencyRequest, form_id: int) -> HttpResponse:
         "New key created. The old address stopped working: paste the new snippet into your site.",
     )
     return redirect("form_settings:detail", form_id=web_form.pk)
+
+
+@agency_admin_required
+@require_POST
+def form_delete(request: AgencyRequest, form_id: int) -> HttpResponse:
+    web_form = get_or_404(
+        enquiry_selectors.enquiry_form_get, agency=request.agency, form_id=form_id
+    )
+    name = web_form.name
+    website_forms.enquiry_form_delete(form=web_form)
+    messages.success(
+        request, f"“{name}” was deleted: its address stopped working; its enquiries are kept."
+    )
+    return redirect("form_settings:list")

@@ -109,9 +109,10 @@ def test_changing_a_form_records_what_changed(form, agency, amir):
     [event] = _events(agency, "enquiry_form.updated")
     assert event.changes == {
         "name": ["Contact page", "Old page"],
-        "is_active": [True, False],
         "notify_users": [[], ["Amir Agent"]],
     }
+    [switched] = _events(agency, "enquiry_form.switched_off")  # said in words of its own
+    assert switched.changes == {"is_active": [True, False]}
 
 
 def test_a_change_that_changes_nothing_records_nothing(form, agency):

@@ -96,7 +96,9 @@ def test_the_clients_link_answers_only_what_the_table_allows(db, agency, start, 
 def test_opening_the_link_marks_only_a_sent_proposal_viewed(db, agency, start):
     proposal = shared(agency, start)
     before = row(proposal)
-    assert HttpClient().get(f"/p/{proposal.share_token}").status_code == 200
+    visitor = HttpClient()
+    assert visitor.get(f"/p/{proposal.share_token}").status_code == 200
+    assert visitor.post(f"/p/{proposal.share_token}/seen").status_code == 204
     if start == "sent":
         assert ("sent", "viewed") in ALLOWED
         assert row(proposal)["status"] == "viewed"

@@ -42,6 +42,7 @@ ID_PARAMS: dict[str, str] = {
 # nothing there shows another agency's data).
 PUBLIC_TOKEN_ROUTES: dict[str, str] = {
     "proposal_public": "the client's proposal link, by share token",
+    "proposal_seen": "the proposal page's 'shown to the client' beacon, by share token",
     "invitation_accept": "an invitation link, by invitation token",
     "public_forms:submit": "a website form's endpoint, by public key",
     "public_forms:thanks": "a website form's thank-you page, by public key",

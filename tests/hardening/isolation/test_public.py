@@ -70,6 +70,15 @@ PUBLIC_CASES: dict[str, PublicCase] = {
         methods=("GET", "POST"),
         body={"answer": "accept"},
     ),
+    "proposal_seen": PublicCase(
+        dead=lambda w: [
+            {"token": near_miss(w.a.secrets["share_token"])},
+            {"token": w.a.secrets["revoked_share_token"]},
+        ],
+        live=lambda w: {"token": w.b.secrets["share_token"]},
+        methods=("POST",),
+        live_status=(204,),
+    ),
     "invitation_accept": PublicCase(
         dead=lambda w: [
             {"token": near_miss(w.a.secrets["invitation_token"])},
@@ -167,7 +176,7 @@ def test_public_links_answer_404_for_a_guessed_or_dead_token_and_reveal_nothing(
                         tally.fail(f"{where} shows A's {leaks}")
         # B's live link works, and shows B's things only (a form post naming A's client
         # creates a lead in B and tells nothing about A's client of the same email).
-        method = "POST" if route.name == "public_forms:submit" else "GET"
+        method = "POST" if route.name in ("public_forms:submit", "proposal_seen") else "GET"
         live = route.url(case.live(world))
         before = db.last
         got = send_public(world.anonymous, method, live, body)
