@@ -25,6 +25,7 @@ from django.db.models.functions import Replace
 from django.utils.dateparse import parse_date
 
 from accounts.models import Agency
+from core.validation import parse_int
 from crm.clients.models import PHONE_MAX_LENGTH, Client
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,6 @@ MAX_EXTRA_KEY_LENGTH = 100
 MAX_EXTRA_LIST_ITEMS = 50
 MAX_NUMBER_DIGITS = 15  # a number posted in any field; more is no form's (and no column's)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ASCII_COUNT = re.compile("[0-9]{1,6}")
 _DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Separators people type in phone numbers; stripped on both sides before comparing.
 PHONE_NOISE = (" ", "-", "(", ")", ".", "+", "/")
@@ -240,12 +240,13 @@ def _clean_travellers(value: Any, errors: dict[str, list[str]]) -> int | None:
         return None
     message = f"Enter a whole number from 1 to {MAX_TRAVELLERS}."
     if isinstance(value, str):
-        # ASCII digits only, and few of them: str.isdigit() also takes "²" (which int()
-        # refuses) and "٣" (which it takes), and int() of 5,000 digits is slow or refused.
-        if not _ASCII_COUNT.fullmatch(value.strip()):
+        # The one parser of typed integers: ASCII digits with a length cap ("²", "٣" and
+        # 5,000 digits are refused, not handed to int()).
+        parsed = parse_int(value.strip())
+        if parsed is None:
             errors["travellers"] = [message]
             return None
-        value = int(value.strip())
+        value = parsed
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TRAVELLERS:
         errors["travellers"] = [message]
         return None
