@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "procrastinate.contrib.django",
     "core",
     "accounts",
     "crm",
@@ -76,6 +77,13 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+DATABASE_ROUTERS = ["core.db_router.ProcrastinateOnPostgresRouter"]
+
+# Background jobs (core/jobs.py): "queue" defers into procrastinate on PostgreSQL, for the
+# workers (`manage.py procrastinate worker`); "inline" runs each job in-process right after its
+# transaction commits (the SQLite development default, where procrastinate cannot run).
+JOBS_MODE = env_str("JOBS_MODE", "")  # empty: "queue" on PostgreSQL, else "inline"
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"  # each app's jobs.py declares its jobs
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
@@ -207,7 +215,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # procrastinate logs every deferral and registration at INFO; workers log at INFO
+        # themselves (their own --verbosity).
+        "procrastinate": {"level": env_str("PROCRASTINATE_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # How many reverse proxies in front of Itinera append to X-Forwarded-For: the client IP of every

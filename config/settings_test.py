@@ -22,3 +22,7 @@ STORAGES = {
 # Query-count tests count the token lookup of every request; the token cache has its own tests
 # (tests/api/test_token_cache.py), which turn it on.
 API_TOKEN_CACHE_SECONDS = 0
+# Jobs run in-process after their transaction commits, and a failing job fails its test; the
+# tests of the queue itself (tests/core/test_jobs.py, the worker tests) switch to "queue".
+JOBS_MODE = "inline"
+JOBS_INLINE_RAISE = True
