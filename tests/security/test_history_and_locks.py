@@ -37,13 +37,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def as_amir(client, amir):
-    client.force_login(amir)
-    return client
-
-
-@pytest.fixture
 def amir_api(amir) -> Api:
+    """Amir's token (tests/api/conftest.py's ``agent_api``, which this folder cannot see)."""
     issued = make_token(amir)
     warm(issued.token)
     return Api(issued.plaintext)
