@@ -46,6 +46,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.dispatch import Signal
 from django.utils import timezone
 from procrastinate import RetryStrategy
+from procrastinate import sql as procrastinate_sql
 from procrastinate.contrib.django import app as procrastinate_app
 from procrastinate.contrib.django.models import ProcrastinateJob
 from procrastinate.exceptions import AlreadyEnqueued
@@ -249,6 +250,37 @@ def recover_stalled_jobs(timestamp: int | None = None, **_: JobArg) -> int:
 
 
 periodic(recover_stalled_jobs, cron="* * * * *")
+
+
+# Finished jobs do not pile up: procrastinate keeps every row until told otherwise.
+
+
+def prune_finished(*, done_hours: int, failed_hours: int) -> None:
+    """Delete jobs finished (succeeded, cancelled, aborted) more than ``done_hours`` ago and
+    failed ones more than ``failed_hours`` ago (kept longer: the owners' Jobs page shows them),
+    with procrastinate's own query (its ``remove_old_jobs`` task is async and all-or-nothing
+    on failed jobs)."""
+    connector = procrastinate_app.job_manager.connector.get_sync_connector()
+    for statuses, hours in (
+        (["succeeded", "cancelled", "aborted"], done_hours),
+        (["failed"], failed_hours),
+    ):
+        connector.execute_query(
+            query=procrastinate_sql.queries["delete_old_jobs"],
+            nb_hours=hours,
+            queue=None,
+            statuses=statuses,
+        )
+
+
+@job("core.prune_finished_jobs", attempts=3)
+def prune_finished_jobs(timestamp: int | None = None, **_: JobArg) -> None:
+    prune_finished(
+        done_hours=settings.JOBS_KEEP_DONE_HOURS, failed_hours=settings.JOBS_KEEP_FAILED_HOURS
+    )
+
+
+periodic(prune_finished_jobs, cron="41 3 * * *")
 
 
 # The owners' Jobs page: reads and the retry, scoped by the job's agency_id argument -----------

@@ -181,3 +181,31 @@ def test_a_final_failure_is_announced_once_with_its_error_and_agency(agency):
 @jobs.job("tests.failing", attempts=2, backoff=0)
 def failing(**kwargs):
     raise ValueError("never works")
+
+
+@pytest.mark.postgres
+def test_finished_jobs_are_pruned_and_failed_ones_kept_longer(db, queue_mode):
+    def finished(status: str, days_ago: int) -> int:
+        jobs.enqueue(record_run, agency_id=None, client_id=1)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE procrastinate_jobs SET status = %s "
+                "WHERE id = (SELECT max(id) FROM procrastinate_jobs) RETURNING id",
+                [status],
+            )
+            job_id = cursor.fetchone()[0]
+            cursor.execute(
+                "UPDATE procrastinate_events SET at = now() - %s::interval WHERE job_id = %s",
+                [f"{days_ago} days", job_id],
+            )
+        return job_id
+
+    old_done, new_done = finished("succeeded", 8), finished("succeeded", 1)
+    old_failed, new_failed = finished("failed", 31), finished("failed", 8)
+    waiting = finished("todo", 40)
+    jobs.prune_finished(done_hours=7 * 24, failed_hours=30 * 24)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM procrastinate_jobs WHERE task_name = 'tests.record_run'")
+        left = {row[0] for row in cursor.fetchall()}
+    assert left == {new_done, new_failed, waiting}
+    assert old_done not in left and old_failed not in left

@@ -29,7 +29,7 @@ def append(*, n: int, **_: Any) -> None:
 def sleepy(*, n: int, **_: Any) -> None:
     """The first run says it started, then sleeps long enough to be killed; a later run
     (after recovery) finds the mark and finishes."""
-    _, first = IdempotencyRecord.objects.get_or_create(
+    _mark, first = IdempotencyRecord.objects.get_or_create(
         scope=STARTED, key=str(n), defaults={"request_hash": str(os.getpid())}
     )
     if first:

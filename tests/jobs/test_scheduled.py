@@ -30,6 +30,7 @@ def test_the_periodic_jobs_are_registered_with_their_schedule():
     assert schedule["proposals.expire_due_scan"] == "*/15 * * * *"
     assert schedule["core.purge_idempotency_keys"] == "17 * * * *"
     assert schedule["core.recover_stalled_jobs"] == "* * * * *"
+    assert schedule["core.prune_finished_jobs"] == "41 3 * * *"
 
 
 def test_the_crm_jobs_module_imports_every_domain_jobs_module():
