@@ -105,6 +105,8 @@ EVENTS: dict[str, str] = {
     "user.recovery_codes_regenerated": "{actor} made new two-factor recovery codes",
     "agency.two_factor_required": "{actor} required two-factor sign-in for everyone at {subject}",
     "agency.two_factor_optional": "{actor} made two-factor sign-in optional at {subject}",
+    "job.failed": "{actor} gave up on the background job {subject} after its last attempt: {error}",
+    "job.retried": "{actor} retried the failed background job {subject}",
 }
 
 

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts import views
+from accounts import jobs_views, views
 from accounts.forms import LimitedPasswordResetForm
 
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("", include("accounts.two_factor_urls")),
+    path("jobs/", jobs_views.jobs_page, name="jobs"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(form_class=LimitedPasswordResetForm),

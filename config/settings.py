@@ -84,6 +84,20 @@ DATABASE_ROUTERS = ["core.db_router.ProcrastinateOnPostgresRouter"]
 # transaction commits (the SQLite development default, where procrastinate cannot run).
 JOBS_MODE = env_str("JOBS_MODE", "")  # empty: "queue" on PostgreSQL, else "inline"
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"  # each app's jobs.py declares its jobs
+# Jobs declared outside an app's jobs.py (the hourly purge of idempotency keys).
+PROCRASTINATE_IMPORT_PATHS = ["core.idempotency"]
+# A worker writes a heartbeat every JOBS_HEARTBEAT_SECONDS; one silent for JOBS_STALLED_SECONDS
+# is dead, and the job it was running is retried by the every-minute recovery (core/jobs.py).
+JOBS_HEARTBEAT_SECONDS = env_int("JOBS_HEARTBEAT_SECONDS", 10)
+JOBS_STALLED_SECONDS = env_int("JOBS_STALLED_SECONDS", 30)
+# Finished jobs are deleted after JOBS_KEEP_DONE_HOURS, failed ones (on the owners' Jobs
+# page) after JOBS_KEEP_FAILED_HOURS, by a daily job.
+JOBS_KEEP_DONE_HOURS = env_int("JOBS_KEEP_DONE_HOURS", 7 * 24)
+JOBS_KEEP_FAILED_HOURS = env_int("JOBS_KEEP_FAILED_HOURS", 30 * 24)
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": float(JOBS_HEARTBEAT_SECONDS),
+    "stalled_worker_timeout": float(JOBS_STALLED_SECONDS),
+}
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

@@ -49,6 +49,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 
+from core import jobs
 from core.models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
@@ -134,6 +135,15 @@ def purge_expired(*, scope: str | None = None, ttl: int | None = None) -> int:
         records = records.filter(scope=scope)
     deleted, _ = records.delete()
     return deleted
+
+
+@jobs.job("core.purge_idempotency_keys", attempts=3)
+def purge_idempotency_keys(timestamp: int | None = None, **_: Any) -> int:
+    """The hourly purge (queue mode; ``manage.py purge_idempotency_keys`` does it by hand)."""
+    return purge_expired()
+
+
+jobs.periodic(purge_idempotency_keys, cron="17 * * * *")
 
 
 def idempotent_call(
