@@ -191,6 +191,12 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Itinera <no-reply@itinera.local>")
+# The address people open Itinera at (https://crm.example.com): every link in every email is
+# built on it (core.mail.absolute), never on a request's Host header. Without it, outside DEBUG,
+# a system check warns (itinera.W001). ENQUIRY_DASHBOARD_URL is its older, narrower name.
+SITE_URL = env_str(
+    "SITE_URL", env_str("ENQUIRY_DASHBOARD_URL", "http://127.0.0.1:8000" if DEBUG else "")
+).rstrip("/")
 # Outgoing email limits (core/mail.py): messages per recipient, per sender and per agency.
 MAIL_LIMIT_WINDOW = env_int("MAIL_LIMIT_WINDOW", 3600)  # seconds
 MAIL_LIMIT_PER_RECIPIENT = env_int("MAIL_LIMIT_PER_RECIPIENT", 5)
