@@ -60,6 +60,7 @@ def signup_request(
     agency_name = agency_name.strip()
     if not agency_name:
         raise ValidationError({"agency_name": ["An agency needs a name."]})
+    context: dict[str, object]
     if selectors.email_taken(email):
         subject = "You already have an Itinera account"
         template = "registration/signup_exists_email"

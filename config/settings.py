@@ -194,8 +194,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Itinera <no-reply@itinera.lo
 # The address people open Itinera at (https://crm.example.com): every link in every email is
 # built on it (core.mail.absolute), never on a request's Host header. Without it, outside DEBUG,
 # a system check warns (itinera.W001). ENQUIRY_DASHBOARD_URL is its older, narrower name.
-SITE_URL = env_str(
-    "SITE_URL", env_str("ENQUIRY_DASHBOARD_URL", "http://127.0.0.1:8000" if DEBUG else "")
+SITE_URL = (
+    env_str("SITE_URL")
+    or env_str("ENQUIRY_DASHBOARD_URL")
+    or ("http://127.0.0.1:8000" if DEBUG else "")
 ).rstrip("/")
 # Outgoing email limits (core/mail.py): messages per recipient, per sender and per agency.
 MAIL_LIMIT_WINDOW = env_int("MAIL_LIMIT_WINDOW", 3600)  # seconds
@@ -256,9 +258,6 @@ ENQUIRY_MAX_MESSAGE_LENGTH = env_int("ENQUIRY_MAX_MESSAGE_LENGTH", 5_000)
 ENQUIRY_MAX_EXTRA_FIELDS = env_int("ENQUIRY_MAX_EXTRA_FIELDS", 30)
 ENQUIRY_MAX_EXTRA_LENGTH = env_int("ENQUIRY_MAX_EXTRA_LENGTH", 1_000)  # per extra value
 ENQUIRY_HONEYPOT_FIELD = env_str("ENQUIRY_HONEYPOT_FIELD", "website")
-# Base of the dashboard links in enquiry emails (e.g. https://crm.example.com). Unset: the
-# request's host, unless ALLOWED_HOSTS is "*" (a public post could then forge the link's host).
-ENQUIRY_DASHBOARD_URL = env_str("ENQUIRY_DASHBOARD_URL", "")
 IDEMPOTENCY_KEY_TTL = env_int("IDEMPOTENCY_KEY_TTL", 86_400)  # seconds a key is remembered
 IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a key in progress
 
