@@ -69,6 +69,7 @@ EVENTS: dict[str, str] = {
     "proposal.expired": "Itinera: the proposal {subject} expired",
     "proposal.reopened": "{actor} took the proposal {subject} back to draft",
     "proposal.link_revoked": "{actor} revoked the link of the proposal {subject}",
+    "proposal.emailed": "{actor} emailed the proposal {subject} to the client",
     "proposal.deleted": "{actor} deleted the proposal {subject}",
     "booking.created": "{actor} created the booking {subject}",
     "booking.updated": "{actor} updated the booking {subject}",

@@ -11,6 +11,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -153,11 +154,17 @@ class LimitedPasswordResetForm(PasswordResetForm):
     ) -> None:
         user = context.get("user")
         ip = client_ip(self._request) if self._request is not None else None
+        # The link on SITE_URL, not on the request's domain (a Host header is the caller's).
+        path = reverse("password_reset_confirm", args=[context["uid"], context["token"]])
+        text, html = mail.render(
+            "registration/password_reset_email", {**context, "reset_link": mail.absolute(path)}
+        )
         with contextlib.suppress(mail.MailLimitReached):  # the page answers as usual
             mail.send(
                 to=to_email,
                 subject=render_to_string(subject_template_name, context),
-                body=render_to_string(email_template_name, context),
+                body=text,
+                html_body=html,
                 kind="password_reset",
                 sender=f"ip:{ip}" if ip else None,
                 agency=getattr(user, "agency_id", None),

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -293,25 +292,31 @@ def _minutes(seconds: int) -> str:
 
 
 def invitation_send(*, invitation: Invitation, link: str) -> None:
-    """Email the invitation (``core.mail``: limited, fixed subject). An address that already
-    has an account gets, instead of a link, an email saying why it cannot join."""
+    """Email the invitation (``core.mail``: limited, fixed subject, delivered by a job once the
+    invitation commits; the link on ``SITE_URL``). An address that already has an account gets,
+    instead of a link, an email saying why it cannot join. Replies go to the inviter."""
     inviter = invitation.invited_by
     context = {
         "agency": mail.quoted(invitation.agency.name),
+        "agency_name": mail.quoted(invitation.agency.name),
+        "agent_name": mail.one_line(inviter.display_name) if inviter else "",
         "inviter": mail.quoted(inviter.display_name) if inviter else "A colleague",
         "role": invitation.get_role_display().lower(),
-        "link": link,
+        "link": mail.absolute(link),
         "expires_at": invitation.expires_at,
     }
     has_account = selectors.email_taken(invitation.email)
-    template = "invitation_exists_email.txt" if has_account else "invitation_email.txt"
+    template = "invitation_exists_email" if has_account else "invitation_email"
+    text, html = mail.render(f"registration/{template}", context)
     mail.send(
         to=invitation.email,
         subject="You're invited to join a team on Itinera",
-        body=render_to_string(f"registration/{template}", context),
+        body=text,
+        html_body=html,
         kind="invitation",
         sender=f"user:{inviter.pk}" if inviter else None,
         agency=invitation.agency_id,
+        reply_to=[inviter.email] if inviter and inviter.email else None,
     )
 
 

@@ -21,7 +21,6 @@ from datetime import timedelta
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 
 from accounts import selectors, services
 from accounts.models import Agency, User
@@ -61,28 +60,28 @@ def signup_request(
     agency_name = agency_name.strip()
     if not agency_name:
         raise ValidationError({"agency_name": ["An agency needs a name."]})
+    context: dict[str, object]
     if selectors.email_taken(email):
         subject = "You already have an Itinera account"
-        body = render_to_string(
-            "registration/signup_exists_email.txt",
-            {"sign_in_url": sign_in_url, "reset_url": reset_url},
-        )
+        template = "registration/signup_exists_email"
+        context = {"sign_in_url": mail.absolute(sign_in_url), "reset_url": mail.absolute(reset_url)}
     else:
         token = signup_token(
             email=email, agency_name=agency_name, default_currency=default_currency, name=name
         )
         subject = "Confirm your email to create your Itinera agency"
-        body = render_to_string(
-            "registration/signup_confirm_email.txt",
-            {
-                "agency": mail.quoted(agency_name),
-                "link": confirm_url.replace("{token}", token),
-                "days": SIGNUP_LINK_MAX_AGE.days,
-            },
-        )
+        template = "registration/signup_confirm_email"
+        context = {
+            "agency": mail.quoted(agency_name),
+            "link": mail.absolute(confirm_url.replace("{token}", token)),
+            "days": SIGNUP_LINK_MAX_AGE.days,
+        }
+    text, html = mail.render(template, context)
     # The same "check your inbox" page when the limits refuse it: they are no oracle either.
     with contextlib.suppress(mail.MailLimitReached):
-        mail.send(to=email, subject=subject, body=body, kind="signup", sender=sender)
+        mail.send(
+            to=email, subject=subject, body=text, html_body=html, kind="signup", sender=sender
+        )
 
 
 def signup_token(*, email: str, agency_name: str, default_currency: str, name: str) -> str:

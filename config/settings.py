@@ -204,7 +204,18 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: one file per message, in
+# this folder (a drill or a worker test counts them).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Itinera <no-reply@itinera.local>")
+# The address people open Itinera at (https://crm.example.com): every link in every email is
+# built on it (core.mail.absolute), never on a request's Host header. Without it, outside DEBUG,
+# a system check warns (itinera.W001). ENQUIRY_DASHBOARD_URL is its older, narrower name.
+SITE_URL = (
+    env_str("SITE_URL")
+    or env_str("ENQUIRY_DASHBOARD_URL")
+    or ("http://127.0.0.1:8000" if DEBUG else "")
+).rstrip("/")
 # Outgoing email limits (core/mail.py): messages per recipient, per sender and per agency.
 MAIL_LIMIT_WINDOW = env_int("MAIL_LIMIT_WINDOW", 3600)  # seconds
 MAIL_LIMIT_PER_RECIPIENT = env_int("MAIL_LIMIT_PER_RECIPIENT", 5)
@@ -264,9 +275,6 @@ ENQUIRY_MAX_MESSAGE_LENGTH = env_int("ENQUIRY_MAX_MESSAGE_LENGTH", 5_000)
 ENQUIRY_MAX_EXTRA_FIELDS = env_int("ENQUIRY_MAX_EXTRA_FIELDS", 30)
 ENQUIRY_MAX_EXTRA_LENGTH = env_int("ENQUIRY_MAX_EXTRA_LENGTH", 1_000)  # per extra value
 ENQUIRY_HONEYPOT_FIELD = env_str("ENQUIRY_HONEYPOT_FIELD", "website")
-# Base of the dashboard links in enquiry emails (e.g. https://crm.example.com). Unset: the
-# request's host, unless ALLOWED_HOSTS is "*" (a public post could then forge the link's host).
-ENQUIRY_DASHBOARD_URL = env_str("ENQUIRY_DASHBOARD_URL", "")
 IDEMPOTENCY_KEY_TTL = env_int("IDEMPOTENCY_KEY_TTL", 86_400)  # seconds a key is remembered
 IDEMPOTENCY_WAIT_SECONDS = env_int("IDEMPOTENCY_WAIT_SECONDS", 10)  # wait on a key in progress
 

@@ -25,4 +25,6 @@ API_TOKEN_CACHE_SECONDS = 0
 # Jobs run in-process after their transaction commits, and a failing job fails its test; the
 # tests of the queue itself (tests/core/test_jobs.py, the worker tests) switch to "queue".
 JOBS_MODE = "inline"
+# Links in emails (core.mail.absolute).
+SITE_URL = "https://crm.itinera.test"
 JOBS_INLINE_RAISE = True

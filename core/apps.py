@@ -13,7 +13,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the cache's fallback with the Redis breaker before any outage can start.
-        from core import cache  # noqa: F401
+        # Declares the email delivery job (for the workers) and the SITE_URL check.
+        from core import (
+            cache,  # noqa: F401
+            mail,  # noqa: F401
+        )
 
         # Settings are read before logging exists; what they had to say is said here, once per
         # process (deprecated environment variables, for instance).

@@ -5,23 +5,41 @@ through Redis): its recipient, its sender (a signed-in user, or the address of a
 request) and the agency it is sent for. When any of them is full the message is not sent and
 ``MailLimitReached`` says which; nothing is counted for a refused message. Limits come from the
 settings ``MAIL_LIMIT_PER_RECIPIENT``, ``MAIL_LIMIT_PER_SENDER``, ``MAIL_LIMIT_PER_AGENCY`` over
-``MAIL_LIMIT_WINDOW`` seconds.
+``MAIL_LIMIT_WINDOW`` seconds. The checks run in the caller's request, so it can show the error.
+
+A message that passes is written to the outbox (``core.models.OutboundEmail``) in the caller's
+transaction and delivered by the job ``core.mail.deliver`` once that transaction commits: a
+rolled-back change sends nothing, a committed one is retried with backoff until the email
+backend takes it, and the row's status says whether it went (``sent`` exactly once: the job
+locks the row, skips it when another worker holds it, and sends nothing for a sent row).
 
 Subjects are the caller's fixed text, collapsed to one line; a name someone typed (an agency's,
-a colleague's) belongs in the body, through ``quoted``. Keeping this the single door is what lets
-the delivery itself move into a background job without touching any caller.
+a colleague's) belongs in the body, through ``quoted``. Every link in an email is absolute from
+``SITE_URL`` (``absolute``), never from the Host header of the request that caused it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import checks
 from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
 
-from core import ratelimit
+from core import jobs, ratelimit
+from core.models import OutboundEmail, OutboundEmailStatus
+
+logger = logging.getLogger(__name__)
 
 _DEFAULTS = {
     "MAIL_LIMIT_PER_RECIPIENT": 5,
@@ -77,33 +95,153 @@ def send(
     html_body: str | None = None,
     reply_to: list[str] | None = None,
     from_email: str | None = None,
-) -> None:
-    """Send one message to one address, or raise ``MailLimitReached`` and send nothing.
+    idempotency_key: str | None = None,
+    limit_recipient: bool = True,
+) -> OutboundEmail:
+    """Queue one message to one address (delivered by a job once the caller's transaction
+    commits), or raise ``MailLimitReached`` and queue nothing.
 
-    ``kind`` names the message (``invitation``, ``password_reset``...) for logs and jobs;
+    ``kind`` names the message (``invitation``, ``password_reset``...) for logs and the outbox;
     ``sender`` is who caused it (``user:42``, ``ip:203.0.113.7``); ``agency`` its agency's id.
+    ``idempotency_key``: a second message with the same key is not queued (the first row is
+    returned, and nothing is counted). ``limit_recipient=False`` leaves the per-recipient window
+    out, for messages to the agency's own members about work coming in (new enquiries): a busy
+    website form must not silence the agents' notifications after five leads an hour, and the
+    flood it could be is bounded already by the form's own rate limits and the agency's window,
+    which still applies.
     """
+    if idempotency_key:
+        existing = OutboundEmail.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
     window = _setting("MAIL_LIMIT_WINDOW")
-    checks = [("recipient", _recipient_key(to), _setting("MAIL_LIMIT_PER_RECIPIENT"))]
+    checks_: list[tuple[str, str, int]] = []
+    if limit_recipient:
+        checks_.append(("recipient", _recipient_key(to), _setting("MAIL_LIMIT_PER_RECIPIENT")))
     if sender:
-        checks.append(("sender", f"mail:from:{sender}", _setting("MAIL_LIMIT_PER_SENDER")))
+        checks_.append(("sender", f"mail:from:{sender}", _setting("MAIL_LIMIT_PER_SENDER")))
     if agency is not None:
-        checks.append(("agency", f"mail:agency:{agency}", _setting("MAIL_LIMIT_PER_AGENCY")))
+        checks_.append(("agency", f"mail:agency:{agency}", _setting("MAIL_LIMIT_PER_AGENCY")))
     # Look first, count after: a message refused by one scope uses up none of the others.
-    for scope, key, limit in checks:
+    for scope, key, limit in checks_:
         state = ratelimit.hit(key, limit, window=window, count=False)
         if not state.allowed:
             raise MailLimitReached(scope, state.reset)
-    for _scope, key, limit in checks:
+    for _scope, key, limit in checks_:
         ratelimit.hit(key, limit, window=window)
+    try:
+        with transaction.atomic():  # the row and its job: both or neither
+            email = OutboundEmail.objects.create(
+                recipient=to,
+                subject=one_line(subject)[:200],
+                text=body,
+                html=html_body or "",
+                from_email=from_email or "",
+                reply_to=list(reply_to or []),
+                kind=kind,
+                agency_id=agency,
+                idempotency_key=idempotency_key or None,
+            )
+            jobs.enqueue(deliver, agency_id=agency, email_id=email.pk)
+    except IntegrityError:
+        if not idempotency_key:
+            raise
+        # The same key queued at the same moment by another request: that one is the message.
+        return OutboundEmail.objects.get(idempotency_key=idempotency_key)
+    return email
+
+
+# Delivery ------------------------------------------------------------------------------------
+
+DELIVERY_ATTEMPTS = jobs.DEFAULT_ATTEMPTS
+
+
+@jobs.job("core.mail.deliver", queue="email", attempts=DELIVERY_ATTEMPTS)
+def deliver(*, email_id: int, agency_id: int | None = None) -> bool:
+    """Hand the outbox row ``email_id`` to the email backend; True when this run sent it.
+
+    The row is locked for the send (``skip_locked``: a second worker racing for it moves on)
+    and marked sent in the same transaction, so a sent row is never sent again. A backend
+    failure is written on the row and raised, for the queue to retry with backoff; after the
+    last attempt the row reads ``failed``, with the error.
+    """
+    try:
+        with transaction.atomic():
+            email = (
+                OutboundEmail.objects.select_for_update(skip_locked=True)
+                .filter(pk=email_id)
+                .exclude(status=OutboundEmailStatus.SENT)
+                .first()
+            )
+            if email is None:  # sent already, being sent by another worker, or gone
+                return False
+            _message(email).send()
+            updated = OutboundEmail.objects.filter(pk=email.pk).exclude(
+                status=OutboundEmailStatus.SENT
+            )
+            updated.update(
+                status=OutboundEmailStatus.SENT,
+                sent_at=timezone.now(),
+                attempts=F("attempts") + 1,
+                last_error="",
+            )
+    except Exception as exc:
+        failed = OutboundEmail.objects.filter(pk=email_id).exclude(status=OutboundEmailStatus.SENT)
+        failed.update(attempts=F("attempts") + 1, last_error=f"{type(exc).__name__}: {exc}"[:2000])
+        failed.filter(attempts__gte=DELIVERY_ATTEMPTS).update(status=OutboundEmailStatus.FAILED)
+        raise
+    return True
+
+
+def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=one_line(subject)[:200],
-        body=body,
-        from_email=from_email,
-        to=[to],
-        reply_to=reply_to,
-        headers={"X-Itinera-Kind": kind},
+        subject=email.subject,
+        body=email.text,
+        from_email=email.from_email or None,
+        to=[email.recipient],
+        reply_to=list(email.reply_to or []) or None,
+        headers={"X-Itinera-Kind": email.kind, "X-Itinera-Email-Id": str(email.pk)},
     )
-    if html_body is not None:
-        message.attach_alternative(html_body, "text/html")
-    message.send()
+    if email.html:
+        message.attach_alternative(email.html, "text/html")
+    return message
+
+
+# Content -------------------------------------------------------------------------------------
+
+
+def site_url() -> str:
+    """``SITE_URL`` without its trailing slash (``https://crm.example.com``)."""
+    return str(getattr(settings, "SITE_URL", "") or "").rstrip("/")
+
+
+def absolute(url: str) -> str:
+    """``url`` (a path, or a URL built from a request) as a link on ``SITE_URL``: only its
+    path, query and fragment are kept, so a forged Host header never reaches an email."""
+    parts = urlsplit(url)
+    path = parts.path if parts.path.startswith("/") else "/" + parts.path
+    query = f"?{parts.query}" if parts.query else ""
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return f"{site_url()}{path}{query}{fragment}"
+
+
+def render(template: str, context: Mapping[str, Any]) -> tuple[str, str]:
+    """The text and HTML parts of an email: ``<template>.txt`` and ``<template>.html``, both
+    extending the shared layouts in ``templates/email/``. ``context`` may name ``agency_name``
+    and ``agent_name`` for the header and signature; ``site_url`` is added."""
+    full = {"site_url": site_url(), **context}
+    return render_to_string(f"{template}.txt", full), render_to_string(f"{template}.html", full)
+
+
+@checks.register(checks.Tags.compatibility)
+def check_site_url(**kwargs: Any) -> list[checks.CheckMessage]:
+    """Every link in every email starts with ``SITE_URL``: without it they cannot be opened."""
+    if site_url().startswith(("https://", "http://")):
+        return []
+    return [
+        checks.Warning(
+            "SITE_URL is not set (or is not an http(s) URL): the links in emails will not open.",
+            hint="Set SITE_URL to the address people use, e.g. https://crm.example.com.",
+            id="itinera.W001",
+        )
+    ]

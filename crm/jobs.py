@@ -2,8 +2,10 @@
 (procrastinate imports each installed app's ``jobs`` module; see
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME).
 
-Add a domain's ``crm/<domain>/jobs.py`` to this list when you create one."""
+Add a domain's ``crm/<domain>/jobs.py`` (or the module declaring its job) to this list when you
+create one."""
 
+from crm.enquiries.services import enquiry_notify_job
 from crm.proposals import jobs as proposals_jobs
 
-__all__ = ["proposals_jobs"]
+__all__ = ["enquiry_notify_job", "proposals_jobs"]

@@ -2,8 +2,9 @@
 
 :func:`enquiry_submit` stores a cleaned submission: it matches a client (or creates a ``lead``
 with source ``web_form``), drops a repeat of the same submission from the same visitor within
-``ENQUIRY_DUPLICATE_WINDOW``, and after commit emails the form's chosen agents. A matched
-client only gains a note; its fields are never overwritten by a public post.
+``ENQUIRY_DUPLICATE_WINDOW``, and queues the job that emails the form's chosen agents (it runs
+once the enquiry commits: a lost transaction emails nobody). A matched client only gains a note;
+its fields are never overwritten by a public post.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.events import named_event, record_event
 from accounts.models import ActivityAction, ActivityChannel
+from core import jobs, mail
 from crm.clients.models import Client, ClientSource
 from crm.clients.services import client_create
 from crm.enquiries.intake import (
@@ -73,13 +74,11 @@ def enquiry_submit(
     data: Mapping[str, Any],
     visitor: str = "",
     page_url: str = "",
-    dashboard_url: str = "",
 ) -> SubmitResult:
     """Store a website submission; raises ``ValidationError`` on bad input (nothing stored).
 
     ``visitor`` identifies the sender (a hash of IP and user agent) for the duplicate window;
-    ``page_url`` is the fallback for a form that does not post one (the Referer);
-    ``dashboard_url`` is the site root the notification email links from.
+    ``page_url`` is the fallback for a form that does not post one (the Referer).
     """
     cleaned = enquiry_clean(data, page_url_fallback=page_url)
     fingerprint = enquiry_fingerprint(form=form, visitor=visitor, cleaned=cleaned)
@@ -140,9 +139,7 @@ def enquiry_submit(
         enquiry.full_clean(exclude=["agency", "form", "client"])
         enquiry.save()
         _record_received(enquiry=enquiry, form=form, matched=matched)
-        transaction.on_commit(
-            lambda: enquiry_notify(enquiry=enquiry, dashboard_url=dashboard_url), robust=True
-        )
+        jobs.enqueue(enquiry_notify_job, agency_id=form.agency_id, enquiry_id=enquiry.pk)
     return SubmitResult(enquiry=enquiry, created=True)
 
 
@@ -245,20 +242,25 @@ def _enquiry_pointer(*, form: EnquiryForm, cleaned: EnquiryInput, at: dt.datetim
 # Notifying agents --------------------------------------------------------------------------
 
 
-def enquiry_notify(*, enquiry: Enquiry, dashboard_url: str = "") -> int:
-    """Email each agent chosen on the form (one message each, Reply-To the enquirer).
+def enquiry_notify(*, enquiry: Enquiry) -> int:
+    """Email each agent chosen on the form (one message each, Reply-To the enquirer), through
+    ``core.mail`` (so delivered by its own job, retried on its own).
 
-    Returns the number of messages sent. Members who left the agency are skipped.
+    Returns the number of messages queued. Members who left the agency are skipped. Each
+    message is keyed by (enquiry, member): running this twice queues nothing new. These emails
+    go to the agency's own members, so the per-recipient limit is left out (``core.mail.send``);
+    the agency's limit still applies, and a message it refuses is raised after the others are
+    queued, for the job to try again later.
     """
     form = enquiry.form
     if form is None:
         return 0
-    recipients = [
-        user.email
+    members = [
+        user
         for user in form.notify_users.filter(agency_id=enquiry.agency_id, is_active=True)
         if user.email
     ]
-    if not recipients:
+    if not members:
         return 0
     # The visitor's name is theirs to choose: quoted and cut short, so a subject cannot read
     # like a message from Itinera ("Your account is suspended - verify at ...").
@@ -266,10 +268,11 @@ def enquiry_notify(*, enquiry: Enquiry, dashboard_url: str = "") -> int:
     subject = f"New website enquiry from “{who}” ({one_line(form.name, limit=100)})"
     client_url = ""
     if enquiry.client_id:
-        client_url = f"{dashboard_url.rstrip('/')}/clients/{enquiry.client_id}/"
-    body = render_to_string(
-        "forms/email/new_enquiry.txt",
+        client_url = mail.absolute(reverse("client_detail", args=[enquiry.client_id]))
+    text, html = mail.render(
+        "forms/email/new_enquiry",
         {
+            "agency_name": form.agency.name,
             "form_name": one_line(form.name, limit=100),
             "matched": enquiry.matched_existing,
             "client_url": client_url,
@@ -279,12 +282,37 @@ def enquiry_notify(*, enquiry: Enquiry, dashboard_url: str = "") -> int:
         },
     )
     reply_to = [enquiry.email] if enquiry.email else None
-    messages = [
-        EmailMessage(subject=subject, body=body, to=[address], reply_to=reply_to)
-        for address in recipients
-    ]
-    with get_connection() as mail:
-        return mail.send_messages(messages) or 0
+    queued, refused = 0, None
+    for user in members:
+        try:
+            mail.send(
+                to=user.email,
+                subject=subject,
+                body=text,
+                html_body=html,
+                kind="enquiry_notification",
+                agency=enquiry.agency_id,
+                reply_to=reply_to,
+                idempotency_key=f"enquiry:{enquiry.pk}:notify:{user.pk}",
+                limit_recipient=False,
+            )
+            queued += 1
+        except mail.MailLimitReached as exc:
+            refused = exc
+    if refused is not None:
+        raise refused
+    return queued
+
+
+@jobs.job("enquiries.notify")
+def enquiry_notify_job(*, agency_id: int, enquiry_id: int) -> int:
+    enquiry = (
+        Enquiry.objects.for_agency(agency_id)
+        .select_related("form__agency")
+        .filter(pk=enquiry_id)
+        .first()
+    )
+    return enquiry_notify(enquiry=enquiry) if enquiry is not None else 0
 
 
 def _visitor_fields(enquiry: Enquiry) -> list[tuple[str, str]]:
@@ -302,13 +330,14 @@ def _visitor_fields(enquiry: Enquiry) -> list[tuple[str, str]]:
         ("Page", enquiry.page_url),
     ]
     fields += [(key, value) for key, value in (enquiry.extra or {}).items()]
-    return [
-        (one_line(label, limit=100), one_line(value, limit=EMAIL_VALUE_LENGTH) or "-")
+    shown = [
+        (one_line(label, limit=100), one_line(value, limit=EMAIL_VALUE_LENGTH))
         for label, value in fields
     ]
+    return [(label, value) for label, value in shown if value]  # what was left empty is left out
 
 
 def _quoted(message: str) -> list[str]:
     """The message line by line, each line made safe by ``one_line`` and shown quoted."""
     lines = [one_line(line, limit=EMAIL_VALUE_LENGTH) for line in (message or "").splitlines()]
-    return [line for line in lines if line] or ["(none)"]
+    return [line for line in lines if line]

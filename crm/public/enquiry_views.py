@@ -127,7 +127,6 @@ def _submit(
                 data=data,
                 visitor=_visitor(request),
                 page_url=request.headers.get("Referer", ""),
-                dashboard_url=_dashboard_url(request),
             )
         except ValidationError as exc:
             return _error(
@@ -283,16 +282,6 @@ def _no_constants(name: str) -> None:
 def _querydict_to_dict(query: QueryDict) -> dict[str, Any]:
     """One value stays a string; a repeated field (checkboxes) becomes a list, as given."""
     return {key: values[0] if len(values) == 1 else values for key, values in query.lists()}
-
-
-def _dashboard_url(request: HttpRequest) -> str:
-    """Where the notification email links to. The Host header of a public post is the
-    caller's to choose, so it is only trusted when ALLOWED_HOSTS pins the hosts."""
-    if settings.ENQUIRY_DASHBOARD_URL:
-        return settings.ENQUIRY_DASHBOARD_URL
-    if "*" in settings.ALLOWED_HOSTS:
-        return ""
-    return request.build_absolute_uri("/")
 
 
 def _visitor(request: HttpRequest) -> str:

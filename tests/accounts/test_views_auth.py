@@ -62,6 +62,7 @@ def test_the_dashboard_shell_signs_out_with_a_csrf_protected_post_form(client, a
     assert form and 'name="csrfmiddlewaretoken"' in form.group(1)
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes out after the commit
 def test_signing_up_creates_an_agency_and_its_owner_once_the_email_is_confirmed(client):
     response = client.post(
         "/accounts/signup/",
@@ -74,7 +75,9 @@ def test_signing_up_creates_an_agency_and_its_owner_once_the_email_is_confirmed(
     )
     assert response.status_code == 302 and response["Location"] == "/accounts/signup/sent/"
     assert not Agency.objects.filter(name="Gamma Journeys").exists()
-    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", mail.outbox[0].body)
+    link = re.search(
+        r"https://crm.itinera.test(/accounts/signup/confirm/\S+/)", mail.outbox[0].body
+    )
     assert link
     password = "a-long-unusual-passphrase"
     done = client.post(link.group(1), {"password1": password, "password2": password})
@@ -97,12 +100,15 @@ def test_sign_up_shows_errors_beside_fields(client, alice):
     assert mail.outbox == []
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes out after the commit
 def test_a_weak_password_on_the_confirmation_page_is_refused_beside_it(client):
     client.post(
         "/accounts/signup/",
         {"agency_name": "Dup", "default_currency": "EUR", "name": "X", "email": "x@new.example"},
     )
-    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", mail.outbox[0].body)
+    link = re.search(
+        r"https://crm.itinera.test(/accounts/signup/confirm/\S+/)", mail.outbox[0].body
+    )
     assert link
     response = client.post(link.group(1), {"password1": "123", "password2": "456"})
     assert response.status_code == 200
@@ -110,11 +116,14 @@ def test_a_weak_password_on_the_confirmation_page_is_refused_beside_it(client):
     assert not Agency.objects.filter(name="Dup").exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes out after the commit
 def test_a_password_reset_emails_a_working_link(client, alice):
     response = client.post("/accounts/password/reset/", {"email": "alice@alpha.example"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    link = re.search(
+        r"https://crm.itinera.test(/accounts/password/reset/\S+/)", mail.outbox[0].body
+    )
     assert link
     confirm = client.get(link.group(1), follow=True)
     assert confirm.context["validlink"]

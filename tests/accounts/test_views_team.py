@@ -35,6 +35,7 @@ def test_the_team_page_lists_only_the_agencys_members(as_alice, amir, bob):
     assert "Bob Owner" not in body
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes out after the commit
 def test_an_owner_invites_an_agent_by_email(as_alice, agency, alice):
     response = as_alice.post(
         "/settings/team/invite/", {"email": "New.Agent@Alpha.example", "role": "agent"}

@@ -697,7 +697,7 @@ def test_an_invalid_idempotency_key_is_refused_with_400(client, form, url):
 def test_the_email_links_to_the_configured_dashboard(
     client, form, url, settings, django_capture_on_commit_callbacks
 ):
-    settings.ENQUIRY_DASHBOARD_URL = "https://crm.alpha.example"
+    settings.SITE_URL = "https://crm.alpha.example"
 
     with django_capture_on_commit_callbacks(execute=True):
         post_json(client, url, LEAD, Origin=SITE)
@@ -721,4 +721,5 @@ def test_a_forged_host_never_reaches_the_email_when_any_host_is_allowed(
 
     body = mail.outbox[0].body
     assert "phishing.example" not in body
-    assert f"Open the client: /clients/{Enquiry.objects.get().client_id}/" in body
+    client_id = Enquiry.objects.get().client_id
+    assert f"Open the client: https://crm.itinera.test/clients/{client_id}/" in body  # SITE_URL

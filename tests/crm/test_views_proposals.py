@@ -111,9 +111,9 @@ def test_an_itinerary_of_another_client_is_refused_beside_it(as_alice, itinerary
     assert "itinerary" in response.context["form"].errors
 
 
-def test_sending_creates_the_share_link_and_marks_it_sent(as_alice, itinerary):
+def test_creating_only_the_link_marks_it_sent(as_alice, itinerary):
     proposal = ProposalFactory(client=itinerary.client, itinerary=itinerary, status="draft")
-    response = as_alice.post(f"/proposals/{proposal.pk}/send/")
+    response = as_alice.post(f"/proposals/{proposal.pk}/send/", {"action": "link"})
     proposal.refresh_from_db()
     assert response.status_code == 302
     assert proposal.status == "sent" and proposal.sent_at is not None

@@ -145,7 +145,7 @@ def test_an_agent_builds_a_two_day_itinerary_and_sees_it_printable(page, agent):
 
 
 def test_a_proposal_is_accepted_through_its_link_and_booked(page, context, agent):
-    ada = ClientFactory(agency=agent.agency, name="Ada Lovelace")
+    ada = ClientFactory(agency=agent.agency, name="Ada Lovelace", email="ada@example.com")
     itinerary = ItineraryFactory(
         client=ada,
         title="Lisbon long weekend",
@@ -160,7 +160,12 @@ def test_a_proposal_is_accepted_through_its_link_and_booked(page, context, agent
     page.fill("#id_total_price", "2450")
     page.click("button:has-text('Create proposal')")
     page.wait_for_url(re.compile(r".*/proposals/\d+/$"))
+    page.click("a:has-text('Send to client')")
+    page.wait_for_url(re.compile(r".*/proposals/\d+/send/$"))
+    page.click("button:has-text('Preview')")
+    assert "ada@example.com" in page.locator("[aria-label=Preview]").inner_text()
     page.click("button:has-text('Send to client')")
+    page.wait_for_url(re.compile(r".*/proposals/\d+/$"))
     link = page.locator("#share-url").inner_text().strip()
     assert re.search(r"/p/[\w-]{24,}$", link)
 

@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://crm.example.com",
     "DATABASE_URL": "postgres://itinera:secret@db.internal:5432/itinera",
     "REDIS_URL": "redis://cache.internal:6379/0",
+    "SITE_URL": "https://crm.example.com",
 }
 
 

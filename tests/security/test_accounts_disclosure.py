@@ -14,7 +14,8 @@ from django.test import Client as HttpClient
 from accounts.models import Agency, Invitation, Role, User
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
+# Email is delivered by a job after the commit: these tests commit (transactional tests).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NEW_PASSWORD = "a-long-unusual-passphrase"
 
@@ -32,7 +33,7 @@ def sign_up(browser: HttpClient, email: str, agency_name: str = "Gamma Journeys"
 
 
 def confirm_link(message) -> str:
-    found = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", message.body)
+    found = re.search(r"https://crm.itinera.test(/accounts/signup/confirm/\S+/)", message.body)
     assert found, message.body
     return found.group(1)
 
@@ -100,8 +101,8 @@ def test_an_existing_address_gets_an_email_saying_it_already_has_an_account(bob)
     [message] = mail.outbox
     assert message.to == ["bob@beta.example"]
     assert message.subject == "You already have an Itinera account"
-    assert "http://testserver/accounts/login/" in message.body
-    assert "http://testserver/accounts/password/reset/" in message.body
+    assert "https://crm.itinera.test/accounts/login/" in message.body
+    assert "https://crm.itinera.test/accounts/password/reset/" in message.body
     assert "/accounts/signup/confirm/" not in message.body
     assert Agency.objects.count() == 1
 

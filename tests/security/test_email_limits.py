@@ -12,7 +12,8 @@ from accounts.models import Invitation, Role
 from core import mail as core_mail
 from tests.factories import AgencyFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# Email is delivered by a job after the commit: these tests commit (transactional tests).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 EVIL = "Your account is suspended - verify at https://evil.example/login " + "x" * 200
 

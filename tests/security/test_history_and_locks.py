@@ -191,7 +191,12 @@ def _every_attempt(proposal: Proposal, api: Api, browser: HttpClient) -> list[tu
         ("api PATCH currency", api.patch(f"/proposals/{pk}", {"currency": "USD"})),
         ("api PATCH valid_until", api.patch(f"/proposals/{pk}", {"valid_until": "2099-01-01"})),
         ("dashboard edit", browser.post(f"/proposals/{pk}/edit/", form)),
-        ("dashboard send", browser.post(f"/proposals/{pk}/send/")),
+        (
+            "dashboard send",
+            browser.post(
+                f"/proposals/{pk}/send/", {"action": "send", "subject": "s", "message": "m"}
+            ),
+        ),
         ("link accept", HttpClient().post(f"/p/{token}", {"answer": "accept"})),
         ("link decline", HttpClient().post(f"/p/{token}", {"answer": "decline"})),
         ("link open", HttpClient().get(f"/p/{token}")),

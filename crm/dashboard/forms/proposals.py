@@ -104,3 +104,15 @@ AGENT_STEPS = {
     ProposalStatus.EXPIRED: ("Mark expired", ""),
     ProposalStatus.DRAFT: ("Back to draft to revise", "btn--ghost"),
 }
+
+
+class ProposalEmailForm(forms.Form):
+    """The "Send to client" form: the email's subject and message (defaults from
+    ``crm.proposals.emails.proposal_email_defaults``), previewed, then sent."""
+
+    subject = forms.CharField(max_length=200)
+    message = forms.CharField(
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="The link to the proposal, its price and validity are added below it.",
+    )

@@ -1,4 +1,5 @@
-"""Proposals in the dashboard: list, create, edit, send, record a status, revoke, book."""
+"""Proposals in the dashboard: list, create, edit, send (by email), record a status, revoke,
+book."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,15 +16,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
-from core.views import form_page, list_page, run_action, run_service
+from core.views import add_service_errors, form_page, list_page, run_action, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
-from crm.dashboard.forms.proposals import AGENT_STEPS, ProposalForm, ProposalStatusForm
+from crm.dashboard.forms.proposals import (
+    AGENT_STEPS,
+    ProposalEmailForm,
+    ProposalForm,
+    ProposalStatusForm,
+)
 from crm.dashboard.views.common import client_from_query, edit_form, itinerary_from_query
 from crm.models import Proposal, ProposalStatus
+from crm.proposals import emails as proposal_emails
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
-from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS, proposal_transition
+from crm.proposals.lifecycle import ANSWERABLE, PROPOSAL_TRANSITIONS, proposal_transition
 
 DEFAULT_VALIDITY = dt.timedelta(days=14)
 
@@ -125,14 +133,67 @@ def proposal_detail(request: AgencyRequest, proposal_id: int) -> HttpResponse:
     return _render_detail(request, _get_proposal(request, proposal_id))
 
 
-@require_POST
 @agency_required
 def proposal_send(request: AgencyRequest, proposal_id: int) -> HttpResponse:
-    return _on_proposal(
+    """The "Send to client" page: the email's subject and message (GET: the defaults), a
+    preview of the exact email ("preview"), then sending ("send"; also re-sending a sent
+    proposal: a new email, the same link). "link" only creates the link, without an email."""
+    proposal = _get_proposal(request, proposal_id)
+    if request.method == "POST" and request.POST.get("action") == "link":
+        return _on_proposal(
+            request,
+            proposal_id,
+            proposal_services.proposal_send,
+            "The link is ready: copy it below and share it.",
+        )
+    subject, message = proposal_emails.proposal_email_defaults(proposal=proposal)
+    form = ProposalEmailForm(
+        request.POST if request.method == "POST" else None,
+        initial={"subject": subject, "message": message},
+    )
+    preview = None
+    try:
+        proposal_emails.proposal_email_check(proposal=proposal)
+        refusal = None
+    except ValidationError as exc:
+        refusal = " ".join(exc.messages)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("action") == "send":
+            done = run_service(
+                request,
+                form,
+                lambda: proposal_emails.proposal_email_send(
+                    proposal=proposal,
+                    subject=data["subject"],
+                    message=data["message"],
+                    sent_by=request.user,
+                ),
+                success=f"Emailed to {proposal.client.email}, with the link.",
+                redirect_to=_to_detail,
+            )
+            if done:
+                return done
+        else:
+            try:
+                preview = proposal_emails.proposal_email_render(
+                    proposal=proposal,
+                    subject=data["subject"],
+                    message=data["message"],
+                    agent=request.user,
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+    return render(
         request,
-        proposal_id,
-        proposal_services.proposal_send,
-        "Marked as sent. Copy the link below and share it.",
+        "crm/proposals/send.html",
+        {
+            "proposal": proposal,
+            "form": form,
+            "preview": preview,
+            "refusal": refusal,
+            "resend": proposal.status in ANSWERABLE,
+        },
     )
 
 

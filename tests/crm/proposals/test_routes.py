@@ -68,7 +68,9 @@ def test_the_dashboard_offers_only_the_steps_the_table_allows(as_alice, agency, 
 def test_the_dashboard_send_button_follows_the_table(as_alice, agency, start):
     proposal = shared(agency, start)
     before = row(proposal)
-    as_alice.post(f"/proposals/{proposal.pk}/send/")
+    as_alice.post(
+        f"/proposals/{proposal.pk}/send/", {"action": "send", "subject": "Hi", "message": "Here."}
+    )
     after = row(proposal)
     if (start, "sent") in ALLOWED:
         assert after["status"] == "sent" and after["sent_at"] is not None

@@ -1,0 +1,168 @@
+"""Sending a proposal to its client by email.
+
+``proposal_email_send`` is "Send to client": in one transaction it moves the proposal through
+the status door (``services.proposal_send``: a draft or expired proposal becomes sent, one
+already out keeps its status and its link, an answered one is refused), queues the email with
+the link (``core.mail``: limited, delivered by a job once this commits) and records
+``proposal.emailed`` (recipient and subject, never the body). Sending again is re-sending: a new
+email with the same link. The client's email address is required.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+
+from accounts.events import record_event
+from accounts.models import User
+from core import mail
+from crm.clients.models import Client
+from crm.proposals import services
+from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS, proposal_lock
+from crm.proposals.models import Proposal
+
+SUBJECT_MAX_LENGTH = 200
+MESSAGE_MAX_LENGTH = 5_000
+# What a preview shows where the link goes, before sending has created it.
+LINK_PLACEHOLDER = "/p/(the client's private link, created when you send)"
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
+
+
+@dataclass(frozen=True)
+class ProposalEmail:
+    """One rendered email: exactly what the client receives."""
+
+    to: str
+    subject: str
+    text: str
+    html: str
+    from_email: str
+    reply_to: list[str]
+
+    @property
+    def html_body(self) -> str:
+        """The HTML part's <body> content (the dashboard's preview shows it inside its page)."""
+        found = _BODY.search(self.html)
+        return found.group(1) if found else self.html
+
+
+def proposal_email_defaults(*, proposal: Proposal) -> tuple[str, str]:
+    """The subject and message the send page starts from; the agent may edit both."""
+    subject = f"Your travel proposal: {mail.quoted(proposal.title, length=120)}"
+    greeting = f"Hello {proposal.client.name}," if proposal.client.name else "Hello,"
+    intro = (
+        proposal.message.strip()
+        or "Here is the travel proposal we prepared for you. Open it to see the plan and the "
+        "price, and accept or decline it online."
+    )
+    return subject, f"{greeting}\n\n{intro}"
+
+
+def proposal_email_check(*, proposal: Proposal) -> None:
+    """Refuse what cannot be sent: an answered proposal, or a client without an email."""
+    if PROPOSAL_TRANSITIONS.is_final(proposal.status):
+        raise ValidationError(
+            {"status": [f"This proposal is {proposal.status}; it can no longer be sent."]}
+        )
+    if not (proposal.client.email or "").strip():
+        raise ValidationError(
+            {"client": [f"{proposal.client.name} has no email address: add one to send."]}
+        )
+
+
+def proposal_email_render(
+    *, proposal: Proposal, subject: str, message: str, agent: User | None
+) -> ProposalEmail:
+    """The email for ``proposal`` as it will be sent (a preview before sending: the link is
+    then a placeholder when the proposal has none yet)."""
+    subject, message = _clean(subject=subject, message=message)
+    path = (
+        reverse("proposal_public", args=[proposal.share_token])
+        if proposal.share_token
+        else LINK_PLACEHOLDER
+    )
+    agency_name = proposal.agency.name
+    agent_name = agent.display_name if agent else ""
+    text, html = mail.render(
+        "crm/proposals/email/proposal",
+        {
+            "agency_name": agency_name,
+            "agent_name": agent_name,
+            "message": message,
+            "link": mail.absolute(path),
+            "proposal": proposal,
+        },
+    )
+    _, address = parseaddr(str(settings.DEFAULT_FROM_EMAIL or ""))
+    return ProposalEmail(
+        to=(proposal.client.email or "").strip(),
+        subject=subject,
+        text=text,
+        html=html,
+        from_email=formataddr((mail.one_line(agency_name)[:80], address)),
+        reply_to=[agent.email] if agent and agent.email else [],
+    )
+
+
+@transaction.atomic
+def proposal_email_send(
+    *, proposal: Proposal, subject: str, message: str, sent_by: User | None
+) -> Proposal:
+    """Send ``proposal`` to its client by email (see the module's docstring)."""
+    current = proposal_lock(proposal)
+    client = Client.objects.for_agency(proposal.agency_id).get(pk=current.client_id)
+    current.client = client
+    proposal_email_check(proposal=current)
+    proposal = services.proposal_send(proposal=proposal)
+    proposal.client = client
+    email = proposal_email_render(
+        proposal=proposal, subject=subject, message=message, agent=sent_by
+    )
+    try:
+        mail.send(
+            to=email.to,
+            subject=email.subject,
+            body=email.text,
+            html_body=email.html,
+            kind="proposal",
+            sender=f"user:{sent_by.pk}" if sent_by else None,
+            agency=proposal.agency_id,
+            reply_to=email.reply_to or None,
+            from_email=email.from_email,
+        )
+    except mail.MailLimitReached as exc:  # raising rolls the status change back too
+        raise ValidationError(
+            {"__all__": [f"Too many emails sent; try again in {-(-exc.retry_after // 60)} min."]}
+        ) from exc
+    record_event(
+        "proposal.emailed",
+        agency_id=proposal.agency_id,
+        subject=proposal,
+        client_id=proposal.client_id,
+        data={"to": email.to, "subject": email.subject},
+        actor=sent_by,
+    )
+    return proposal
+
+
+def _clean(*, subject: str, message: str) -> tuple[str, str]:
+    subject = mail.one_line(subject or "")
+    message = (message or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not subject:
+        errors["subject"] = ["An email needs a subject."]
+    elif len(subject) > SUBJECT_MAX_LENGTH:
+        errors["subject"] = [f"At most {SUBJECT_MAX_LENGTH} characters."]
+    if not message:
+        errors["message"] = ["Write a message to the client."]
+    elif len(message) > MESSAGE_MAX_LENGTH:
+        errors["message"] = [f"At most {MESSAGE_MAX_LENGTH} characters."]
+    if errors:
+        raise ValidationError(errors)
+    return subject, message
