@@ -39,19 +39,23 @@ def supervise(commands: Sequence[Sequence[str]], *, say: Any = print) -> int:
         stopping.append(signum)
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
-    children = [subprocess.Popen(list(cmd), start_new_session=True) for cmd in commands]
+    # Each in its own session: Ctrl-C reaches this process alone, which stops them in turn.
+    children = [
+        (" ".join(cmd[2:4]), subprocess.Popen(list(cmd), start_new_session=True))
+        for cmd in commands
+    ]
     status = 0
     try:
         while not stopping:
-            ended = [child for child in children if child.poll() is not None]
+            ended = [(name, child) for name, child in children if child.poll() is not None]
             if ended:
-                child = ended[0]
-                say(f"{' '.join(child.args[1:3])} exited ({child.returncode}): stopping the rest")
+                name, child = ended[0]
+                say(f"{name} exited ({child.returncode}): stopping the rest")
                 status = child.returncode or 1
                 break
             time.sleep(0.2)
     finally:
-        for child in children:
+        for _name, child in children:
             _stop(child)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
