@@ -157,3 +157,29 @@ def test_an_unknown_jobs_mode_is_a_startup_error():
     messages = run_checks_with(JOBS_MODE="qeue")
     assert [m.id for m in messages] == ["itinera.E002"]
     assert "'qeue'" in messages[0].msg
+
+
+def test_every_environment_variable_the_settings_read_is_documented_in_the_readme():
+    import re
+
+    settings_py = (ROOT / "config" / "settings.py").read_text()
+    names = set(
+        re.findall(r'env_(?:str|int|bool|list|int_aliased)\(\s*"([A-Z0-9_]+)"', settings_py)
+    )
+    assert {"JOBS_MODE", "STATIC_ROOT", "DATABASE_URL"} <= names
+    readme = (ROOT / "README.md").read_text()
+    assert sorted(name for name in names if f"`{name}`" not in readme) == []
+
+
+def test_the_scaling_page_cites_the_benchmark_figures_it_quotes():
+    import re
+
+    scaling = (ROOT / "docs" / "scaling.md").read_text()
+    bench = (ROOT / "bench" / "README.md").read_text()
+    reliability = (ROOT / "bench" / "RELIABILITY.md").read_text()
+    table = scaling[scaling.index("| request (largest agency") : scaling.index("Under mixed")]
+    for rate in re.findall(r"\| ([\d.]+) \| \d+ ms \|", table):
+        assert re.search(rf"\| {re.escape(rate)}(\.\d)? \|", bench), rate
+    assert "21,244" in scaling and "21,244" in reliability
+    for step in ("more web and worker nodes", "read replicas", "Citus", "agency_id"):
+        assert step in scaling
