@@ -119,3 +119,77 @@ def test_when_one_child_dies_the_other_is_stopped_and_the_exit_is_a_failure(tmp_
     os.kill(worker, signal.SIGKILL)
     assert proc.wait(timeout=60) != 0
     assert not alive(server)
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """Every live process below ``pid``, with its command line (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: dict[int, str] = {}
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, ppid in parents.items():
+            if ppid == parent and child not in found and alive(child):
+                try:
+                    found[child] = (Path(f"/proc/{child}/cmdline").read_bytes()).decode()
+                except OSError:
+                    continue
+                frontier.append(child)
+    return {child: cmd.replace("\0", " ") for child, cmd in found.items()}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_run_dev_serves_with_a_worker_and_ctrl_c_stops_both(tmp_path):
+    import socket
+    import urllib.request
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DATABASE_URL": url}
+    env.update(DEBUG="1", JOBS_MODE="", PYTHONDONTWRITEBYTECODE="1")
+    log = (tmp_path / "run_dev.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "run_dev", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    tree: dict[int, str] = {}
+    try:
+        status = None
+        for _ in range(300):  # wait for the server (not a timed assertion)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    status = r.status
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200, (tmp_path / "run_dev.log").read_text()
+        tree = descendants(proc.pid)
+        assert any("procrastinate worker" in cmd for cmd in tree.values()), tree
+        assert any(f"runserver 127.0.0.1:{port}" in cmd for cmd in tree.values()), tree
+        proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
+        assert proc.wait(timeout=60) == 0
+        assert not any(alive(pid) for pid in tree)
+    finally:
+        for pid in [*tree, *descendants(proc.pid)]:  # never leave a server behind
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+        log.close()
