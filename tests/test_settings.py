@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -91,7 +93,6 @@ def test_without_collected_static_files_production_fails_its_system_check(tmp_pa
 
 
 def test_the_check_stops_manage_py_check_with_the_clear_message(tmp_path):
-    import pytest
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
     from django.test import override_settings
@@ -119,7 +120,8 @@ def test_commands_that_serve_nothing_still_run_without_static_files(tmp_path):
         call_command("check")  # no --deploy: makemigrations, shell, collectstatic run as before
 
 
-def test_gunicorn_refuses_to_load_the_app_without_collected_static_files(tmp_path):
+@pytest.mark.parametrize("module", ["config.wsgi", "config.asgi"])
+def test_gunicorn_refuses_to_load_the_app_without_collected_static_files(tmp_path, module):
     # gunicorn runs no system check of its own (and runserver no deployment check): both load
     # config/wsgi.py before answering anything, and it runs this one.
     clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
@@ -130,7 +132,7 @@ def test_gunicorn_refuses_to_load_the_app_without_collected_static_files(tmp_pat
         STATIC_ROOT=str(tmp_path),
     )
     result = subprocess.run(
-        [sys.executable, "-c", "import config.wsgi"],
+        [sys.executable, "-c", f"import {module}"],
         cwd=ROOT,
         env=clean,
         capture_output=True,
