@@ -5,6 +5,8 @@ refused at startup with a message that says what to do, instead of a 500 on ever
   no manifest was collected: every page that names a static file would raise on rendering.
 - itinera.E002: ``JOBS_MODE`` is neither empty, "queue" nor "inline".
 - itinera.E003: ``JOBS_MODE=queue`` on a database that is not PostgreSQL (procrastinate needs it).
+- itinera.W001 (``check --deploy``): ``DEBUG`` off with jobs running inline: emails and
+  reminders would run inside web requests, with no retry and nothing kept when one fails.
 """
 
 from __future__ import annotations
@@ -86,6 +88,26 @@ def jobs_mode_is_possible(
             )
         ]
     return []
+
+
+@checks.register("itinera", deploy=True)
+def jobs_queued_in_production(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    mode = getattr(settings, "JOBS_MODE", "") or ""
+    postgres = connections["default"].vendor == "postgresql"
+    if settings.DEBUG or mode == "queue" or (mode == "" and postgres):
+        return []
+    return [
+        checks.Warning(
+            "DEBUG is off and background jobs run in-process (JOBS_MODE=inline or no "
+            "PostgreSQL): emails and reminders would run inside web requests, and a failed one "
+            "is logged, never retried.",
+            hint="Run on PostgreSQL with JOBS_MODE empty or 'queue', and start workers "
+            "(`python manage.py procrastinate worker`).",
+            id="itinera.W001",
+        )
+    ]
 
 
 def refuse_to_serve_without_static_files() -> None:

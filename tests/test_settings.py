@@ -75,6 +75,7 @@ MANIFEST_STORAGE = {
 
 
 def run_checks_with(**overrides: object) -> list:
+    overrides.setdefault("JOBS_MODE", "")  # the production default (the test suite's is inline)
     from django.core import checks
     from django.test import override_settings
 
@@ -84,7 +85,10 @@ def run_checks_with(**overrides: object) -> list:
 
 
 def test_without_collected_static_files_production_fails_its_system_check(tmp_path):
-    messages = run_checks_with(DEBUG=False, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=tmp_path)
+    messages = run_checks_with(
+        DEBUG=False, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=tmp_path, JOBS_MODE="inline"
+    )
+    messages = [m for m in messages if m.id != "itinera.W001"]
     assert [m.id for m in messages] == ["itinera.E001"]
     error = messages[0]
     assert error.level >= 40  # an Error: `check --deploy` fails on it
@@ -106,7 +110,8 @@ def test_the_check_stops_manage_py_check_with_the_clear_message(tmp_path):
 
 def test_collected_static_files_or_debug_pass_the_check(tmp_path):
     (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1", "hash": ""}')
-    assert run_checks_with(DEBUG=False, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=tmp_path) == []
+    collected = run_checks_with(DEBUG=False, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=tmp_path)
+    assert [m.id for m in collected if m.id != "itinera.W001"] == []
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run_checks_with(DEBUG=True, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=empty) == []
@@ -147,7 +152,7 @@ def test_gunicorn_refuses_to_load_the_app_without_collected_static_files(tmp_pat
 def test_jobs_mode_queue_without_postgresql_is_a_startup_error():
     from django.db import connection
 
-    messages = run_checks_with(JOBS_MODE="queue")
+    messages = run_checks_with(JOBS_MODE="queue", DEBUG=True)
     if connection.vendor == "postgresql":
         assert messages == []
     else:
@@ -156,9 +161,20 @@ def test_jobs_mode_queue_without_postgresql_is_a_startup_error():
 
 
 def test_an_unknown_jobs_mode_is_a_startup_error():
-    messages = run_checks_with(JOBS_MODE="qeue")
+    messages = run_checks_with(JOBS_MODE="qeue", DEBUG=True)
     assert [m.id for m in messages] == ["itinera.E002"]
     assert "'qeue'" in messages[0].msg
+
+
+def test_production_with_jobs_run_inline_is_warned_by_check_deploy():
+    from django.db import connection
+
+    messages = run_checks_with(DEBUG=False, JOBS_MODE="inline")
+    assert [m.id for m in messages] == ["itinera.W001"]
+    assert messages[0].level == 30 and "never retried" in messages[0].msg
+    assert run_checks_with(DEBUG=True, JOBS_MODE="inline") == []
+    queued = run_checks_with(DEBUG=False, JOBS_MODE="")
+    assert [m.id for m in queued] == ([] if connection.vendor == "postgresql" else ["itinera.W001"])
 
 
 def test_every_environment_variable_the_settings_read_is_documented_in_the_readme():
