@@ -23,6 +23,8 @@ EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"
 
-# Migrations run on start; gunicorn then serves with a small pool of sync workers. Which
-# forwarding headers it believes follows TRUSTED_PROXIES (config/gunicorn.py): none by default.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.wsgi:application --config python:config.gunicorn --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# Migrations run on start (MIGRATE_ON_START=0 skips them: docker-compose runs them once, in its
+# "migrate" service, before any replica starts); gunicorn then serves with a small pool of sync
+# workers. Which forwarding headers it believes follows TRUSTED_PROXIES (config/gunicorn.py):
+# none by default. The same image runs the job workers: `python manage.py procrastinate worker`.
+CMD ["sh", "-c", "if [ \"${MIGRATE_ON_START:-1}\" != 0 ]; then python manage.py migrate --noinput || exit 1; fi; exec gunicorn config.wsgi:application --config python:config.gunicorn --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

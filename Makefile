@@ -1,38 +1,50 @@
 # Itinera: `make run` to try it, `make test` to test it. Both set up .venv themselves.
+# `make run` installs what running needs only (pyproject's dependencies); `make test`, `make lint`
+# and `make install` add the dev extra (pytest, ruff, mypy, the browser, the fuzzer...).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-dev
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test lint format install migrate seed shell clean
 
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+$(PY):
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet .
+	touch $@
+
+# The dev extra holds the runtime too: a venv made by `make test` needs no second install.
+$(DEV_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet ".[dev]"
-	touch $(STAMP)
+	touch $@ $(RUN_STAMP)
 
-install: $(STAMP)
+install: $(DEV_STAMP)
 
-# Development server on SQLite (or DATABASE_URL), with the demo agency loaded.
-run: $(STAMP)
+# Development server on SQLite (or DATABASE_URL), with the demo agency loaded. On SQLite jobs
+# run in-process after each commit; on PostgreSQL run_dev starts a procrastinate worker beside
+# the server (Ctrl-C stops both).
+run: $(RUN_STAMP)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py seed_demo
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py run_dev $(HOST):$(PORT)
 
 # The whole suite. Uses DATABASE_URL / REDIS_URL when set (CI: PostgreSQL + Redis), else SQLite.
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 

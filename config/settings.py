@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accounts",
     "crm",
     "api",
+    "config.apps.ItineraConfig",  # Itinera's system checks (config/checks.py)
 ]
 
 MIDDLEWARE = [
@@ -183,7 +184,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")  # collectstatic's target
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

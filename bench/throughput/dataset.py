@@ -27,6 +27,10 @@ def ensure_dataset(label: str, *, regenerate: bool) -> dict[str, Any]:
     subprocess.run(
         [*manage, "migrate", "--noinput", "--skip-checks", "-v0"], cwd=ROOT, env=run_env, check=True
     )
+    # gunicorn refuses to serve without collected static files (config/checks.py, itinera.E001).
+    subprocess.run(
+        [*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=run_env, check=True
+    )
     manifest = RESULTS / f"{name}.json"
     count = (
         "SELECT COUNT(*) FROM crm_client c JOIN accounts_agency a ON a.id = c.agency_id "
