@@ -95,7 +95,6 @@ def _remind_proposal(*, agency: Agency, proposal: Proposal) -> int:
             subject=f"Reminder: the proposal {quoted(proposal.title)} expires soon",
             template="reminder",
             context={"client_name": proposal.client.name, "client_email": proposal.client.email},
-            reply_to="",
         ),
     )
     return int(told is not None)
