@@ -9,7 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0005_username_case_insensitive'),
+        # accounts' first migration (Agency and User) is enough: a test that steps accounts
+        # back to an earlier migration keeps this table.
         ('crm', '0009_live_client_count_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
