@@ -164,3 +164,10 @@ def test_the_command_sends_the_reminders_once(agency, amir, capsys):
         "Sent 0 new reminder(s).",
     ]
     assert _kinds(amir) == ["reminder.proposal_expiring"]
+
+
+def test_past_the_agents_email_limit_the_bell_still_reminds(settings, agency, amir, expiring, due):
+    settings.MAIL_LIMIT_PER_RECIPIENT = 1
+    assert reminders_send(agency_id=agency.pk, today=TODAY) == 2
+    assert _kinds(amir) == ["reminder.balance_due", "reminder.proposal_expiring"]
+    assert len(mail.outbox) == 1
