@@ -21,13 +21,16 @@ Outbox contract (for the jobs and webhooks that read it; the catalogue is docs/e
 3. ``id`` increases: a reader keeps the last id it handled and reads ``id > last``;
 4. ``event``, ``agency_id``, ``object_type``/``object_id``, ``client_id`` and ``data`` say what
    to deliver; ``changes`` is the field diff; no secret is ever in either;
-5. every name is in ``EVENTS``; an unknown name raises before anything is written.
+5. every name is in ``EVENTS``; an unknown name raises before anything is written;
+6. a subscriber (:func:`subscribe`) is told of each new row of the names it chose, inside the
+   same transaction: it enqueues a job (``core.jobs.enqueue``) with the row's id, so the work
+   happens after the commit and never for a change that rolled back.
 """
 
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -239,7 +242,7 @@ def record_event(
         object_repr = object_repr or str(subject)
     context = current_context()
     actor = actor or context.resolve_actor()
-    return Activity.objects.create(
+    activity = Activity.objects.create(
         agency_id=agency_id,
         actor=actor,
         actor_name=(actor.display_name if actor else actor_name)[:200],
@@ -253,3 +256,29 @@ def record_event(
         changes=changes or {},
         data=data or {},
     )
+    for subscriber in _subscribers.get(name, ()):
+        subscriber(activity)
+    return activity
+
+
+# Subscribers: the one hook from the event log to the work it causes ------------------------
+
+Subscriber = Callable[[Activity], None]
+_subscribers: dict[str, list[Subscriber]] = {}
+
+
+def subscribe(*names: str) -> Callable[[Subscriber], Subscriber]:
+    """Call the decorated function with every new Activity row named one of ``names``, inside
+    the recording transaction. It should only enqueue a job with the row's id (anything slow
+    or fallible there would hold up, or undo, the change being recorded)."""
+    unknown = [name for name in names if name not in EVENTS]
+    if unknown:
+        raise ValueError(f"Unknown events {unknown!r}: add them to accounts.events.EVENTS.")
+
+    def register(subscriber: Subscriber) -> Subscriber:
+        for name in names:
+            if subscriber not in _subscribers.setdefault(name, []):
+                _subscribers[name].append(subscriber)
+        return subscriber
+
+    return register

@@ -15,6 +15,9 @@ class CrmConfig(AppConfig):
         audit_model(Proposal, never_recorded={"share_token"})
         audit_model(Booking)
         audit_model(Payment, client_id=_payment_client_id)
+        # The jobs, and the event subscribers that start them, in every process (not only in
+        # a worker, which autodiscovers crm.jobs).
+        import crm.jobs  # noqa: F401
 
 
 def _payment_client_id(payment: object) -> int | None:

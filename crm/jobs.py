@@ -6,6 +6,7 @@ Add a domain's ``crm/<domain>/jobs.py`` (or the module declaring its job) to thi
 create one."""
 
 from crm.enquiries.services import enquiry_notify_job
+from crm.notifications import jobs as notification_jobs
 from crm.proposals import jobs as proposals_jobs
 
-__all__ = ["enquiry_notify_job", "proposals_jobs"]
+__all__ = ["enquiry_notify_job", "notification_jobs", "proposals_jobs"]

@@ -8,6 +8,7 @@ change. Code inside a domain imports from its own package, not from here.
 from crm.bookings.models import Booking, BookingStatus, Payment
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
+from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 
@@ -25,6 +26,8 @@ __all__ = [
     "ItineraryDay",
     "ItineraryItem",
     "ItineraryStatus",
+    "Notification",
+    "NotificationKind",
     "Payment",
     "Proposal",
     "ProposalStatus",

@@ -3,12 +3,29 @@
 from django.urls import path
 
 from accounts import views as account_views
-from crm.dashboard.views import bookings, clients, home, itineraries, proposals
+from crm.dashboard.views import bookings, clients, home, itineraries, notifications, proposals
 
 itinerary = "itineraries/<int:itinerary_id>/"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # The bell
+    path("notifications/", notifications.notification_list, name="notification_list"),
+    path(
+        "notifications/read-all/",
+        notifications.notification_read_all,
+        name="notification_read_all",
+    ),
+    path(
+        "notifications/<int:notification_id>/",
+        notifications.notification_open,
+        name="notification_open",
+    ),
+    path(
+        "notifications/<int:notification_id>/read/",
+        notifications.notification_read,
+        name="notification_read",
+    ),
     # Clients
     path("clients/", clients.client_list, name="client_list"),
     path("clients/new/", clients.client_create, name="client_create"),

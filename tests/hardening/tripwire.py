@@ -43,6 +43,7 @@ TENANT_TABLES = frozenset(
         "crm_payment",
         "crm_enquiryform",
         "crm_enquiry",
+        "crm_notification",
         "accounts_activity",
     }
 )

@@ -15,12 +15,14 @@ PANEL_SIZE = 6
 
 @agency_required
 def home(request: AgencyRequest) -> HttpResponse:
-    """What needs attention today: new leads, unanswered proposals, departures, balances."""
+    """What needs attention today: new enquiries and leads, unanswered proposals, departures,
+    balances."""
     agency = request.agency
     leads = client_selectors.client_new_leads(agency=agency)
     awaiting = proposal_selectors.proposals_awaiting_answer(agency=agency)
     departures = booking_selectors.upcoming_departures(agency=agency)
     balances = booking_selectors.bookings_with_balance_due(agency=agency)
+    enquiries = summary.new_enquiries(agency=agency)
     return render(
         request,
         "crm/home.html",
@@ -35,5 +37,8 @@ def home(request: AgencyRequest) -> HttpResponse:
             "departure_count": departures.count(),
             "balances": balances[:PANEL_SIZE],
             "balance_count": balances.count(),
+            "enquiries": enquiries[:PANEL_SIZE],
+            "enquiry_count": enquiries.count(),
+            "enquiry_days": summary.NEW_ENQUIRY_DAYS,
         },
     )

@@ -34,6 +34,7 @@ ID_PARAMS: dict[str, str] = {
     "invitation_id": "accounts.Invitation",
     "user_id": "accounts.User",  # a member of the agency
     "token_id": "accounts.ApiToken",
+    "notification_id": "crm.Notification",  # the owner's own (bob's, for the controls)
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
 }
 

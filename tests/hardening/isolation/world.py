@@ -26,6 +26,7 @@ from crm.models import (
     Itinerary,
     ItineraryDay,
     ItineraryItem,
+    Notification,
     Payment,
     Proposal,
 )
@@ -194,6 +195,17 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             agency=agency, email=f"newhire@{low}.example", invited_by=owner
         )
         issued = make_token(owner, name=f"{word} website token")
+        notification = Notification.objects.create(
+            agency=agency,
+            recipient=owner,
+            kind="enquiry.received",
+            occasion=f"enquiry.received:{enquiry.pk}:{owner.pk}",
+            text=f"New enquiry from {word} Lead",
+            link=f"/clients/{lead.pk}/",
+            object_type="enquiry",
+            object_id=enquiry.pk,
+            client_id=lead.pk,
+        )
     activity = Activity.objects.for_agency(agency).first()
     day = itinerary.days.first()
     item = ItineraryItem.objects.filter(day__itinerary=itinerary).first()
@@ -219,6 +231,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.Payment": payment,
             "crm.EnquiryForm": form,
             "crm.Enquiry": enquiry,
+            "crm.Notification": notification,
         },
         secrets={
             "share_token": share_token,
@@ -250,6 +263,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.Payment": Payment.objects.for_agency(agency),
         "crm.EnquiryForm": EnquiryForm.objects.for_agency(agency),
         "crm.Enquiry": Enquiry.objects.for_agency(agency),
+        "crm.Notification": Notification.objects.for_agency(agency),
         "accounts.User": User.objects.filter(agency=agency),
         "accounts.ApiToken": ApiToken.objects.filter(user__agency=agency),
         "accounts.Invitation": Invitation.objects.filter(agency=agency),

@@ -1,0 +1,1 @@
+"""Telling the agent: in-app notifications (the bell), made from named events and reminders."""
