@@ -63,6 +63,13 @@ def amir(agency):
 
 
 @pytest.fixture
+def as_alice(client, alice):
+    """The test client signed in as Alice, the owner of Alpha."""
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
 def as_amir(client, amir):
     """The test client signed in as Amir, an agent of Alpha."""
     client.force_login(amir)

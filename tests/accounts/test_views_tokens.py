@@ -12,12 +12,6 @@ from tests.factories import make_token
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
 def test_a_new_token_is_shown_once_in_full_and_never_again(as_alice, alice):
     response = as_alice.post("/settings/api-tokens/", {"name": "Website"})
     issued = response.context["issued"]

@@ -18,12 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
 def test_the_list_searches_with_the_apis_q(as_alice, agency):
     ClientFactory(agency=agency, name="Ada Lovelace", email="ada@example.com")
     ClientFactory(agency=agency, name="Grace Hopper", company="Navy")

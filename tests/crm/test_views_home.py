@@ -13,12 +13,6 @@ from tests.factories import BookingFactory, ClientFactory, ProposalFactory, User
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
 def test_it_sends_an_anonymous_visitor_to_sign_in(client):
     response = client.get("/")
     assert response.status_code == 302

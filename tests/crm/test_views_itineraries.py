@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
-@pytest.fixture
 def trip(agency):
     return ItineraryFactory(
         client=ClientFactory(agency=agency, name="Ada"),

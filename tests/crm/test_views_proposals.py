@@ -23,12 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
-@pytest.fixture
 def itinerary(agency):
     trip = ItineraryFactory(client=ClientFactory(agency=agency, name="Ada"), title="Lisbon")
     day = ItineraryDayFactory(itinerary=trip, day_number=1, title="Arrival")

@@ -17,12 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
-@pytest.fixture
 def proposal(agency):
     client = ClientFactory(agency=agency, name="Ada <Lovelace>", email="ada@example.com")
     return ProposalFactory(client=client, title='Lisbon & "Porto"', status="draft")

@@ -15,12 +15,6 @@ from tests.jobs import tasks
 URL = "/accounts/jobs/"
 
 
-@pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
 def test_development_mode_says_jobs_run_in_process(as_alice):
     page = as_alice.get(URL)
     assert page.status_code == 200

@@ -32,12 +32,6 @@ def refusal(start: str, to: str) -> list[str]:
     return [f"This booking is {start}; it cannot become {to}."]
 
 
-@pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
 @pytest.mark.parametrize("pair", PAIRS, ids=pair_id)
 def test_the_door_follows_the_table(agency, pair):
     start, to = pair

@@ -26,12 +26,6 @@ def booking(agency) -> Booking:
     return BookingFactory(client=ClientFactory(agency=agency), amount_paid=Decimal("0"))
 
 
-@pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
 def payments_sum(booking: Booking) -> Decimal:
     return Payment.objects.filter(booking=booking).aggregate(s=Sum("amount"))["s"] or Decimal(0)
 

@@ -18,12 +18,6 @@ from tests.factories import (
 
 
 @pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
-@pytest.fixture
 def with_money(agency):
     client = ClientFactory(agency=agency, name="Moneyed Client")
     ItineraryFactory(client=client, agency=agency, title="Lisbon in May")

@@ -21,12 +21,6 @@ from tests.factories import ClientFactory, ProposalFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_alice(client, alice):
-    client.force_login(alice)
-    return client
-
-
 def shared(agency, status: str) -> Proposal:
     return ProposalFactory(
         client=ClientFactory(agency=agency, name="Ada"),
