@@ -172,3 +172,15 @@ def test_a_retry_needs_the_csrf_token(queue, agency, alice):
     browser.force_login(alice)
     assert browser.post(URL, {"job": str(failed)}).status_code == 403
     assert _status(failed) == "failed"
+
+
+@pytest.mark.postgres
+def test_the_jobs_page_reads_the_queue_through_the_agency_index(db, agency):
+    """The page's query filters on the job's agency_id argument: core 0003's expression index
+    serves it, so an agency's page does not read the whole queue."""
+    sql, params = jobs.job_list(agency_id=agency.pk).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # an empty test table: ask the planner
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "procrastinate_jobs_agency" in plan, plan
