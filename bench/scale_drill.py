@@ -198,6 +198,35 @@ class ScaleDrill(Drill):
         except Exception as exc:  # reported, and the run fails
             self.notes.append(f"the kills stopped: {type(exc).__name__}: {exc}")
 
+    # The queue's own pace ---------------------------------------------------------------
+
+    def burst(self) -> dict[str, float]:
+        """Stop the workers, queue ``--burst`` emails in one transaction (through
+        ``core.mail.send``, as the application does), start the two workers and time them
+        until the outbox is empty: the jobs per second two workers sustain on this machine."""
+        count = self.args.burst
+        for worker in self.workers:
+            worker.stop()
+        script = (
+            "from django.db import transaction\n"
+            "from core import mail\n"
+            "with transaction.atomic():\n"
+            f"    for i in range({count}):\n"
+            f"        mail.send(to=f'burst-{{i}}@drill-{self.run_id}.invalid',"
+            " subject='Scale drill burst', body='One of many.', kind='drill_burst')\n"
+        )
+        self.app.manage("shell", "-c", script)
+        for worker in self.workers:
+            worker.start()
+        _, pending = drain(self.pg, max_seconds=self.args.drain_max)
+        # From the first delivery to the last (the workers' start-up left out).
+        sent, seconds = self.pg.query(
+            "SELECT count(*), extract(epoch FROM max(sent_at) - min(sent_at))::float "
+            "FROM core_outboundemail WHERE kind = 'drill_burst' AND status = 'sent'"
+        )[0]
+        log(f"burst: {sent} of {count} emails delivered by 2 workers in {seconds or 0:.1f}s")
+        return {"burst": sent, "burst_seconds": seconds or 0.0, "burst_pending": pending}
+
     # The run -----------------------------------------------------------------------------
 
     def run(self) -> int:
@@ -221,6 +250,10 @@ class ScaleDrill(Drill):
                 figures["drain_seconds"], figures["pending"] = drained, pending
                 if pending:
                     failures.append(f"{pending} jobs/emails still pending after {drained:.0f}s")
+                if self.args.burst:
+                    figures.update(self.burst())
+                    if figures["burst_pending"]:
+                        failures.append(f"{figures['burst_pending']} burst emails not delivered")
                 found, failed = verify(
                     self.pg, load.ledger, mail_dir=self.mail_dir, notify_key=self.notify_key
                 )
@@ -258,6 +291,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=6, help="concurrent clients (6)")
     parser.add_argument("--web-workers", type=int, default=2, help="gunicorn workers per node")
     parser.add_argument("--down", type=float, default=5, help="seconds a killed process stays down")
+    parser.add_argument(
+        "--burst", type=int, default=2000, help="emails queued at once after the load (0: none)"
+    )
     parser.add_argument("--drain-max", type=int, default=240, help="max wait for the queue")
     parser.add_argument("--max-extra", type=int, default=900, help="time beyond --duration")
     service_arguments(parser, "scale", workers=2, port=8160, pg_port=5442, redis_port=6392)

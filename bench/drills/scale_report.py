@@ -83,6 +83,15 @@ def summary(
         f"{figures.get('jobs_retried', '?')}; by task (succeeded): {figures.get('jobs_by_task')}",
         f"Queue drained {figures.get('drain_seconds', 0):.0f}s after the load "
         f"({figures.get('pending', '?')} pending)",
+        *(
+            [
+                f"Burst: {figures['burst']} emails queued at once, delivered by the 2 workers in "
+                f"{figures['burst_seconds']:.1f}s "
+                f"({figures['burst'] / max(figures['burst_seconds'], 0.001):.0f} jobs/s)"
+            ]
+            if figures.get("burst")
+            else []
+        ),
         f"Outbox: {figures.get('outbox', {})} by kind {figures.get('outbox_kinds', {})}",
     ]
     if verdict is not None:
