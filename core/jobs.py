@@ -36,7 +36,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import partial
+from functools import cache, partial
 from typing import Any, TypeAlias
 
 from django.conf import settings
@@ -48,8 +48,10 @@ from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate import sql as procrastinate_sql
 from procrastinate.contrib.django import app as procrastinate_app
+from procrastinate.contrib.django.django_connector import DjangoConnector
 from procrastinate.contrib.django.models import ProcrastinateJob
 from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.manager import JobManager
 
 logger = logging.getLogger(__name__)
 
@@ -167,15 +169,23 @@ def enqueue(
     if mode() == "inline":
         transaction.on_commit(partial(_run_inline, declared, kwargs))
         return
-    deferrer = (
-        declared.task.configure(queueing_lock=queueing_lock) if queueing_lock else declared.task
-    )
+    new_job = declared.task.configure(queueing_lock=queueing_lock).make_new_job(**kwargs)
     try:
-        deferrer.defer(**kwargs)
+        with transaction.atomic():  # a savepoint: a refused queueing lock keeps the caller's
+            _in_this_transaction().defer_job(job=new_job)
     except AlreadyEnqueued:
         logger.info(
             "job %s already waiting under %r; not queued again", declared.name, queueing_lock
         )
+
+
+@cache
+def _in_this_transaction() -> JobManager:
+    """Job rows written on Django's own connection, so in the caller's transaction. Not the
+    app's job manager: in a worker (``manage.py procrastinate worker``) the app's connector is
+    a psycopg pool of its own, whose writes commit at once, so a job enqueued by a job (an
+    email's ``deliver`` from ``notify_event``) could run before the row it names existed."""
+    return JobManager(DjangoConnector())
 
 
 def _run_inline(declared: Job, kwargs: Mapping[str, Any]) -> None:
