@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from bench.lib.common import PYTHON, ROOT, port_open
-from bench.lib.server import Gunicorn
+from bench.lib.server import Gunicorn, stop_group
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -96,13 +96,8 @@ class Nginx:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGQUIT)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        if self.proc is not None:
+            stop_group(self.proc, signal.SIGQUIT, timeout=10)  # nginx's graceful stop
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -134,9 +129,8 @@ class WebNode:
         return time.monotonic() - started
 
     def kill(self) -> None:
-        if self.server and self.server.proc and self.server.proc.poll() is None:
-            os.killpg(self.server.proc.pid, signal.SIGKILL)
-            self.server.proc.wait()
+        if self.server and self.server.proc:
+            stop_group(self.server.proc, signal.SIGKILL)
         if self.server:
             self.server.stop()  # closes the log
         deadline = time.monotonic() + 10
@@ -181,14 +175,8 @@ class Worker:
         return self.proc is not None and self.proc.poll() is None
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
-        if self.alive():
-            assert self.proc is not None
-            os.killpg(self.proc.pid, sig)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        if self.proc is not None:
+            stop_group(self.proc, sig)
         if self.log_file is not None:
             self.log_file.close()
             self.log_file = None

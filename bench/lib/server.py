@@ -17,6 +17,19 @@ from bench.lib.common import GUNICORN, ROOT, port_open
 from bench.lib.web import request
 
 
+def stop_group(proc: subprocess.Popen, sig: int, *, timeout: float = 20) -> None:
+    """Send ``sig`` to the process group ``proc`` leads (started with ``start_new_session``) and
+    wait for it; past ``timeout`` seconds, SIGKILL. Nothing when it has already exited."""
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, sig)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 class Gunicorn:
     """``with Gunicorn(...) as server:`` (or ``start()``/``stop()``): serving once
     ``ready_path`` answers 200. Raises RuntimeError when the port is taken, gunicorn exits,
@@ -82,13 +95,8 @@ class Gunicorn:
         raise RuntimeError(f"gunicorn did not answer within 60s: see {self.log_path}")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        if self.proc is not None:
+            stop_group(self.proc, signal.SIGTERM)
         if self.log_file is not None:
             self.log_file.close()
             self.log_file = None
