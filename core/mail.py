@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -47,7 +46,7 @@ _DEFAULTS = {
     "MAIL_LIMIT_PER_AGENCY": 200,
     "MAIL_LIMIT_WINDOW": 3600,
 }
-_BREAKS = re.compile(r"[\s\u2028\u2029]+")
+DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 NAME_LENGTH = 60
 
 
@@ -64,19 +63,28 @@ def _setting(name: str) -> int:
     return int(getattr(settings, name, _DEFAULTS[name]))
 
 
-def one_line(text: str) -> str:
-    """Text with every line break, tab and control character turned into a single space."""
-    cleaned = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in str(text))
-    return _BREAKS.sub(" ", cleaned).strip()
+def one_line(text: object, *, limit: int | None = None) -> str:
+    """Text someone typed as one line: every line break, tab, control character and direction
+    override becomes a space (so it cannot write lines of its own into an email, nor reorder
+    what follows it), runs of spaces become one; cut at ``limit`` with an ellipsis."""
+    raw = "" if text is None else str(text)
+    cleaned = "".join(" " if is_break(ch) else ch for ch in raw)
+    flat = " ".join(cleaned.split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat
+
+
+def is_break(char: str) -> bool:
+    # Cc: controls (\n, \r, \t, NUL...); Zl/Zp: the Unicode line and paragraph separators.
+    # Other format characters (Cf) stay: a zero-width joiner belongs to the emoji it joins.
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in DIRECTION_CONTROLS
 
 
 def quoted(name: str, length: int = NAME_LENGTH) -> str:
     """A user-supplied name as an email may show it: one line, at most ``length`` characters,
     between quotation marks, so it cannot pass for the email's own words."""
-    flat = one_line(name)
-    if len(flat) > length:
-        flat = flat[: length - 1].rstrip() + "…"
-    return f"“{flat}”"
+    return f"“{one_line(name, limit=length)}”"
 
 
 def _recipient_key(address: str) -> str:

@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 import math
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +24,7 @@ from django.db.models.functions import Replace
 from django.utils.dateparse import parse_date
 
 from accounts.models import Agency
+from core import mail
 from core.validation import parse_int
 from crm.clients.models import PHONE_MAX_LENGTH, Client
 
@@ -56,7 +56,6 @@ MAX_EXTRA_KEY_LENGTH = 100
 MAX_EXTRA_LIST_ITEMS = 50
 MAX_NUMBER_DIGITS = 15  # a number posted in any field; more is no form's (and no column's)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Separators people type in phone numbers; stripped on both sides before comparing.
 PHONE_NOISE = (" ", "-", "(", ")", ".", "+", "/")
 MIN_PHONE_DIGITS = 6  # fewer digits than this never match anyone
@@ -280,26 +279,18 @@ def _clean_extra(data: Mapping[str, Any], errors: dict[str, list[str]]) -> dict[
 
 
 def one_line(value: Any, *, limit: int = 1_000) -> str:
-    """A visitor's value as one line of text: every line break, control character and
-    direction override becomes a space, so it cannot write lines of its own into an email or
-    a note; lists are joined with commas; cut at ``limit`` with an ellipsis."""
+    """A visitor's value as one line of text (``core.mail.one_line``: no line breaks, control
+    characters or direction overrides of its own); lists are joined with commas."""
     if isinstance(value, list):
         value = ", ".join(one_line(item, limit=limit) for item in value)
-    text = "" if value is None else str(value)
-    text = "".join(" " if _is_break(char) else char for char in text)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _is_break(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _DIRECTION_CONTROLS
+    return mail.one_line(value, limit=limit)
 
 
 def _valid_url_or_empty(value: str) -> str:
     value = (value or "").strip()
     if not value or len(value) > TEXT_LIMITS["page_url"]:
         return ""
-    if any(_is_break(char) for char in value) or _SURROGATE.search(value):
+    if any(mail.is_break(char) for char in value) or _SURROGATE.search(value):
         return ""  # URLValidator lets a NUL through, which PostgreSQL then refuses
     try:
         _url(value)

@@ -61,6 +61,14 @@ def test_a_subject_is_one_line_and_names_are_quoted_and_truncated():
     assert len(core_mail.quoted(EVIL)) <= 62
 
 
+def test_one_line_drops_breaks_and_direction_overrides_but_keeps_joined_emoji():
+    """The one flattening rule of typed text (emails, notes, notifications)."""
+    assert core_mail.one_line("a\u2028b\tc\x00d\u202eevil") == "a b c d evil"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, joined by ZWJ
+    assert core_mail.one_line(f"The {family} family") == f"The {family} family"
+    assert core_mail.one_line(None) == ""
+
+
 # Invitations ---------------------------------------------------------------------------------
 
 
