@@ -288,6 +288,15 @@ QUOTA_PROPOSALS = env_int("QUOTA_PROPOSALS", 100_000)
 QUOTA_BOOKINGS = env_int("QUOTA_BOOKINGS", 100_000)
 QUOTA_WEBSITE_FORMS = env_int("QUOTA_WEBSITE_FORMS", 100)
 QUOTA_API_TOKENS_PER_USER = env_int("QUOTA_API_TOKENS_PER_USER", 25)  # live (unrevoked) ones
+QUOTA_WEBHOOKS = env_int("QUOTA_WEBHOOKS", 20)  # webhook endpoints per agency
+
+# Outgoing webhooks (crm/webhooks, core/outbound.py). Targets on private, loopback and other
+# non-public addresses are refused unless WEBHOOK_ALLOW_PRIVATE_TARGETS (on-premises installs);
+# with DEBUG on, http:// and loopback are allowed for localhost-style hosts.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)  # per attempt
+# An endpoint whose every attempt has failed for this many days is switched off.
+WEBHOOK_DISABLE_AFTER_DAYS = env_int("WEBHOOK_DISABLE_AFTER_DAYS", 3)
 
 # REST API (/api/v1): bearer tokens, one envelope, one error handler, orjson. See api/.
 REST_FRAMEWORK = {

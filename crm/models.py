@@ -11,6 +11,13 @@ from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
+from crm.webhooks.models import (
+    DeliveryStatus,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookMessage,
+)
 
 __all__ = [
     "PHONE_MAX_LENGTH",
@@ -19,6 +26,7 @@ __all__ = [
     "Client",
     "ClientSource",
     "ClientStatus",
+    "DeliveryStatus",
     "Enquiry",
     "EnquiryForm",
     "ItemKind",
@@ -31,6 +39,10 @@ __all__ = [
     "Payment",
     "Proposal",
     "ProposalStatus",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookMessage",
     "new_form_key",
     "new_share_token",
 ]
