@@ -141,6 +141,15 @@ class WebhookDelivery(TenantModel):
 
     class Meta:
         ordering = ["-id"]
+        constraints = [
+            # One delivery of an event per endpoint (a re-run fan-out makes no second one);
+            # replays are the exception, and say which delivery they replay.
+            models.UniqueConstraint(
+                fields=["endpoint", "message"],
+                condition=models.Q(replay_of__isnull=True),
+                name="uniq_webhook_delivery",
+            )
+        ]
         indexes = [
             models.Index(fields=["endpoint", "-id"], name="webhook_delivery_log"),
             models.Index(
