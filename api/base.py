@@ -73,7 +73,8 @@ class ApiViewMixin(RateLimitFirstInitial):
     def check_rate_limit(self, request: Request, token: Any) -> None:
         pending = self.token_epoch_to_confirm if isinstance(token, ApiToken) else None
         if isinstance(token, ApiToken):
-            key, limit = f"token:{token.pk}", token.rate_limit
+            # The public key, not the pk: unique forever (a pk can come back on SQLite).
+            key, limit = f"token:{token.key}", token.rate_limit
         else:
             key, limit = f"ip:{client_ip(request)}", settings.API_RATE_LIMIT_ANONYMOUS
         read = token_cache.epoch_key() if pending is not None else None
