@@ -10,7 +10,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0005_username_case_insensitive'),
+        # accounts' first migration (Agency and User) is enough: a test that steps accounts
+        # back to an earlier migration keeps these tables.
         ('crm', '0010_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
