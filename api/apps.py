@@ -6,4 +6,5 @@ class ApiConfig(AppConfig):
     verbose_name = "REST API"
 
     def ready(self) -> None:
-        from api import schema  # noqa: F401  (registers the OpenAPI extensions)
+        # The OpenAPI extensions; the webhook fan-out's event subscriber.
+        from api import jobs, schema  # noqa: F401

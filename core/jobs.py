@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache, partial
 from typing import Any, TypeAlias
 
@@ -156,6 +156,7 @@ def enqueue(
     *,
     agency_id: int | None,
     queueing_lock: str | None = None,
+    schedule_at: datetime | None = None,
     **kwargs: JobArg,
 ) -> None:
     """Start ``declared`` once the current transaction commits (now, outside one).
@@ -163,13 +164,25 @@ def enqueue(
     ``agency_id`` is the agency the work is for (None: the system's own, such as a purge); the
     job receives it with ``kwargs``, and it is what scopes an owner's view of the queue.
     ``queueing_lock``: while a job with this lock is waiting, another is not queued (a repeat
-    is dropped: the waiting one will do the work)."""
+    is dropped: the waiting one will do the work). ``schedule_at``: not before this time (queue
+    mode; in inline mode a job scheduled for later is not run at all: nothing in-process waits,
+    the log says so)."""
     kwargs = {"agency_id": agency_id, **kwargs}
     _check_args(kwargs)
+    later = schedule_at is not None and schedule_at > timezone.now()
     if mode() == "inline":
+        if later:
+            logger.info(
+                "job %s scheduled for %s not run (JOBS_MODE=inline runs nothing later)",
+                declared.name,
+                schedule_at,
+            )
+            return
         transaction.on_commit(partial(_run_inline, declared, kwargs))
         return
-    new_job = declared.task.configure(queueing_lock=queueing_lock).make_new_job(**kwargs)
+    new_job = declared.task.configure(
+        queueing_lock=queueing_lock, schedule_at=schedule_at if later else None
+    ).make_new_job(**kwargs)
     try:
         with transaction.atomic():  # a savepoint: a refused queueing lock keeps the caller's
             _in_this_transaction().defer_job(job=new_job)

@@ -1,10 +1,11 @@
 """From named events to notifications: the client opened, accepted or declined a proposal; a
-website enquiry arrived (for a new client or one already known). Run by the job
+website enquiry arrived (for a new client or one already known); Itinera switched off a
+webhook endpoint (it answered 410 Gone, or failed for days). Run by the job
 ``notifications.notify_event`` after the event's transaction commits."""
 
 from __future__ import annotations
 
-from accounts.models import Activity, ActivityChannel, User
+from accounts.models import Activity, ActivityChannel, Role, User
 from accounts.tenancy import active_members
 from core.mail import one_line, quoted
 from crm.enquiries.models import Enquiry
@@ -17,7 +18,7 @@ PROPOSAL_EVENTS = {
     "proposal.accepted": ("accepted", "Proposal accepted"),
     "proposal.declined": ("declined", "Proposal declined"),
 }
-EVENT_NAMES = (*PROPOSAL_EVENTS, "enquiry.received")
+EVENT_NAMES = (*PROPOSAL_EVENTS, "enquiry.received", "webhook.disabled")
 
 
 def notify_from_event(*, agency_id: int, activity_id: int) -> int:
@@ -30,6 +31,8 @@ def notify_from_event(*, agency_id: int, activity_id: int) -> int:
         return _proposal_answered(activity)
     if activity.event == "enquiry.received":
         return _enquiry_received(activity)
+    if activity.event == "webhook.disabled":
+        return _webhook_disabled(activity)
     return 0
 
 
@@ -126,6 +129,49 @@ def _enquiry_received(activity: Activity) -> int:
             object_type="enquiry",
             object_id=enquiry.pk,
             client_id=enquiry.client_id,
+        )
+        told += done is not None
+    return told
+
+
+WEBHOOK_REASONS = {
+    "gone": "it answered 410 Gone",
+    "failing": "every delivery to it has been failing for days",
+}
+
+
+def _webhook_disabled(activity: Activity) -> int:
+    """The owners, and the admin who registered the endpoint, in the bell and by email; once
+    per switching off (the occasion names this event)."""
+    agency_id = activity.agency_id
+    assert agency_id is not None
+    webhook_id = activity.data.get("webhook_id") or activity.object_id
+    members = active_members(agency=agency_id)
+    recipients = list(members.filter(role=Role.OWNER).order_by("pk"))
+    creator_id = activity.data.get("created_by_id")
+    if isinstance(creator_id, int) and all(member.pk != creator_id for member in recipients):
+        creator = members.filter(pk=creator_id, role=Role.ADMIN).first()
+        if creator is not None:
+            recipients.append(creator)
+    url = one_line(activity.object_repr)[:120]
+    why = WEBHOOK_REASONS.get(str(activity.data.get("reason")), "it kept failing")
+    text = f"Webhooks to {url} were switched off: {why}. Fix the endpoint, then switch it on"
+    told = 0
+    for recipient in recipients:
+        done = notify(
+            agency_id=agency_id,
+            recipient=recipient,
+            kind=NotificationKind.WEBHOOK_DISABLED,
+            occasion=f"webhook.disabled:{activity.pk}:{recipient.pk}",
+            text=text + ".",
+            link=f"/settings/webhooks/{webhook_id}/",
+            object_type="webhook_endpoint",
+            object_id=webhook_id if isinstance(webhook_id, int) else None,
+            email=Email(
+                subject="A webhook endpoint was switched off",
+                template="webhook_disabled",
+                context={"endpoint_url": activity.object_repr, "reason": why},
+            ),
         )
         told += done is not None
     return told

@@ -17,6 +17,7 @@ class NotificationKind(models.TextChoices):
     ENQUIRY_RECEIVED = "enquiry.received", "New enquiry"
     PROPOSAL_EXPIRING = "reminder.proposal_expiring", "Proposal expiring"
     BALANCE_DUE = "reminder.balance_due", "Balance due"
+    WEBHOOK_DISABLED = "webhook.disabled", "Webhook switched off"
 
 
 class Notification(TenantModel):

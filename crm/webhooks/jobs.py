@@ -1,10 +1,16 @@
-"""The webhooks' jobs, and ``wake``: the one way to get an endpoint's deliveries going."""
+"""The webhooks' jobs: ``webhooks.drain`` (send what is due to one endpoint) and
+``webhooks.sweep`` (every minute: wake endpoints with overdue deliveries). ``wake`` and
+``wake_at`` (crm/webhooks/schedule.py) start a drain."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from core import jobs
 from crm.webhooks import dispatch
-from crm.webhooks.models import WebhookEndpoint
+from crm.webhooks.schedule import wake, wake_at
+
+__all__ = ["drain_job", "sweep_job", "wake", "wake_at"]
 
 
 @jobs.job("webhooks.drain", queue="webhooks", attempts=1)
@@ -13,12 +19,10 @@ def drain_job(*, agency_id: int, webhook_id: int) -> int:
     return dispatch.drain(webhook_id=webhook_id)
 
 
-def wake(endpoint: WebhookEndpoint) -> None:
-    """Make sure a drain of ``endpoint`` runs after this transaction commits (at most one
-    waits per endpoint: a waiting drain sends whatever is due when it runs)."""
-    jobs.enqueue(
-        drain_job,
-        agency_id=endpoint.agency_id,
-        queueing_lock=f"webhooks.drain:{endpoint.pk}",
-        webhook_id=endpoint.pk,
-    )
+@jobs.job("webhooks.sweep", queue="webhooks", attempts=1)
+def sweep_job(**_tick: Any) -> int:
+    """The safety net (the periodic task passes ``timestamp``)."""
+    return dispatch.sweep()
+
+
+jobs.periodic(sweep_job, cron="* * * * *")

@@ -21,7 +21,7 @@ from accounts.events import record_event
 from accounts.models import ActivityAction, Agency, User
 from accounts.quotas import agency_quota_check
 from core import outbound
-from crm.webhooks import jobs as webhook_jobs
+from crm.webhooks import schedule
 from crm.webhooks.catalogue import TEST_EVENT, TYPES
 from crm.webhooks.models import (
     WAITING_STATUSES,
@@ -237,7 +237,8 @@ def webhook_disable(*, webhook: WebhookEndpoint, reason: str, detail: str = "") 
         "webhook.disabled",
         endpoint=endpoint,
         changes={"is_active": [True, False]},
-        data={"reason": reason, "detail": detail[:300]},
+        # Who registered it: told beside the owners (crm.notifications cannot read endpoints).
+        data={"reason": reason, "detail": detail[:300], "created_by_id": endpoint.created_by_id},
     )
     webhook.__dict__.update(endpoint.__dict__)
     return True
@@ -311,7 +312,7 @@ def delivery_replay(*, delivery: WebhookDelivery, requested_by: User | None) -> 
             "event_type": delivery.event_type,
         },
     )
-    webhook_jobs.wake(endpoint)
+    schedule.wake(endpoint)
     return replay
 
 
@@ -343,5 +344,5 @@ def webhook_send_test(*, webhook: WebhookEndpoint, requested_by: User | None) ->
         requested_by=requested_by,
     )
     _record("webhook.test_sent", endpoint=endpoint, data={"delivery_id": delivery.pk})
-    webhook_jobs.wake(endpoint)
+    schedule.wake(endpoint)
     return delivery
