@@ -3,33 +3,71 @@
 A URL people type makes Itinera send requests, so every target is checked twice: when it is
 registered (:func:`check_url`, a clear message for the form or the 422) and again at every
 delivery (:func:`post`), because DNS can change between the two. A target is refused when any
-address its host resolves to is loopback, private, link-local, multicast, reserved,
-unspecified or otherwise not globally reachable, IPv4 and IPv6 alike, ``::ffff:``-mapped and
-other embedded IPv4 forms included. Redirects are never followed.
+address its host resolves to is loopback, private, shared (CGNAT), link-local (cloud metadata),
+multicast, broadcast, reserved, documentation, benchmarking or otherwise not global unicast,
+IPv4 and IPv6 alike; an IPv6 address carrying an IPv4 one (``::ffff:``-mapped,
+IPv4-compatible, 6to4, NAT64, Teredo) is judged by the IPv4 address inside it.
 
-``post`` connects to the exact address it approved (the host name still goes in the TLS SNI,
-the certificate check and the ``Host`` header), so a name that resolves to a public address
-for the check and to 127.0.0.1 a moment later cannot reach us.
+The URL is read strictly, so that no other parser (a browser, urllib3, a proxy) can read a
+different host from it: no user name or password, no backslash, no whitespace or control
+character, no percent sign in the host; a host that ends in a number is an IPv4 address in
+any of its legacy spellings (``127.1``, ``0x7f.1``, ``2130706433``, ``017700000001``) and is
+judged as the address it means, then refused unless written as four decimals.
 
-``allow_private=True`` (the ``WEBHOOK_ALLOW_PRIVATE_TARGETS`` setting, for on-premises installs)
-lets private and loopback targets through; it is off by default.
+Ports: any port on a public address except the "bad ports" browsers refuse too (the Fetch
+standard's list: SMTP, IRC, SSH...), so a webhook cannot speak HTTP at a mail or chat server.
+
+``post`` connects to the exact address it approved, with no second name lookup (the host name
+still goes in the TLS SNI, the certificate check and the ``Host`` header), never follows a
+redirect, gives up after ``timeout`` seconds in all (connecting, sending and reading, however
+slowly the other side drips), and reads at most ``keep * 4`` bytes of the answer's body
+(without decompressing it).
+
+``allow_private=True`` (the ``WEBHOOK_ALLOW_PRIVATE_TARGETS`` setting, for on-premises
+installs) lets loopback, private, shared and other non-public unicast targets through; the
+unspecified address, link-local (the cloud metadata service), multicast, broadcast and
+reserved ranges stay refused. ``allow_local_http=True`` (``DEBUG``) allows ``http://`` and
+loopback for localhost-style hosts only. Both are off by default.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
+import ssl
+import threading
 import time
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 MAX_URL_LENGTH = 2000
-# Host names that mean "this machine" wherever they are resolved.
-LOCAL_NAMES = ("localhost", "localhost.localdomain")
+MAX_HOST_LENGTH = 253
+# Host names that mean "this machine" wherever they are resolved (RFC 6761 and /etc/hosts).
+LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+# The Fetch standard's bad ports (https://fetch.spec.whatwg.org/#port-blocking): services that
+# are not HTTP, which browsers refuse to send requests to. We refuse them for the same reason.
+BAD_PORTS = frozenset(
+    (
+        *(0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87),
+        *(95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143),
+        *(161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556),
+        *(563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190),
+        *(5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080),
+    )
+)
+_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
+_HEX = re.compile(r"^0x[0-9a-f]*$")
+
+# Pasted URLs often carry a space or line break at either end: harmless, and dropped.
+_ASCII_SPACE = " \t\r\n\f\v"
+PUBLIC_ONLY = "webhooks can only be sent to the public internet"
 
 
 class UnsafeTarget(ValueError):
@@ -42,22 +80,51 @@ class Target:
 
     url: str
     scheme: str
-    host: str  # IDNA-encoded, lower case, no brackets
+    host: str  # IDNA-encoded, lower case, no brackets, no trailing dot
     port: int
-    path: str  # path and query, as sent in the request line
+    path: str  # path and query, as sent in the request line (ASCII)
     addresses: tuple[IPAddress, ...]
 
 
-def is_local_name(host: str) -> bool:
-    """``localhost``, ``*.localhost``, and the loopback literals: what a developer types for a
-    receiver on their own machine."""
-    host = host.lower().rstrip(".")
-    if host in LOCAL_NAMES or host.endswith(".localhost"):
-        return True
-    try:
-        return _embedded_ipv4(ipaddress.ip_address(host)).is_loopback
-    except ValueError:
-        return False
+# Judging addresses ----------------------------------------------------------------------------
+
+# (network, why it is refused, whether allow_private lets it through). Checked in order, after
+# the IPv4 address inside an IPv6 one has been taken out; an IPv6 address outside 2000::/3
+# (global unicast) that matches none of these is reserved.
+_NETWORKS: tuple[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str, bool], ...] = tuple(
+    (ipaddress.ip_network(network), reason, private_ok)
+    for network, reason, private_ok in (
+        ("0.0.0.0/8", "an unspecified address", False),
+        ("127.0.0.0/8", "a loopback address", True),
+        ("10.0.0.0/8", "a private address", True),
+        ("172.16.0.0/12", "a private address", True),
+        ("192.168.0.0/16", "a private address", True),
+        ("100.64.0.0/10", "a shared (carrier-grade NAT) address", True),
+        ("169.254.0.0/16", "a link-local address", False),
+        ("192.0.0.0/24", "a reserved address", True),
+        ("192.0.2.0/24", "a documentation address", False),
+        ("198.51.100.0/24", "a documentation address", False),
+        ("203.0.113.0/24", "a documentation address", False),
+        ("198.18.0.0/15", "a benchmarking address", True),
+        ("192.88.99.0/24", "a reserved address", False),
+        ("224.0.0.0/4", "a multicast address", False),
+        ("255.255.255.255/32", "a broadcast address", False),
+        ("240.0.0.0/4", "a reserved address", False),
+        ("::/128", "an unspecified address", False),
+        ("::1/128", "a loopback address", True),
+        ("fe80::/10", "a link-local address", False),
+        ("fec0::/10", "a site-local address", True),
+        ("fc00::/7", "a private address", True),
+        ("ff00::/8", "a multicast address", False),
+        ("64:ff9b:1::/48", "a private address", True),
+        ("100::/64", "a reserved address", False),
+        ("2001:db8::/32", "a documentation address", False),
+        ("3fff::/20", "a documentation address", False),
+        ("2001::/23", "a reserved address", False),
+    )
+)
+_GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 
 def _embedded_ipv4(address: IPAddress) -> IPAddress:
@@ -74,58 +141,159 @@ def _embedded_ipv4(address: IPAddress) -> IPAddress:
     packed = address.packed
     if packed[:12] == bytes(12) and packed[12:] not in (bytes(4), b"\x00\x00\x00\x01"):
         return ipaddress.IPv4Address(packed[12:])  # IPv4-compatible ::a.b.c.d (deprecated)
-    if address in ipaddress.IPv6Network("64:ff9b::/96"):
-        return ipaddress.IPv4Address(packed[12:])  # NAT64
+    if address in _NAT64:
+        return ipaddress.IPv4Address(packed[12:])
     return address
 
 
-def address_refusal(address: IPAddress) -> str | None:
-    """Why this address may not be a target (None: it may)."""
-    inner = _embedded_ipv4(address)
-    for candidate in {address, inner}:
-        if candidate.is_loopback:
-            return "a loopback address"
-        if candidate.is_unspecified:
-            return "an unspecified address"
-        if candidate.is_link_local:
-            return "a link-local address"
-        if candidate.is_multicast:
-            return "a multicast address"
-        if candidate.is_private:
-            return "a private address"
-        if candidate.is_reserved:
-            return "a reserved address"
-        if not candidate.is_global:
-            return "an address that is not on the public internet"
+def _judge(address: IPAddress, *, allow_private: bool) -> str | None:
+    for network, reason, private_ok in _NETWORKS:
+        if address.version == network.version and address in network:
+            return None if (allow_private and private_ok) else reason
+    if isinstance(address, ipaddress.IPv6Address) and address not in _GLOBAL_UNICAST:
+        return "a reserved address"
+    if not address.is_global and not allow_private:  # whatever Python knows that we did not
+        return "an address that is not on the public internet"
     return None
 
 
-def _parse(url: str) -> tuple[str, str, int, str]:
-    url = (url or "").strip()
+def address_refusal(address: IPAddress, *, allow_private: bool = False) -> str | None:
+    """Why this address may not be a target (None: it may). An IPv6 address that carries an
+    IPv4 one is judged by the IPv4 address first: that is where the packets go."""
+    if isinstance(address, ipaddress.IPv6Address) and address.scope_id:
+        address = ipaddress.IPv6Address(int(address))  # the zone ("%eth0") changes nothing
+    inner = _embedded_ipv4(address)
+    if inner is address:
+        return _judge(address, allow_private=allow_private)
+    reason = _judge(inner, allow_private=allow_private)
+    if reason is not None:
+        return reason
+    assert isinstance(address, ipaddress.IPv6Address)
+    if address.ipv4_mapped is not None or address in _NAT64 or address.sixtofour is not None:
+        return None  # another spelling of a public IPv4 address
+    # IPv4-compatible (deprecated) and Teredo: tunnels nobody should be sending webhooks into.
+    return _judge(address, allow_private=allow_private) or "a reserved address"
+
+
+def is_local_name(host: str) -> bool:
+    """``localhost``, ``*.localhost``, and the loopback literals: what a developer types for a
+    receiver on their own machine."""
+    host = host.lower().rstrip(".")
+    if host in LOCAL_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        return _embedded_ipv4(ipaddress.ip_address(host.strip("[]"))).is_loopback
+    except ValueError:
+        return False
+
+
+# Reading the URL ------------------------------------------------------------------------------
+
+
+def _legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a host means when it ends in a number (WHATWG URL's IPv4 parser: one to
+    four parts, each decimal, ``0x`` hexadecimal or ``0``-prefixed octal, the last filling the
+    remaining bytes), which is how browsers and ``inet_aton`` read ``127.1`` or ``0x7f000001``.
+    None for a host name; UnsafeTarget for a number that is no address."""
+    parts = host.split(".")
+    last = parts[-1]
+    if not (last.isdigit() or _HEX.match(last)):
+        return None
+    invalid = UnsafeTarget(f"{host} is not a valid IP address.")
+    if len(parts) > 4:
+        raise invalid
+    numbers: list[int] = []
+    for part in parts:
+        try:
+            if _HEX.match(part):
+                numbers.append(int(part[2:] or "0", 16))
+            elif len(part) > 1 and part.startswith("0"):
+                numbers.append(int(part[1:], 8))
+            else:
+                numbers.append(int(part, 10))
+        except ValueError:
+            raise invalid from None
+    head, tail = numbers[:-1], numbers[-1]
+    if any(number > 255 for number in head) or tail >= 256 ** (5 - len(numbers)):
+        raise invalid
+    value = tail
+    for index, number in enumerate(head):
+        value += number << (8 * (3 - index))
+    return ipaddress.IPv4Address(value)
+
+
+def _host(raw: str) -> tuple[str, IPAddress | None]:
+    """The host as it will be resolved and sent (IDNA, lower case), and the address when the
+    host is an IP literal."""
+    if raw.startswith("["):
+        literal = raw[1:-1]
+        if "%" in literal:
+            raise UnsafeTarget("The URL's IPv6 address may not name a network interface (%).")
+        try:
+            return literal.lower(), ipaddress.IPv6Address(literal)
+        except ValueError:
+            raise UnsafeTarget("The URL's IPv6 address is not valid.") from None
+    if "%" in raw:
+        raise UnsafeTarget("The URL's host name may not contain a percent sign.")
+    try:
+        # IDNA maps what people type (upper case, full-width digits and dots, accents) to the
+        # ASCII name DNS knows, so every check below reads the host the resolver will see.
+        host = raw.encode("idna").decode("ascii").lower().rstrip(".")
+    except UnicodeError:
+        raise UnsafeTarget("The URL's host name is not valid.") from None
+    if not host:
+        raise UnsafeTarget("The URL's host name is not valid.")
+    address = _legacy_ipv4(host)
+    if address is not None:
+        return host, address
+    if len(host) > MAX_HOST_LENGTH or not all(_LABEL.match(label) for label in host.split(".")):
+        raise UnsafeTarget(
+            "The URL's host name is not valid: use letters, digits, hyphens and dots."
+        )
+    return host, None
+
+
+def _parse(url: str) -> tuple[str, str, int, str, IPAddress | None]:
+    url = (url or "").strip(_ASCII_SPACE)
     if not url:
         raise UnsafeTarget("Enter the URL of your endpoint.")
     if len(url) > MAX_URL_LENGTH:
         raise UnsafeTarget(f"The URL is longer than {MAX_URL_LENGTH} characters.")
-    if any(ord(char) < 33 or ord(char) == 127 for char in url):
+    if any(char.isspace() or unicodedata.category(char)[0] in "CZ" for char in url):
         raise UnsafeTarget("The URL may not contain spaces or control characters.")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeTarget("Enter a full URL, like https://example.com/webhooks/itinera.")
-    if parts.username is not None or parts.password is not None:
-        raise UnsafeTarget("Put no user name or password in the URL.")
-    if parts.fragment:
-        raise UnsafeTarget("The URL may not have a #fragment.")
+    if "\\" in url:
+        # Browsers read a backslash as a slash, Python as part of the host or user name.
+        raise UnsafeTarget("The URL may not contain a backslash (\\).")
+    example = "Enter a full URL, like https://example.com/webhooks/itinera."
     try:
-        host = parts.hostname.rstrip(".").encode("idna").decode("ascii").lower()
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except (UnicodeError, ValueError):
+        parts = urlsplit(url)
+        port = parts.port  # ValueError when not a number from 0 to 65535
+    except ValueError:
         raise UnsafeTarget("The URL's host name or port is not valid.") from None
-    if not host:
-        raise UnsafeTarget("The URL's host name is not valid.")
-    path = parts.path or "/"
+    if parts.scheme not in ("http", "https") or not url.lower().startswith(parts.scheme + "://"):
+        raise UnsafeTarget(example)
+    netloc = parts.netloc
+    if "@" in netloc:
+        raise UnsafeTarget("Put no user name or password in the URL.")
+    if parts.fragment or "#" in url:
+        raise UnsafeTarget("The URL may not have a #fragment.")
+    bracket = netloc.find("]") + 1 if netloc.startswith("[") else 0
+    raw_host = netloc[:bracket] if bracket else netloc.partition(":")[0]
+    if not raw_host or not parts.hostname:
+        raise UnsafeTarget(example)
+    host, literal = _host(raw_host.lower())
+    if port is None:
+        port = 443 if parts.scheme == "https" else 80
+    if port in BAD_PORTS:
+        raise UnsafeTarget(
+            f"Port {port} is not for web servers: use 443, or another port your server "
+            "answers HTTPS on."
+        )
+    # Anything non-ASCII left in the path or query is percent-encoded, as a browser would.
+    path = quote(parts.path or "/", safe="".join(map(chr, range(33, 127))))
     if parts.query:
-        path = f"{path}?{parts.query}"
-    return parts.scheme, host, port, path
+        path = f"{path}?{quote(parts.query, safe=''.join(map(chr, range(33, 127))))}"
+    return parts.scheme, host, port, path, literal
 
 
 def resolve(host: str, port: int) -> tuple[IPAddress, ...]:
@@ -142,7 +310,10 @@ def resolve(host: str, port: int) -> tuple[IPAddress, ...]:
     for info in infos:
         # Drop an IPv6 zone ("fe80::1%eth0"): the address itself is what is judged.
         literal = str(info[4][0]).split("%", 1)[0]
-        address = ipaddress.ip_address(literal)
+        try:
+            address = ipaddress.ip_address(literal)
+        except ValueError:
+            continue
         if address not in addresses:
             addresses.append(address)
     if not addresses:
@@ -157,21 +328,42 @@ def check_url(url: str, *, allow_private: bool = False, allow_local_http: bool =
     for localhost-style hosts, so a developer can point a webhook at a receiver on their own
     machine. Everything else needs https, and a public address unless ``allow_private``.
     """
-    scheme, host, port, path = _parse(url)
+    if not isinstance(url, str):
+        raise UnsafeTarget("Enter the URL of your endpoint.")
+    scheme, host, port, path, literal = _parse(url)
     local = allow_local_http and is_local_name(host)
     if scheme != "https" and not local:
         raise UnsafeTarget("Use an https:// URL: webhooks carry your clients' data.")
-    addresses = resolve(host, port)
-    if not (allow_private or local):
-        for address in addresses:
-            reason = address_refusal(address)
+    if literal is not None:
+        if literal.version == 4 and str(literal) != host:
+            reason = _judge(literal, allow_private=allow_private)
             if reason is not None:
-                shown = host if str(address) == host else f"{host} ({address})"
-                raise UnsafeTarget(
-                    f"{shown} is {reason}: webhooks can only be sent to the public internet."
-                )
+                raise UnsafeTarget(f"{host} means {literal}, {reason}: {PUBLIC_ONLY}.")
+            raise UnsafeTarget(f"Write the IP address as four decimal numbers, like {literal}.")
+        addresses: tuple[IPAddress, ...] = (literal,)
+    elif host in LOCAL_NAMES or host.endswith(".localhost"):
+        # "This machine" by definition (RFC 6761): never asked of DNS, which might say otherwise.
+        addresses = (ipaddress.IPv4Address("127.0.0.1"),)
+    else:
+        addresses = resolve(host, port)
+    for address in addresses:
+        if local:
+            reason = None if _embedded_ipv4(address).is_loopback else "not this machine"
+        else:
+            reason = address_refusal(address, allow_private=allow_private)
+        if reason is None:
+            continue
+        if literal is not None:
+            raise UnsafeTarget(f"{host} is {reason}: {PUBLIC_ONLY}.")
+        # The address a name resolves to is not shown: it would map our network for anyone.
+        raise UnsafeTarget(f"{host} resolves to {reason}: {PUBLIC_ONLY}.")
     return Target(
-        url=url.strip(), scheme=scheme, host=host, port=port, path=path, addresses=addresses
+        url=url.strip(_ASCII_SPACE),
+        scheme=scheme,
+        host=host,
+        port=port,
+        path=path,
+        addresses=addresses,
     )
 
 
@@ -189,13 +381,120 @@ class Answer:
 
 class SendFailed(Exception):
     """No answer: a timeout, a refused or reset connection, a TLS failure. ``str()`` says
-    which, for the delivery log."""
+    which in words, for the delivery log (never a stack trace or a library's internals)."""
+
+
+class _Pinned:
+    """Connects to the approved address itself (no name lookup) and remembers the socket, so
+    the watchdog can cut it when the time is up."""
+
+    pin_address: IPAddress
+    pin_timeout: float
+    pin_lock: threading.Lock
+    pin_fileno: int | None = None
+    pin_was_cut = False
+
+    def pin(self, address: IPAddress, timeout: float) -> None:
+        self.pin_address, self.pin_timeout, self.pin_lock = address, timeout, threading.Lock()
+
+    def _new_conn(self) -> socket.socket:
+        family = socket.AF_INET6 if self.pin_address.version == 6 else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.settimeout(self.pin_timeout)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            with self.pin_lock:
+                self.pin_fileno = sock.fileno()
+            sock.connect((str(self.pin_address), self._pin_port()))
+        except BaseException:
+            self.forget()
+            sock.close()
+            raise
+        return sock
+
+    def _pin_port(self) -> int:
+        raise NotImplementedError  # the connection class knows its port
+
+    def cut(self) -> None:
+        """Shut the connection down from another thread: a blocked read returns at once."""
+        with self.pin_lock:
+            if self.pin_fileno is None:
+                return
+            self.pin_was_cut = True
+            try:
+                # A duplicate of the descriptor: shutting it down ends the connection itself;
+                # closing the duplicate leaves the original to its owner.
+                dup = socket.socket(fileno=socket.dup(self.pin_fileno))
+                try:
+                    dup.shutdown(socket.SHUT_RDWR)
+                finally:
+                    dup.close()
+            except OSError:
+                pass
+
+    def forget(self) -> None:
+        with self.pin_lock:
+            self.pin_fileno = None
+
+
+class _PinnedHTTP(_Pinned, HTTPConnection):
+    def _pin_port(self) -> int:
+        return int(self.port)
+
+
+class _PinnedHTTPS(_Pinned, HTTPSConnection):
+    def _pin_port(self) -> int:
+        return int(self.port)
+
+
+def _connection(target: Target, address: IPAddress, timeout: float) -> _PinnedHTTP | _PinnedHTTPS:
+    connection: _PinnedHTTP | _PinnedHTTPS
+    if target.scheme == "https":
+        connection = _PinnedHTTPS(
+            str(address),
+            target.port,
+            timeout=timeout,
+            cert_reqs="CERT_REQUIRED",
+            server_hostname=target.host,  # SNI, and the name the certificate must carry
+            assert_hostname=target.host,
+        )
+    else:
+        connection = _PinnedHTTP(str(address), target.port, timeout=timeout)
+    connection.pin(address, timeout)
+    return connection
 
 
 def _host_header(target: Target) -> str:
     host = f"[{target.host}]" if ":" in target.host else target.host
     default = 443 if target.scheme == "https" else 80
     return host if target.port == default else f"{host}:{target.port}"
+
+
+def _failure(exc: BaseException, *, target: Target, timeout: float, late: bool) -> SendFailed:
+    """The words for what went wrong (the delivery log shows them to the agency)."""
+    if late or isinstance(exc, (TimeoutError, socket.timeout, urllib3.exceptions.TimeoutError)):
+        unit = "second" if timeout == 1 else "seconds"
+        return SendFailed(f"No answer within {timeout:g} {unit}.")
+    cause: BaseException = exc
+    while isinstance(cause, urllib3.exceptions.HTTPError) and cause.__context__ is not None:
+        cause = cause.__context__
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        why = str(cause.verify_message or "it could not be verified")
+        return SendFailed(f"The TLS certificate of {target.host} was refused: {why}."[:300])
+    if isinstance(exc, urllib3.exceptions.SSLError) or isinstance(cause, ssl.SSLError):
+        return SendFailed(f"The TLS handshake with {target.host} failed.")
+    if isinstance(cause, ConnectionRefusedError):
+        return SendFailed(f"{target.host} refused the connection on port {target.port}.")
+    if isinstance(cause, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+        return SendFailed(f"{target.host} closed the connection before answering.")
+    if (
+        isinstance(cause, (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError))
+        or "RemoteDisconnected" in type(cause).__name__
+    ):
+        return SendFailed(f"{target.host} did not answer with valid HTTP.")
+    if isinstance(cause, OSError) and cause.errno is not None:
+        return SendFailed(f"Could not connect to {target.host}: the network is unreachable.")
+    return SendFailed(f"Could not connect to {target.host}.")
 
 
 def post(
@@ -209,49 +508,43 @@ def post(
     keep: int = 1000,
 ) -> Answer:
     """POST ``body`` to ``url`` after judging it again (UnsafeTarget if refused now), to the
-    address just approved, never following a redirect; SendFailed when nothing answered.
-    ``keep``: how many characters of the answer's body to return."""
+    address just approved, never following a redirect, within ``timeout`` seconds in all;
+    SendFailed when nothing (valid) answered in time. ``keep``: how many characters of the
+    answer's body to return (at most ``keep * 4`` bytes are read)."""
     target = check_url(url, allow_private=allow_private, allow_local_http=allow_local_http)
-    address = str(target.addresses[0])
-    limits = urllib3.Timeout(connect=timeout, read=timeout, total=timeout)
-    pool: urllib3.HTTPConnectionPool
-    if target.scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
-            address,
-            target.port,
-            timeout=limits,
-            retries=False,
-            maxsize=1,
-            cert_reqs="CERT_REQUIRED",
-            server_hostname=target.host,  # SNI, and the name the certificate must carry
-            assert_hostname=target.host,
-        )
-    else:
-        pool = urllib3.HTTPConnectionPool(address, target.port, timeout=limits, retries=False)
+    address = target.addresses[0]
+    connection = _connection(target, address, timeout)
+    watchdog = threading.Timer(timeout, connection.cut)
+    watchdog.daemon = True
     started = time.monotonic()
+    watchdog.start()
     try:
-        response = pool.urlopen(
+        connection.request(
             "POST",
             target.path,
             body=body,
-            headers={**headers, "Host": _host_header(target)},
-            redirect=False,
-            retries=False,
+            headers={
+                **headers,
+                "Host": _host_header(target),
+                "Accept-Encoding": "identity",
+                "Connection": "close",
+            },
             preload_content=False,
-            assert_same_host=False,
+            decode_content=False,
         )
-        try:
-            raw = response.read(keep * 4)  # at most this much is read, whatever is sent
-        finally:
-            response.release_conn()
-    except urllib3.exceptions.TimeoutError:
-        raise SendFailed(f"No answer within {timeout:g} seconds.") from None
-    except urllib3.exceptions.SSLError as exc:
-        raise SendFailed(f"TLS failed: {exc}"[:300]) from None
-    except (urllib3.exceptions.HTTPError, OSError) as exc:
-        raise SendFailed(f"Could not connect: {type(exc).__name__}"[:300]) from None
+        response = connection.getresponse()
+        raw = response.read(keep * 4, decode_content=False)  # at most this much, whatever comes
+        status = response.status
+        if connection.pin_was_cut:
+            # What came before the cut is no answer: a 200 whose headers never ended is not one.
+            raise TimeoutError
+    except Exception as exc:
+        late = time.monotonic() - started >= timeout
+        raise _failure(exc, target=target, timeout=timeout, late=late) from None
     finally:
-        pool.close()
+        watchdog.cancel()
+        connection.forget()
+        connection.close()
     duration_ms = int((time.monotonic() - started) * 1000)
     text = raw.decode("utf-8", errors="replace")[:keep]
-    return Answer(status=response.status, body=text, duration_ms=duration_ms)
+    return Answer(status=status, body=text, duration_ms=duration_ms)
