@@ -455,8 +455,9 @@ def _connection(target: Target, address: IPAddress, timeout: float) -> _PinnedHT
             target.port,
             timeout=timeout,
             cert_reqs="CERT_REQUIRED",
-            server_hostname=target.host,  # SNI, and the name the certificate must carry
-            assert_hostname=target.host,
+            # SNI, and the name the certificate must carry (checked by OpenSSL itself: no
+            # assert_hostname, which would swap that for urllib3's own matching).
+            server_hostname=target.host,
         )
     else:
         connection = _PinnedHTTP(str(address), target.port, timeout=timeout)
