@@ -32,6 +32,7 @@ loopback for localhost-style hosts only. Both are off by default.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import re
 import socket
@@ -493,8 +494,8 @@ def _failure(exc: BaseException, *, target: Target, timeout: float, late: bool) 
         or "RemoteDisconnected" in type(cause).__name__
     ):
         return SendFailed(f"{target.host} did not answer with valid HTTP.")
-    if isinstance(cause, OSError) and cause.errno is not None:
-        return SendFailed(f"Could not connect to {target.host}: the network is unreachable.")
+    if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return SendFailed(f"Could not connect to {target.host}: it is unreachable from here.")
     return SendFailed(f"Could not connect to {target.host}.")
 
 
