@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import ApiToken
 from accounts.services import (
     TOKEN_SIGN_IN_DAYS,
     TOKEN_SIGN_IN_MAX_DAYS,
@@ -26,8 +27,8 @@ from accounts.services import (
 )
 from api.base import ApiViewMixin, envelope
 from api.exceptions import error_response
-from api.schema import ERRORS
 from api.serializers import Id, OutputSerializer, timestamp
+from api.v1.schema_parts import ERRORS, enveloped
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -66,14 +67,13 @@ class IssuedTokenSerializer(OutputSerializer):
     name = serializers.CharField()
     token = serializers.CharField(help_text="`itn_<key>.<secret>`: shown once, store it now.")
     prefix = serializers.CharField(help_text="The token's public part, as the dashboard lists it.")
-    read_only = serializers.BooleanField()
+    read_only = serializers.BooleanField()  # type: ignore[assignment]  # the token's flag
     rate_limit = serializers.IntegerField(help_text="Requests per minute.")
     created_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField()
 
 
-class IssuedTokenEnvelopeSerializer(serializers.Serializer):
-    data = IssuedTokenSerializer()
+IssuedTokenEnvelopeSerializer = enveloped(IssuedTokenSerializer)
 
 
 class TokenView(ApiViewMixin, APIView):
@@ -163,5 +163,7 @@ class LogoutView(ApiViewMixin, APIView):
         responses={204: None, 401: ERRORS[401], 403: ERRORS[403], 429: ERRORS[429]},
     )
     def post(self, request: Request) -> Response:
-        api_token_revoke(token=request.auth)
+        token = request.auth
+        assert isinstance(token, ApiToken)  # TokenPermission
+        api_token_revoke(token=token)
         return Response(status=status.HTTP_204_NO_CONTENT)

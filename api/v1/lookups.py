@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.base import ApiViewMixin
-from api.schema import ERRORS
+from api.v1.schema_parts import ERRORS
 from core import iso
 from crm.bookings.models import BookingStatus
 from crm.clients.models import ClientSource, ClientStatus
@@ -62,8 +62,13 @@ class LookupItemSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="What to show (English).")
 
 
-class LookupListSerializer(serializers.Serializer):
-    data = LookupItemSerializer(many=True)
+# {"data": [item, ...]}: built with type(), as a class body's ``data`` would shadow
+# Serializer.data.
+LookupListSerializer = type(
+    "LookupListSerializer",
+    (serializers.Serializer,),
+    {"data": LookupItemSerializer(many=True), "__module__": __name__},
+)
 
 
 @cache
@@ -121,7 +126,7 @@ class LookupView(ApiViewMixin, APIView):
 
 def lookup_view(name: str) -> Any:
     description, _items = LOOKUPS[name]
-    view = type(
+    view: type[LookupView] = type(
         f"Lookup{name.title().replace('-', '')}View",
         (LookupView,),
         {"lookup": name, "__doc__": description, "__module__": __name__},
@@ -137,5 +142,5 @@ def lookup_view(name: str) -> Any:
             429: ERRORS[429],
         },
     )
-    view.get = schema(view.get)
+    view.get = schema(view.get)  # type: ignore[method-assign]
     return view.as_view()

@@ -8,10 +8,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import ApiToken
 from accounts.selectors import USAGE_DAYS, api_token_usage
 from api.base import ApiViewMixin, envelope
-from api.schema import ERRORS
 from api.serializers import Id
+from api.v1.schema_parts import ERRORS, enveloped
 
 
 class UsageDaySerializer(serializers.Serializer):
@@ -30,8 +31,7 @@ class TokenUsageSerializer(serializers.Serializer):
     days = UsageDaySerializer(many=True)
 
 
-class TokenUsageEnvelopeSerializer(serializers.Serializer):
-    data = TokenUsageSerializer()
+TokenUsageEnvelopeSerializer = enveloped(TokenUsageSerializer)
 
 
 class CurrentTokenUsageView(ApiViewMixin, APIView):
@@ -48,6 +48,7 @@ class CurrentTokenUsageView(ApiViewMixin, APIView):
     )
     def get(self, request: Request) -> Response:
         token = request.auth
+        assert isinstance(token, ApiToken)  # TokenPermission
         days = api_token_usage(tokens=[token])[token.pk]
         return envelope(
             {
