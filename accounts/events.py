@@ -94,6 +94,9 @@ EVENTS: dict[str, str] = {
     "enquiry_form.deleted": "{actor} deleted the website form {subject}",
     "api_token.created": "{actor} created the API token {subject}",
     "api_token.revoked": "{actor} revoked the API token {subject}",
+    "api_token.rate_limit_changed": (
+        "{actor} changed the rate limit of the API token {subject} from {from} to {to} a minute"
+    ),
     "member.role_changed": "{actor} changed the role of {subject} from {from} to {to}",
     "member.deactivated": "{actor} deactivated {subject}",
     "member.reactivated": "{actor} reactivated {subject}",
@@ -109,6 +112,11 @@ EVENTS: dict[str, str] = {
     "user.recovery_codes_regenerated": "{actor} made new two-factor recovery codes",
     "agency.two_factor_required": "{actor} required two-factor sign-in for everyone at {subject}",
     "agency.two_factor_optional": "{actor} made two-factor sign-in optional at {subject}",
+    "agency.api_enabled": "{actor} switched API access on for {subject}",
+    "agency.api_disabled": "{actor} switched API access off for {subject}",
+    "agency.api_rate_limit_changed": (
+        "{actor} changed the default API rate limit of {subject} from {from} to {to} a minute"
+    ),
     "webhook.created": "{actor} added the webhook endpoint {subject}",
     "webhook.updated": "{actor} changed the webhook endpoint {subject}",
     "webhook.switched_off": "{actor} switched off the webhook endpoint {subject}",

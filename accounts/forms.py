@@ -207,3 +207,25 @@ class ApiTokenForm(forms.Form):
     def expires_at(self) -> dt.datetime | None:
         days = self.cleaned_data.get("expires")
         return timezone.now() + dt.timedelta(days=int(days)) if days else None
+
+
+class RateLimitForm(forms.Form):
+    """Requests per minute, within the operator's ceiling (``API_RATE_LIMIT_MAX``)."""
+
+    rate_limit = forms.IntegerField(label="Requests per minute", min_value=1)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        field = self.fields["rate_limit"]
+        assert isinstance(field, forms.IntegerField)
+        field.max_value = settings.API_RATE_LIMIT_MAX
+        field.widget.attrs.update(max=settings.API_RATE_LIMIT_MAX, min=1)
+        field.help_text = f"At most {settings.API_RATE_LIMIT_MAX} (the operator's ceiling)."
+
+
+class ApiAccessForm(forms.Form):
+    enabled = forms.TypedChoiceField(
+        choices=[("on", "On"), ("off", "Off")], coerce=lambda value: value == "on"
+    )

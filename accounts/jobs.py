@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 
 from accounts.events import record_event
 from accounts.models import Activity, ActivityChannel, User
+from accounts.services import api_usage_flush
 from core import jobs
 
 FAILED = "job.failed"
@@ -65,3 +66,13 @@ def agency_job_retry(*, agency_id: int, actor: User, job_id: int) -> None:
             object_repr=task_name,
             actor=actor,
         )
+
+
+@jobs.job("accounts.flush_api_usage", attempts=1, lock="accounts.flush_api_usage")
+def flush_api_usage(timestamp: int | None = None, **_: Any) -> int:
+    """Every five minutes: the API tokens' daily request tallies, from Redis to the database
+    (``accounts.services.api_usage_flush``)."""
+    return api_usage_flush()
+
+
+jobs.periodic(flush_api_usage, cron="*/5 * * * *")

@@ -52,6 +52,22 @@ def is_locked_out(identifier: str, user: User | None, request: HttpRequest | Non
     )
 
 
+def lockout_retry_after(
+    identifier: str, user: User | None, request: HttpRequest | None
+) -> int | None:
+    """Seconds until one more attempt is allowed when locked out, else None."""
+    per_identifier, per_ip, lockout = _limits()
+    waits = [
+        check.reset
+        for key, limit in (
+            (_subject_key(identifier, user), per_identifier),
+            (_ip_key(request), per_ip),
+        )
+        if not (check := ratelimit.hit(key, limit, window=lockout, count=False)).allowed
+    ]
+    return max(waits) if waits else None
+
+
 def record_failure(identifier: str, user: User | None, request: HttpRequest | None) -> None:
     per_identifier, per_ip, lockout = _limits()
     ratelimit.hit(_subject_key(identifier, user), per_identifier, window=lockout)

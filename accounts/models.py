@@ -30,6 +30,10 @@ class Agency(models.Model):
     timezone = models.CharField(max_length=64, default="UTC")
     # The owner's switch: every member must sign in with a second factor (accounts.two_factor).
     require_two_factor = models.BooleanField(default=False)
+    # The owner's Integrations page: API access for the whole agency, and the requests per
+    # minute a new token gets (within settings.API_RATE_LIMIT_MAX).
+    api_enabled = models.BooleanField(default=True)
+    api_rate_limit = models.PositiveIntegerField(default=60)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -155,6 +159,24 @@ class ApiToken(models.Model):
 
     def verify(self, secret: str) -> bool:
         return hmac.compare_digest(self.digest, token_digest(secret))
+
+
+class ApiTokenUsage(models.Model):
+    """How many requests a token made on one day (UTC): counted in Redis per request
+    (``core.usage``) and flushed here by a periodic job, never written per request."""
+
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE, related_name="usage")
+    day = models.DateField()
+    requests = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["token", "day"]
+        constraints = [
+            models.UniqueConstraint(fields=["token", "day"], name="api_token_usage_token_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.token_id} {self.day}: {self.requests}"
 
 
 class Invitation(models.Model):

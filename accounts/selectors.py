@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import Activity, Agency, ApiToken, Invitation, User
+from accounts.models import Activity, Agency, ApiToken, ApiTokenUsage, Invitation, User
+from core import ratelimit
 
 TEAM_EVENTS = ("member.", "invitation.")
 
@@ -93,3 +95,53 @@ def invitation_get_by_token(*, token: str) -> Invitation:
 
 def agency_member_get(*, agency: Agency, user_id: int) -> User:
     return User.objects.get(pk=user_id, agency=agency)
+
+
+# API usage and the Integrations page -------------------------------------------------------
+
+USAGE_DAYS = 30
+
+
+def agency_api_tokens(*, agency: Agency) -> QuerySet[ApiToken]:
+    """Every token of every member of the agency (the owner's Integrations page)."""
+    return (
+        ApiToken.objects.filter(user__agency=agency)
+        .select_related("user")
+        .order_by("revoked_at", "-created_at")
+    )
+
+
+def agency_api_token_get(*, agency: Agency, token_id: int) -> ApiToken:
+    """A token of any member of the agency; ``DoesNotExist`` for another agency's."""
+    return ApiToken.objects.select_related("user", "user__agency").get(
+        pk=token_id, user__agency=agency
+    )
+
+
+def usage_days(days: int = USAGE_DAYS) -> list[dt.date]:
+    """The last ``days`` days (UTC), oldest first, today last."""
+    today = ratelimit.today()
+    return [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
+
+
+def api_token_usage(
+    *, tokens: list[ApiToken], days: int = USAGE_DAYS
+) -> dict[int, list[tuple[dt.date, int]]]:
+    """Requests per day of each token over the last ``days`` days (oldest first, every day
+    present): the flushed rows, topped up by the tallies not flushed yet (one query and one
+    Redis round trip for all the tokens)."""
+    calendar = usage_days(days)
+    counts: dict[tuple[int, dt.date], int] = {}
+    by_key = {token.key: token.pk for token in tokens}
+    rows = ApiTokenUsage.objects.filter(
+        token_id__in=[token.pk for token in tokens], day__gte=calendar[0]
+    ).values_list("token_id", "day", "requests")
+    for token_id, day, requests in rows:
+        counts[(token_id, day)] = requests
+    recent = calendar[-ratelimit.TALLY_DAYS :]
+    for (key, day), live in ratelimit.tally_read(by_key, recent).items():
+        pair = (by_key[key], day)
+        counts[pair] = max(counts.get(pair, 0), live)
+    return {
+        token.pk: [(day, counts.get((token.pk, day), 0)) for day in calendar] for token in tokens
+    }

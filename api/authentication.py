@@ -1,4 +1,5 @@
-"""Bearer-token authentication: ``Authorization: Bearer itn_<key>.<secret>``.
+"""Bearer-token authentication: ``Authorization: Bearer itn_<key>.<secret>``, or the same token
+in ``X-Api-Token: itn_<key>.<secret>`` (both headers with different tokens: 401).
 
 One indexed query finds the token with its user and agency; the secret is checked by HMAC in
 constant time (``accounts.services.api_token_verify``). Unknown key, wrong secret, expired and
@@ -17,21 +18,37 @@ from accounts.services import api_token_authenticate, api_token_touch, api_token
 
 INVALID_TOKEN = "The token is invalid, expired or revoked."
 MALFORMED_HEADER = "Malformed Authorization header: send 'Authorization: Bearer <token>'."
+MALFORMED_API_TOKEN = "Malformed X-Api-Token header: send 'X-Api-Token: <token>'."
+TWO_TOKENS = (
+    "Two different tokens: the Authorization and X-Api-Token headers must carry the same token "
+    "(send one of them)."
+)
+API_TOKEN_HEADER = "X-Api-Token"
 QUERY_STRING_NAMES = ("token", "access_token", "api_token", "api_key", "key")
 
 
 def bearer_credentials(request: HttpRequest | Request) -> str | None:
-    """The raw token from the Authorization header; None when there is no header at all.
+    """The raw token from the Authorization header or the X-Api-Token header; None when there
+    is neither.
 
-    Raises ``AuthenticationFailed`` for a header that is not a single bearer credential.
+    Raises ``AuthenticationFailed`` for a header that is not a single token, and when the two
+    headers carry different tokens.
     """
     header = request.META.get("HTTP_AUTHORIZATION")
-    if header is None:
-        return None
-    scheme, _, credentials = header.strip().partition(" ")
-    credentials = credentials.strip()
-    if scheme.lower() != "bearer" or not credentials or " " in credentials:
-        raise exceptions.AuthenticationFailed(MALFORMED_HEADER)
+    alternative = request.META.get("HTTP_X_API_TOKEN")
+    credentials: str | None = None
+    if header is not None:
+        scheme, _, credentials = header.strip().partition(" ")
+        credentials = credentials.strip()
+        if scheme.lower() != "bearer" or not credentials or " " in credentials:
+            raise exceptions.AuthenticationFailed(MALFORMED_HEADER)
+    if alternative is not None:
+        alternative = alternative.strip()
+        if not alternative or " " in alternative:
+            raise exceptions.AuthenticationFailed(MALFORMED_API_TOKEN)
+        if credentials is not None and credentials != alternative:
+            raise exceptions.AuthenticationFailed(TWO_TOKENS)
+        credentials = alternative
     return credentials
 
 

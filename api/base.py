@@ -36,7 +36,7 @@ from api.authentication import INVALID_TOKEN, bearer_credentials
 from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
 from api.serializers import OutputSerializer
-from core import ratelimit
+from core import ratelimit, tracing
 from core.http import client_ip
 from core.overrides import JSONRenderer, RateLimitFirstInitial
 
@@ -49,6 +49,8 @@ SERVICE_NAMES = {
 }
 
 _LIST_COLUMNS: dict[type, tuple[str, ...] | None] = {}
+# Query parameters that are not filters: pagination, and debug mode (core.tracing).
+NOT_FILTERS = ("page", "per_page", tracing.DEBUG_PARAMETER)
 
 
 class ApiViewMixin(RateLimitFirstInitial):
@@ -78,7 +80,9 @@ class ApiViewMixin(RateLimitFirstInitial):
         else:
             key, limit = f"ip:{client_ip(request)}", settings.API_RATE_LIMIT_ANONYMOUS
         read = token_cache.epoch_key() if pending is not None else None
-        self.rate_limit = result = ratelimit.hit(key, limit, read=read)
+        # A token's requests per day are tallied in the same round trip (its usage page).
+        tally = token.key if isinstance(token, ApiToken) else None
+        self.rate_limit = result = ratelimit.hit(key, limit, read=read, tally=tally)
         if pending is not None and result.read != pending:
             self.reconfirm_token(request)
         if not result.allowed:
@@ -120,7 +124,23 @@ class ApiViewMixin(RateLimitFirstInitial):
         if self.rate_limit is not None:
             for name, value in self.rate_limit.headers.items():
                 response[name] = value
+        add_debug(request, response)
         return response
+
+
+def add_debug(request: Request, response: Response) -> None:
+    """Debug mode (``X-Debug: 1`` or ``?debug=1``, ``core.tracing``): an owner's or admin's
+    token sees ``meta.debug`` (queries, SQL time, total time) and ``Server-Timing``; anyone
+    else's request is answered as if it had not asked."""
+    stats = getattr(request._request, "query_stats", None)
+    token = request.auth
+    if stats is None or not isinstance(token, ApiToken) or not token.user.is_agency_admin:
+        return
+    response["Server-Timing"] = stats.server_timing()
+    if isinstance(response.data, dict) and ("data" in response.data or "message" in response.data):
+        meta = response.data.setdefault("meta", {})
+        if isinstance(meta, dict):
+            meta["debug"] = stats.summary()
 
 
 def envelope(data: Any, status_code: int = status.HTTP_200_OK) -> Response:
@@ -190,10 +210,10 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         """The query string without the pagination parameters (the selectors skip filtering
         altogether when nothing is left)."""
         params = self.request.query_params
-        if "page" in params or "per_page" in params:
+        if any(name in params for name in NOT_FILTERS):
             rest = params.copy()
-            rest.pop("page", None)
-            rest.pop("per_page", None)
+            for name in NOT_FILTERS:
+                rest.pop(name, None)
             return rest
         return params
 

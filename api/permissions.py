@@ -9,6 +9,7 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
 from accounts.models import ApiToken
+from accounts.services import API_DISABLED
 
 AUTHENTICATION_REQUIRED = "Authentication required: send 'Authorization: Bearer <token>'."
 
@@ -20,6 +21,11 @@ class TokenPermission(BasePermission):
         token = request.auth
         if not isinstance(token, ApiToken):
             raise exceptions.NotAuthenticated(AUTHENTICATION_REQUIRED)
+        agency = token.user.agency
+        if agency is not None and not agency.api_enabled:
+            raise exceptions.PermissionDenied(API_DISABLED)
+        if token.read_only and getattr(view, "read_only_tokens_may_post", False):
+            return True
         if token.read_only and request.method not in SAFE_METHODS:
             raise exceptions.PermissionDenied("This token is read-only.")
         return True

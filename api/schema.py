@@ -20,9 +20,15 @@ from core import idempotency
 DESCRIPTION = f"""
 Read and write your agency's clients, itineraries, proposals and bookings.
 
-**Authentication**: send `Authorization: Bearer <token>` on every request (tokens read
-`itn_<key>.<secret>`; create one with `python manage.py create_api_token USERNAME`). A token in
-the query string is not accepted. Read-only tokens get 403 on writes.
+**Authentication**: send `Authorization: Bearer <token>` (or `X-Api-Token: <token>`; both with
+different tokens is a 401) on every request (tokens read `itn_<key>.<secret>`; create one in
+the dashboard, with `POST /auth/token`, or with `python manage.py create_api_token USERNAME`).
+A token in the query string is not accepted. Read-only tokens get 403 on writes.
+
+**Tracing**: every response carries `X-Request-Id` (yours when it is 1-64 characters of
+`[A-Za-z0-9._-]`, else a new one), also written in the server's log lines. With an owner's or
+admin's token, `X-Debug: 1` (or `?debug=1`) adds `meta.debug` (`queries`, `sql_ms`,
+`total_ms`) and `Server-Timing` headers; other tokens' requests ignore it.
 
 **Bodies**: success bodies are `{{"data": ...}}`; lists add
 `"meta": {{"current_page", "last_page", "per_page", "total"}}`. Paginate with `?page=` (from 1) and
@@ -41,16 +47,30 @@ one more request is available); a 429 carries `Retry-After`.
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "api.authentication.BearerTokenAuthentication"
-    name = "bearerAuth"
+    """Two ways to send the same token: either scheme is enough (alternatives)."""
 
-    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, str]:
-        return {
-            "type": "http",
-            "scheme": "bearer",
-            "bearerFormat": "itn_<key>.<secret>",
-            "description": "A personal access token, shown once when it is created.",
-        }
+    target_class = "api.authentication.BearerTokenAuthentication"
+    name = ["bearerAuth", "apiTokenAuth"]
+
+    def get_security_requirement(self, auto_schema: AutoSchema) -> list[dict[str, list[Any]]]:
+        return [{"bearerAuth": []}, {"apiTokenAuth": []}]  # either one, not both
+
+    def get_security_definition(self, auto_schema: AutoSchema) -> list[dict[str, str]]:
+        return [
+            {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "itn_<key>.<secret>",
+                "description": "A personal access token, shown once when it is created.",
+            },
+            {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-Api-Token",
+                "description": "The same token in `X-Api-Token: itn_<key>.<secret>`; sent "
+                "beside `Authorization`, it must be the same token (else 401).",
+            },
+        ]
 
 
 RESPONSE_HEADERS = [

@@ -3,7 +3,7 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from api.v1 import bookings, clients, docs, itineraries, me, proposals
+from api.v1 import auth, bookings, clients, docs, itineraries, lookups, me, proposals, tokens
 
 app_name = "api"
 
@@ -15,6 +15,14 @@ router.register("bookings", bookings.BookingViewSet, basename="booking")
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),
+    path("profile", me.MeView.as_view(), name="profile"),  # seed 003's name for /me
+    path("auth/token", auth.TokenView.as_view(), name="auth-token"),
+    path("auth/logout", auth.LogoutView.as_view(), name="auth-logout"),
+    path("tokens/current/usage", tokens.CurrentTokenUsageView.as_view(), name="token-usage"),
+    *(
+        path(f"lookups/{name}", lookups.lookup_view(name), name=f"lookup-{name}")
+        for name in lookups.LOOKUPS
+    ),
     path("schema", docs.SchemaView.as_view(), name="schema"),
     path("docs", docs.DocsView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.tracing.RequestTracingMiddleware",  # X-Request-Id on every response and log line
     "django.middleware.security.SecurityMiddleware",
     "config.errors.DatabaseUnavailableMiddleware",
     "config.security.SecurityHeadersMiddleware",
@@ -238,8 +239,17 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "filters": {"request_id": {"()": "core.tracing.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -318,6 +328,9 @@ API_RATE_LIMIT_ANONYMOUS = env_int("API_RATE_LIMIT_ANONYMOUS", 120)
 # Seconds a process may reuse a verified API token (accounts/token_cache.py; needs Redis, which
 # tells every process at once when a token, user or agency changes). 0 reads the database always.
 API_TOKEN_CACHE_SECONDS = env_int("API_TOKEN_CACHE_SECONDS", 60)
+# The operator's ceiling on requests per minute that an owner may give a token, or make the
+# agency's default for new tokens, in the dashboard (the command line is not bound by it).
+API_RATE_LIMIT_MAX = env_int("API_RATE_LIMIT_MAX", 600)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Itinera API",
     "VERSION": "1.0.0",

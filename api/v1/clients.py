@@ -15,6 +15,7 @@ from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
 from api.serializers import Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
+from core import iso
 from crm.clients import archive as client_archive
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
@@ -55,6 +56,9 @@ class ClientSerializer(OutputSerializer):
 class ClientInputSerializer(serializers.Serializer):
     """Limits are the model's (``max_length_of``): the API, the forms and the column agree."""
 
+    def validate_country(self, value: str | None) -> str | None:
+        return country_value(value)
+
     name = serializers.CharField(max_length=max_length_of(Client, "name"))
     email = serializers.EmailField(
         max_length=max_length_of(Client, "email"),
@@ -70,7 +74,14 @@ class ClientInputSerializer(serializers.Serializer):
     )
     company = Text(max_length=max_length_of(Client, "company"), required=False, allow_null=True)
     city = Text(max_length=max_length_of(Client, "city"), required=False, allow_null=True)
-    country = Text(max_length=max_length_of(Client, "country"), required=False, allow_null=True)
+    country = Text(
+        max_length=max_length_of(Client, "country"),
+        required=False,
+        allow_null=True,
+        help_text="A country's English name (stored as written, e.g. `United Kingdom`) or its "
+        "ISO 3166-1 code (`GB`, stored as the name): see `/lookups/countries`. Anything that "
+        "names no country is a 422.",
+    )
     nationality = Text(
         max_length=max_length_of(Client, "nationality"), required=False, allow_null=True
     )
@@ -132,3 +143,19 @@ class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, TenantViewSet):
         return client_services.client_create(
             agency=self.agency, created_by=self.request.auth.user, source=ClientSource.API, **fields
         )
+
+
+def country_value(value: str | None) -> str | None:
+    """A name as written, a code as its English name; neither is a 422 naming the value. (Only
+    the API is strict: website forms and imports keep whatever a lead typed.)"""
+    if not value or not value.strip():
+        return value
+    code = iso.country_code(value)
+    if code is None:
+        raise serializers.ValidationError(
+            f"{value.strip()!r} is not a country: send its English name or its ISO 3166-1 code "
+            "(see /lookups/countries)."
+        )
+    if value.strip().upper() == code or value.strip().upper() == iso.COUNTRIES[code][1]:
+        return iso.COUNTRIES[code][0]
+    return value

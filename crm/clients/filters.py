@@ -8,9 +8,17 @@ from django.db.models import Q, QuerySet
 from core.filters import ArchivedFilter, TenantFilterSet, filter_tag
 from crm.clients.models import Client, ClientSource, ClientStatus
 
+# true/false only: anything else is a 422, never silently read as "no filter".
+BOOLEAN_CHOICES = (("true", "Yes"), ("false", "No"))
+
 
 class ClientFilter(TenantFilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200)
+    search = django_filters.CharFilter(method="filter_q", max_length=200, label="Alias of q")
+    # Seed 002: active=true is status "active", false any other status; corporate=true the
+    # clients with a company name (until clients have a company kind of their own).
+    active = django_filters.ChoiceFilter(choices=BOOLEAN_CHOICES, method="filter_active")
+    corporate = django_filters.ChoiceFilter(choices=BOOLEAN_CHOICES, method="filter_corporate")
     status = django_filters.ChoiceFilter(choices=ClientStatus.choices)
     source = django_filters.ChoiceFilter(choices=ClientSource.choices)
     tag = django_filters.CharFilter(method="filter_tag", max_length=100)
@@ -37,6 +45,20 @@ class ClientFilter(TenantFilterSet):
             | Q(phone__icontains=value)
             | Q(company__icontains=value)
         )
+
+    def filter_active(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        if value == "true":
+            return queryset.filter(status=ClientStatus.ACTIVE)
+        return queryset.exclude(status=ClientStatus.ACTIVE)
+
+    def filter_corporate(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        if value == "true":
+            return queryset.exclude(company="")
+        return queryset.filter(company="")
 
     def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return filter_tag(queryset, name, value)

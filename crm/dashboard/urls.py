@@ -97,4 +97,21 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("settings/developer/", account_views.developer, name="developer"),
+    path("settings/integrations/", account_views.integrations, name="integrations"),
+    path(
+        "settings/integrations/access/",
+        account_views.integrations_access,
+        name="integrations_access",
+    ),
+    path("settings/integrations/rate/", account_views.integrations_rate, name="integrations_rate"),
+    path(
+        "settings/integrations/tokens/<int:token_id>/rate/",
+        account_views.integrations_token_rate,
+        name="integrations_token_rate",
+    ),
+    path(
+        "settings/integrations/tokens/<int:token_id>/revoke/",
+        account_views.integrations_token_revoke,
+        name="integrations_token_revoke",
+    ),
 ]

@@ -19,6 +19,7 @@ from jsonschema import (  # type: ignore[import-untyped]  # no stubs: types-json
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from api.v1.lookups import LOOKUPS
 from crm.bookings.services import payment_record
 from tests.api.conftest import Api
 from tests.factories import (
@@ -122,6 +123,11 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/bookings/{id}",
         "/api/v1/bookings/{id}/archive",
         "/api/v1/bookings/{id}/restore",
+        "/api/v1/profile",
+        "/api/v1/auth/token",
+        "/api/v1/auth/logout",
+        "/api/v1/tokens/current/usage",
+        *(f"/api/v1/lookups/{name}" for name in LOOKUPS),
     }
 
 
@@ -132,9 +138,15 @@ def test_the_schema_declares_bearer_auth_on_every_operation(openapi):
         "bearerFormat": "itn_<key>.<secret>",
         "description": "A personal access token, shown once when it is created.",
     }
-    for path in openapi["paths"].values():
+    assert openapi["components"]["securitySchemes"]["apiTokenAuth"]["in"] == "header"
+    assert openapi["components"]["securitySchemes"]["apiTokenAuth"]["name"] == "X-Api-Token"
+    for template, path in openapi["paths"].items():
         for operation in path.values():
-            assert operation["security"] == [{"bearerAuth": []}]
+            if template == "/api/v1/auth/token":  # the sign-in that gives a token needs none
+                assert "security" not in operation
+                continue
+            # Either header (alternatives), not both.
+            assert operation["security"] == [{"bearerAuth": []}, {"apiTokenAuth": []}]
 
 
 def test_lists_are_documented_as_data_and_meta_with_page_parameters(openapi):

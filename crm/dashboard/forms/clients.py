@@ -56,6 +56,11 @@ class ClientFilterForm(forms.Form):
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *ClientStatus.choices])
     tag = forms.CharField(required=False)
     archived = forms.ChoiceField(required=False, choices=ARCHIVED_CHOICES, label="Archived")
+    corporate = forms.ChoiceField(
+        required=False,
+        choices=[("", "People and companies"), ("true", "Companies"), ("false", "People")],
+        label="Kind",
+    )
 
 
 class NoteForm(forms.Form):

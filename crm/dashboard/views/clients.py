@@ -21,7 +21,17 @@ from crm.models import Client
 from crm.proposals import selectors as proposal_selectors
 from crm.trips import selectors as trip_selectors
 
-LIST_FILTERS = ("q", "status", "tag", "sort", "source", "assigned_to", "archived")
+LIST_FILTERS = (
+    "q",
+    "status",
+    "tag",
+    "sort",
+    "source",
+    "assigned_to",
+    "archived",
+    "active",
+    "corporate",
+)
 
 
 @agency_required

@@ -44,6 +44,7 @@ def itinerary_list(request: AgencyRequest) -> HttpResponse:
         trip_selectors.itinerary_list,
         agency=request.agency,
         model=Itinerary,
+        filter_names=("q", "status", "client", "date_from", "date_to", "consultant_id"),
         # A GROUP BY drops the model's default ordering, so name it again for stable pages.
         prepare=lambda rows: (
             rows.select_related("client")
