@@ -13,9 +13,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 
+from accounts.api_access import api_usage_flush
 from accounts.events import record_event
 from accounts.models import Activity, ActivityChannel, User
-from accounts.services import api_usage_flush
 from core import jobs
 
 FAILED = "job.failed"
@@ -71,7 +71,7 @@ def agency_job_retry(*, agency_id: int, actor: User, job_id: int) -> None:
 @jobs.job("accounts.flush_api_usage", attempts=1, lock="accounts.flush_api_usage")
 def flush_api_usage(timestamp: int | None = None, **_: Any) -> int:
     """Every five minutes: the API tokens' daily request tallies, from Redis to the database
-    (``accounts.services.api_usage_flush``)."""
+    (``accounts.api_access.api_usage_flush``)."""
     return api_usage_flush()
 
 

@@ -8,8 +8,8 @@ from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
+from accounts.api_access import API_DISABLED
 from accounts.models import ApiToken
-from accounts.services import API_DISABLED
 
 AUTHENTICATION_REQUIRED = "Authentication required: send 'Authorization: Bearer <token>'."
 

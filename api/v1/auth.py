@@ -1,7 +1,7 @@
 """``POST /auth/token``: a token for a script, from an email (or username) and password;
 ``POST /auth/logout``: revoke the token that makes the call.
 
-The token sign-in follows the sign-in page's rules (``accounts.services.api_token_sign_in``):
+The token sign-in follows the sign-in page's rules (``accounts.api_access.api_token_sign_in``):
 its lockout, no difference between an unknown account and a wrong password, the second factor
 when the account has one.
 """
@@ -17,14 +17,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import ApiToken
-from accounts.services import (
+from accounts.api_access import (
     TOKEN_SIGN_IN_DAYS,
     TOKEN_SIGN_IN_MAX_DAYS,
     SignInRefused,
-    api_token_revoke,
     api_token_sign_in,
 )
+from accounts.models import ApiToken
+from accounts.services import api_token_revoke
 from api.base import ApiViewMixin, envelope
 from api.exceptions import error_response
 from api.serializers import Id, OutputSerializer, timestamp

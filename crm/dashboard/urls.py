@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from accounts import integrations_views
 from accounts import views as account_views
 from crm.dashboard.views import bookings, clients, home, itineraries, notifications, proposals
 
@@ -97,21 +98,25 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("settings/developer/", account_views.developer, name="developer"),
-    path("settings/integrations/", account_views.integrations, name="integrations"),
+    path("settings/integrations/", integrations_views.integrations, name="integrations"),
     path(
         "settings/integrations/access/",
-        account_views.integrations_access,
+        integrations_views.integrations_access,
         name="integrations_access",
     ),
-    path("settings/integrations/rate/", account_views.integrations_rate, name="integrations_rate"),
+    path(
+        "settings/integrations/rate/",
+        integrations_views.integrations_rate,
+        name="integrations_rate",
+    ),
     path(
         "settings/integrations/tokens/<int:token_id>/rate/",
-        account_views.integrations_token_rate,
+        integrations_views.integrations_token_rate,
         name="integrations_token_rate",
     ),
     path(
         "settings/integrations/tokens/<int:token_id>/revoke/",
-        account_views.integrations_token_revoke,
+        integrations_views.integrations_token_revoke,
         name="integrations_token_revoke",
     ),
 ]

@@ -13,8 +13,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from accounts import two_factor
+from accounts.api_access import api_usage_flush
 from accounts.models import Activity, ApiToken, Role
-from accounts.services import api_usage_flush
 from core import iso, ratelimit
 from tests.api.conftest import Api, warm
 from tests.factories import PASSWORD, ClientFactory, ProposalFactory, UserFactory, make_token
