@@ -175,11 +175,19 @@ class ApiAutoSchema(AutoSchema):
     def get_response_serializers(self) -> Any:
         view, method = self.view, self.method
         codes: list[int]
+        responses: dict[int, Any]
         if isinstance(view, TenantViewSet):
             action = view.action
             detail = view.detail_serializer or view.output_serializer
-            if action == "list":
-                responses: dict[int, Any] = {200: view.output_serializer}
+            declared = getattr(view, "action_responses", {}).get(action)
+            if declared is not None:
+                # (status, serializer, error codes): a serializer class is the ``data`` of
+                # the envelope; a ``many=True`` instance, a paginated list.
+                code, serializer, codes = declared
+                body = enveloped(serializer) if isinstance(serializer, type) else serializer
+                responses, codes = {code: body}, list(codes)
+            elif action == "list":
+                responses = {200: view.output_serializer}
                 codes = [401, 422, 429]
             elif action == "activity":
                 responses, codes = {200: ActivitySerializer(many=True)}, [401, 404, 422, 429]
