@@ -123,6 +123,10 @@ ERRORS = {
     429: _error("Rate limit exceeded: see `Retry-After`."),
 }
 
+ADMINS_ONLY_403 = _error(
+    "The token's user is an agent (owners and admins only), or a write with a read-only token."
+)
+
 _envelopes: dict[type, type] = {}
 
 
@@ -206,7 +210,11 @@ class ApiAutoSchema(AutoSchema):
             assert isinstance(view, ApiViewMixin)  # every documented view is one
             responses = {200: enveloped(view.response_serializer)}
             codes = [401, 429] if method in ("GET", "HEAD") else [400, 401, 403, 422, 429]
-        return {**responses, **{code: ERRORS[code] for code in codes}}
+        errors = {code: ERRORS[code] for code in codes}
+        if getattr(view, "admins_only", False):
+            # Every operation of an owners-and-admins view can refuse an agent's token.
+            errors[403] = ADMINS_ONLY_403
+        return {**responses, **errors}
 
 
 def add_shared_components(

@@ -222,6 +222,7 @@ class WebhookViewSet(IdempotentCreateMixin, TenantViewSet):
     input_serializer = WebhookInputSerializer
     filterset_class = WebhookFilter
     permission_classes = [TokenPermission, AgencyAdminPermission]
+    admins_only = True  # the schema documents the agent's 403 on every operation
     list_selector = webhook_selectors.webhook_list
     get_selector = webhook_selectors.webhook_get
     create_service = webhook_services.webhook_create
