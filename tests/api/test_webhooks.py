@@ -11,10 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import Activity
 from crm.models import WebhookDelivery, WebhookEndpoint
 from crm.webhooks.catalogue import TEST_EVENT, TYPES
+from tests import webhook_support
 from tests.api.conftest import Api, warm
 from tests.factories import make_token
-from tests.webhook_support import drains, fake_dns, make_delivery, make_endpoint  # noqa: F401
+from tests.webhook_support import make_delivery, make_endpoint
 
+# The shared fixtures, by name.
+fake_dns, drains = webhook_support.fake_dns, webhook_support.drains
 URL = "https://hooks.example.com/itinera"
 pytestmark = pytest.mark.usefixtures("fake_dns")
 
@@ -50,7 +53,8 @@ def test_create_answers_201_with_the_secret_once_and_never_again(api: Api, agenc
         body = api.get(path)
         assert body.status_code == 200
         assert secret not in body.content.decode()
-        assert "secret" not in (body.json()["data"][0] if path == "/webhooks" else body.json()["data"])
+        shown = body.json()["data"]
+        assert "secret" not in (shown[0] if path == "/webhooks" else shown)
     patched = api.patch(f"/webhooks/{endpoint.pk}", {"description": "Make"})
     assert secret not in patched.content.decode()
     # The history names the change, never the secret.

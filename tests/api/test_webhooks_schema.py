@@ -7,12 +7,15 @@ from typing import Any
 
 import pytest
 
+from tests import webhook_support
 from tests.api.conftest import Api
 from tests.api.test_schema import Contract, openapi  # noqa: F401  # the fixture
 from tests.factories import make_token
-from tests.webhook_support import drains, fake_dns, make_delivery, make_endpoint  # noqa: F401
+from tests.webhook_support import make_delivery, make_endpoint
 
 pytestmark = pytest.mark.usefixtures("fake_dns", "drains")
+# The shared fixtures, by name.
+fake_dns, drains = webhook_support.fake_dns, webhook_support.drains
 URL = "https://hooks.example.com/itinera"
 
 
