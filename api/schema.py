@@ -143,6 +143,10 @@ ERRORS = {
     429: _error("Rate limit exceeded: see `Retry-After`."),
 }
 
+ADMINS_ONLY_403 = _error(
+    "The token's user is an agent (owners and admins only), or a write with a read-only token."
+)
+
 _envelopes: dict[type, type] = {}
 
 
@@ -195,11 +199,19 @@ class ApiAutoSchema(AutoSchema):
     def get_response_serializers(self) -> Any:
         view, method = self.view, self.method
         codes: list[int]
+        responses: dict[int, Any]
         if isinstance(view, TenantViewSet):
             action = view.action
             detail = view.detail_serializer or view.output_serializer
-            if action == "list":
-                responses: dict[int, Any] = {200: view.output_serializer}
+            declared = getattr(view, "action_responses", {}).get(action)
+            if declared is not None:
+                # (status, serializer, error codes): a serializer class is the ``data`` of
+                # the envelope; a ``many=True`` instance, a paginated list.
+                code, serializer, codes = declared
+                body = enveloped(serializer) if isinstance(serializer, type) else serializer
+                responses, codes = {code: body}, list(codes)
+            elif action == "list":
+                responses = {200: view.output_serializer}
                 codes = [401, 422, 429]
             elif action == "activity":
                 responses, codes = {200: ActivitySerializer(many=True)}, [401, 404, 422, 429]
@@ -218,7 +230,11 @@ class ApiAutoSchema(AutoSchema):
             assert isinstance(view, ApiViewMixin)  # every documented view is one
             responses = {200: enveloped(view.response_serializer)}
             codes = [401, 429] if method in ("GET", "HEAD") else [400, 401, 403, 422, 429]
-        return {**responses, **{code: ERRORS[code] for code in codes}}
+        errors = {code: ERRORS[code] for code in codes}
+        if getattr(view, "admins_only", False):
+            # Every operation of an owners-and-admins view can refuse an agent's token.
+            errors[403] = ADMINS_ONLY_403
+        return {**responses, **errors}
 
 
 def add_shared_components(

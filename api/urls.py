@@ -3,7 +3,18 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from api.v1 import auth, bookings, clients, docs, itineraries, lookups, me, proposals, tokens
+from api.v1 import (
+    auth,
+    bookings,
+    clients,
+    docs,
+    itineraries,
+    lookups,
+    me,
+    proposals,
+    tokens,
+    webhooks,
+)
 
 app_name = "api"
 
@@ -12,6 +23,7 @@ router.register("clients", clients.ClientViewSet, basename="client")
 router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary")
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
+router.register("webhooks", webhooks.WebhookViewSet, basename="webhook")
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),

@@ -349,6 +349,7 @@ SPECTACULAR_SETTINGS = {
         "ItineraryStatusEnum": "crm.models.ItineraryStatus",
         "ProposalStatusEnum": "crm.models.ProposalStatus",
         "BookingStatusEnum": "crm.models.BookingStatus",
+        "DeliveryStatusEnum": "crm.models.DeliveryStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("forms/", include("crm.public.form_urls")),
     path("accounts/", include("accounts.urls")),
     path("settings/forms/", include("crm.dashboard.website_form_urls")),
+    path("settings/webhooks/", include("crm.dashboard.webhook_urls")),
     path("", include("crm.public.urls")),
     path("", include("crm.dashboard.urls")),
 ]

@@ -64,6 +64,17 @@ class WebhookEndpoint(AuthoredTenantModel):
     def wants(self, event_type: str) -> bool:
         return not self.event_types or event_type in self.event_types
 
+    @property
+    def secret_hint(self) -> str:
+        """Enough of the secret to tell which one a receiver holds, never the secret."""
+        return f"{SECRET_PREFIX}…{self.secret[-4:]}"
+
+    @property
+    def previous_secret_valid_until(self) -> dt.datetime | None:
+        """Until when the secret a rotation replaced still signs beside the current one."""
+        expires = self.previous_secret_expires_at
+        return expires if self.previous_secret and expires and expires > timezone.now() else None
+
     def signing_secrets(self, *, now: dt.datetime | None = None) -> list[str]:
         """The secrets that sign a delivery now: the current one, and the previous one during
         its 24 hours of overlap after a rotation."""

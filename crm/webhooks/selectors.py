@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
@@ -12,6 +12,20 @@ from crm.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 def webhook_list(*, agency: Agency, filters: Filters = None) -> QuerySet[WebhookEndpoint]:
     return apply_filters(WebhookFilter, WebhookEndpoint.objects.for_agency(agency), filters)
+
+
+def webhook_summaries(*, agency: Agency) -> QuerySet[WebhookEndpoint]:
+    """Settings → Webhooks: every endpoint with its latest delivery's status and time
+    (``last_delivery_status``/``last_delivery_at``, None before the first), in one query."""
+    latest = WebhookDelivery.objects.filter(endpoint=OuterRef("pk")).order_by("-id")
+    return (
+        WebhookEndpoint.objects.for_agency(agency)
+        .annotate(
+            last_delivery_status=Subquery(latest.values("status")[:1]),
+            last_delivery_at=Subquery(latest.values("created_at")[:1]),
+        )
+        .order_by("-created_at", "-id")
+    )
 
 
 def webhook_get(*, agency: Agency, webhook_id: int) -> WebhookEndpoint:

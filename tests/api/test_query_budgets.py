@@ -20,7 +20,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from crm.models import Client
+from crm.models import Client, WebhookEndpoint
 from tests.api.conftest import Api
 from tests.factories import (
     BookingFactory,
@@ -60,6 +60,13 @@ def _bookings(agency, n: int) -> None:
         BookingFactory(client=client, agency=agency)
 
 
+def _webhooks(agency, n: int) -> None:
+    for i in range(n):
+        WebhookEndpoint.objects.create(
+            agency=agency, url=f"https://hooks.example.com/{i}", event_types=["client.created"]
+        )
+
+
 # path, query string, how to make n rows, to-many relations each row shows
 LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/clients", "", _clients, 0),
@@ -67,6 +74,8 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/itineraries", "", _itineraries, 0),
     ("/proposals", "", _proposals, 0),
     ("/bookings", "", _bookings, 0),
+    ("/webhooks", "", _webhooks, 0),
+    ("/webhooks", "is_active=true", _webhooks, 0),
 ]
 LIST_IDS = [f"{path}?{query}" for path, query, _, _ in LISTS]
 

@@ -128,6 +128,14 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/auth/logout",
         "/api/v1/tokens/current/usage",
         *(f"/api/v1/lookups/{name}" for name in LOOKUPS),
+        "/api/v1/webhooks",
+        "/api/v1/webhooks/event-types",
+        "/api/v1/webhooks/{id}",
+        "/api/v1/webhooks/{id}/rotate-secret",
+        "/api/v1/webhooks/{id}/test",
+        "/api/v1/webhooks/{id}/deliveries",
+        "/api/v1/webhooks/{id}/deliveries/{delivery_id}",
+        "/api/v1/webhooks/{id}/deliveries/{delivery_id}/replay",
     }
 
 

@@ -98,6 +98,9 @@ JSON_ID_KEYS = {
     "assigned_to_id": "accounts.User",
     "actor_id": "accounts.User",
     "user_id": "accounts.User",
+    "webhook_id": "crm.WebhookEndpoint",
+    "replay_of_id": "crm.WebhookDelivery",
+    "requested_by_id": "accounts.User",
 }
 
 

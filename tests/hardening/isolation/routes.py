@@ -35,6 +35,8 @@ ID_PARAMS: dict[str, str] = {
     "user_id": "accounts.User",  # a member of the agency
     "token_id": "accounts.ApiToken",
     "notification_id": "crm.Notification",  # the owner's own (bob's, for the controls)
+    "webhook_id": "crm.WebhookEndpoint",
+    "delivery_id": "crm.WebhookDelivery",  # a delivery of that endpoint
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
 }
 

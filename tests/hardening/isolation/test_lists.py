@@ -80,6 +80,8 @@ def test_no_list_search_or_page_shows_another_agencys_records(world, capsys):
         f"/api/v1/clients/{b.rows['crm.Client'].pk}/activity?per_page=100",
         f"/api/v1/itineraries/{b.rows['crm.Itinerary'].pk}",
         f"/api/v1/bookings/{b.rows['crm.Booking'].pk}",
+        f"/settings/webhooks/{b.rows['crm.WebhookEndpoint'].pk}/",
+        f"/api/v1/webhooks/{b.rows['crm.WebhookEndpoint'].pk}",
     ]
     for url in own_pages:
         got = world.send("GET", url)

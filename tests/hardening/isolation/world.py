@@ -29,9 +29,12 @@ from crm.models import (
     Notification,
     Payment,
     Proposal,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 from crm.proposals import services as proposal_services
 from crm.trips import services as trip_services
+from crm.webhooks import services as webhook_services
 from tests.factories import make_token
 from tests.hardening.isolation.checks import in_rollback
 from tests.hardening.isolation.routes import ID_PARAMS, MISSING, VIEWSET_MODEL, Route
@@ -206,6 +209,15 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             object_id=enquiry.pk,
             client_id=lead.pk,
         )
+        # An IP literal: a public address without DNS (this machine has none).
+        webhook = webhook_services.webhook_create(
+            agency=agency,
+            created_by=owner,
+            url=f"https://93.184.215.14/hooks/{low}",
+            description=f"{word} CRM sync",
+            event_types=["client.created"],
+        )
+        delivery = webhook_services.webhook_send_test(webhook=webhook, requested_by=owner)
     activity = Activity.objects.for_agency(agency).first()
     day = itinerary.days.first()
     item = ItineraryItem.objects.filter(day__itinerary=itinerary).first()
@@ -232,6 +244,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.EnquiryForm": form,
             "crm.Enquiry": enquiry,
             "crm.Notification": notification,
+            "crm.WebhookEndpoint": webhook,
+            "crm.WebhookDelivery": delivery,
         },
         secrets={
             "share_token": share_token,
@@ -241,6 +255,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "invitation_token": invitation.token,
             "token_prefix": issued.token.prefix,
             "token_plaintext": issued.plaintext,
+            "webhook_secret": webhook.secret,
+            "webhook_event_id": delivery.message.public_id,
         },
     )
     tenant.markers = [
@@ -264,6 +280,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.EnquiryForm": EnquiryForm.objects.for_agency(agency),
         "crm.Enquiry": Enquiry.objects.for_agency(agency),
         "crm.Notification": Notification.objects.for_agency(agency),
+        "crm.WebhookEndpoint": WebhookEndpoint.objects.for_agency(agency),
+        "crm.WebhookDelivery": WebhookDelivery.objects.for_agency(agency),
         "accounts.User": User.objects.filter(agency=agency),
         "accounts.ApiToken": ApiToken.objects.filter(user__agency=agency),
         "accounts.Invitation": Invitation.objects.filter(agency=agency),
@@ -276,6 +294,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("/proposals/", "crm.Proposal"),
         ("/bookings/", "crm.Booking"),
         ("/settings/forms/", "crm.EnquiryForm"),
+        ("/settings/webhooks/", "crm.WebhookEndpoint"),
     ):
         tenant.paths += [f"{prefix}{pk}/" for pk in tenant.ids[label]]
     for resource, label in (
@@ -283,6 +302,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("itineraries", "crm.Itinerary"),
         ("proposals", "crm.Proposal"),
         ("bookings", "crm.Booking"),
+        ("webhooks", "crm.WebhookEndpoint"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
     return tenant
