@@ -57,8 +57,10 @@ def test_the_api_holds_to_its_own_schema_under_generated_input(live_server, tmp_
             CHECKS,
             "--max-examples",
             max_examples,
+            # One worker: with two, hypothesis now and then crashes parsing lambda sources in
+            # its threads (an internal "Runtime Error" with every case passed).
             "--workers",
-            "2",
+            "1",
             "--seed",
             "20261126",
             "--request-timeout",
