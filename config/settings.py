@@ -327,6 +327,11 @@ SPECTACULAR_SETTINGS = {
         "ItineraryStatusEnum": "crm.models.ItineraryStatus",
         "ProposalStatusEnum": "crm.models.ProposalStatus",
         "BookingStatusEnum": "crm.models.BookingStatus",
+        "ItemKindEnum": "crm.models.ItemKind",
+        "PaymentKindEnum": "crm.models.PaymentKind",
+        "PaymentMethodEnum": "crm.models.PaymentMethod",
+        "InstalmentStateEnum": "crm.bookings.schedules.InstalmentState",
+        "ScheduleTemplateEnum": "crm.bookings.schedules.ScheduleTemplate",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

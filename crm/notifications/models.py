@@ -17,6 +17,8 @@ class NotificationKind(models.TextChoices):
     ENQUIRY_RECEIVED = "enquiry.received", "New enquiry"
     PROPOSAL_EXPIRING = "reminder.proposal_expiring", "Proposal expiring"
     BALANCE_DUE = "reminder.balance_due", "Balance due"
+    INSTALMENT_DUE = "reminder.instalment_due", "Instalment due"
+    INSTALMENT_OVERDUE = "reminder.instalment_overdue", "Instalment overdue"
 
 
 class Notification(TenantModel):
