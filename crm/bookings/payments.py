@@ -123,7 +123,8 @@ def net_paid(booking: Booking) -> Decimal:
     rows = Payment.objects.for_agency(booking.agency_id).filter(
         booking_id=booking.pk, voided_at__isnull=True
     )
-    return rows.aggregate(total=Sum(signed, default=Value(ZERO)))["total"] or ZERO
+    total = rows.aggregate(total=Sum(signed, default=Value(ZERO)))["total"] or ZERO
+    return Decimal(total).quantize(CENT)  # SQLite sums in floating point
 
 
 def _set_amount_paid(locked: Booking, booking: Booking) -> Decimal:
