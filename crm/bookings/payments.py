@@ -293,9 +293,9 @@ def payment_update(
         if name in fields:
             value = fields.pop(name)
             setattr(current, name, (value or "").strip() if name != "notes" else value or "")
-    before = net_paid(locked)
-    after = before - old_signed + current.signed_amount
-    _check_balance(locked=locked, before=before, after=after, as_credit=as_credit)
+    others = net_paid(locked) - old_signed  # what the other entries make
+    after = others + current.signed_amount
+    _check_balance(locked=locked, before=others, after=after, as_credit=as_credit)
     is_payment = current.kind == PaymentKind.PAYMENT
     current.is_credit = is_payment and as_credit and after > locked.total_price
     data = {"reason": text, "currency": locked.currency, "amount_paid": str(after)}
