@@ -22,8 +22,9 @@ class BookingFilter(ClientLinkedFilterSet):
     itinerary_id = django_filters.NumberFilter(field_name="itinerary_id")
     reference = django_filters.CharFilter(field_name="reference", lookup_expr="iexact")
     start_date = django_filters.DateFromToRangeFilter(field_name="start_date")
-    overdue = django_filters.BooleanFilter(
+    overdue = django_filters.ChoiceFilter(
         method="filter_overdue",
+        choices=(("true", "Overdue"), ("false", "Not overdue")),
         help_text="true: bookings with an instalment past its due date and not paid; false: "
         "the others.",
     )
@@ -47,13 +48,11 @@ class BookingFilter(ClientLinkedFilterSet):
             return queryset
         return queryset.filter(Q(reference__icontains=value) | Q(supplier__icontains=value))
 
-    def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Payments go to instalments in due-date order, so some instalment is overdue exactly
         # when the instalments due before today add up to more than what was paid.
-        if value is None:
-            return queryset
         overdue = Q(due_before_today__gt=F("amount_paid"))
-        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+        return queryset.filter(overdue) if value == "true" else queryset.exclude(overdue)
 
 
 def with_due_before_today(queryset: QuerySet[Booking], *, today: dt.date) -> QuerySet[Booking]:

@@ -4,7 +4,6 @@ payment rules live in the service (the dashboard only shows them)."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 from decimal import Decimal
 
 import pytest
