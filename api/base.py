@@ -297,9 +297,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
             instance = self.perform_create(fields)
         return envelope(self.represent_written(instance, fields), status.HTTP_201_CREATED)
 
-    def update(
-        self, request: Request, pk: str, partial: bool = False, **parent: Any
-    ) -> Response:
+    def update(self, request: Request, pk: str, partial: bool = False, **parent: Any) -> Response:
         instance = self.get_object()
         fields = self.validated_fields(request, partial=partial)
         with api_field_names():
@@ -309,7 +307,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     def partial_update(self, request: Request, pk: str, **parent: Any) -> Response:
         return self.update(request, pk, partial=True)
 
-    def destroy(self, request: Request, pk: str, **parent: Any) -> Response:
+    def destroy(self, request: Request, pk: str) -> Response:
         self.delete_service(**{self.resource: self.get_object()})
         return Response(status=status.HTTP_204_NO_CONTENT)
 

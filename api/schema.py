@@ -7,13 +7,12 @@ from typing import Any
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiParameter
 
 from api.base import ApiViewMixin, TenantViewSet
 from api.idempotency import HEADER_DESCRIPTION, IdempotentCreateMixin
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
-from api.serializers import ErrorSerializer, ValidationErrorSerializer
+from api.responses import ERRORS, enveloped
 from api.v1.activity import ActivitySerializer
 from core import idempotency
 
@@ -103,40 +102,6 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     required=False,
     description=HEADER_DESCRIPTION,
 )
-
-
-def _error(description: str, serializer: type = ErrorSerializer) -> OpenApiResponse:
-    return OpenApiResponse(response=serializer, description=description)
-
-
-ERRORS = {
-    400: _error("The body is not valid JSON."),
-    401: _error("Missing, malformed, unknown, expired or revoked token."),
-    403: _error("The token is read-only."),
-    404: _error("No such record in your agency (or not yours: the two are indistinguishable)."),
-    409: _error(
-        "A request with this `Idempotency-Key` is still being processed: retry after `Retry-After`."
-    ),
-    413: _error("The body is larger than the server accepts."),
-    415: _error("The body is not `application/json`."),
-    422: _error("Validation failed: see `errors`.", ValidationErrorSerializer),
-    429: _error("Rate limit exceeded: see `Retry-After`."),
-}
-
-_envelopes: dict[type, type] = {}
-
-
-def enveloped(serializer_class: type[serializers.Serializer]) -> type[serializers.Serializer]:
-    """A ``{"data": <serializer_class>}`` serializer, made once per class (one component)."""
-    cls = _envelopes.get(serializer_class)
-    if cls is None:
-        name = serializer_class.__name__.removesuffix("Serializer")
-        cls = _envelopes[serializer_class] = type(
-            f"{name}EnvelopeSerializer",
-            (serializers.Serializer,),
-            {"data": serializer_class(), "__module__": __name__},
-        )
-    return cls
 
 
 SUMMARIES = {

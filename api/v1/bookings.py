@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names
-from api.schema import ERRORS, enveloped
+from api.responses import ERRORS, enveloped
 from api.serializers import Id, Money, OutputSerializer, Text
 from api.v1.payments import PaymentSerializer, ScheduleInputSerializer, ScheduleSerializer
 from crm.bookings import archive as booking_archive

@@ -20,13 +20,13 @@ from rest_framework.response import Response
 from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names, error_response
 from api.idempotency import IdempotentCreateMixin
-from api.schema import ERRORS, enveloped
+from api.responses import ERRORS, enveloped
 from api.serializers import ErrorSerializer, Id, Money, OutputSerializer, Text
 from crm.bookings import payments as payment_services
 from crm.bookings import selectors as booking_selectors
 from crm.bookings.filters import PaymentFilter
 from crm.bookings.schedules import InstalmentState, ScheduleTemplate
-from crm.models import Payment, PaymentKind, PaymentMethod
+from crm.models import Booking, Payment, PaymentKind, PaymentMethod
 
 VOID_INSTEAD = (
     "Payments are never deleted: void it with POST /api/v1/bookings/{booking_id}/payments/"
@@ -160,13 +160,23 @@ class PaymentViewSet(IdempotentCreateMixin, TenantViewSet):
             return VoidSerializer
         return super().get_serializer_class()
 
+    def booking(self) -> Booking:
+        booking = self.parents()["booking"]
+        assert isinstance(booking, Booking)  # parent_selector's
+        return booking
+
+    def payment(self) -> Payment:
+        payment = self.get_object()
+        assert isinstance(payment, Payment)  # get_selector's
+        return payment
+
     def perform_create(self, fields: dict[str, Any]) -> Payment:
         return payment_services.payment_record(
-            booking=self.parents()["booking"], recorded_by=self.request.auth.user, **fields
+            booking=self.booking(), recorded_by=self.request.auth.user, **fields
         )
 
     def partial_update(self, request: Request, pk: str, **parent: Any) -> Response:
-        payment = self.get_object()
+        payment = self.payment()
         serializer = PaymentUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
@@ -180,9 +190,7 @@ class PaymentViewSet(IdempotentCreateMixin, TenantViewSet):
             return error_response(403, str(exc))
         return envelope(self.represent(payment))
 
-    def update(
-        self, request: Request, pk: str, partial: bool = False, **parent: Any
-    ) -> Response:
+    def update(self, request: Request, pk: str, partial: bool = False, **parent: Any) -> Response:
         return self.partial_update(request, pk)
 
     def destroy(self, request: Request, pk: str, **parent: Any) -> Response:
@@ -204,7 +212,7 @@ class PaymentViewSet(IdempotentCreateMixin, TenantViewSet):
     )
     @action(detail=True, methods=["post"], url_path="void", filter_backends=[])
     def void(self, request: Request, pk: str, **parent: Any) -> Response:
-        payment = self.get_object()
+        payment = self.payment()
         serializer = VoidSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -225,7 +233,8 @@ class InstalmentSerializer(OutputSerializer):
     and not covered)."""
 
     id = Id()
-    label = serializers.CharField()
+    # ``label`` is also an attribute of every DRF field; as a field name it is the API's.
+    label = serializers.CharField()  # type: ignore[assignment]
     due_date = serializers.DateField()
     amount = Money()
     paid = Money()
@@ -257,7 +266,7 @@ class ScheduleSerializer(OutputSerializer):
 
 
 class InstalmentInputSerializer(serializers.Serializer):
-    label = Text(max_length=100, required=False, help_text="`Instalment N` when empty.")
+    label = Text(max_length=100, required=False, help_text="`Instalment N` when empty.")  # type: ignore[assignment]
     due_date = serializers.DateField()
     amount = Money(min_value=Decimal("0.01"))
 

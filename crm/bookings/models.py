@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -13,12 +12,10 @@ from django.utils.functional import cached_property
 from accounts.tenancy import AuthoredTenantModel, TenantModel
 from core.money import MONEY
 from core.validation import validate_date_range
+from crm.bookings.allocation import Schedule, allocate, local_today
 from crm.clients.models import Archivable, Client, recent_indexes
 from crm.proposals.models import Proposal
 from crm.trips.models import Itinerary
-
-if TYPE_CHECKING:
-    from crm.bookings.schedules import Schedule
 
 
 class BookingStatus(models.TextChoices):
@@ -80,10 +77,17 @@ class Booking(AuthoredTenantModel, Archivable):
 
     @cached_property
     def schedule(self) -> Schedule:
-        """The payment schedule with each instalment's derived state (``schedules.py``)."""
-        from crm.bookings.schedules import booking_schedule
-
-        return booking_schedule(booking=self)
+        """The payment schedule with each instalment's state derived from ``amount_paid``
+        (``allocation.py``), as of the agency's today; reads prefetched instalments."""
+        instalments = list(self.instalments.all())
+        return Schedule(
+            instalments=allocate(
+                instalments, paid=self.amount_paid, today=local_today(self.agency.timezone)
+            ),
+            total=sum((i.amount for i in instalments), Decimal("0.00")),
+            booking_total=self.total_price,
+            currency=self.currency,
+        )
 
 
 class PaymentKind(models.TextChoices):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypedDict, Unpack
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,6 +25,7 @@ from accounts.events import named_event
 from accounts.models import Agency, User
 from core.money import MONEY
 from core.validation import save_validated, unknown_fields
+from crm.bookings.allocation import local_today
 from crm.bookings.lifecycle import booking_lock
 from crm.bookings.models import Booking, Payment, PaymentKind, PaymentMethod
 
@@ -47,10 +47,7 @@ class PaymentRefused(PermissionDenied):
 
 
 def _agency_today(agency_timezone: str) -> dt.date:
-    try:
-        return timezone.localdate(timezone=ZoneInfo(agency_timezone))
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.localdate()
+    return local_today(agency_timezone)
 
 
 def agency_today(agency: Agency) -> dt.date:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -24,19 +23,30 @@ from django.db.models import TextChoices
 from django.utils import timezone
 
 from accounts.events import record_event
+from crm.bookings.allocation import (  # re-exported: the schedule's reads
+    InstalmentRow,
+    InstalmentState,
+    Schedule,
+    allocate,
+)
 from crm.bookings.lifecycle import booking_lock
 from crm.bookings.models import Booking, PaymentInstalment
 from crm.bookings.payments import CENT, EARLIEST_PAYMENT, MONEY_MAX, agency_today
 
+__all__ = [
+    "InstalmentRow",
+    "InstalmentState",
+    "Schedule",
+    "ScheduleTemplate",
+    "allocate",
+    "booking_schedule",
+    "schedule_apply_template",
+    "schedule_clear",
+    "schedule_plan",
+    "schedule_set",
+]
 MAX_INSTALMENTS = 36
 ZERO = Decimal("0.00")
-
-
-class InstalmentState(TextChoices):
-    PAID = "paid", "Paid"
-    PART_PAID = "part_paid", "Part paid"
-    DUE = "due", "Due"
-    OVERDUE = "overdue", "Overdue"
 
 
 class ScheduleTemplate(TextChoices):
@@ -45,103 +55,12 @@ class ScheduleTemplate(TextChoices):
     DEPOSIT_MONTHLY = "deposit_monthly", "Deposit now, then monthly instalments"
 
 
-# Reads ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class InstalmentRow:
-    """An instalment with what has been allocated to it and the state that follows."""
-
-    instalment: PaymentInstalment
-    paid: Decimal
-    outstanding: Decimal
-    state: str
-
-    # The API and the pages read these as if the row were the instalment.
-    @property
-    def id(self) -> int:
-        return self.instalment.pk
-
-    @property
-    def label(self) -> str:
-        return self.instalment.label
-
-    @property
-    def due_date(self) -> dt.date:
-        return self.instalment.due_date
-
-    @property
-    def amount(self) -> Decimal:
-        return self.instalment.amount
-
-    @property
-    def state_label(self) -> str:
-        return InstalmentState(self.state).label
-
-
-@dataclass(frozen=True)
-class Schedule:
-    instalments: list[InstalmentRow]
-    total: Decimal  # the instalments' sum
-    booking_total: Decimal
-    currency: str
-
-    @property
-    def is_set(self) -> bool:
-        return bool(self.instalments)
-
-    @property
-    def matches_total(self) -> bool:
-        return not self.instalments or self.total == self.booking_total
-
-    @property
-    def warning(self) -> str:
-        if self.matches_total:
-            return ""
-        return (
-            f"The schedule totals {self.total:,.2f} {self.currency} but the booking total is now "
-            f"{self.booking_total:,.2f} {self.currency}: set the schedule again."
-        )
-
-    @property
-    def overdue(self) -> list[InstalmentRow]:
-        return [row for row in self.instalments if row.state == InstalmentState.OVERDUE]
-
-    @property
-    def next_due(self) -> InstalmentRow | None:
-        return next((r for r in self.instalments if r.state != InstalmentState.PAID), None)
-
-
-def allocate(
-    instalments: Sequence[PaymentInstalment], *, paid: Decimal, today: dt.date
-) -> list[InstalmentRow]:
-    """Allocate the net ``paid`` amount to ``instalments`` in due-date order and derive each
-    one's state: paid when covered, overdue when not and its date has passed, part paid when
-    partly covered, else due."""
-    rows = []
-    left = max(paid, ZERO)
-    ordered = sorted(instalments, key=lambda i: (i.due_date, i.position, i.pk or 0))
-    for instalment in ordered:
-        share = min(left, instalment.amount)
-        left -= share
-        outstanding = instalment.amount - share
-        if outstanding == 0:
-            state = InstalmentState.PAID
-        elif instalment.due_date < today:
-            state = InstalmentState.OVERDUE
-        elif share > 0:
-            state = InstalmentState.PART_PAID
-        else:
-            state = InstalmentState.DUE
-        rows.append(InstalmentRow(instalment, share, outstanding, state))
-    return rows
-
-
 def booking_schedule(*, booking: Booking, today: dt.date | None = None) -> Schedule:
-    """The booking's schedule with derived states (reads the prefetched instalments when the
-    selector prefetched them)."""
+    """The booking's schedule with derived states as of ``today`` (the agency's by default:
+    ``Booking.schedule``); reads the prefetched instalments when the selector prefetched them."""
+    if today is None:
+        return booking.schedule
     instalments = list(booking.instalments.all())
-    today = today or agency_today(booking.agency)
     return Schedule(
         instalments=allocate(instalments, paid=booking.amount_paid, today=today),
         total=sum((i.amount for i in instalments), ZERO),
