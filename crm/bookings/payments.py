@@ -76,7 +76,7 @@ def _payment_amount(amount: Decimal | str | int) -> Decimal:
         raise ValidationError({"amount": ["A payment has at most 2 decimal places."]})
     if value > MONEY_MAX:
         raise ValidationError({"amount": [f"An amount is at most {MONEY_MAX:,}."]})
-    return value
+    return value.quantize(CENT)
 
 
 def _method(value: str | None) -> str:

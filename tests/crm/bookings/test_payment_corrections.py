@@ -113,8 +113,8 @@ def test_an_admin_corrects_a_payment_and_the_history_says_what_and_why(booking, 
     assert Booking.objects.get(pk=booking.pk).amount_paid == Decimal("150.00")
     event = Activity.objects.get(event="payment.updated")
     assert event.data["reason"] == "typed 100, paid 150"
-    assert event.data["amount_before"] == "100.00" and event.data["amount"] == "150"
-    assert event.changes["amount"] == ["100.00", "150"] or "amount" in event.changes
+    assert event.data["amount_before"] == "100.00" and event.data["amount"] == "150.00"
+    assert "amount" in event.changes
     assert "typed 100, paid 150" in describe(event)
 
 

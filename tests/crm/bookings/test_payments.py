@@ -145,7 +145,7 @@ def test_a_payment_is_recorded_as_a_named_event_with_its_figures(booking, alice)
     event = Activity.objects.get(event="payment.recorded")
     assert event.data == {
         "kind": "payment",
-        "amount": "250.5",
+        "amount": "250.50",
         "currency": "EUR",
         "paid_on": "2026-05-01",
         "amount_paid": "250.50",
