@@ -159,6 +159,8 @@ class ApiAutoSchema(AutoSchema):
             else:
                 responses = {200: enveloped(detail)}
                 codes = [400, 401, 403, 404, 413, 415, 422, 429]
+            if view.parent is not None and 404 not in codes:
+                codes.append(404)  # a nested resource's parent may be missing, or not yours
         else:
             assert isinstance(view, ApiViewMixin)  # every documented view is one
             responses = {200: enveloped(view.response_serializer)}

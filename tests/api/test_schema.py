@@ -266,6 +266,8 @@ def test_payment_and_schedule_responses_match_the_schema(openapi, api: Api, agen
         (made, payments, "POST"),
         (api.post(f"{base}/payments", {"amount": "5000.00"}), payments, "POST"),
         (api.get(f"{base}/payments"), payments, "GET"),
+        (api.get("/bookings/999999/payments"), payments, "GET"),  # no such parent
+        (api.post("/bookings/999999/payments", {"amount": "1"}), payments, "POST"),
         (api.get(f"{base}/payments/{pid}"), payment, "GET"),
         (api.get(f"{base}/payments/999999"), payment, "GET"),
         (
