@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -169,12 +169,23 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     # Fields a service writes as related rows (an itinerary's days): when a request writes one,
     # the record is re-read through the selector before it is shown.
     nested_fields: ClassVar[tuple[str, ...]] = ()
+    # A resource under another (``/bookings/{booking_id}/payments``): the parent's name, found
+    # by ``parent_selector(agency=, <parent>_id=)`` (another agency's is the same 404), then
+    # given to the selectors as ``<parent>=``.
+    parent: ClassVar[str | None] = None
+    parent_selector: ClassVar[Callable[..., models.Model] | None] = None
 
     pagination_class = PagePagination
     filter_backends = [DjangoFilterBackend]  # documents the FilterSet; selectors apply it
     lookup_value_regex = "[0-9]{1,18}"
 
-    _FUNCTIONS = ("list_selector", "get_selector", "create_service", "update_service")
+    _FUNCTIONS = (
+        "list_selector",
+        "get_selector",
+        "create_service",
+        "update_service",
+        "parent_selector",
+    )
     _SEALED = ("get_queryset", "get_object", "filter_queryset", "paginate_queryset", "queryset")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -204,7 +215,22 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no request.auth
             return self.model._default_manager.none()
-        return self.list_selector(agency=self.agency, filters=self.filters())
+        return self.list_selector(agency=self.agency, filters=self.filters(), **self.parents())
+
+    def parents(self) -> dict[str, models.Model]:
+        """``{<parent>: the parent record}`` for a nested resource (else empty); a parent not in
+        the token's agency is a 404."""
+        if self.parent is None or self.parent_selector is None:
+            return {}
+        found = getattr(self, "_parent_record", None)
+        if found is None:
+            key = f"{self.parent}_id"
+            try:
+                found = self.parent_selector(agency=self.agency, **{key: int(self.kwargs[key])})
+            except ObjectDoesNotExist:
+                raise exceptions.NotFound() from None
+            self._parent_record = found
+        return {self.parent: found}
 
     def filters(self) -> QueryDict:
         """The query string without the pagination parameters (the selectors skip filtering
@@ -220,7 +246,9 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     def get_object(self) -> models.Model:
         try:
             return self.get_selector(
-                agency=self.agency, **{f"{self.resource}_id": int(self.kwargs["pk"])}
+                agency=self.agency,
+                **self.parents(),
+                **{f"{self.resource}_id": int(self.kwargs["pk"])},
             )
         except self.model.DoesNotExist:
             raise exceptions.NotFound() from None
@@ -236,7 +264,8 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         assert isinstance(paginator, PagePagination)  # pagination_class, above
         return paginator
 
-    def list(self, request: Request) -> Response:
+    # ``**parent``: a nested resource's URL also carries its parent's id (see ``parents``).
+    def list(self, request: Request, **parent: Any) -> Response:
         paginator = self.page_paginator
         paginator.parse(request)
         queryset = self.get_queryset()
@@ -266,7 +295,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
                 _LIST_COLUMNS[cls] = tuple(columns) or None
         return _LIST_COLUMNS[cls]
 
-    def retrieve(self, request: Request, pk: str) -> Response:
+    def retrieve(self, request: Request, pk: str, **parent: Any) -> Response:
         return envelope(self.represent(self.get_object()))
 
     def represent(self, instance: models.Model) -> dict[str, Any]:
@@ -282,20 +311,21 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     def perform_create(self, fields: dict[str, Any]) -> models.Model:
         return self.create_service(agency=self.agency, created_by=self.request.auth.user, **fields)
 
-    def create(self, request: Request) -> Response:
+    def create(self, request: Request, **parent: Any) -> Response:
+        self.parents()  # a parent not in the agency is a 404 before the body is looked at
         fields = self.validated_fields(request, partial=False)
         with api_field_names():
             instance = self.perform_create(fields)
         return envelope(self.represent_written(instance, fields), status.HTTP_201_CREATED)
 
-    def update(self, request: Request, pk: str, partial: bool = False) -> Response:
+    def update(self, request: Request, pk: str, partial: bool = False, **parent: Any) -> Response:
         instance = self.get_object()
         fields = self.validated_fields(request, partial=partial)
         with api_field_names():
             instance = self.update_service(**{self.resource: instance}, **fields)
         return envelope(self.represent_written(instance, fields))
 
-    def partial_update(self, request: Request, pk: str) -> Response:
+    def partial_update(self, request: Request, pk: str, **parent: Any) -> Response:
         return self.update(request, pk, partial=True)
 
     def destroy(self, request: Request, pk: str) -> Response:

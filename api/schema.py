@@ -7,13 +7,12 @@ from typing import Any
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiParameter
 
 from api.base import ApiViewMixin, TenantViewSet
 from api.idempotency import HEADER_DESCRIPTION, IdempotentCreateMixin
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
-from api.serializers import ErrorSerializer, ValidationErrorSerializer
+from api.responses import ADMINS_ONLY_403, ERRORS, enveloped
 from api.v1.activity import ActivitySerializer
 from core import idempotency
 
@@ -125,44 +124,6 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
-def _error(description: str, serializer: type = ErrorSerializer) -> OpenApiResponse:
-    return OpenApiResponse(response=serializer, description=description)
-
-
-ERRORS = {
-    400: _error("The body is not valid JSON."),
-    401: _error("Missing, malformed, unknown, expired or revoked token."),
-    403: _error("The token is read-only."),
-    404: _error("No such record in your agency (or not yours: the two are indistinguishable)."),
-    409: _error(
-        "A request with this `Idempotency-Key` is still being processed: retry after `Retry-After`."
-    ),
-    413: _error("The body is larger than the server accepts."),
-    415: _error("The body is not `application/json`."),
-    422: _error("Validation failed: see `errors`.", ValidationErrorSerializer),
-    429: _error("Rate limit exceeded: see `Retry-After`."),
-}
-
-ADMINS_ONLY_403 = _error(
-    "The token's user is an agent (owners and admins only), or a write with a read-only token."
-)
-
-_envelopes: dict[type, type] = {}
-
-
-def enveloped(serializer_class: type[serializers.Serializer]) -> type[serializers.Serializer]:
-    """A ``{"data": <serializer_class>}`` serializer, made once per class (one component)."""
-    cls = _envelopes.get(serializer_class)
-    if cls is None:
-        name = serializer_class.__name__.removesuffix("Serializer")
-        cls = _envelopes[serializer_class] = type(
-            f"{name}EnvelopeSerializer",
-            (serializers.Serializer,),
-            {"data": serializer_class(), "__module__": __name__},
-        )
-    return cls
-
-
 SUMMARIES = {
     "list": "List {plural}",
     "create": "Create a {resource}",
@@ -226,6 +187,8 @@ class ApiAutoSchema(AutoSchema):
             else:
                 responses = {200: enveloped(detail)}
                 codes = [400, 401, 403, 404, 413, 415, 422, 429]
+            if view.parent is not None and 404 not in codes:
+                codes.append(404)  # a nested resource's parent may be missing, or not yours
         else:
             assert isinstance(view, ApiViewMixin)  # every documented view is one
             responses = {200: enveloped(view.response_serializer)}

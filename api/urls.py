@@ -11,6 +11,7 @@ from api.v1 import (
     itineraries,
     lookups,
     me,
+    payments,
     proposals,
     tokens,
     webhooks,
@@ -24,6 +25,11 @@ router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
 router.register("webhooks", webhooks.WebhookViewSet, basename="webhook")
+router.register(
+    r"bookings/(?P<booking_id>[0-9]{1,18})/payments",
+    payments.PaymentViewSet,
+    basename="booking-payment",
+)
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),

@@ -350,6 +350,11 @@ SPECTACULAR_SETTINGS = {
         "ProposalStatusEnum": "crm.models.ProposalStatus",
         "BookingStatusEnum": "crm.models.BookingStatus",
         "DeliveryStatusEnum": "crm.models.DeliveryStatus",
+        "ItemKindEnum": "crm.models.ItemKind",
+        "PaymentKindEnum": "crm.models.PaymentKind",
+        "PaymentMethodEnum": "crm.models.PaymentMethod",
+        "InstalmentStateEnum": "crm.bookings.schedules.InstalmentState",
+        "ScheduleTemplateEnum": "crm.bookings.schedules.ScheduleTemplate",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -5,7 +5,14 @@ them so that the app's models module, the migrations and ``crm.models.X`` refere
 change. Code inside a domain imports from its own package, not from here.
 """
 
-from crm.bookings.models import Booking, BookingStatus, Payment
+from crm.bookings.models import (
+    Booking,
+    BookingStatus,
+    Payment,
+    PaymentInstalment,
+    PaymentKind,
+    PaymentMethod,
+)
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
@@ -37,6 +44,9 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "Payment",
+    "PaymentInstalment",
+    "PaymentKind",
+    "PaymentMethod",
     "Proposal",
     "ProposalStatus",
     "WebhookAttempt",

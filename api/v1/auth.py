@@ -27,8 +27,8 @@ from accounts.models import ApiToken
 from accounts.services import api_token_revoke
 from api.base import ApiViewMixin, envelope
 from api.exceptions import error_response
+from api.responses import ERRORS, enveloped
 from api.serializers import Id, OutputSerializer, timestamp
-from api.v1.schema_parts import ERRORS, enveloped
 
 
 class TokenRequestSerializer(serializers.Serializer):

@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.base import ApiViewMixin
-from api.v1.schema_parts import ERRORS
+from api.responses import ERRORS
 from core import iso
 from crm.bookings.models import BookingStatus
 from crm.clients.models import ClientSource, ClientStatus

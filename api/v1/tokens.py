@@ -11,8 +11,8 @@ from rest_framework.views import APIView
 from accounts.models import ApiToken
 from accounts.selectors import USAGE_DAYS, api_token_usage
 from api.base import ApiViewMixin, envelope
+from api.responses import ERRORS, enveloped
 from api.serializers import Id
-from api.v1.schema_parts import ERRORS, enveloped
 
 
 class UsageDaySerializer(serializers.Serializer):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from core.filters import ArchivedFilter, ClientLinkedFilterSet
-from crm.bookings.models import Booking, BookingStatus
+from core.money import MONEY
+from core.overrides import FastFilterSet
+from crm.bookings.models import Booking, BookingStatus, Payment, PaymentInstalment, PaymentKind
 
 
 class BookingFilter(ClientLinkedFilterSet):
@@ -16,6 +22,12 @@ class BookingFilter(ClientLinkedFilterSet):
     itinerary_id = django_filters.NumberFilter(field_name="itinerary_id")
     reference = django_filters.CharFilter(field_name="reference", lookup_expr="iexact")
     start_date = django_filters.DateFromToRangeFilter(field_name="start_date")
+    overdue = django_filters.ChoiceFilter(
+        method="filter_overdue",
+        choices=(("true", "Overdue"), ("false", "Not overdue")),
+        help_text="true: bookings with an instalment past its due date and not paid; false: "
+        "the others.",
+    )
     # Archived bookings are hidden unless asked for (``true`` shows them too, ``only`` alone).
     archived = ArchivedFilter()
     sort = django_filters.OrderingFilter(
@@ -35,3 +47,38 @@ class BookingFilter(ClientLinkedFilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(reference__icontains=value) | Q(supplier__icontains=value))
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Payments go to instalments in due-date order, so some instalment is overdue exactly
+        # when the instalments due before today add up to more than what was paid.
+        overdue = Q(due_before_today__gt=F("amount_paid"))
+        return queryset.filter(overdue) if value == "true" else queryset.exclude(overdue)
+
+
+def with_due_before_today(queryset: QuerySet[Booking], *, today: dt.date) -> QuerySet[Booking]:
+    """Alias ``due_before_today``: the booking's instalments due before ``today`` (the
+    agency's), summed; 0 without a schedule. The ``overdue`` filter reads it."""
+    due = (
+        PaymentInstalment.objects.filter(
+            agency_id=OuterRef("agency_id"), booking_id=OuterRef("pk"), due_date__lt=today
+        )
+        .values("booking_id")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    zero = Value(Decimal("0.00"), output_field=DecimalField(**MONEY))
+    return queryset.alias(due_before_today=Coalesce(Subquery(due), zero))
+
+
+class PaymentFilter(FastFilterSet):
+    """A booking's payments: by kind, by whether voided, by date received."""
+
+    kind = django_filters.ChoiceFilter(choices=PaymentKind.choices)
+    voided = django_filters.BooleanFilter(
+        field_name="voided_at", lookup_expr="isnull", exclude=True
+    )
+    paid_on = django_filters.DateFromToRangeFilter(field_name="paid_on")
+
+    class Meta:
+        model = Payment
+        fields: list[str] = []

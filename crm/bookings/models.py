@@ -7,10 +7,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 
 from accounts.tenancy import AuthoredTenantModel, TenantModel
 from core.money import MONEY
 from core.validation import validate_date_range
+from crm.bookings.allocation import Schedule, allocate, local_today
 from crm.clients.models import Archivable, Client, recent_indexes
 from crm.proposals.models import Proposal
 from crm.trips.models import Itinerary
@@ -64,26 +66,107 @@ class Booking(AuthoredTenantModel, Archivable):
 
     @property
     def balance_due(self) -> Decimal:
-        return self.total_price - self.amount_paid
+        """What the client still owes; never negative (money paid beyond the total is
+        ``credit_balance``)."""
+        return max(self.total_price - self.amount_paid, Decimal("0.00"))
+
+    @property
+    def credit_balance(self) -> Decimal:
+        """Money paid beyond the total (recorded explicitly as a credit), owed back or kept."""
+        return max(self.amount_paid - self.total_price, Decimal("0.00"))
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        """The payment schedule with each instalment's state derived from ``amount_paid``
+        (``allocation.py``), as of the agency's today; reads prefetched instalments."""
+        instalments = list(self.instalments.all())
+        return Schedule(
+            instalments=allocate(
+                instalments, paid=self.amount_paid, today=local_today(self.agency.timezone)
+            ),
+            total=sum((i.amount for i in instalments), Decimal("0.00")),
+            booking_total=self.total_price,
+            currency=self.currency,
+        )
+
+
+class PaymentKind(models.TextChoices):
+    PAYMENT = "payment", "Payment"
+    REFUND = "refund", "Refund"
+
+
+class PaymentMethod(models.TextChoices):
+    BANK_TRANSFER = "bank_transfer", "Bank transfer"
+    CARD = "card", "Card"
+    CASH = "cash", "Cash"
+    CHEQUE = "cheque", "Cheque"
+    VOUCHER = "voucher", "Voucher"
+    OTHER = "other", "Other"
 
 
 class Payment(TenantModel):
-    """Money received against a booking; the booking's ``amount_paid`` is their sum."""
+    """Money received against a booking (or a refund paid back). The booking's ``amount_paid``
+    is the payments minus the refunds, voided entries left out. An entry is never deleted: it
+    is corrected (``payment.updated``) or voided (``payment.voided``), each with a reason."""
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="payments")
+    kind = models.CharField(max_length=10, choices=PaymentKind.choices, default=PaymentKind.PAYMENT)
     amount = models.DecimalField(**MONEY, validators=[MinValueValidator(Decimal("0.01"))])
     currency = models.CharField(max_length=3)
     paid_on = models.DateField()
-    method = models.CharField(max_length=50, blank=True)
+    method = models.CharField(max_length=20, choices=PaymentMethod.choices, blank=True)
+    # What "other" was (or the card's type): free text beside the method.
+    method_detail = models.CharField(max_length=100, blank=True)
     reference = models.CharField(max_length=100, blank=True)
     notes = models.TextField(blank=True)
+    # Recorded explicitly as a credit: the one way a payment may exceed the balance due.
+    is_credit = models.BooleanField(default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    voided_at = models.DateTimeField(null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    void_reason = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["paid_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency}"
+        prefix = "refund of " if self.kind == PaymentKind.REFUND else ""
+        return f"{prefix}{self.amount} {self.currency}"
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None
+
+    @property
+    def signed_amount(self) -> Decimal:
+        """What the entry adds to ``amount_paid``: a refund takes away, a voided entry nothing."""
+        if self.is_voided:
+            return Decimal("0.00")
+        return -self.amount if self.kind == PaymentKind.REFUND else self.amount
+
+
+class PaymentInstalment(TenantModel):
+    """One line of a booking's payment schedule: what the client owes by when. Its state
+    (paid, part paid, due, overdue) is derived from the payments, never stored."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="instalments")
+    position = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=100)
+    due_date = models.DateField()
+    amount = models.DecimalField(**MONEY, validators=[MinValueValidator(Decimal("0.01"))])
+    # When the reminders recorded ``instalment.overdue`` for it: once per instalment, decided by
+    # one conditional UPDATE, so racing reminder runs cannot both record it.
+    overdue_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "position", "id"]
+        indexes = [models.Index(fields=["agency", "due_date"], name="instalment_agency_due")]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.amount})"

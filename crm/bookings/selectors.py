@@ -9,21 +9,24 @@ from django.utils import timezone
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters, hide_archived
-from crm.bookings.filters import BookingFilter
-from crm.bookings.models import Booking
+from crm.bookings.filters import BookingFilter, PaymentFilter, with_due_before_today
+from crm.bookings.models import Booking, Payment
+from crm.bookings.payments import agency_today
 
 
 def booking_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Booking]:
     """The agency's bookings; archived ones only when ``filters`` ask (``archived=true|only``)."""
     bookings = hide_archived(Booking.objects.for_agency(agency), filters)
+    if (filters or {}).get("overdue"):
+        bookings = with_due_before_today(bookings, today=agency_today(agency))
     return apply_filters(BookingFilter, bookings, filters)
 
 
 def booking_get(*, agency: Agency, booking_id: int) -> Booking:
     return (
         Booking.objects.for_agency(agency)
-        .select_related("client", "proposal", "itinerary", "archived_by")
-        .prefetch_related("payments")
+        .select_related("agency", "client", "proposal", "itinerary", "archived_by")
+        .prefetch_related("payments", "instalments")
         .get(pk=booking_id)
     )
 
@@ -47,3 +50,16 @@ def upcoming_departures(*, agency: Agency, days: int = 30) -> QuerySet[Booking]:
         .select_related("client")
         .order_by("start_date", "id")
     )
+
+
+def payment_list(*, agency: Agency, booking: Booking, filters: Filters = None) -> QuerySet[Payment]:
+    """The booking's payments and refunds in date order, voided ones included (they stay
+    listed, counting for nothing)."""
+    payments = Payment.objects.for_agency(agency).filter(booking_id=booking.pk)
+    return apply_filters(PaymentFilter, payments, filters)
+
+
+def payment_get(*, agency: Agency, booking: Booking, payment_id: int) -> Payment:
+    payment = Payment.objects.for_agency(agency).filter(booking_id=booking.pk).get(pk=payment_id)
+    payment.booking = booking
+    return payment

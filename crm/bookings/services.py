@@ -1,8 +1,9 @@
-"""Writes of bookings and payments.
+"""Writes of bookings.
 
 A booking's status changes only through ``lifecycle.booking_transition``. Its ``amount_paid``
-is the sum of its payments, always: no edit takes it, and :func:`payment_record` (its one
-writer) sets it from the payments, under the booking's row lock, in the payment's transaction.
+is the sum of its payments minus refunds, always: no edit takes it; ``crm.bookings.payments``
+(its one writer) sets it from the entries, under the booking's row lock. ``payment_record`` and
+the payment helpers are re-exported here for the callers that knew them here.
 """
 
 from __future__ import annotations
@@ -10,33 +11,44 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypedDict, Unpack
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
-from django.utils import timezone
 
-from accounts.events import named_event
 from accounts.models import Agency, User
 from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
-from core.money import MONEY, normalise_currency_field
+from core.money import normalise_currency_field
 from core.validation import save_validated, unknown_fields
 from crm.bookings.lifecycle import BOOKING_TRANSITIONS, booking_lock, booking_transition
-from crm.bookings.models import Booking, BookingStatus, Payment
+from crm.bookings.models import Booking, BookingStatus
+from crm.bookings.payments import (  # re-exported: callers knew them here
+    CENT,
+    EARLIEST_PAYMENT,
+    MONEY_MAX,
+    agency_today,
+    payment_record,
+    validate_paid_on,
+)
 from crm.clients.models import Client
 from crm.proposals.models import Proposal, ProposalStatus
 from crm.trips.models import Itinerary
 
+__all__ = [
+    "CENT",
+    "EARLIEST_PAYMENT",
+    "MONEY_MAX",
+    "agency_today",
+    "booking_create",
+    "booking_create_from_proposal",
+    "booking_update",
+    "payment_record",
+    "validate_paid_on",
+]
+
 S = BookingStatus
-CENT = Decimal("0.01")
-# The largest amount a money column holds (9,999,999,999.99).
-MONEY_MAX = Decimal(10) ** (MONEY["max_digits"] - MONEY["decimal_places"]) - CENT
-# Payments dated earlier are typing mistakes, not history.
-EARLIEST_PAYMENT = dt.date(2000, 1, 1)
 DERIVED = "Derived from the booking's payments: record a payment to change it."
 
 
@@ -198,96 +210,3 @@ def booking_update(*, booking: Booking, **changes: Unpack[BookingChanges]) -> Bo
     if status is not None:
         booking_transition(booking=booking, to=status)
     return booking
-
-
-def _agency_today(agency_timezone: str) -> dt.date:
-    try:
-        return timezone.localdate(timezone=ZoneInfo(agency_timezone))
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.localdate()
-
-
-def _payment_amount(amount: Decimal | str | int) -> Decimal:
-    try:
-        value = Decimal(str(amount))
-    except InvalidOperation:
-        raise ValidationError({"amount": ["Enter an amount, e.g. 250.00."]}) from None
-    if not value.is_finite() or value <= 0:
-        raise ValidationError({"amount": ["A payment is an amount greater than zero."]})
-    if value != value.quantize(CENT):
-        raise ValidationError({"amount": ["A payment has at most 2 decimal places."]})
-    return value
-
-
-def validate_paid_on(paid_on: dt.date, *, today: dt.date) -> None:
-    """A payment is dated between 2000 and the agency's today."""
-    if paid_on > today:
-        raise ValidationError({"paid_on": ["A payment cannot be received in the future."]})
-    if paid_on < EARLIEST_PAYMENT:
-        raise ValidationError(
-            {"paid_on": [f"A payment date before {EARLIEST_PAYMENT.year}? Check the year."]}
-        )
-
-
-def agency_today(agency: Agency) -> dt.date:
-    return _agency_today(agency.timezone)
-
-
-@transaction.atomic
-def payment_record(
-    *,
-    booking: Booking,
-    amount: Decimal | str | int,
-    paid_on: dt.date | None = None,
-    currency: str | None = None,
-    method: str = "",
-    reference: str = "",
-    notes: str = "",
-    recorded_by: User | None = None,
-) -> Payment:
-    """Record money received; the booking's ``amount_paid`` becomes the sum of its payments.
-
-    Refused (a field error, nothing written): an amount that is not above zero or has more
-    than 2 decimals, a date in the future (the agency's today) or before 2000, a currency other
-    than the booking's, and a payment that would take the total past what a money column holds.
-    """
-    locked = booking_lock(booking)
-    value = _payment_amount(amount)
-    today = _agency_today(locked.agency.timezone)
-    paid_on = paid_on or today
-    validate_paid_on(paid_on, today=today)
-    if currency is not None and currency.strip().upper() != locked.currency:
-        raise ValidationError(
-            {"currency": [f"Payments are in the booking's currency ({locked.currency})."]}
-        )
-    paid = locked.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0")
-    if paid + value > MONEY_MAX:
-        raise ValidationError(
-            {"amount": [f"The booking's payments would total more than {MONEY_MAX:,}."]}
-        )
-    payment = Payment(
-        agency_id=locked.agency_id,
-        booking=locked,
-        amount=value,
-        currency=locked.currency,
-        paid_on=paid_on,
-        method=method or "",
-        reference=reference or "",
-        notes=notes or "",
-        recorded_by=recorded_by,
-    )
-    data = {
-        "amount": str(value),
-        "currency": locked.currency,
-        "paid_on": paid_on.isoformat(),
-        "amount_paid": str(paid + value),
-    }
-    with named_event("payment.recorded", subject=payment, data=data):
-        save_validated(payment)
-    total = locked.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0")
-    # A plain UPDATE: the payment's event already says what changed, and no other code path
-    # writes this column.
-    rows = Booking.objects.for_agency(locked.agency_id).filter(pk=locked.pk)
-    rows.update(amount_paid=total, updated_at=timezone.now())
-    booking.amount_paid = total
-    return payment

@@ -75,6 +75,27 @@ urlpatterns = [
     path("bookings/<int:booking_id>/", bookings.booking_detail, name="booking_detail"),
     path("bookings/<int:booking_id>/edit/", bookings.booking_edit, name="booking_edit"),
     path("bookings/<int:booking_id>/payments/", bookings.payment_add, name="payment_add"),
+    path(
+        "bookings/<int:booking_id>/payments/<int:payment_id>/edit/",
+        bookings.payment_edit,
+        name="payment_edit",
+    ),
+    path(
+        "bookings/<int:booking_id>/payments/<int:payment_id>/void/",
+        bookings.payment_void,
+        name="payment_void",
+    ),
+    path("bookings/<int:booking_id>/schedule/", bookings.schedule_edit, name="schedule_edit"),
+    path(
+        "bookings/<int:booking_id>/schedule/template/",
+        bookings.schedule_template,
+        name="schedule_template",
+    ),
+    path(
+        "bookings/<int:booking_id>/schedule/clear/",
+        bookings.schedule_clear,
+        name="schedule_clear",
+    ),
     path("bookings/<int:booking_id>/archive/", bookings.booking_archive, name="booking_archive"),
     path(
         "bookings/<int:booking_id>/restore/",

@@ -19,6 +19,7 @@ from django.utils import timezone
 from accounts.events import audit_context
 from accounts.models import ActivityChannel, Agency, Role, User
 from accounts.services import user_create
+from crm.bookings import schedules
 from crm.bookings import services as booking_services
 from crm.clients import services as client_services
 from crm.clients.models import Client, ClientSource
@@ -32,7 +33,7 @@ from crm.demo.data import (
     DEMO_USERNAME,
     LEAD_ENQUIRIES,
 )
-from crm.demo.trips import BOOKINGS, ITINERARIES, PROPOSALS
+from crm.demo.trips import BOOKINGS, ITINERARIES, PROPOSALS, SCHEDULES
 from crm.enquiries import services as enquiry_services
 from crm.enquiries import website_forms
 from crm.enquiries.models import Enquiry, EnquiryForm
@@ -221,7 +222,19 @@ def _bookings(demo: _Demo, *, proposals: dict[str, Proposal]) -> int:
                 booking=booking,
                 amount=Decimal(paid),
                 paid_on=demo.today - dt.timedelta(days=5),
-                method="bank transfer",
+                method="bank_transfer",
                 recorded_by=demo.owner,
+            )
+        if ref in SCHEDULES:
+            schedules.schedule_set(
+                booking=booking,
+                instalments=[
+                    {
+                        "label": label,
+                        "due_date": demo.today + dt.timedelta(days=days),
+                        "amount": Decimal(amount),
+                    }
+                    for label, days, amount in SCHEDULES[ref]
+                ],
             )
     return len(BOOKINGS)

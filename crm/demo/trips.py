@@ -169,3 +169,10 @@ BOOKINGS = [
         -90,
     ),
 ]
+
+# Payment schedules (label, due in days from today, amount): HZ-2026-001 has its deposit paid
+# and the balance coming due; HZ-2026-003 has an overdue deposit.
+SCHEDULES = {
+    "HZ-2026-001": [("Deposit", -30, "2500.00"), ("Balance", 5, "5950.00")],
+    "HZ-2026-003": [("Deposit (30%)", -10, "642.00"), ("Balance", 10, "1498.00")],
+}

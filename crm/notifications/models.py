@@ -18,6 +18,8 @@ class NotificationKind(models.TextChoices):
     PROPOSAL_EXPIRING = "reminder.proposal_expiring", "Proposal expiring"
     BALANCE_DUE = "reminder.balance_due", "Balance due"
     WEBHOOK_DISABLED = "webhook.disabled", "Webhook switched off"
+    INSTALMENT_DUE = "reminder.instalment_due", "Instalment due"
+    INSTALMENT_OVERDUE = "reminder.instalment_overdue", "Instalment overdue"
 
 
 class Notification(TenantModel):

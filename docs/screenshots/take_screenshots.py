@@ -97,8 +97,40 @@ def main(base: str) -> None:
         phone.click("button[type=submit]")
         phone.wait_for_url(re.compile(r".*/$"))
         shoot(phone, "phone-home", full_page=False)
+        money_shots(page, phone, base)
+        browser.close()
+
+
+def booking_by_reference(page: Page, base: str, reference: str) -> None:
+    page.goto(f"{base}/bookings/?q={reference}")
+    page.click("table a.primary >> nth=0")
+
+
+def money_shots(page: Page, phone: Page, base: str) -> None:
+    """The booking's schedule and payments: the demo's HZ-2026-003 has an overdue deposit."""
+    booking_by_reference(page, base, "HZ-2026-003")
+    shoot(page, "booking-schedule")
+    booking_by_reference(phone, base, "HZ-2026-001")
+    phone.locator("#schedule").scroll_into_view_if_needed()
+    shoot(phone, "phone-booking-schedule", full_page=True)
+
+
+def main_money(base: str) -> None:
+    """Only the money screenshots (``... take_screenshots.py URL money``)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860}, device_scale_factor=1)
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        for tab in (page, phone):
+            tab.goto(f"{base}/accounts/login/")
+            tab.fill("#id_username", "demo")
+            tab.fill("#id_password", "itinera-demo")
+            tab.click("button[type=submit]")
+            tab.wait_for_url(re.compile(r".*/$"))
+        money_shots(page, phone, base)
         browser.close()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000")
+    url = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+    (main_money if sys.argv[2:] == ["money"] else main)(url)

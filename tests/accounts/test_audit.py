@@ -67,7 +67,9 @@ def test_related_records_land_in_the_clients_history(agency, alice):
         title="Japan offer",
         total_price=Decimal("4000.00"),
     )
-    booking = booking_services.booking_create(agency=agency, client=client, proposal=proposal)
+    booking = booking_services.booking_create(
+        agency=agency, client=client, proposal=proposal, total_price=Decimal("4000.00")
+    )
     booking_services.payment_record(booking=booking, amount=Decimal("100.00"))
     types = set(
         Activity.objects.for_agency(agency)

@@ -258,3 +258,29 @@ def test_another_agencys_member_is_never_named(agency, bob):
     )
     [prepared] = prepare([row])
     assert prepared.details == [f"Assigned to: — → #{bob.pk}"]
+
+
+def test_money_corrections_and_schedules_read_as_what_happened_and_why(agency, alice):
+    from crm.bookings import payments, schedules
+
+    booking = BookingFactory(agency=agency, currency="GBP", total_price=Decimal("1000.00"))
+    with audit_context(channel="dashboard", actor=alice):
+        paid = payments.payment_record(booking=booking, amount=Decimal("500.00"))
+        payments.payment_record(booking=booking, amount=Decimal("60.00"), kind="refund")
+        payments.payment_update(payment=paid, actor=alice, reason="bank says 400", amount="400")
+        schedules.schedule_apply_template(booking=booking, template="full")
+    refund, corrected, scheduled = [
+        e.summary
+        for e in reversed(_history(agency, booking.client))
+        if e.summary.split(" ", 2)[-1].startswith(("recorded a refund", "corrected", "set the"))
+    ]
+    assert refund == "Alice Owner recorded a refund of 60.00 GBP"
+    assert corrected == "Alice Owner corrected the payment of 400.00 GBP: bank says 400"
+    assert scheduled == f"Alice Owner set the payment schedule of {booking.reference}"
+    with audit_context(channel="dashboard", actor=alice):
+        payments.payment_record(booking=booking, amount=Decimal("10.00"))
+        last = booking.payments.order_by("id").last()
+        payments.payment_void(payment=last, actor=alice, reason="duplicate")
+    assert _history(agency, booking.client)[0].summary == (
+        "Alice Owner voided the payment of 10.00 GBP: duplicate"
+    )

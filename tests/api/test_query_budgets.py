@@ -213,3 +213,50 @@ def test_a_list_page_reads_only_the_columns_it_shows(api: Api, agency):
     assert "source_details" not in page  # never shown in a list
     assert "created_by_id" not in page
     assert set(response.json()["data"][0]) >= {"id", "name", "notes", "tags", "created_at"}
+
+
+def _booking_with_money(agency, payments_count: int, instalments: int):
+    import datetime as dt
+    from decimal import Decimal
+
+    from crm.bookings import payments, schedules
+
+    booking = BookingFactory(
+        client=ClientFactory(agency=agency), agency=agency, total_price=Decimal("100000.00")
+    )
+    share = Decimal("100000.00") / instalments
+    rows = [
+        {
+            "label": f"#{n}",
+            "due_date": dt.date(2027, 1, 1) + dt.timedelta(days=30 * n),
+            "amount": share,
+        }
+        for n in range(instalments)
+    ]
+    schedules.schedule_set(booking=booking, instalments=rows)
+    for _ in range(payments_count):
+        payments.payment_record(booking=booking, amount=Decimal("10.00"))
+    return booking
+
+
+@pytest.mark.parametrize(("payments_count", "instalments"), [(0, 1), (3, 2), (30, 20)])
+def test_a_booking_with_its_schedule_and_payments_stays_within_four_queries(
+    api: Api, agency, payments_count, instalments, django_assert_max_num_queries
+):
+    booking = _booking_with_money(agency, payments_count, instalments)
+    with django_assert_max_num_queries(DETAIL_BUDGET):  # token, booking, payments, instalments
+        response = api.get(f"/bookings/{booking.pk}")
+    data = response.json()["data"]
+    assert len(data["payments"]) == payments_count
+    assert len(data["schedule"]["instalments"]) == instalments
+
+
+def test_a_bookings_payment_list_runs_the_same_queries_however_many_payments(api: Api, agency):
+    few = _booking_with_money(agency, 1, 1)
+    many = _booking_with_money(agency, 40, 10)
+    assert len(queries_of(lambda: api.get(f"/bookings/{many.pk}/payments?per_page=100"))) == len(
+        queries_of(lambda: api.get(f"/bookings/{few.pk}/payments?per_page=100"))
+    )
+    assert len(queries_of(lambda: api.get(f"/bookings/{many.pk}"))) == len(
+        queries_of(lambda: api.get(f"/bookings/{few.pk}"))
+    )

@@ -136,6 +136,10 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/webhooks/{id}/deliveries",
         "/api/v1/webhooks/{id}/deliveries/{delivery_id}",
         "/api/v1/webhooks/{id}/deliveries/{delivery_id}/replay",
+        "/api/v1/bookings/{id}/schedule",
+        "/api/v1/bookings/{booking_id}/payments",
+        "/api/v1/bookings/{booking_id}/payments/{id}",
+        "/api/v1/bookings/{booking_id}/payments/{id}/void",
     }
 
 
@@ -267,3 +271,57 @@ def test_the_idempotent_client_create_documents_its_409(openapi):
     responses = openapi["paths"]["/api/v1/clients"]["post"]["responses"]
     assert "409" in responses
     assert "409" not in openapi["paths"]["/api/v1/itineraries"]["post"]["responses"]
+
+
+def test_payment_and_schedule_responses_match_the_schema(openapi, api: Api, agency, amir):
+    contract = Contract(openapi)
+    booking = BookingFactory(client=ClientFactory(agency=agency), total_price=Decimal("1000.00"))
+    base = f"/bookings/{booking.pk}"
+    payments = "/api/v1/bookings/{booking_id}/payments"
+    payment = payments + "/{id}"
+    made = api.post(f"{base}/payments", {"amount": "100.00", "method": "card"})
+    pid = made.json()["data"]["id"]
+    agent = Api(make_token(amir).plaintext)
+    checks = [
+        (made, payments, "POST"),
+        (api.post(f"{base}/payments", {"amount": "5000.00"}), payments, "POST"),
+        (api.get(f"{base}/payments"), payments, "GET"),
+        (api.get("/bookings/999999/payments"), payments, "GET"),  # no such parent
+        (api.post("/bookings/999999/payments", {"amount": "1"}), payments, "POST"),
+        (api.get(f"{base}/payments/{pid}"), payment, "GET"),
+        (api.get(f"{base}/payments/999999"), payment, "GET"),
+        (
+            api.patch(f"{base}/payments/{pid}", {"amount": "90.00", "reason": "typo"}),
+            payment,
+            "PATCH",
+        ),
+        (
+            agent.patch(f"{base}/payments/{pid}", {"amount": "80.00", "reason": "x"}),
+            payment,
+            "PATCH",
+        ),
+        (api.patch(f"{base}/payments/{pid}", {"amount": "80.00"}), payment, "PATCH"),
+        (api.delete(f"{base}/payments/{pid}"), payment, "DELETE"),
+        (
+            api.put(f"{base}/schedule", {"template": "full"}),
+            "/api/v1/bookings/{id}/schedule",
+            "PUT",
+        ),
+        (
+            api.put(
+                f"{base}/schedule",
+                {"instalments": [{"due_date": "2027-01-01", "amount": "10.00"}]},
+            ),
+            "/api/v1/bookings/{id}/schedule",
+            "PUT",
+        ),
+        (api.get(f"{base}/schedule"), "/api/v1/bookings/{id}/schedule", "GET"),
+        (api.get(base), "/api/v1/bookings/{id}", "GET"),
+        (api.post(f"{base}/payments/{pid}/void", {"reason": "bounced"}), payment + "/void", "POST"),
+        (api.delete(f"{base}/schedule"), "/api/v1/bookings/{id}/schedule", "DELETE"),
+    ]
+    statuses = set()
+    for response, template, method in checks:
+        contract.check(response, template, method)
+        statuses.add(response.status_code)
+    assert statuses == {200, 201, 403, 404, 405, 422}

@@ -73,3 +73,15 @@ def test_the_demo_history_reads_as_the_owners_work_and_the_websites_leads(db):
     owner_events = events.filter(actor__username=DEMO_USERNAME, channel="dashboard")
     assert owner_events.filter(event="booking.created").exists()
     assert events.filter(event="enquiry.received", channel="web_form").count() == 6
+
+
+def test_the_demo_has_a_deposit_paid_a_balance_coming_due_and_an_overdue_instalment():
+    from crm.models import Booking
+
+    run()
+    paid = Booking.objects.get(agency__slug=DEMO_SLUG, reference="HZ-2026-001")
+    deposit, balance = paid.schedule.instalments
+    assert (deposit.state, balance.state) == ("paid", "due")
+    assert paid.schedule.matches_total
+    late = Booking.objects.get(agency__slug=DEMO_SLUG, reference="HZ-2026-003")
+    assert [row.state for row in late.schedule.instalments] == ["overdue", "due"]

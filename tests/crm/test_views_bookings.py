@@ -96,7 +96,7 @@ def test_recording_payments_updates_paid_and_balance(as_amir, agency, amir):
     for amount in ("250.00", "100.50"):
         response = as_amir.post(
             f"/bookings/{booking.pk}/payments/",
-            {"amount": amount, "paid_on": "2026-11-01", "method": "Card"},
+            {"amount": amount, "paid_on": "2026-11-01", "method": "card"},
         )
         assert response.status_code == 302
     booking.refresh_from_db()

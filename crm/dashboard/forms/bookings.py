@@ -3,12 +3,14 @@
 Both are ModelForms used for cleaning only (never ``.save()``): lengths, digits, minimums and
 the date-range rule come from the models, so the forms cannot drift from them; the writes (and
 the rules on statuses and payments) are the services'. ``amount_paid`` is in neither: it is
-the sum of the payments.
+the sum of the payments. The schedule's forms only carry what was typed to
+``crm.bookings.schedules``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -16,17 +18,12 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import Agency
 from core.forms import CurrencyInput, DateInput, model_choice
-from crm.bookings.services import agency_today, validate_paid_on
+from crm.bookings.payments import REASON_MAX, agency_today, validate_paid_on
+from crm.bookings.schedules import MAX_INSTALMENTS, ScheduleTemplate
 from crm.clients.selectors import client_choices
 from crm.dashboard.forms.common import client_id as _client_id
 from crm.dashboard.forms.proposals import MONEY_INPUT, clean_currency_code
-from crm.models import Booking, Client, Payment
-
-# Payment.method is free text (the API accepts any); the dashboard offers the usual ones.
-PAYMENT_METHODS = [
-    ("", "—"),
-    *((m, m) for m in ("Bank transfer", "Card", "Cash", "Cheque", "Voucher", "Other")),
-]
+from crm.models import Booking, Client, Payment, PaymentKind, PaymentMethod
 
 
 class BookingForm(forms.ModelForm):
@@ -79,12 +76,22 @@ class BookingForm(forms.ModelForm):
 
 
 class PaymentForm(forms.ModelForm):
-    method = forms.ChoiceField(choices=PAYMENT_METHODS, required=False)
+    """Record a payment, a refund, or (ticked) a payment beyond the balance as a credit."""
+
+    kind = forms.ChoiceField(
+        choices=PaymentKind.choices, initial=PaymentKind.PAYMENT, required=False
+    )
+    method = forms.ChoiceField(choices=[("", "—"), *PaymentMethod.choices], required=False)
+    as_credit = forms.BooleanField(
+        required=False,
+        label="Record as a credit",
+        help_text="Allow more than the balance due: the booking then shows a credit.",
+    )
 
     class Meta:
         model = Payment
-        fields = ["amount", "paid_on", "method", "reference", "notes"]
-        labels = {"paid_on": "Received on"}
+        fields = ["kind", "amount", "paid_on", "method", "method_detail", "reference", "notes"]
+        labels = {"paid_on": "Received on", "method_detail": "Method details"}
         widgets = {
             "amount": MONEY_INPUT,
             "paid_on": DateInput(),
@@ -104,3 +111,65 @@ class PaymentForm(forms.ModelForm):
         except ValidationError as exc:
             raise forms.ValidationError(exc.message_dict["paid_on"]) from None
         return paid_on
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or PaymentKind.PAYMENT
+
+
+class PaymentEditForm(PaymentForm):
+    """Correct a payment (owners and admins): the same fields but the kind, and a reason."""
+
+    reason = forms.CharField(
+        max_length=REASON_MAX, help_text="Required: the history keeps it beside the change."
+    )
+
+    class Meta(PaymentForm.Meta):
+        fields = ["amount", "paid_on", "method", "method_detail", "reference", "notes"]
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, agency=agency, **kwargs)
+        del self.fields["kind"]
+        self.fields["as_credit"].label = "Recorded as a credit"
+
+    @classmethod
+    def initial_for(cls, payment: Payment) -> dict[str, Any]:
+        initial = {name: getattr(payment, name) for name in cls.Meta.fields}
+        initial["as_credit"] = payment.is_credit
+        return initial
+
+
+class VoidForm(forms.Form):
+    reason = forms.CharField(
+        max_length=REASON_MAX,
+        help_text="Required: the payment stays listed, struck through, with this reason.",
+    )
+
+
+class ScheduleTemplateForm(forms.Form):
+    template = forms.ChoiceField(choices=ScheduleTemplate.choices)
+    deposit_percent = forms.DecimalField(
+        label="Deposit %", min_value=1, max_value=99, decimal_places=2, initial=30, required=False
+    )
+    balance_days_before = forms.IntegerField(
+        label="Balance due (days before departure)",
+        min_value=0,
+        max_value=730,
+        initial=60,
+        required=False,
+    )
+    instalments_count = forms.IntegerField(
+        label="Monthly instalments", min_value=1, max_value=35, initial=3, required=False
+    )
+
+
+class InstalmentForm(forms.Form):
+    label = forms.CharField(max_length=100, required=False)
+    due_date = forms.DateField(widget=DateInput())
+    amount = forms.DecimalField(
+        max_digits=12, decimal_places=2, min_value=Decimal("0.01"), widget=MONEY_INPUT
+    )
+
+
+InstalmentFormSet = forms.formset_factory(
+    InstalmentForm, extra=2, max_num=MAX_INSTALMENTS, validate_max=True
+)

@@ -3,7 +3,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from django.http import HttpResponse
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,11 +14,20 @@ from accounts.tenancy import AgencyRequest, agency_required, get_or_404
 from core.filters import ARCHIVED_CHOICES
 from core.views import form_page, list_page, run_service
 from crm.bookings import archive as booking_archive_services
+from crm.bookings import payments, schedules
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
-from crm.dashboard.forms.bookings import BookingForm, PaymentForm
+from crm.bookings.payments import ADMINS_ONLY
+from crm.dashboard.forms.bookings import (
+    BookingForm,
+    InstalmentFormSet,
+    PaymentEditForm,
+    PaymentForm,
+    ScheduleTemplateForm,
+    VoidForm,
+)
 from crm.dashboard.views.common import archive_view, client_from_query, edit_form
-from crm.models import Booking, BookingStatus
+from crm.models import Booking, BookingStatus, Payment, PaymentKind
 
 
 @agency_required
@@ -80,7 +91,11 @@ def booking_edit(request: AgencyRequest, booking_id: int) -> HttpResponse:
 
 
 def _render_detail(
-    request: AgencyRequest, booking: Booking, payment_form: PaymentForm, status: int = 200
+    request: AgencyRequest,
+    booking: Booking,
+    payment_form: PaymentForm,
+    status: int = 200,
+    template_form: ScheduleTemplateForm | None = None,
 ) -> HttpResponse:
     paid_share = 0
     if booking.total_price > 0:
@@ -93,6 +108,9 @@ def _render_detail(
             "payments": booking.payments.all(),
             "payment_form": payment_form,
             "paid_share": paid_share,
+            "schedule": booking.schedule,
+            "template_form": template_form or ScheduleTemplateForm(),
+            "can_correct": request.user.is_agency_admin,
         },
         status=status,
     )
@@ -109,16 +127,129 @@ def booking_detail(request: AgencyRequest, booking_id: int) -> HttpResponse:
 def payment_add(request: AgencyRequest, booking_id: int) -> HttpResponse:
     booking = _get_booking(request, booking_id)
     form = PaymentForm(request.POST, agency=request.agency)
+
+    def record() -> Payment:
+        return payments.payment_record(
+            booking=booking, recorded_by=request.user, **form.cleaned_data
+        )
+
+    def said(payment: Payment) -> str:
+        what = "Refund" if payment.kind == PaymentKind.REFUND else "Payment"
+        credit = " as a credit" if payment.is_credit else ""
+        return f"{what} of {payment.amount:,.2f} {payment.currency} recorded{credit}."
+
+    done = run_service(
+        request, form, record, success=said, redirect_to=lambda p: _to_detail(booking)
+    )
+    return done or _render_detail(request, booking, form)
+
+
+def _get_payment(request: AgencyRequest, booking_id: int, payment_id: int) -> Payment:
+    if not request.user.is_agency_admin:
+        raise PermissionDenied(ADMINS_ONLY)
+    booking = _get_booking(request, booking_id)
+    return get_or_404(
+        booking_selectors.payment_get, agency=request.agency, booking=booking, payment_id=payment_id
+    )
+
+
+@agency_required
+def payment_edit(request: AgencyRequest, booking_id: int, payment_id: int) -> HttpResponse:
+    payment = _get_payment(request, booking_id, payment_id)
+    form = PaymentEditForm(
+        request.POST or None, agency=request.agency, initial=PaymentEditForm.initial_for(payment)
+    )
+
+    def save() -> Payment:
+        fields = dict(form.cleaned_data)
+        reason = fields.pop("reason")
+        return payments.payment_update(payment=payment, actor=request.user, reason=reason, **fields)
+
+    return form_page(
+        request,
+        form,
+        save,
+        template="crm/bookings/payment_form.html",
+        context={"booking": payment.booking, "payment": payment, "voiding": False},
+        success="Payment corrected.",
+        redirect_to=lambda p: _to_detail(payment.booking),
+    )
+
+
+@agency_required
+def payment_void(request: AgencyRequest, booking_id: int, payment_id: int) -> HttpResponse:
+    payment = _get_payment(request, booking_id, payment_id)
+    form = VoidForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda: payments.payment_void(
+            payment=payment, actor=request.user, reason=form.cleaned_data["reason"]
+        ),
+        template="crm/bookings/payment_form.html",
+        context={"booking": payment.booking, "payment": payment, "voiding": True},
+        success=lambda p: f"Payment of {p.amount:,.2f} {p.currency} voided.",
+        redirect_to=lambda p: _to_detail(payment.booking),
+        aliases={"payment": "reason"},
+    )
+
+
+@require_POST
+@agency_required
+def schedule_template(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    form = ScheduleTemplateForm(request.POST)
     done = run_service(
         request,
         form,
-        lambda: booking_services.payment_record(
-            booking=booking, recorded_by=request.user, **form.cleaned_data
+        lambda: schedules.schedule_apply_template(
+            booking=booking,
+            template=form.cleaned_data["template"],
+            deposit_percent=form.cleaned_data["deposit_percent"],
+            balance_days_before=form.cleaned_data["balance_days_before"],
+            instalments=form.cleaned_data["instalments_count"],
         ),
-        success=lambda payment: f"Payment of {payment.amount:,.2f} {payment.currency} recorded.",
-        redirect_to=lambda payment: _to_detail(booking),
+        success="Payment schedule set.",
+        redirect_to=lambda rows: _to_detail(booking) + "#schedule",
     )
-    return done or _render_detail(request, booking, form)
+    return done or _render_detail(
+        request, booking, PaymentForm(agency=request.agency), template_form=form
+    )
+
+
+@agency_required
+def schedule_edit(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    initial = [
+        {"label": row.label, "due_date": row.due_date, "amount": row.amount}
+        for row in booking.schedule.instalments
+    ]
+    formset = InstalmentFormSet(request.POST or None, initial=initial, prefix="instalments")
+    errors: list[str] = []
+    if request.method == "POST" and formset.is_valid():
+        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("due_date")]
+        try:
+            schedules.schedule_set(booking=booking, instalments=rows)
+        except ValidationError as exc:
+            errors = [m for messages_ in exc.message_dict.values() for m in messages_]
+        else:
+            messages.success(request, "Payment schedule saved.")
+            return HttpResponseRedirect(_to_detail(booking) + "#schedule")
+    return render(
+        request,
+        "crm/bookings/schedule_form.html",
+        {"booking": booking, "formset": formset, "errors": errors},
+        status=200,
+    )
+
+
+@require_POST
+@agency_required
+def schedule_clear(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    if schedules.schedule_clear(booking=booking):
+        messages.success(request, "Payment schedule cleared.")
+    return HttpResponseRedirect(_to_detail(booking) + "#schedule")
 
 
 # Archive (or, at ``.../restore/``, restore): what an agent does instead of deleting money.

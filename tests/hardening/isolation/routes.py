@@ -30,6 +30,7 @@ ID_PARAMS: dict[str, str] = {
     "item_id": "crm.ItineraryItem",
     "proposal_id": "crm.Proposal",
     "booking_id": "crm.Booking",
+    "payment_id": "crm.Payment",
     "form_id": "crm.EnquiryForm",
     "invitation_id": "accounts.Invitation",
     "user_id": "accounts.User",  # a member of the agency
