@@ -98,6 +98,12 @@ def render_data(*, agency: Agency, event_type: str, activity: Activity) -> dict[
         return _payment(agency=agency, payment_id=object_id) or gone
     if kind.resource == "enquiry":
         return _enquiry(agency=agency, enquiry_id=object_id, activity=activity) or gone
+    if activity.object_type != kind.resource:
+        # An event about a part of the resource (an instalment of a booking's schedule): the
+        # resource it belongs to, named in the event's data.
+        object_id = (activity.data or {}).get(f"{kind.resource}_id")
+        if not isinstance(object_id, int):
+            return gone
     viewset = VIEWSETS[kind.resource]
     try:
         record = viewset.get_selector(agency=agency, **{f"{viewset.resource}_id": object_id})

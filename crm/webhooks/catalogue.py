@@ -57,6 +57,21 @@ TYPES: dict[str, WebhookType] = {
         ),
         WebhookType("booking.deleted", "booking", "A booking was deleted.", deleted=True),
         WebhookType("payment.recorded", "payment", "A payment was recorded against a booking."),
+        WebhookType("payment.refunded", "payment", "A refund was recorded against a booking."),
+        WebhookType(
+            "payment.updated", "payment", "An owner or admin corrected a payment (with a reason)."
+        ),
+        WebhookType(
+            "payment.voided",
+            "payment",
+            "An owner or admin voided a payment (with a reason); it no longer counts.",
+        ),
+        WebhookType(
+            "instalment.overdue",
+            "booking",
+            "An instalment of a booking's payment schedule passed its due date unpaid (once per "
+            "instalment); `data` is the booking, whose `schedule` shows it.",
+        ),
     )
 }
 
@@ -102,6 +117,10 @@ FROM_ACTIVITY: dict[str, str] = {
     "booking.deleted": "booking.deleted",
     "payment.created": "payment.recorded",
     "payment.recorded": "payment.recorded",
+    "payment.refunded": "payment.refunded",
+    "payment.updated": "payment.updated",
+    "payment.voided": "payment.voided",
+    "instalment.overdue": "instalment.overdue",
 }
 
 
