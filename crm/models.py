@@ -13,7 +13,14 @@ from crm.bookings.models import (
     PaymentKind,
     PaymentMethod,
 )
-from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
+from crm.clients.models import (
+    PHONE_MAX_LENGTH,
+    Client,
+    ClientSource,
+    ClientStatus,
+    Gender,
+    Traveller,
+)
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
@@ -36,6 +43,7 @@ __all__ = [
     "DeliveryStatus",
     "Enquiry",
     "EnquiryForm",
+    "Gender",
     "ItemKind",
     "Itinerary",
     "ItineraryDay",
@@ -49,6 +57,7 @@ __all__ = [
     "PaymentMethod",
     "Proposal",
     "ProposalStatus",
+    "Traveller",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

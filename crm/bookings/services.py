@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
@@ -33,6 +33,7 @@ from crm.bookings.payments import (  # re-exported: callers knew them here
     validate_paid_on,
 )
 from crm.clients.models import Client
+from crm.clients.travellers import travellers_assign
 from crm.proposals.models import Proposal, ProposalStatus
 from crm.trips.models import Itinerary
 
@@ -118,6 +119,7 @@ def booking_create(
     total_price: Decimal = Decimal("0.00"),
     supplier: str | None = "",
     notes: str | None = "",
+    traveller_ids: Sequence[int] | None = None,
 ) -> Booking:
     """Create a booking (pending; a ``status`` given is reached through the door, step by
     step); without a ``reference`` one is generated (``BK-XXXXXX``)."""
@@ -149,6 +151,8 @@ def booking_create(
                 raise
     else:
         raise ValidationError({"reference": ["Could not generate a unique reference; try again."]})
+    if traveller_ids:
+        travellers_assign(record=booking, traveller_ids=traveller_ids)
     for step in BOOKING_TRANSITIONS.path(S.PENDING, status):  # an unknown status is refused
         booking_transition(booking=booking, to=step)
     return booking
@@ -182,11 +186,17 @@ def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None 
         currency=proposal.currency,
         total_price=proposal.total_price,
         status=S.CONFIRMED,
+        traveller_ids=[t.pk for t in proposal.named_travellers.all()],
     )
 
 
 @transaction.atomic
-def booking_update(*, booking: Booking, **changes: Unpack[BookingChanges]) -> Booking:
+def booking_update(
+    *,
+    booking: Booking,
+    traveller_ids: Sequence[int] | None = None,
+    **changes: Unpack[BookingChanges],
+) -> Booking:
     """Edit a booking. A new ``status`` must follow the table from the status the database
     holds; the paid amount is never taken from the caller's copy. A refusal changes nothing."""
     fields: dict[str, Any] = dict(changes)
@@ -207,6 +217,8 @@ def booking_update(*, booking: Booking, **changes: Unpack[BookingChanges]) -> Bo
                 }
             )
         _save_booking(booking)
+    if traveller_ids is not None or "client" in fields:
+        travellers_assign(record=booking, traveller_ids=traveller_ids)
     if status is not None:
         booking_transition(booking=booking, to=status)
     return booking

@@ -10,7 +10,7 @@ from django.db import models
 
 from accounts.tenancy import AuthoredTenantModel
 from core.money import MONEY
-from crm.clients.models import Client, recent_indexes
+from crm.clients.models import Client, Traveller, recent_indexes
 from crm.trips.models import Itinerary
 
 
@@ -29,6 +29,8 @@ def new_share_token() -> str:
 
 class Proposal(AuthoredTenantModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="proposals")
+    # Who goes, among the client's travellers (the services check they are the client's).
+    named_travellers = models.ManyToManyField(Traveller, blank=True, related_name="proposals")
     itinerary = models.ForeignKey(
         Itinerary, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
     )
