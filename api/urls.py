@@ -14,6 +14,7 @@ from api.v1 import (
     payments,
     proposals,
     tokens,
+    travellers,
     webhooks,
 )
 
@@ -29,6 +30,11 @@ router.register(
     r"bookings/(?P<booking_id>[0-9]{1,18})/payments",
     payments.PaymentViewSet,
     basename="booking-payment",
+)
+router.register(
+    r"clients/(?P<client_id>[0-9]{1,18})/travellers",
+    travellers.TravellerViewSet,
+    basename="client-traveller",
 )
 
 v1 = [

@@ -97,7 +97,10 @@ def rotate(token: str) -> str:
     try:
         return _fernet().rotate(token.encode("ascii")).decode("ascii")
     except InvalidToken as exc:
-        raise DecryptionError("A stored value could not be decrypted for rotation.") from exc
+        raise DecryptionError(
+            "A stored value could not be decrypted for rotation with any key in "
+            "FIELD_ENCRYPTION_KEYS: keep the old keys after the new one until rotation is done."
+        ) from exc
 
 
 def mask(value: str | None) -> str:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -153,6 +159,23 @@ class Traveller(AuthoredTenantModel):
     def masked(self, field: str) -> str:
         return mask(getattr(self, field))
 
+    @property
+    def masked_passport_number(self) -> str:
+        return mask(self.passport_number)
+
+    @property
+    def masked_known_traveller_number(self) -> str:
+        return mask(self.known_traveller_number)
+
+    @property
+    def masked_redress_number(self) -> str:
+        return mask(self.redress_number)
+
+    @property
+    def emergency_contact(self) -> Traveller:
+        """The emergency contact's fields (``emergency_contact_*``), for the API's object."""
+        return self
+
     def clean(self) -> None:
         today = timezone.localdate()
         errors: dict[str, list[str]] = {}
@@ -167,3 +190,75 @@ class Traveller(AuthoredTenantModel):
             errors["passport_expires_on"] = ["The expiry date must be after the issue date."]
         if errors:
             raise ValidationError(errors)
+
+
+# Passport validity ---------------------------------------------------------------------------
+
+# A passport should be valid this many months after the trip ends (most countries ask 6).
+PASSPORT_MONTHS_AFTER_RETURN = 6
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+@dataclass(frozen=True)
+class PassportWarning:
+    traveller_id: int
+    name: str
+    passport_expires_on: dt.date | None
+    message: str
+
+
+def passport_warnings(
+    *, travellers: Sequence[Traveller], end_date: dt.date | None
+) -> list[PassportWarning]:
+    """A warning for each traveller whose passport expires before ``end_date`` plus six months
+    (the trip's return); no end date, no warning. A traveller with no expiry recorded is not
+    warned about (the agency may not hold the passport yet)."""
+    if end_date is None:
+        return []
+    needed = add_months(end_date, PASSPORT_MONTHS_AFTER_RETURN)
+    warnings = []
+    for traveller in travellers:
+        expires = traveller.passport_expires_on
+        if expires is None or expires >= needed:
+            continue
+        when = "before the trip ends" if expires < end_date else "within 6 months of the return"
+        warnings.append(
+            PassportWarning(
+                traveller_id=traveller.pk,
+                name=traveller.full_name,
+                passport_expires_on=expires,
+                message=f"The passport of {traveller.full_name} expires on "
+                f"{expires.isoformat()}, {when} ({end_date.isoformat()}).",
+            )
+        )
+    return warnings
+
+
+class NamesTravellers:
+    """Who goes on an itinerary, proposal or booking (its ``named_travellers``), as the API and
+    the pages show it. ``trip_end_date`` is the return date the passports are checked against."""
+
+    named_travellers: Any
+
+    @property
+    def trip_end_date(self) -> dt.date | None:
+        return getattr(self, "end_date", None)
+
+    @property
+    def traveller_list(self) -> list[Traveller]:
+        return list(self.named_travellers.all())
+
+    @property
+    def traveller_ids(self) -> list[int]:
+        return [t.pk for t in self.traveller_list]
+
+    @property
+    def passport_warnings(self) -> list[PassportWarning]:
+        return passport_warnings(travellers=self.traveller_list, end_date=self.trip_end_date)

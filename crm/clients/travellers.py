@@ -10,10 +10,8 @@ values).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +20,7 @@ from django.db import models, transaction
 from accounts.events import record_event
 from accounts.models import User
 from core import iso
+from core.crypto import MASK, mask
 from core.validation import save_validated
 from crm.clients.models import DOCUMENT_FIELDS, Client, Traveller
 from crm.clients.services import NOT_GIVEN
@@ -55,8 +54,6 @@ LOYALTY_FIELDS = ("frequent_flyer", "hotel_loyalty")
 MAX_LOYALTY = 20
 LOYALTY_TEXT_MAX = 100
 MAX_TRAVELLERS_PER_CLIENT = 200
-# A passport should be valid this many months after the trip ends (most countries ask 6).
-PASSPORT_MONTHS_AFTER_RETURN = 6
 REVEAL_DENIED = (
     "Only owners, admins and the agent assigned to this client can see full document numbers."
 )
@@ -117,6 +114,14 @@ def _traveller_apply(traveller: Traveller, fields: Mapping[str, Any]) -> None:
             value = value.strip()
             if name in DOCUMENT_FIELDS:
                 value = value.replace(" ", "").upper()
+                if MASK[0] in value:
+                    # A masked value sent back (a GET, edited, PUT whole) keeps the number;
+                    # any other dotted value is a mistake, not a document number.
+                    if value == mask(getattr(traveller, name)):
+                        continue
+                    raise ValidationError(
+                        {name: ["Send the full number, or leave the field out to keep it."]}
+                    )
         setattr(traveller, name, value)
 
 
@@ -290,49 +295,3 @@ def travellers_assign(*, record: Any, traveller_ids: Sequence[Any] | None) -> No
         client_id=record.client_id,
         data={"travellers": [t.full_name for t in wanted], "traveller_ids": [t.pk for t in wanted]},
     )
-
-
-# Passport validity ---------------------------------------------------------------------------
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-@dataclass(frozen=True)
-class PassportWarning:
-    traveller_id: int
-    name: str
-    passport_expires_on: dt.date | None
-    message: str
-
-
-def passport_warnings(
-    *, travellers: Sequence[Traveller], end_date: dt.date | None
-) -> list[PassportWarning]:
-    """A warning for each traveller whose passport expires before ``end_date`` plus six months
-    (the trip's return); no end date, no warning. A traveller with no expiry recorded is not
-    warned about (the agency may not hold the passport yet)."""
-    if end_date is None:
-        return []
-    needed = add_months(end_date, PASSPORT_MONTHS_AFTER_RETURN)
-    warnings = []
-    for traveller in travellers:
-        expires = traveller.passport_expires_on
-        if expires is None or expires >= needed:
-            continue
-        when = "before the trip ends" if expires < end_date else "within 6 months of the return"
-        warnings.append(
-            PassportWarning(
-                traveller_id=traveller.pk,
-                name=traveller.full_name,
-                passport_expires_on=expires,
-                message=f"The passport of {traveller.full_name} expires on "
-                f"{expires.isoformat()}, {when} ({end_date.isoformat()}).",
-            )
-        )
-    return warnings

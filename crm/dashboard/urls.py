@@ -4,7 +4,15 @@ from django.urls import path
 
 from accounts import integrations_views
 from accounts import views as account_views
-from crm.dashboard.views import bookings, clients, home, itineraries, notifications, proposals
+from crm.dashboard.views import (
+    bookings,
+    clients,
+    home,
+    itineraries,
+    notifications,
+    proposals,
+    travellers,
+)
 
 itinerary = "itineraries/<int:itinerary_id>/"
 
@@ -41,6 +49,26 @@ urlpatterns = [
         name="client_restore",
     ),
     path("clients/<int:client_id>/delete/", clients.client_delete, name="client_delete"),
+    path(
+        "clients/<int:client_id>/travellers/new/",
+        travellers.traveller_create,
+        name="traveller_create",
+    ),
+    path(
+        "clients/<int:client_id>/travellers/<int:traveller_id>/edit/",
+        travellers.traveller_edit,
+        name="traveller_edit",
+    ),
+    path(
+        "clients/<int:client_id>/travellers/<int:traveller_id>/delete/",
+        travellers.traveller_delete,
+        name="traveller_delete",
+    ),
+    path(
+        "clients/<int:client_id>/travellers/<int:traveller_id>/reveal/",
+        travellers.traveller_reveal,
+        name="traveller_reveal",
+    ),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
     path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),
