@@ -19,6 +19,11 @@ from api.exceptions import api_field_names
 from api.responses import ERRORS, enveloped
 from api.serializers import Id, Money, OutputSerializer, Text
 from api.v1.payments import PaymentSerializer, ScheduleInputSerializer, ScheduleSerializer
+from api.v1.travellers import (
+    passport_warnings_output,
+    traveller_ids_input,
+    traveller_ids_output,
+)
 from crm.bookings import archive as booking_archive
 from crm.bookings import schedules
 from crm.bookings import selectors as booking_selectors
@@ -68,6 +73,8 @@ class BookingDetailSerializer(BookingSerializer):
 
     schedule = ScheduleSerializer()
     payments = PaymentSerializer(many=True)
+    traveller_ids = traveller_ids_output()
+    passport_warnings = passport_warnings_output()
 
 
 class BookingInputSerializer(serializers.Serializer):
@@ -90,6 +97,7 @@ class BookingInputSerializer(serializers.Serializer):
     total_price = Money(min_value=Decimal("0"), required=False)
     supplier = Text(max_length=200, required=False, allow_null=True)
     notes = Text(required=False, allow_null=True)
+    traveller_ids = traveller_ids_input()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # amount_paid is read-only, but silently dropping it would let a client believe it

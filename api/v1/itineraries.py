@@ -6,6 +6,11 @@ from rest_framework import serializers
 
 from api.base import TenantViewSet
 from api.serializers import Id, LocalTimeField, OutputSerializer, Text, max_length_of
+from api.v1.travellers import (
+    passport_warnings_output,
+    traveller_ids_input,
+    traveller_ids_output,
+)
 from crm.models import (
     ItemKind,
     Itinerary,
@@ -61,8 +66,10 @@ class ItinerarySerializer(OutputSerializer):
 
 
 class ItineraryDetailSerializer(ItinerarySerializer):
-    """An itinerary with its days in order, each with its items in order."""
+    """An itinerary with its days in order, each with its items in order, and who goes."""
 
+    traveller_ids = traveller_ids_output()
+    passport_warnings = passport_warnings_output()
     days = ItineraryDaySerializer(many=True)
 
 
@@ -104,6 +111,7 @@ class ItineraryInputSerializer(serializers.Serializer):
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     travellers = serializers.IntegerField(min_value=1, max_value=32767, required=False)
+    traveller_ids = traveller_ids_input()
     notes = Text(required=False, allow_null=True)
     days = ItineraryDayInputSerializer(  # type: ignore[call-arg]  # max_length, as above
         many=True,

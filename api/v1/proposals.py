@@ -8,6 +8,11 @@ from rest_framework import serializers
 
 from api.base import TenantViewSet
 from api.serializers import Id, Money, OutputSerializer, Text
+from api.v1.travellers import (
+    passport_warnings_output,
+    traveller_ids_input,
+    traveller_ids_output,
+)
 from crm.models import (
     Proposal,
     ProposalStatus,
@@ -37,6 +42,13 @@ class ProposalSerializer(OutputSerializer):
     updated_at = serializers.DateTimeField()
 
 
+class ProposalDetailSerializer(ProposalSerializer):
+    """A proposal with who goes (the passport warning reads its itinerary's end date)."""
+
+    traveller_ids = traveller_ids_output()
+    passport_warnings = passport_warnings_output()
+
+
 class ProposalInputSerializer(serializers.Serializer):
     client_id = Id(required=False, help_text="Required unless itinerary_id is given.")
     itinerary_id = Id(required=False, allow_null=True)
@@ -55,12 +67,14 @@ class ProposalInputSerializer(serializers.Serializer):
     total_price = Money(min_value=Decimal("0"), required=False)
     valid_until = serializers.DateField(required=False, allow_null=True)
     message = Text(required=False, allow_null=True)
+    traveller_ids = traveller_ids_input()
 
 
 class ProposalViewSet(TenantViewSet):
     resource = "proposal"
     model = Proposal
     output_serializer = ProposalSerializer
+    detail_serializer = ProposalDetailSerializer
     input_serializer = ProposalInputSerializer
     filterset_class = ProposalFilter
     list_selector = proposal_selectors.proposal_list

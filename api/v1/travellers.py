@@ -58,8 +58,8 @@ class TravellerSerializer(OutputSerializer):
     passport_expires_on = serializers.DateField(allow_null=True)
     known_traveller_number = Text(source="masked_known_traveller_number", help_text=MASKED)
     redress_number = Text(source="masked_redress_number", help_text=MASKED)
-    frequent_flyer = LoyaltySerializer(many=True)
-    hotel_loyalty = LoyaltySerializer(many=True)
+    frequent_flyer = serializers.ListField(child=LoyaltySerializer())
+    hotel_loyalty = serializers.ListField(child=LoyaltySerializer())
     dietary_needs = Text()
     mobility_needs = Text()
     seat_preference = Text()
@@ -68,6 +68,37 @@ class TravellerSerializer(OutputSerializer):
     is_lead = serializers.BooleanField(help_text="The client themself (at most one).")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+
+
+class PassportWarningSerializer(OutputSerializer):
+    """A named traveller whose passport expires before six months after the trip's return."""
+
+    traveller_id = Id()
+    # ``name`` is fine as a field name; ``label`` would not be (see payments).
+    name = serializers.CharField()
+    passport_expires_on = serializers.DateField(allow_null=True)
+    message = serializers.CharField()
+
+
+def traveller_ids_input() -> serializers.ListField:
+    return serializers.ListField(
+        child=Id(),
+        required=False,
+        max_length=traveller_services.MAX_TRAVELLERS_PER_CLIENT,
+        help_text="Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the "
+        "whole list, replacing the current one. Another client's traveller is a 422.",
+    )
+
+
+def traveller_ids_output() -> serializers.ListField:
+    return serializers.ListField(child=Id(), help_text="Who goes: ids of the client's travellers.")
+
+
+def passport_warnings_output() -> PassportWarningSerializer:
+    return PassportWarningSerializer(
+        many=True,
+        help_text="Travellers whose passport expires within 6 months of the return (end) date.",
+    )
 
 
 class TravellerDocumentsSerializer(OutputSerializer):
