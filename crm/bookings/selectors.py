@@ -26,7 +26,7 @@ def booking_get(*, agency: Agency, booking_id: int) -> Booking:
     return (
         Booking.objects.for_agency(agency)
         .select_related("agency", "client", "proposal", "itinerary", "archived_by")
-        .prefetch_related("payments", "instalments")
+        .prefetch_related("payments", "instalments", "named_travellers")
         .get(pk=booking_id)
     )
 

@@ -253,6 +253,7 @@ class NamesTravellers:
 
     @property
     def traveller_list(self) -> list[Traveller]:
+        # One read per record (the ids and the warnings both use it); a prefetch fills it.
         return list(self.named_travellers.all())
 
     @property

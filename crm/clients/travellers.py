@@ -54,6 +54,12 @@ LOYALTY_FIELDS = ("frequent_flyer", "hotel_loyalty")
 MAX_LOYALTY = 20
 LOYALTY_TEXT_MAX = 100
 MAX_TRAVELLERS_PER_CLIENT = 200
+# The event each kind of record names a change of who goes with.
+TRAVELLERS_SET = {
+    "itinerary": "itinerary.travellers_set",
+    "proposal": "proposal.travellers_set",
+    "booking": "booking.travellers_set",
+}
 REVEAL_DENIED = (
     "Only owners, admins and the agent assigned to this client can see full document numbers."
 )
@@ -287,9 +293,8 @@ def travellers_assign(*, record: Any, traveller_ids: Sequence[Any] | None) -> No
     if {t.pk for t in wanted} == {t.pk for t in current}:
         return
     record.named_travellers.set(wanted)
-    model_name = record._meta.model_name
     record_event(
-        f"{model_name}.travellers_set",
+        TRAVELLERS_SET[record._meta.model_name],
         agency_id=record.agency_id,
         subject=record,
         client_id=record.client_id,

@@ -19,6 +19,7 @@ def proposal_get(*, agency: Agency, proposal_id: int) -> Proposal:
     return (
         Proposal.objects.for_agency(agency)
         .select_related("client", "itinerary")
+        .prefetch_related("named_travellers")
         .get(pk=proposal_id)
     )
 
