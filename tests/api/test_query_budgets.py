@@ -246,7 +246,8 @@ def test_a_booking_with_its_schedule_and_payments_stays_within_four_queries(
     api: Api, agency, payments_count, instalments, django_assert_max_num_queries
 ):
     booking = _booking_with_money(agency, payments_count, instalments)
-    with django_assert_max_num_queries(DETAIL_BUDGET + TRAVELLERS_QUERY):  # token, booking, payments, instalments
+    # token, booking, payments, instalments, named travellers
+    with django_assert_max_num_queries(DETAIL_BUDGET + TRAVELLERS_QUERY):
         response = api.get(f"/bookings/{booking.pk}")
     data = response.json()["data"]
     assert len(data["payments"]) == payments_count
