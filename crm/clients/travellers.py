@@ -278,6 +278,7 @@ def resolve_travellers(
     return [found[pk] for pk in ids]
 
 
+@transaction.atomic
 def travellers_assign(*, record: Any, traveller_ids: Sequence[Any] | None) -> None:
     """Set who goes on ``record`` (an itinerary, proposal or booking: anything with
     ``client_id`` and ``named_travellers``). ``None`` keeps the list, dropping only travellers

@@ -65,6 +65,21 @@ urlpatterns = [
         name="traveller_delete",
     ),
     path(
+        "itineraries/<int:record_id>/travellers/",
+        travellers.itinerary_travellers,
+        name="itinerary_travellers",
+    ),
+    path(
+        "proposals/<int:record_id>/travellers/",
+        travellers.proposal_travellers,
+        name="proposal_travellers",
+    ),
+    path(
+        "bookings/<int:record_id>/travellers/",
+        travellers.booking_travellers,
+        name="booking_travellers",
+    ),
+    path(
         "clients/<int:client_id>/travellers/<int:traveller_id>/reveal/",
         travellers.traveller_reveal,
         name="traveller_reveal",

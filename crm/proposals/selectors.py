@@ -30,7 +30,9 @@ def proposal_get_by_share_token(*, token: str) -> Proposal:
         raise Proposal.DoesNotExist
     return (
         Proposal.objects.select_related("client", "itinerary", "agency")
-        .prefetch_related(Prefetch("itinerary__days", queryset=days_prefetch().queryset))
+        .prefetch_related(
+            Prefetch("itinerary__days", queryset=days_prefetch().queryset), "named_travellers"
+        )
         .get(share_token=token)
     )
 

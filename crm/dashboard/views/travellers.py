@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,11 +12,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.validation import parse_int
 from core.views import form_page, run_action
+from crm.bookings import selectors as booking_selectors
 from crm.clients import selectors as client_selectors
 from crm.clients import travellers as traveller_services
 from crm.dashboard.forms.travellers import TravellerForm
 from crm.models import Client, Traveller
+from crm.proposals import selectors as proposal_selectors
+from crm.trips import selectors as trip_selectors
 
 
 def _get_client(request: AgencyRequest, client_id: int) -> Client:
@@ -100,3 +107,33 @@ def traveller_reveal(request: AgencyRequest, client_id: int, traveller_id: int) 
         "crm/clients/traveller_documents.html",
         {"client": traveller.client, "traveller": traveller, "values": values},
     )
+
+
+# Who goes on an itinerary, a proposal or a booking: the "Travellers" card on their pages.
+
+
+def _who_goes(
+    getter: Callable[..., Any], id_name: str, page: str
+) -> Callable[[AgencyRequest, int], HttpResponse]:
+    @require_POST
+    @agency_required
+    def view(request: AgencyRequest, record_id: int) -> HttpResponse:
+        record = get_or_404(getter, agency=request.agency, **{id_name: record_id})
+        raw = request.POST.getlist("traveller_ids")
+        # An id that is not one is passed on as typed: the service refuses it by name.
+        ids = [parse_int(value) if parse_int(value) is not None else value for value in raw]
+        return run_action(
+            request,
+            lambda: traveller_services.travellers_assign(record=record, traveller_ids=ids),
+            success="Saved who is travelling.",
+            redirect_to=reverse(page, args=[record.pk]) + "#who-goes",
+        )
+
+    return view
+
+
+itinerary_travellers = _who_goes(
+    trip_selectors.itinerary_header_get, "itinerary_id", "itinerary_detail"
+)
+proposal_travellers = _who_goes(proposal_selectors.proposal_get, "proposal_id", "proposal_detail")
+booking_travellers = _who_goes(booking_selectors.booking_get, "booking_id", "booking_detail")
