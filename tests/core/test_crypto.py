@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet, InvalidToken
@@ -137,3 +141,27 @@ def test_the_development_key_is_a_fernet_key_derived_from_the_secret_key():
     key = crypto.development_key("some-secret")
     Fernet(key.encode())
     assert key == crypto.development_key("some-secret") != crypto.development_key("other")
+
+
+def test_the_server_refuses_to_start_in_production_without_keys(tmp_path):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "FIELD_ENCRYPTION_KEYS"}
+    }
+    clean.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        SECRET_KEY="x" * 50,
+        DEBUG="0",
+        STATIC_ROOT=str(tmp_path),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "itinera.E004" in result.stderr and "FIELD_ENCRYPTION_KEYS" in result.stderr
