@@ -65,17 +65,17 @@ urlpatterns = [
         name="traveller_delete",
     ),
     path(
-        "itineraries/<int:record_id>/travellers/",
+        "itineraries/<int:itinerary_id>/travellers/",
         travellers.itinerary_travellers,
         name="itinerary_travellers",
     ),
     path(
-        "proposals/<int:record_id>/travellers/",
+        "proposals/<int:proposal_id>/travellers/",
         travellers.proposal_travellers,
         name="proposal_travellers",
     ),
     path(
-        "bookings/<int:record_id>/travellers/",
+        "bookings/<int:booking_id>/travellers/",
         travellers.booking_travellers,
         name="booking_travellers",
     ),

@@ -45,7 +45,7 @@ def decrypt_secrets(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0006_api_integrations"),
+        ("accounts", "0001_initial"),  # Agency and User: no later accounts change is needed
         ("crm", "0014_notification_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 OUT = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
@@ -32,7 +32,7 @@ FIELDS = {
 }
 
 
-def signed_in(browser: Browser, base: str, viewport: dict[str, int]) -> Page:
+def signed_in(browser: Browser, base: str, viewport: ViewportSize) -> Page:
     page = browser.new_page(viewport=viewport, device_scale_factor=1)
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", "demo")

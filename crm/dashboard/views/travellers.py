@@ -117,14 +117,14 @@ def _who_goes(
 ) -> Callable[[AgencyRequest, int], HttpResponse]:
     @require_POST
     @agency_required
-    def view(request: AgencyRequest, record_id: int) -> HttpResponse:
-        record = get_or_404(getter, agency=request.agency, **{id_name: record_id})
+    def view(request: AgencyRequest, **ids: int) -> HttpResponse:
+        record = get_or_404(getter, agency=request.agency, **{id_name: ids[id_name]})
         raw = request.POST.getlist("traveller_ids")
         # An id that is not one is passed on as typed: the service refuses it by name.
-        ids = [parse_int(value) if parse_int(value) is not None else value for value in raw]
+        chosen = [parse_int(value) if parse_int(value) is not None else value for value in raw]
         return run_action(
             request,
-            lambda: traveller_services.travellers_assign(record=record, traveller_ids=ids),
+            lambda: traveller_services.travellers_assign(record=record, traveller_ids=chosen),
             success="Saved who is travelling.",
             redirect_to=reverse(page, args=[record.pk]) + "#who-goes",
         )
