@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from crm.models import WebhookEndpoint
 
 BEFORE = [("crm", "0014_notification_kinds")]
-AFTER = [("crm", "0015_travellers")]
+AFTER = [("crm", "0018_travellers")]
 
 
 def _migrate(targets: list[tuple[str, str]]) -> None:

@@ -46,7 +46,7 @@ def decrypt_secrets(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_initial"),  # Agency and User: no later accounts change is needed
-        ("crm", "0014_notification_kinds"),
+        ("crm", "0017_proposal_versions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
