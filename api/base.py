@@ -46,6 +46,9 @@ SERVICE_NAMES = {
     "itinerary_id": "itinerary",
     "proposal_id": "proposal",
     "assigned_to_id": "assigned_to",
+    # A supplier is named by id or by name (crm.suppliers.services.supplier_resolve).
+    "supplier_id": "supplier",
+    "supplier": "supplier_name",
 }
 
 _LIST_COLUMNS: dict[type, tuple[str, ...] | None] = {}
@@ -148,6 +151,10 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     # Fields a service writes as related rows (an itinerary's days): when a request writes one,
     # the record is re-read through the selector before it is shown.
     nested_fields: ClassVar[tuple[str, ...]] = ()
+    # For the schema (api.schema): an extra action serving a record's own rows, by action name,
+    # as (row serializer, "list" or "detail"); and responses an action adds to the usual ones.
+    nested_resources: ClassVar[dict[str, tuple[type[Serializer], str]]] = {}
+    extra_responses: ClassVar[dict[str, dict[int, Any]]] = {}
 
     pagination_class = PagePagination
     filter_backends = [DjangoFilterBackend]  # documents the FilterSet; selectors apply it

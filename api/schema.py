@@ -178,8 +178,12 @@ class ApiAutoSchema(AutoSchema):
         if isinstance(view, TenantViewSet):
             action = view.action
             detail = view.detail_serializer or view.output_serializer
-            if action == "list":
-                responses: dict[int, Any] = {200: view.output_serializer}
+            nested = view.nested_resources.get(action)
+            responses: dict[int, Any]
+            if nested is not None:
+                responses, codes = _nested_responses(*nested, method=method)
+            elif action == "list":
+                responses = {200: view.output_serializer}
                 codes = [401, 422, 429]
             elif action == "activity":
                 responses, codes = {200: ActivitySerializer(many=True)}, [401, 404, 422, 429]
@@ -198,7 +202,25 @@ class ApiAutoSchema(AutoSchema):
             assert isinstance(view, ApiViewMixin)  # every documented view is one
             responses = {200: enveloped(view.response_serializer)}
             codes = [401, 429] if method in ("GET", "HEAD") else [400, 401, 403, 422, 429]
-        return {**responses, **{code: ERRORS[code] for code in codes}}
+        extra = view.extra_responses.get(action, {}) if isinstance(view, TenantViewSet) else {}
+        return {**responses, **{code: ERRORS[code] for code in codes}, **extra}
+
+
+def _nested_responses(
+    serializer: type[serializers.Serializer], kind: str, *, method: str
+) -> tuple[dict[int, Any], list[int]]:
+    """A record's own list (``kind="list"``: GET, POST) or one row of it (``"detail"``: GET,
+    PUT, PATCH, DELETE), e.g. ``/bookings/{id}/services[/{service_id}]``."""
+    writes = [400, 401, 403, 404, 413, 415, 422, 429]
+    if method == "DELETE":
+        return {204: None}, [401, 403, 404, 429]
+    if method == "POST":
+        return {201: enveloped(serializer)}, writes
+    if method in ("PUT", "PATCH"):
+        return {200: enveloped(serializer)}, writes
+    if kind == "list":
+        return {200: serializer(many=True)}, [401, 404, 422, 429]
+    return {200: enveloped(serializer)}, [401, 404, 429]
 
 
 def add_shared_components(

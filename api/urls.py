@@ -3,7 +3,7 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from api.v1 import bookings, clients, docs, itineraries, me, proposals
+from api.v1 import bookings, clients, docs, itineraries, me, proposals, suppliers
 
 app_name = "api"
 
@@ -12,6 +12,7 @@ router.register("clients", clients.ClientViewSet, basename="client")
 router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary")
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
+router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),

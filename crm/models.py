@@ -5,20 +5,31 @@ them so that the app's models module, the migrations and ``crm.models.X`` refere
 change. Code inside a domain imports from its own package, not from here.
 """
 
-from crm.bookings.models import Booking, BookingStatus, Payment
+from crm.bookings.models import (
+    Booking,
+    BookingService,
+    BookingStatus,
+    CommissionSource,
+    Payment,
+    ServiceKind,
+    ServiceStatus,
+)
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.suppliers.models import Supplier, SupplierContact, SupplierType
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 
 __all__ = [
     "PHONE_MAX_LENGTH",
     "Booking",
+    "BookingService",
     "BookingStatus",
     "Client",
     "ClientSource",
     "ClientStatus",
+    "CommissionSource",
     "Enquiry",
     "EnquiryForm",
     "ItemKind",
@@ -31,6 +42,11 @@ __all__ = [
     "Payment",
     "Proposal",
     "ProposalStatus",
+    "ServiceKind",
+    "ServiceStatus",
+    "Supplier",
+    "SupplierContact",
+    "SupplierType",
     "new_form_key",
     "new_share_token",
 ]

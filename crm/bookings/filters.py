@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from core.filters import ArchivedFilter, ClientLinkedFilterSet
-from crm.bookings.models import Booking, BookingStatus
+from crm.bookings.models import Booking, BookingService, BookingStatus
 
 
 class BookingFilter(ClientLinkedFilterSet):
@@ -16,6 +17,17 @@ class BookingFilter(ClientLinkedFilterSet):
     itinerary_id = django_filters.NumberFilter(field_name="itinerary_id")
     reference = django_filters.CharFilter(field_name="reference", lookup_expr="iexact")
     start_date = django_filters.DateFromToRangeFilter(field_name="start_date")
+    # Travel dates: bookings whose trip (start_date to end_date, or the start date alone)
+    # overlaps the range; a booking without dates matches no range.
+    date_from = django_filters.DateFilter(method="filter_date_from")
+    date_to = django_filters.DateFilter(method="filter_date_to")
+    # The consultant: the client's assigned agent, or whoever created the booking when the
+    # client has none.
+    consultant_id = django_filters.NumberFilter(method="filter_consultant")
+    # A supplier of the booking itself or of any of its services.
+    supplier_id = django_filters.NumberFilter(method="filter_supplier")
+    # true: something is still owed (total above the paid amount); false: nothing is.
+    balance_due = django_filters.BooleanFilter(method="filter_balance_due")
     # Archived bookings are hidden unless asked for (``true`` shows them too, ``only`` alone).
     archived = ArchivedFilter()
     sort = django_filters.OrderingFilter(
@@ -34,4 +46,30 @@ class BookingFilter(ClientLinkedFilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(reference__icontains=value) | Q(supplier__icontains=value))
+        return queryset.filter(Q(reference__icontains=value) | Q(supplier__name__icontains=value))
+
+    def filter_date_from(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        return queryset.annotate(trip_end=Coalesce("end_date", "start_date")).filter(
+            trip_end__gte=value
+        )
+
+    def filter_date_to(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        return queryset.filter(start_date__lte=value)
+
+    def filter_consultant(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        return queryset.filter(
+            Q(client__assigned_to_id=value)
+            | Q(client__assigned_to__isnull=True, created_by_id=value)
+        )
+
+    def filter_supplier(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        services = BookingService.objects.filter(
+            booking_id=OuterRef("pk"), agency_id=OuterRef("agency_id"), supplier_id=value
+        )
+        return queryset.filter(Q(supplier_id=value) | Exists(services))
+
+    def filter_balance_due(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        owed = Q(total_price__gt=F("amount_paid"))
+        return queryset.filter(owed) if value else queryset.exclude(owed)

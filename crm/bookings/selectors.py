@@ -4,27 +4,55 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters, hide_archived
 from crm.bookings.filters import BookingFilter
-from crm.bookings.models import Booking
+from crm.bookings.models import Booking, BookingService
 
 
 def booking_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Booking]:
     """The agency's bookings; archived ones only when ``filters`` ask (``archived=true|only``)."""
     bookings = hide_archived(Booking.objects.for_agency(agency), filters)
-    return apply_filters(BookingFilter, bookings, filters)
+    return apply_filters(BookingFilter, bookings, filters).select_related("supplier")
+
+
+def _services() -> Prefetch:
+    return Prefetch(
+        "services",
+        queryset=BookingService.objects.select_related("supplier").order_by("position", "id"),
+    )
 
 
 def booking_get(*, agency: Agency, booking_id: int) -> Booking:
+    """The booking with its client, supplier, services (and their suppliers) and payments, in
+    a constant number of queries whatever it holds."""
     return (
         Booking.objects.for_agency(agency)
-        .select_related("client", "proposal", "itinerary", "archived_by")
-        .prefetch_related("payments")
+        .select_related("client", "proposal", "itinerary", "archived_by", "supplier")
+        .prefetch_related(_services(), "payments")
         .get(pk=booking_id)
+    )
+
+
+def booking_service_list(*, agency: Agency, booking_id: int) -> QuerySet[BookingService]:
+    """A booking's services in order (the booking already found in the agency)."""
+    return (
+        BookingService.objects.for_agency(agency)
+        .filter(booking_id=booking_id)
+        .select_related("supplier")
+        .order_by("position", "id")
+    )
+
+
+def booking_service_get(*, agency: Agency, booking_id: int, service_id: int) -> BookingService:
+    """``DoesNotExist`` for another agency's or another booking's service alike."""
+    return (
+        BookingService.objects.for_agency(agency)
+        .select_related("supplier", "booking", "booking__agency")
+        .get(pk=service_id, booking_id=booking_id)
     )
 
 

@@ -214,7 +214,7 @@ def _bookings(demo: _Demo, *, proposals: dict[str, Proposal]) -> int:
             total_price=Decimal(total),
             start_date=start,
             end_date=start + dt.timedelta(days=7),
-            supplier="Various",
+            supplier_name="Various",
         )
         if Decimal(paid) > 0:
             booking_services.payment_record(

@@ -71,6 +71,7 @@ def test_an_itinerary_comes_with_its_days_in_order_and_their_items_in_order(api:
         "end_time",
         "location",
         "supplier",
+        "supplier_id",
         "reference",
         "notes",
     }

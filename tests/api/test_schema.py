@@ -122,6 +122,12 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/bookings/{id}",
         "/api/v1/bookings/{id}/archive",
         "/api/v1/bookings/{id}/restore",
+        "/api/v1/bookings/{id}/services",
+        "/api/v1/bookings/{id}/services/{service_id}",
+        "/api/v1/suppliers",
+        "/api/v1/suppliers/{id}",
+        "/api/v1/suppliers/{id}/archive",
+        "/api/v1/suppliers/{id}/restore",
     }
 
 

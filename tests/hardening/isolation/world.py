@@ -167,7 +167,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             reference=f"BK-{word[:5].upper()}1",
             total_price=Decimal("4321.00"),
             currency="EUR",
-            supplier=f"{word} Air",
+            supplier_name=f"{word} Air",
             start_date=dt.date(2027, 6, 1),
         )
         payment = booking_services.payment_record(
