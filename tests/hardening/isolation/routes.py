@@ -30,6 +30,8 @@ ID_PARAMS: dict[str, str] = {
     "item_id": "crm.ItineraryItem",
     "proposal_id": "crm.Proposal",
     "booking_id": "crm.Booking",
+    "service_id": "crm.BookingService",
+    "supplier_id": "crm.Supplier",
     "form_id": "crm.EnquiryForm",
     "invitation_id": "accounts.Invitation",
     "user_id": "accounts.User",  # a member of the agency

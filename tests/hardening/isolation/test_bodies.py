@@ -26,7 +26,8 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "client": {"name": "Bergamo walk-in"},
         "itinerary": {"client_id": client, "title": "Bergamo trip"},
         "proposal": {"client_id": client, "title": "Bergamo offer", "total_price": "10.00"},
-        "booking": {"client_id": client, "total_price": "10.00", "currency": "EUR"},
+        "booking": {"client_id": client, "currency": "EUR"},
+        "supplier": {"name": "Bergamo Lodge"},
     }
 
 
@@ -36,6 +37,7 @@ BODY_ID_FIELDS = {
     "itinerary_id": "crm.Itinerary",
     "proposal_id": "crm.Proposal",
     "assigned_to_id": "accounts.User",
+    "supplier_id": "crm.Supplier",
     "client": "crm.Client",
     "itinerary": "crm.Itinerary",
     "assigned_to": "accounts.User",
