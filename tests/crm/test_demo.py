@@ -73,3 +73,22 @@ def test_the_demo_history_reads_as_the_owners_work_and_the_websites_leads(db):
     owner_events = events.filter(actor__username=DEMO_USERNAME, channel="dashboard")
     assert owner_events.filter(event="booking.created").exists()
     assert events.filter(event="enquiry.received", channel="web_form").count() == 6
+
+
+def test_the_demo_bookings_have_services_from_its_supplier_directory():
+    from decimal import Decimal
+
+    from crm.bookings.financials import booking_financials
+    from crm.demo.trips import BOOKINGS
+    from crm.models import Booking, Supplier
+
+    run()
+    suppliers = Supplier.objects.filter(agency__slug=DEMO_SLUG)
+    assert suppliers.filter(contacts__isnull=False).distinct().count() >= 5
+    assert suppliers.get(name="Galle Face Hotel").type == "hotel"
+    for ref, *_rest, total, _paid, _offset in BOOKINGS:
+        booking = Booking.objects.get(agency__slug=DEMO_SLUG, reference=ref)
+        figures = booking_financials(booking)
+        assert figures.priced_by == "services"
+        assert figures.total_price == Decimal(total)  # the services add up to the total
+        assert figures.margin > 0
