@@ -29,6 +29,7 @@ from tests.factories import (
     ItineraryFactory,
     ItineraryItemFactory,
     ProposalFactory,
+    SupplierFactory,
 )
 
 LIST_BUDGET = 3
@@ -56,7 +57,23 @@ def _proposals(agency, n: int) -> None:
 def _bookings(agency, n: int) -> None:
     client = ClientFactory(agency=agency)
     for _ in range(n):
-        BookingFactory(client=client, agency=agency)
+        BookingFactory(client=client, agency=agency, supplier=SupplierFactory(agency=agency))
+
+
+def _suppliers(agency, n: int) -> None:
+    for i in range(n):
+        supplier = SupplierFactory(agency=agency, type="hotel" if i % 2 else "airline")
+        supplier.contacts.create(name=f"Desk {i}", email=f"desk{i}@example.com")
+        supplier.contacts.create(name=f"Accounts {i}")
+
+
+def _services(agency, n: int):
+    from tests.factories import BookingServiceFactory
+
+    booking = BookingFactory(client=ClientFactory(agency=agency), agency=agency)
+    for _ in range(n):
+        BookingServiceFactory(booking=booking, supplier=SupplierFactory(agency=agency))
+    return booking
 
 
 # path, query string, how to make n rows, to-many relations each row shows
@@ -66,6 +83,9 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/itineraries", "", _itineraries, 0),
     ("/proposals", "", _proposals, 0),
     ("/bookings", "", _bookings, 0),
+    ("/bookings", "balance_due=true&date_from=2027-01-01&date_to=2027-12-31", _bookings, 0),
+    ("/suppliers", "", _suppliers, 1),  # contacts
+    ("/suppliers", "q=desk&type=hotel", _suppliers, 1),
 ]
 LIST_IDS = [f"{path}?{query}" for path, query, _, _ in LISTS]
 
@@ -203,3 +223,27 @@ def test_a_list_page_reads_only_the_columns_it_shows(api: Api, agency):
     assert "source_details" not in page  # never shown in a list
     assert "created_by_id" not in page
     assert set(response.json()["data"][0]) >= {"id", "name", "notes", "tags", "created_at"}
+
+
+@pytest.mark.parametrize("services", [1, 12, 40])
+def test_a_booking_with_its_services_and_payments_stays_within_five_queries(
+    api: Api, agency, services, django_assert_max_num_queries
+):
+    booking = _services(agency, services)
+
+    # token, booking (client, proposal, itinerary, supplier), services (with suppliers),
+    # payments; one spare for the token's last-use write
+    with django_assert_max_num_queries(DETAIL_BUDGET + 1):
+        response = api.get(f"/bookings/{booking.pk}")
+
+    assert response.status_code == 200
+    assert len(response.json()["data"]["services"]) == services
+
+
+def test_a_bookings_services_list_runs_the_same_queries_whatever_their_number(api: Api, agency):
+    few = _services(agency, 2)
+    many = _services(agency, 40)
+
+    assert len(queries_of(lambda: api.get(f"/bookings/{many.pk}/services?per_page=100"))) == len(
+        queries_of(lambda: api.get(f"/bookings/{few.pk}/services?per_page=100"))
+    )
