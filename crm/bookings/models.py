@@ -47,8 +47,11 @@ class Booking(AuthoredTenantModel, Archivable):
     )
     # Derived from the booking's services by crm.bookings.financials.booking_recompute, their
     # one writer (with total_price, once the booking has services); stored for cheap lists.
-    total_cost = models.DecimalField(**MONEY, default=Decimal("0.00"))
-    commission_expected = models.DecimalField(**MONEY, default=Decimal("0.00"))
+    # A database default too: rows written without the ORM (the bench loader's COPY) are zero.
+    total_cost = models.DecimalField(**MONEY, default=Decimal("0.00"), db_default=Decimal("0.00"))
+    commission_expected = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), db_default=Decimal("0.00")
+    )
     supplier = models.ForeignKey(
         Supplier, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings"
     )

@@ -82,7 +82,7 @@ def records_to_free_text(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0005_username_case_insensitive"),
+        ("accounts", "0003_activity_event"),
         ("crm", "0010_notifications"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -91,12 +91,16 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="booking",
             name="commission_expected",
-            field=models.DecimalField(decimal_places=2, default=Decimal("0.00"), max_digits=12),
+            field=models.DecimalField(
+                db_default=Decimal("0.00"), decimal_places=2, default=Decimal("0.00"), max_digits=12
+            ),
         ),
         migrations.AddField(
             model_name="booking",
             name="total_cost",
-            field=models.DecimalField(decimal_places=2, default=Decimal("0.00"), max_digits=12),
+            field=models.DecimalField(
+                db_default=Decimal("0.00"), decimal_places=2, default=Decimal("0.00"), max_digits=12
+            ),
         ),
         migrations.CreateModel(
             name="Supplier",
