@@ -259,7 +259,8 @@ class Generator:
                     yield (
                         item_id, day_id, position, kind,
                         f"{kind.title()}: {rng.choice(DESTINATIONS)}", start,
-                        dt.time(hour, 0), rng.choice(DESTINATIONS), _unlinked(rng.choice(SUPPLIERS)),
+                        dt.time(hour, 0), rng.choice(DESTINATIONS),
+                        _unlinked(rng.choice(SUPPLIERS)),
                         f"REF{item_id:08d}" if kind in ("flight", "accommodation") else "", "",
                     )  # fmt: skip
                     item_id += 1
