@@ -45,7 +45,7 @@ DEFAULT_UNTIL = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 FIVE_YEARS = dt.timedelta(days=5 * 365)
 
 
-def _unlinked(supplier_name: str) -> None:
+def _unlinked(supplier_name: str) -> int | None:
     """Suppliers are records now (crm.Supplier) and the generator makes none yet: items and
     bookings load without one. The name is still drawn, so a seed gives the rows it gave."""
     return None
