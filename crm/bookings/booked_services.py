@@ -275,7 +275,13 @@ def booking_service_update(
         SERVICE_TRANSITIONS.check(current.status, status)
         cancelling = status == SS.CANCELLED
     elif current.status == SS.CANCELLED and any(
-        value is not NOT_GIVEN for name, value in fields.items() if name != "status"
+        value is not NOT_GIVEN
+        for value in (
+            *(v for name, v in fields.items() if name != "status"),
+            supplier,
+            supplier_name,
+            commission_expected,
+        )
     ):
         raise ValidationError({"status": ["This service is cancelled; it can no longer change."]})
     changes = _apply(

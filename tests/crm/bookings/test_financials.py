@@ -151,6 +151,8 @@ def test_a_cancelled_service_is_final_and_out_of_the_totals(agency):
         booked_services.booking_service_update(service=gone, status="confirmed")
     with pytest.raises(ValidationError):
         booked_services.booking_service_update(service=gone, price="10")
+    with pytest.raises(ValidationError):
+        booked_services.booking_service_update(service=gone, supplier_name="Someone")
     assert keep.pk and booking.services.count() == 2
 
 
