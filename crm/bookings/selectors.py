@@ -72,6 +72,6 @@ def upcoming_departures(*, agency: Agency, days: int = 30) -> QuerySet[Booking]:
         Booking.objects.for_agency(agency)
         .filter(status__in=["pending", "confirmed"], start_date__gte=today)
         .filter(start_date__lte=today + dt.timedelta(days=days))
-        .select_related("client")
+        .select_related("client", "supplier")
         .order_by("start_date", "id")
     )

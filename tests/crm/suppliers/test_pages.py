@@ -173,3 +173,33 @@ def test_the_booking_page_runs_the_same_queries_whatever_its_services(as_alice, 
     for _ in range(8):
         BookingServiceFactory(booking=booking, supplier=SupplierFactory(agency=agency))
     assert count() == small
+
+
+def test_the_home_page_names_departing_bookings_suppliers_without_a_query_each(as_alice, agency):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    soon = timezone.localdate() + dt.timedelta(days=5)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert as_alice.get("/").status_code == 200
+        return len(queries)
+
+    def departing() -> None:
+        BookingFactory(
+            client=ClientFactory(agency=agency),
+            start_date=soon,
+            end_date=soon,
+            supplier=SupplierFactory(agency=agency),
+        )
+
+    departing()
+    small = count()
+    for _ in range(4):
+        departing()
+    assert count() == small
+    assert "Supplier" in as_alice.get("/").content.decode()
