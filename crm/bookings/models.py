@@ -53,7 +53,7 @@ class Booking(AuthoredTenantModel, Archivable):
         **MONEY, default=Decimal("0.00"), db_default=Decimal("0.00")
     )
     supplier = models.ForeignKey(
-        Supplier, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings"
+        Supplier, null=True, blank=True, on_delete=models.RESTRICT, related_name="bookings"
     )
     notes = models.TextField(blank=True)
 
@@ -141,7 +141,7 @@ class BookingService(TenantModel):
         Supplier,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="booking_services",
     )
     description = models.CharField(max_length=300)

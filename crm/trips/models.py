@@ -80,7 +80,7 @@ class ItineraryItem(models.Model):
     end_time = models.TimeField(null=True, blank=True)
     location = models.CharField(max_length=200, blank=True)
     supplier = models.ForeignKey(
-        Supplier, null=True, blank=True, on_delete=models.PROTECT, related_name="itinerary_items"
+        Supplier, null=True, blank=True, on_delete=models.RESTRICT, related_name="itinerary_items"
     )
     reference = models.CharField(max_length=100, blank=True)
     notes = models.TextField(blank=True)
