@@ -13,6 +13,7 @@ from api.v1 import (
     me,
     payments,
     proposals,
+    suppliers,
     tokens,
     webhooks,
 )
@@ -30,6 +31,7 @@ router.register(
     payments.PaymentViewSet,
     basename="booking-payment",
 )
+router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),

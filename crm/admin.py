@@ -17,6 +17,8 @@ from crm.models import (
     ItineraryItem,
     Payment,
     Proposal,
+    Supplier,
+    SupplierContact,
 )
 
 
@@ -38,6 +40,7 @@ class ClientAdmin(TenantAdmin):
 class ItineraryItemInline(admin.TabularInline):
     model = ItineraryItem
     extra = 0
+    raw_id_fields = ("supplier",)
 
 
 @admin.register(ItineraryDay)
@@ -105,12 +108,27 @@ class BookingAdmin(TenantAdmin):
         "agency",
     )
     list_filter = ("agency", "status")
-    search_fields = ("reference", "client__name", "supplier")
-    raw_id_fields = ("agency", "client", "proposal", "itinerary", "created_by")
+    search_fields = ("reference", "client__name", "supplier__name")
+    raw_id_fields = ("agency", "client", "proposal", "itinerary", "created_by", "supplier")
     list_select_related = ("agency", "client")
     inlines = [PaymentInline]
-    # The status changes through crm.bookings.lifecycle; amount_paid is the payments' sum.
-    readonly_fields = ("status", "amount_paid")
+    # The status changes through crm.bookings.lifecycle; amount_paid is the payments' sum; cost
+    # and commission are the services' (crm.bookings.financials).
+    readonly_fields = ("status", "amount_paid", "total_cost", "commission_expected")
+
+
+class SupplierContactInline(admin.TabularInline):
+    model = SupplierContact
+    extra = 0
+
+
+@admin.register(Supplier)
+class SupplierAdmin(TenantAdmin):
+    list_display = ("name", "type", "agency", "default_commission_rate", "archived_at")
+    list_filter = ("agency", "type")
+    search_fields = ("name", "email", "contacts__name", "contacts__email")
+    raw_id_fields = ("agency", "created_by", "archived_by")
+    inlines = [SupplierContactInline]
 
 
 @admin.register(EnquiryForm)

@@ -7,16 +7,21 @@ change. Code inside a domain imports from its own package, not from here.
 
 from crm.bookings.models import (
     Booking,
+    BookingService,
     BookingStatus,
+    CommissionSource,
     Payment,
     PaymentInstalment,
     PaymentKind,
     PaymentMethod,
+    ServiceKind,
+    ServiceStatus,
 )
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.suppliers.models import Supplier, SupplierContact, SupplierType
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.webhooks.models import (
     DeliveryStatus,
@@ -29,10 +34,12 @@ from crm.webhooks.models import (
 __all__ = [
     "PHONE_MAX_LENGTH",
     "Booking",
+    "BookingService",
     "BookingStatus",
     "Client",
     "ClientSource",
     "ClientStatus",
+    "CommissionSource",
     "DeliveryStatus",
     "Enquiry",
     "EnquiryForm",
@@ -49,6 +56,11 @@ __all__ = [
     "PaymentMethod",
     "Proposal",
     "ProposalStatus",
+    "ServiceKind",
+    "ServiceStatus",
+    "Supplier",
+    "SupplierContact",
+    "SupplierType",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

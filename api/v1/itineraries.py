@@ -12,10 +12,17 @@ from crm.models import (
     ItineraryDay,
     ItineraryItem,
     ItineraryStatus,
+    Supplier,
 )
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
 from crm.trips.filters import ItineraryFilter
+
+SUPPLIER_BY_NAME = (
+    "A supplier by name: your agency's supplier of that name (ignoring case), added to the "
+    "directory (type `other`) when there is none; empty or null for none. Ignored when "
+    "`supplier_id` is given."
+)
 
 
 class ItineraryItemSerializer(OutputSerializer):
@@ -28,7 +35,10 @@ class ItineraryItemSerializer(OutputSerializer):
     start_time = LocalTimeField(allow_null=True)
     end_time = LocalTimeField(allow_null=True)
     location = Text()
-    supplier = Text()
+    supplier = Text(
+        source="supplier_name", help_text="The linked supplier's name; empty when there is none."
+    )
+    supplier_id = Id(allow_null=True)
     reference = Text()
     notes = Text()
 
@@ -75,7 +85,15 @@ class ItineraryItemInputSerializer(serializers.Serializer):
         max_length=max_length_of(ItineraryItem, "location"), required=False, allow_null=True
     )
     supplier = Text(
-        max_length=max_length_of(ItineraryItem, "supplier"), required=False, allow_null=True
+        max_length=max_length_of(Supplier, "name"),
+        required=False,
+        allow_null=True,
+        help_text=SUPPLIER_BY_NAME,
+    )
+    supplier_id = Id(
+        required=False,
+        allow_null=True,
+        help_text="A supplier of your agency; wins over `supplier`.",
     )
     reference = Text(
         max_length=max_length_of(ItineraryItem, "reference"), required=False, allow_null=True

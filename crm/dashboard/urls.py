@@ -4,7 +4,15 @@ from django.urls import path
 
 from accounts import integrations_views
 from accounts import views as account_views
-from crm.dashboard.views import bookings, clients, home, itineraries, notifications, proposals
+from crm.dashboard.views import (
+    bookings,
+    clients,
+    home,
+    itineraries,
+    notifications,
+    proposals,
+    suppliers,
+)
 
 itinerary = "itineraries/<int:itinerary_id>/"
 
@@ -103,6 +111,37 @@ urlpatterns = [
         {"restore": True},
         name="booking_restore",
     ),
+    path("bookings/<int:booking_id>/services/", bookings.service_add, name="booking_service_add"),
+    path(
+        "bookings/<int:booking_id>/services/<int:service_id>/edit/",
+        bookings.service_edit,
+        name="booking_service_edit",
+    ),
+    path(
+        "bookings/<int:booking_id>/services/<int:service_id>/cancel/",
+        bookings.service_cancel,
+        name="booking_service_cancel",
+    ),
+    path(
+        "bookings/<int:booking_id>/services/<int:service_id>/remove/",
+        bookings.service_remove,
+        name="booking_service_remove",
+    ),
+    # Suppliers
+    path("suppliers/", suppliers.supplier_list, name="supplier_list"),
+    path("suppliers/new/", suppliers.supplier_create, name="supplier_create"),
+    path("suppliers/<int:supplier_id>/", suppliers.supplier_detail, name="supplier_detail"),
+    path("suppliers/<int:supplier_id>/edit/", suppliers.supplier_edit, name="supplier_edit"),
+    path(
+        "suppliers/<int:supplier_id>/archive/", suppliers.supplier_archive, name="supplier_archive"
+    ),
+    path(
+        "suppliers/<int:supplier_id>/restore/",
+        suppliers.supplier_archive,
+        {"restore": True},
+        name="supplier_restore",
+    ),
+    path("suppliers/<int:supplier_id>/delete/", suppliers.supplier_delete, name="supplier_delete"),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),

@@ -12,7 +12,7 @@ from tests.factories import BookingFactory, ClientFactory, ProposalFactory
 class TestBookings(ResourceBattery):
     path = "/bookings"
     model = Booking
-    detail_queries = 4  # token, booking, its payments, its instalments
+    detail_queries = 5  # token, booking (with client and supplier), services, payments, instalments
 
     def make(self, agency, **fields):
         return BookingFactory(client=ClientFactory(agency=agency), **fields)

@@ -17,6 +17,7 @@ from tests.factories import (
     ItineraryFactory,
     ItineraryItemFactory,
     ProposalFactory,
+    SupplierFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,11 @@ pytestmark = pytest.mark.django_db
 def itinerary(agency):
     trip = ItineraryFactory(client=ClientFactory(agency=agency, name="Ada"), title="Lisbon")
     day = ItineraryDayFactory(itinerary=trip, day_number=1, title="Arrival")
-    ItineraryItemFactory(day=day, title="Pastéis de Belém", supplier="Secret Supplier Ltd")
+    ItineraryItemFactory(
+        day=day,
+        title="Pastéis de Belém",
+        supplier=SupplierFactory(agency=agency, name="Secret Supplier Ltd"),
+    )
     return trip
 
 

@@ -31,6 +31,8 @@ ID_PARAMS: dict[str, str] = {
     "proposal_id": "crm.Proposal",
     "booking_id": "crm.Booking",
     "payment_id": "crm.Payment",
+    "service_id": "crm.BookingService",
+    "supplier_id": "crm.Supplier",
     "form_id": "crm.EnquiryForm",
     "invitation_id": "accounts.Invitation",
     "user_id": "accounts.User",  # a member of the agency

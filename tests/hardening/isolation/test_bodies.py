@@ -29,6 +29,7 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "booking": {"client_id": client, "total_price": "10.00", "currency": "EUR"},
         "webhook": {"url": "https://93.184.215.14/hooks/bergamo"},  # no id field to try
         "payment": {"amount": "1.00"},
+        "supplier": {"name": "Bergamo Lodge"},
     }
 
 
@@ -38,6 +39,7 @@ BODY_ID_FIELDS = {
     "itinerary_id": "crm.Itinerary",
     "proposal_id": "crm.Proposal",
     "assigned_to_id": "accounts.User",
+    "supplier_id": "crm.Supplier",
     "client": "crm.Client",
     "itinerary": "crm.Itinerary",
     "assigned_to": "accounts.User",

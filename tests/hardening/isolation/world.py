@@ -15,11 +15,13 @@ from django.test import Client as HttpClient
 from accounts import services as account_services
 from accounts.audit import audit_context
 from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitation, User
+from crm.bookings import booked_services
 from crm.bookings import services as booking_services
 from crm.clients import services as client_services
 from crm.enquiries import website_forms
 from crm.models import (
     Booking,
+    BookingService,
     Client,
     Enquiry,
     EnquiryForm,
@@ -29,10 +31,12 @@ from crm.models import (
     Notification,
     Payment,
     Proposal,
+    Supplier,
     WebhookDelivery,
     WebhookEndpoint,
 )
 from crm.proposals import services as proposal_services
+from crm.suppliers import services as supplier_services
 from crm.trips import services as trip_services
 from crm.webhooks import services as webhook_services
 from tests.factories import make_token
@@ -170,8 +174,26 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             reference=f"BK-{word[:5].upper()}1",
             total_price=Decimal("4321.00"),
             currency="EUR",
-            supplier=f"{word} Air",
+            supplier_name=f"{word} Air",
             start_date=dt.date(2027, 6, 1),
+        )
+        supplier = supplier_services.supplier_create(
+            agency=agency,
+            created_by=owner,
+            name=f"{word} Lodge",
+            type="hotel",
+            email=f"reservations@{low}-lodge.example",
+            contacts=[{"name": f"{word} Reservations Desk", "email": f"desk@{low}.example"}],
+        )
+        service = booked_services.booking_service_add(
+            booking=booking,
+            created_by=owner,
+            description=f"{word} Lodge, 2 nights",
+            kind="hotel",
+            supplier=supplier.pk,
+            confirmation_number=f"{word}-CONF-1",
+            price=Decimal("4321.00"),
+            cost=Decimal("3500.00"),
         )
         payment = booking_services.payment_record(
             booking=booking, amount=Decimal("1000.00"), reference=f"{word}-PAY-1", recorded_by=owner
@@ -240,6 +262,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.ItineraryItem": item,
             "crm.Proposal": proposal,
             "crm.Booking": booking,
+            "crm.BookingService": service,
+            "crm.Supplier": supplier,
             "crm.Payment": payment,
             "crm.EnquiryForm": form,
             "crm.Enquiry": enquiry,
@@ -276,6 +300,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary__agency=agency),
         "crm.Proposal": Proposal.objects.for_agency(agency),
         "crm.Booking": Booking.objects.for_agency(agency),
+        "crm.BookingService": BookingService.objects.for_agency(agency),
+        "crm.Supplier": Supplier.objects.for_agency(agency),
         "crm.Payment": Payment.objects.for_agency(agency),
         "crm.EnquiryForm": EnquiryForm.objects.for_agency(agency),
         "crm.Enquiry": Enquiry.objects.for_agency(agency),
@@ -293,6 +319,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("/itineraries/", "crm.Itinerary"),
         ("/proposals/", "crm.Proposal"),
         ("/bookings/", "crm.Booking"),
+        ("/suppliers/", "crm.Supplier"),
         ("/settings/forms/", "crm.EnquiryForm"),
         ("/settings/webhooks/", "crm.WebhookEndpoint"),
     ):
@@ -303,8 +330,10 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("proposals", "crm.Proposal"),
         ("bookings", "crm.Booking"),
         ("webhooks", "crm.WebhookEndpoint"),
+        ("suppliers", "crm.Supplier"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
+    tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
     return tenant
 
 
