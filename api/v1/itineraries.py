@@ -5,7 +5,14 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from api.base import TenantViewSet
-from api.serializers import Id, LocalTimeField, OutputSerializer, Text, max_length_of
+from api.serializers import (
+    SUPPLIER_BY_NAME,
+    Id,
+    LocalTimeField,
+    OutputSerializer,
+    Text,
+    max_length_of,
+)
 from crm.models import (
     ItemKind,
     Itinerary,
@@ -17,12 +24,6 @@ from crm.models import (
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
 from crm.trips.filters import ItineraryFilter
-
-SUPPLIER_BY_NAME = (
-    "A supplier by name: your agency's supplier of that name (ignoring case), added to the "
-    "directory (type `other`) when there is none; empty or null for none. Ignored when "
-    "`supplier_id` is given."
-)
 
 
 class ItineraryItemSerializer(OutputSerializer):

@@ -33,7 +33,8 @@ from crm.demo.data import (
     DEMO_USERNAME,
     LEAD_ENQUIRIES,
 )
-from crm.demo.trips import BOOKING_SERVICES, BOOKINGS, ITINERARIES, PROPOSALS, SCHEDULES, SUPPLIERS
+from crm.demo.suppliers import BOOKING_SERVICES, SUPPLIERS
+from crm.demo.trips import BOOKINGS, ITINERARIES, PROPOSALS, SCHEDULES
 from crm.enquiries import services as enquiry_services
 from crm.enquiries import website_forms
 from crm.enquiries.models import Enquiry, EnquiryForm

@@ -161,6 +161,7 @@ def test_services_are_added_listed_updated_and_removed(api: Api, agency, booking
         "commission_expected": "120.00",
         "amount_paid": "0.00",
         "balance_due": "1200.00",
+        "credit_balance": "0.00",
     }
     assert [s["confirmation_number"] for s in detail["services"]] == ["LDG-42"]
     assert api.delete(url).status_code == 204

@@ -155,7 +155,7 @@ def test_an_overpaid_booking_shows_a_credit_not_paid_in_full(as_alice, booking):
     payment_record(booking=booking, amount=Decimal("100"))
     booked_services.booking_service_update(service=service, price="60")
     page = as_alice.get(f"/bookings/{booking.pk}/").content.decode()
-    assert "Overpaid by 40.00" in page
+    assert "Credit 40.00" in page
     assert "Paid in full" not in page
 
 
