@@ -7,7 +7,7 @@ class CrmConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.audit import audit_model
-        from crm.models import Booking, Client, Itinerary, Payment, Proposal
+        from crm.models import Booking, Client, Itinerary, Payment, Proposal, Task
 
         # Every change of these is in the history (accounts.audit), secrets and noise left out.
         audit_model(Client, never_recorded={"source_details"}, client_id=lambda c: c.pk)
@@ -15,6 +15,7 @@ class CrmConfig(AppConfig):
         audit_model(Proposal, never_recorded={"share_token"})
         audit_model(Booking)
         audit_model(Payment, client_id=_payment_client_id)
+        audit_model(Task, never_recorded={"occasion"})
         # The jobs, and the event subscribers that start them, in every process (not only in
         # a worker, which autodiscovers crm.jobs).
         import crm.jobs  # noqa: F401

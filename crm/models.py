@@ -17,6 +17,7 @@ from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientSta
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.tasks.models import FollowUpSettings, Task, TaskPriority, TaskSource
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.webhooks.models import (
     DeliveryStatus,
@@ -36,6 +37,7 @@ __all__ = [
     "DeliveryStatus",
     "Enquiry",
     "EnquiryForm",
+    "FollowUpSettings",
     "ItemKind",
     "Itinerary",
     "ItineraryDay",
@@ -49,6 +51,9 @@ __all__ = [
     "PaymentMethod",
     "Proposal",
     "ProposalStatus",
+    "Task",
+    "TaskPriority",
+    "TaskSource",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",
