@@ -13,6 +13,7 @@ from api.v1 import (
     me,
     payments,
     proposals,
+    tasks,
     tokens,
     webhooks,
 )
@@ -24,6 +25,7 @@ router.register("clients", clients.ClientViewSet, basename="client")
 router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary")
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
+router.register("tasks", tasks.TaskViewSet, basename="task")
 router.register("webhooks", webhooks.WebhookViewSet, basename="webhook")
 router.register(
     r"bookings/(?P<booking_id>[0-9]{1,18})/payments",

@@ -28,6 +28,7 @@ from crm.models import (
     ItineraryItem,
     Payment,
     Proposal,
+    Task,
 )
 
 PASSWORD = "correct-horse-battery"
@@ -218,6 +219,19 @@ class _EnquiryFactory(DjangoModelFactory[Enquiry]):
 EnquiryFactory = _typed(_EnquiryFactory)
 
 
+class _TaskFactory(DjangoModelFactory[Task]):
+    class Meta:
+        model = Task
+
+    client = factory.SubFactory(_ClientFactory)
+    agency = factory.LazyAttribute(lambda o: o.client.agency)
+    title = factory.Sequence(lambda n: f"Task {n}")
+    due_date = dt.date(2027, 3, 2)
+
+
+TaskFactory = _typed(_TaskFactory)
+
+
 def make_token(user: User, **kwargs: Any) -> IssuedToken:
     """Issue a real token through the service (returns the token row and its plaintext)."""
     kwargs.setdefault("name", "test token")
@@ -238,6 +252,7 @@ __all__ = [
     "ModelFactory",
     "PaymentFactory",
     "ProposalFactory",
+    "TaskFactory",
     "UserFactory",
     "make_token",
 ]

@@ -4,7 +4,15 @@ from django.urls import path
 
 from accounts import integrations_views
 from accounts import views as account_views
-from crm.dashboard.views import bookings, clients, home, itineraries, notifications, proposals
+from crm.dashboard.views import (
+    bookings,
+    clients,
+    home,
+    itineraries,
+    notifications,
+    proposals,
+    tasks,
+)
 
 itinerary = "itineraries/<int:itinerary_id>/"
 
@@ -103,6 +111,13 @@ urlpatterns = [
         {"restore": True},
         name="booking_restore",
     ),
+    # Tasks
+    path("tasks/", tasks.task_list, name="task_list"),
+    path("tasks/new/", tasks.task_create, name="task_create"),
+    path("tasks/<int:task_id>/edit/", tasks.task_edit, name="task_edit"),
+    path("tasks/<int:task_id>/done/", tasks.task_toggle, name="task_toggle"),
+    path("tasks/<int:task_id>/delete/", tasks.task_delete, name="task_delete"),
+    path("settings/follow-ups/", tasks.follow_up_settings, name="follow_up_settings"),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),

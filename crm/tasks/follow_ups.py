@@ -43,7 +43,6 @@ from crm.notifications.reminders import instalments_to_remind
 from crm.notifications.services import Email, notify
 from crm.proposals.models import Proposal, ProposalStatus
 from crm.tasks.models import Task, TaskPriority, TaskSource
-from crm.tasks.selectors import agency_today
 from crm.tasks.services import (
     agency_owner,
     follow_up_settings,

@@ -29,6 +29,7 @@ from tests.factories import (
     ItineraryFactory,
     ItineraryItemFactory,
     ProposalFactory,
+    TaskFactory,
 )
 
 LIST_BUDGET = 3
@@ -60,6 +61,12 @@ def _bookings(agency, n: int) -> None:
         BookingFactory(client=client, agency=agency)
 
 
+def _tasks(agency, n: int) -> None:
+    client = ClientFactory(agency=agency, status="active")
+    for i in range(n):
+        TaskFactory(agency=agency, client=client, title=f"Task {i}")
+
+
 def _webhooks(agency, n: int) -> None:
     for i in range(n):
         WebhookEndpoint.objects.create(
@@ -74,6 +81,8 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/itineraries", "", _itineraries, 0),
     ("/proposals", "", _proposals, 0),
     ("/bookings", "", _bookings, 0),
+    ("/tasks", "", _tasks, 0),
+    ("/tasks", "status=open&due=later&sort=-due_date", _tasks, 0),
     ("/webhooks", "", _webhooks, 0),
     ("/webhooks", "is_active=true", _webhooks, 0),
 ]

@@ -140,6 +140,10 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/bookings/{booking_id}/payments",
         "/api/v1/bookings/{booking_id}/payments/{id}",
         "/api/v1/bookings/{booking_id}/payments/{id}/void",
+        "/api/v1/tasks",
+        "/api/v1/tasks/{id}",
+        "/api/v1/tasks/{id}/complete",
+        "/api/v1/tasks/{id}/reopen",
     }
 
 

@@ -28,6 +28,7 @@ from crm.dashboard.forms.bookings import (
 )
 from crm.dashboard.views.common import archive_view, client_from_query, edit_form
 from crm.models import Booking, BookingStatus, Payment, PaymentKind
+from crm.tasks import selectors as task_selectors
 
 
 @agency_required
@@ -105,6 +106,8 @@ def _render_detail(
         "crm/bookings/detail.html",
         {
             "booking": booking,
+            "tasks": task_selectors.tasks_of(agency=request.agency, booking_id=booking.pk),
+            "task_query": f"client={booking.client_id}&booking={booking.pk}",
             "payments": booking.payments.all(),
             "payment_form": payment_form,
             "paid_share": paid_share,

@@ -27,7 +27,7 @@ def _race(target, count: int = 6) -> list[BaseException]:
         try:
             barrier.wait()
             target()
-        except BaseException as exc:  # noqa: BLE001  # reported by the test
+        except BaseException as exc:  # reported by the test
             errors.append(exc)
         finally:
             connection.close()
