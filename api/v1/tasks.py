@@ -36,7 +36,8 @@ class TaskSerializer(OutputSerializer):
     itinerary_id = Id(allow_null=True)
     proposal_id = Id(allow_null=True)
     booking_id = Id(allow_null=True)
-    source = serializers.ChoiceField(choices=TaskSource.choices)
+    # A declared field (DRF's metaclass takes it off the class), not Field.source.
+    source = serializers.ChoiceField(choices=TaskSource.choices)  # type: ignore[assignment]
     done_at = serializers.DateTimeField(allow_null=True)
     done_by_id = Id(allow_null=True)
     created_by_id = Id(allow_null=True)
@@ -49,7 +50,7 @@ class TaskInputSerializer(serializers.Serializer):
     notes = Text(required=False, allow_null=True)
     due_date = serializers.DateField()
     due_time = serializers.TimeField(
-        required=False, allow_null=True, help_text="HH:MM (or HH:MM:SS), in the agency’s timezone."
+        required=False, allow_null=True, help_text="HH:MM (or HH:MM:SS), in the agency's timezone."
     )
     priority = serializers.ChoiceField(choices=TaskPriority.choices, required=False)
     assignee_id = Id(

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from accounts.models import Agency
+from accounts.models import Agency, User
 from accounts.tenancy import active_members
 from core.forms import DateInput, TimeInput, model_choice
 from crm.clients.selectors import client_choices
@@ -17,9 +17,14 @@ from crm.models import Client, FollowUpSettings, Task
 LINKS = ("itinerary", "proposal", "booking")
 
 
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.display_name
+
+
 class TaskForm(forms.ModelForm):
     client = forms.ModelChoiceField(queryset=Client.objects.none())
-    assignee = forms.ModelChoiceField(queryset=active_members(agency=0), label="Assigned to")
+    assignee = MemberChoiceField(queryset=active_members(agency=0), label="Assigned to")
     # The record it is about, set from the page it was added on (checked by the service).
     itinerary = forms.IntegerField(required=False, widget=forms.HiddenInput)
     proposal = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -43,7 +48,6 @@ class TaskForm(forms.ModelForm):
             agency=agency, keep=_client_id(self.initial.get("client"))
         )
         model_choice(self, "assignee").queryset = active_members(agency=agency)
-        model_choice(self, "assignee").label_from_instance = lambda user: user.display_name
 
     @classmethod
     def initial_for(cls, task: Task) -> dict[str, Any]:

@@ -72,7 +72,11 @@ FORM_CASES: list[tuple[str, str | None, dict[str, Any]]] = [
         "booking_id",
         {"reference": "BK-BERGA9", "status": "pending", "currency": "EUR", "total_price": "10"},
     ),
-    ("task_create", None, {"title": "Bergamo call", "due_date": "2027-03-02", "priority": "normal"}),
+    (
+        "task_create",
+        None,
+        {"title": "Bergamo call", "due_date": "2027-03-02", "priority": "normal"},
+    ),
     (
         "task_edit",
         "task_id",
