@@ -45,5 +45,7 @@ jobs.periodic(tick, cron="5 * * * *")
 @subscribe("client.created")
 def lead_reply_on_event(activity: Activity) -> None:
     """Inside the event's transaction: the job is written with it and runs after commit."""
-    if activity.agency_id is not None:
+    # Only a lead needs its "Reply to" task; the job reads the switch and the client again.
+    status = (activity.changes or {}).get("status")
+    if activity.agency_id is not None and isinstance(status, list) and status[-1:] == ["lead"]:
         jobs.enqueue(lead_reply, agency_id=activity.agency_id, activity_id=activity.pk)
