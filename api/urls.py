@@ -14,6 +14,7 @@ from api.v1 import (
     payments,
     proposals,
     suppliers,
+    tasks,
     tokens,
     webhooks,
 )
@@ -25,6 +26,7 @@ router.register("clients", clients.ClientViewSet, basename="client")
 router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary")
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
+router.register("tasks", tasks.TaskViewSet, basename="task")
 router.register("webhooks", webhooks.WebhookViewSet, basename="webhook")
 router.register(
     r"bookings/(?P<booking_id>[0-9]{1,18})/payments",

@@ -22,6 +22,7 @@ from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
 from crm.suppliers.models import Supplier, SupplierContact, SupplierType
+from crm.tasks.models import FollowUpSettings, Task, TaskPriority, TaskSource
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.webhooks.models import (
     DeliveryStatus,
@@ -43,6 +44,7 @@ __all__ = [
     "DeliveryStatus",
     "Enquiry",
     "EnquiryForm",
+    "FollowUpSettings",
     "ItemKind",
     "Itinerary",
     "ItineraryDay",
@@ -61,6 +63,9 @@ __all__ = [
     "Supplier",
     "SupplierContact",
     "SupplierType",
+    "Task",
+    "TaskPriority",
+    "TaskSource",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

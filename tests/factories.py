@@ -30,6 +30,7 @@ from crm.models import (
     Payment,
     Proposal,
     Supplier,
+    Task,
 )
 
 PASSWORD = "correct-horse-battery"
@@ -252,6 +253,19 @@ class _EnquiryFactory(DjangoModelFactory[Enquiry]):
 EnquiryFactory = _typed(_EnquiryFactory)
 
 
+class _TaskFactory(DjangoModelFactory[Task]):
+    class Meta:
+        model = Task
+
+    client = factory.SubFactory(_ClientFactory)
+    agency = factory.LazyAttribute(lambda o: o.client.agency)
+    title = factory.Sequence(lambda n: f"Task {n}")
+    due_date = dt.date(2027, 3, 2)
+
+
+TaskFactory = _typed(_TaskFactory)
+
+
 def make_token(user: User, **kwargs: Any) -> IssuedToken:
     """Issue a real token through the service (returns the token row and its plaintext)."""
     kwargs.setdefault("name", "test token")
@@ -274,6 +288,7 @@ __all__ = [
     "PaymentFactory",
     "ProposalFactory",
     "SupplierFactory",
+    "TaskFactory",
     "UserFactory",
     "make_token",
 ]

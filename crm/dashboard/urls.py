@@ -12,6 +12,7 @@ from crm.dashboard.views import (
     notifications,
     proposals,
     suppliers,
+    tasks,
 )
 
 itinerary = "itineraries/<int:itinerary_id>/"
@@ -142,6 +143,13 @@ urlpatterns = [
         name="supplier_restore",
     ),
     path("suppliers/<int:supplier_id>/delete/", suppliers.supplier_delete, name="supplier_delete"),
+    # Tasks
+    path("tasks/", tasks.task_list, name="task_list"),
+    path("tasks/new/", tasks.task_create, name="task_create"),
+    path("tasks/<int:task_id>/edit/", tasks.task_edit, name="task_edit"),
+    path("tasks/<int:task_id>/done/", tasks.task_toggle, name="task_toggle"),
+    path("tasks/<int:task_id>/delete/", tasks.task_delete, name="task_delete"),
+    path("settings/follow-ups/", tasks.follow_up_settings, name="follow_up_settings"),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),

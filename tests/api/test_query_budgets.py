@@ -30,6 +30,7 @@ from tests.factories import (
     ItineraryItemFactory,
     ProposalFactory,
     SupplierFactory,
+    TaskFactory,
 )
 
 LIST_BUDGET = 3
@@ -77,6 +78,12 @@ def _services(agency, n: int):
     return booking
 
 
+def _tasks(agency, n: int) -> None:
+    client = ClientFactory(agency=agency, status="active")
+    for i in range(n):
+        TaskFactory(agency=agency, client=client, title=f"Task {i}")
+
+
 def _webhooks(agency, n: int) -> None:
     for i in range(n):
         WebhookEndpoint.objects.create(
@@ -91,6 +98,8 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/itineraries", "", _itineraries, 0),
     ("/proposals", "", _proposals, 0),
     ("/bookings", "", _bookings, 0),
+    ("/tasks", "", _tasks, 0),
+    ("/tasks", "status=open&due=later&sort=-due_date", _tasks, 0),
     ("/webhooks", "", _webhooks, 0),
     ("/webhooks", "is_active=true", _webhooks, 0),
     ("/bookings", "balance_due=true&date_from=2027-01-01&date_to=2027-12-31", _bookings, 0),

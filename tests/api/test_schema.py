@@ -146,6 +146,10 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/suppliers/{id}",
         "/api/v1/suppliers/{id}/archive",
         "/api/v1/suppliers/{id}/restore",
+        "/api/v1/tasks",
+        "/api/v1/tasks/{id}",
+        "/api/v1/tasks/{id}/complete",
+        "/api/v1/tasks/{id}/reopen",
     }
 
 

@@ -31,6 +31,7 @@ from crm.dashboard.forms.suppliers import BookingServiceForm
 from crm.dashboard.views.common import archive_view, client_from_query, edit_form
 from crm.models import Booking, BookingService, BookingStatus, Payment, PaymentKind
 from crm.suppliers.selectors import supplier_choices
+from crm.tasks import selectors as task_selectors
 
 
 @agency_required
@@ -116,6 +117,8 @@ def _render_detail(
             or BookingServiceForm(auto_id="svc-new-%s", initial={"status": "requested"}),
             "service_form_open": service_form is not None,
             "supplier_names": _supplier_names(request),
+            "tasks": task_selectors.tasks_of(agency=request.agency, booking_id=booking.pk),
+            "task_query": f"client={booking.client_id}&booking={booking.pk}",
             "payments": booking.payments.all(),
             "payment_form": payment_form,
             "paid_share": paid_share,

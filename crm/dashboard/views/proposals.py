@@ -31,6 +31,7 @@ from crm.proposals import emails as proposal_emails
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
 from crm.proposals.lifecycle import ANSWERABLE, PROPOSAL_TRANSITIONS, proposal_transition
+from crm.tasks import selectors as task_selectors
 
 DEFAULT_VALIDITY = dt.timedelta(days=14)
 
@@ -113,6 +114,8 @@ def _render_detail(
         {
             "proposal": proposal,
             "share_url": share_url,
+            "tasks": task_selectors.tasks_of(agency=request.agency, proposal_id=proposal.pk),
+            "task_query": f"client={proposal.client_id}&proposal={proposal.pk}",
             "status_form": status_form or ProposalStatusForm(),
             "bookings": booking_selectors.booking_list(
                 agency=request.agency, filters={"proposal_id": proposal.pk}

@@ -40,6 +40,7 @@ ID_PARAMS: dict[str, str] = {
     "notification_id": "crm.Notification",  # the owner's own (bob's, for the controls)
     "webhook_id": "crm.WebhookEndpoint",
     "delivery_id": "crm.WebhookDelivery",  # a delivery of that endpoint
+    "task_id": "crm.Task",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
 }
 

@@ -32,11 +32,13 @@ from crm.models import (
     Payment,
     Proposal,
     Supplier,
+    Task,
     WebhookDelivery,
     WebhookEndpoint,
 )
 from crm.proposals import services as proposal_services
 from crm.suppliers import services as supplier_services
+from crm.tasks import services as task_services
 from crm.trips import services as trip_services
 from crm.webhooks import services as webhook_services
 from tests.factories import make_token
@@ -240,6 +242,15 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             event_types=["client.created"],
         )
         delivery = webhook_services.webhook_send_test(webhook=webhook, requested_by=owner)
+        task = task_services.task_create(
+            agency=agency,
+            created_by=owner,
+            title=f"{word} call back about whales",
+            notes=f"{word} private task note",
+            due_date=dt.date(2027, 5, 1),
+            proposal=proposal.pk,
+            assignee=member.pk,
+        )
     activity = Activity.objects.for_agency(agency).first()
     day = itinerary.days.first()
     item = ItineraryItem.objects.filter(day__itinerary=itinerary).first()
@@ -270,6 +281,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.Notification": notification,
             "crm.WebhookEndpoint": webhook,
             "crm.WebhookDelivery": delivery,
+            "crm.Task": task,
         },
         secrets={
             "share_token": share_token,
@@ -308,6 +320,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.Notification": Notification.objects.for_agency(agency),
         "crm.WebhookEndpoint": WebhookEndpoint.objects.for_agency(agency),
         "crm.WebhookDelivery": WebhookDelivery.objects.for_agency(agency),
+        "crm.Task": Task.objects.for_agency(agency),
         "accounts.User": User.objects.filter(agency=agency),
         "accounts.ApiToken": ApiToken.objects.filter(user__agency=agency),
         "accounts.Invitation": Invitation.objects.filter(agency=agency),
@@ -322,6 +335,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("/suppliers/", "crm.Supplier"),
         ("/settings/forms/", "crm.EnquiryForm"),
         ("/settings/webhooks/", "crm.WebhookEndpoint"),
+        ("/tasks/", "crm.Task"),
     ):
         tenant.paths += [f"{prefix}{pk}/" for pk in tenant.ids[label]]
     for resource, label in (
@@ -331,6 +345,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("bookings", "crm.Booking"),
         ("webhooks", "crm.WebhookEndpoint"),
         ("suppliers", "crm.Supplier"),
+        ("tasks", "crm.Task"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
     tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
