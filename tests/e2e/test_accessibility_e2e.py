@@ -51,7 +51,7 @@ def routes(resolvers: list[Any] | None = None, prefix: str = "") -> Iterator[tup
             yield route, entry
 
 
-def _demo() -> dict[str, Any]:
+def _demo():  # the demo's rows exist: built just above
     demo_build()
     owner = User.objects.get(username=DEMO_USERNAME)
     agency = owner.agency
@@ -108,7 +108,7 @@ def _demo() -> dict[str, Any]:
     }
 
 
-def pages(params: dict[str, Any]) -> tuple[list[str], list[str]]:
+def pages(params):
     """(signed-in paths, signed-out paths), every GET route of the dashboard filled in."""
     signed_in: list[str] = []
     signed_out: list[str] = []
@@ -120,8 +120,7 @@ def pages(params: dict[str, Any]) -> tuple[list[str], list[str]]:
         assert not missing, f"{route}: add a value for {missing} to the accessibility walk"
         path = "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(params[m.group(1)]), route)
         is_signed_out = route.startswith(SIGNED_OUT) or (
-            route.startswith("accounts/")
-            and any(n in names for n in ("token", "uidb64"))
+            route.startswith("accounts/") and any(n in names for n in ("token", "uidb64"))
         )
         (signed_out if is_signed_out else signed_in).append(path)
     return signed_in, signed_out
@@ -255,7 +254,9 @@ def test_every_page_passes_axe_with_wcag_21_aa(a11y_browser, width):
 
     # Empty lists: a new agency's owner sees every list with nothing in it.
     account_services.agency_create(
-        name="Empty Travel", owner_username="empty", owner_email="empty@example.com",
+        name="Empty Travel",
+        owner_username="empty",
+        owner_email="empty@example.com",
         owner_password=DEMO_PASSWORD,
     )
     newcomer = a11y_browser(width)
@@ -264,9 +265,18 @@ def test_every_page_passes_axe_with_wcag_21_aa(a11y_browser, width):
     newcomer.fill("#id_password", DEMO_PASSWORD)
     newcomer.click("button[type=submit]")
     newcomer.wait_for_url(re.compile(r".*/$"))
-    for path in ("/", "/clients/", "/itineraries/", "/proposals/", "/bookings/",
-                 "/notifications/", "/settings/forms/", "/settings/webhooks/",
-                 "/settings/api-tokens/", "/settings/team/"):
+    for path in (
+        "/",
+        "/clients/",
+        "/itineraries/",
+        "/proposals/",
+        "/bookings/",
+        "/notifications/",
+        "/settings/forms/",
+        "/settings/webhooks/",
+        "/settings/api-tokens/",
+        "/settings/team/",
+    ):
         newcomer.goto(path)
         check(newcomer, f"{path} (empty) @{width}", found)
 

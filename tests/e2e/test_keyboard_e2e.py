@@ -18,6 +18,7 @@ from tests.factories import (
     UserFactory,
 )
 
+LIVE = "document.querySelector('[data-live-region]')"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -28,7 +29,9 @@ def agent(db):
 
 
 def open_page(chromium, live_server, *, width, height=800):
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": height}
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.goto("/accounts/login/")
@@ -57,36 +60,50 @@ def test_the_narrow_menu_opens_and_closes_by_keyboard(chromium, live_server, pla
     assert page.evaluate("() => document.activeElement.hasAttribute('data-nav-toggle')")
     for _ in range(4):
         page.keyboard.press("Tab")
-        assert page.evaluate("() => !document.getElementById('sidebar').contains(document.activeElement)")
+        assert page.evaluate(
+            "() => !document.getElementById('sidebar').contains(document.activeElement)"
+        )
         x = page.evaluate("() => document.activeElement.getBoundingClientRect().left")
         assert x >= 0, "focus went off screen"
 
     button.focus()
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"
-    page.wait_for_function("() => document.getElementById('sidebar').contains(document.activeElement)")
+    page.wait_for_function(
+        "() => document.getElementById('sidebar').contains(document.activeElement)"
+    )
     assert page.locator("#sidebar").is_visible()
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.getElementById('sidebar').contains(document.activeElement)")
+    assert page.evaluate(
+        "() => document.getElementById('sidebar').contains(document.activeElement)"
+    )
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("() => document.activeElement.hasAttribute('data-nav-toggle')")
-    page.wait_for_function("() => getComputedStyle(document.getElementById('sidebar')).visibility === 'hidden'")
+    page.wait_for_function(
+        "() => getComputedStyle(document.getElementById('sidebar')).visibility === 'hidden'"
+    )
 
     # Space opens it too, and a link in it is followed.
     page.keyboard.press(" ")
-    page.wait_for_function("() => document.getElementById('sidebar').contains(document.activeElement)")
+    page.wait_for_function(
+        "() => document.getElementById('sidebar').contains(document.activeElement)"
+    )
     page.locator("#sidebar a:has-text('Clients')").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/clients/$"))
     context.close()
 
 
-def test_the_sticky_top_bar_never_covers_the_focused_control(chromium, live_server, plain_http, agent):
+def test_the_sticky_top_bar_never_covers_the_focused_control(
+    chromium, live_server, plain_http, agent
+):
     client = ClientFactory(agency=agent.agency, name="Ada Lovelace")
     itinerary = ItineraryFactory(client=client, title="Long plan")
     for number in range(1, 9):
-        day = ItineraryDay.objects.create(itinerary=itinerary, day_number=number, title=f"Day {number}")
+        day = ItineraryDay.objects.create(
+            itinerary=itinerary, day_number=number, title=f"Day {number}"
+        )
         ItineraryItem.objects.create(day=day, position=1, title=f"Item {number}", kind="activity")
     context, page = open_page(chromium, live_server, width=640, height=700)
     page.goto(f"/itineraries/{itinerary.pk}/")
@@ -123,11 +140,13 @@ def test_the_builder_keeps_focus_on_the_added_and_the_moved_item(
     page.locator("article.day input[name=title]").first.press("Enter")
     new = ItineraryItem.objects.filter(title="Tram 28")
     page.wait_for_function(
-        "() => document.activeElement && document.activeElement.id && document.activeElement.id.startsWith('item-')"
+        "() => (document.activeElement && document.activeElement.id || '').startsWith('item-')"
     )
     assert new.exists()
     assert page.evaluate("() => document.activeElement.id") == f"item-{new.get().pk}"
-    page.wait_for_function("() => document.querySelector('[data-live-region]').textContent.includes('Tram 28')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-live-region]').textContent.includes('Tram 28')"
+    )
     assert "Added Tram 28" in live.inner_text()
 
     # Move it up by keyboard: focus stays on the moved item's button (up is now disabled, so down).
@@ -136,9 +155,13 @@ def test_the_builder_keeps_focus_on_the_added_and_the_moved_item(
     page.wait_for_function(
         "() => document.querySelector('.day__items li').id === 'item-" + str(new.get().pk) + "'"
     )
-    page.wait_for_function("() => document.activeElement.getAttribute('aria-label') === 'Move Tram 28 down'")
-    page.wait_for_function("() => document.querySelector('[data-live-region]').textContent.includes('Moved Tram 28 up')")
-    assert list(ItineraryItem.objects.filter(day=day).order_by("position").values_list("title", flat=True)) == [
+    page.wait_for_function(
+        "() => document.activeElement.getAttribute('aria-label') === 'Move Tram 28 down'"
+    )
+    page.wait_for_function(f"() => {LIVE}.textContent.includes('Moved Tram 28 up')")
+    assert list(
+        ItineraryItem.objects.filter(day=day).order_by("position").values_list("title", flat=True)
+    ) == [
         "Tram 28",
         "Check in",
     ]
@@ -146,9 +169,13 @@ def test_the_builder_keeps_focus_on_the_added_and_the_moved_item(
     page.locator("summary:has-text('Add to day 1')").click()
     page.locator("article.day input[name=title]").first.fill("")
     page.locator("article.day button:has-text('Add item')").click()
-    page.wait_for_function("() => document.activeElement && document.activeElement.name === 'title'")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.name === 'title'"
+    )
     assert page.locator("article.day details.day__add").first.get_attribute("open") is not None
-    page.wait_for_function("() => document.querySelector('[data-live-region]').textContent.startsWith('Not saved')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-live-region]').textContent.startsWith('Not saved')"
+    )
     context.close()
 
 
@@ -156,12 +183,15 @@ def clipped(page) -> list[str]:
     """Text that is cut off: an element whose text overflows its box and is hidden."""
     return page.evaluate(
         """() => [...document.querySelectorAll('main *')].filter((el) => {
-            if (!el.childNodes.length || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) return false;
+            const texts = [...el.childNodes]
+                .filter((n) => n.nodeType === 3 && n.textContent.trim());
+            if (!texts.length) return false;
             const style = getComputedStyle(el);
             if (style.visibility === 'hidden' || style.display === 'none') return false;
             if (el.closest('.sr-only, pre, .table-wrap')) return false;
             const hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
-            return (hides && el.scrollWidth > el.clientWidth + 1) || (el.getBoundingClientRect().width === 0 && el.textContent.trim());
+            const cut = hides && el.scrollWidth > el.clientWidth + 1;
+            return cut || el.getBoundingClientRect().width === 0;
         }).map((el) => el.className + ': ' + el.textContent.trim().slice(0, 40))"""
     )
 
@@ -175,7 +205,9 @@ def test_nothing_is_clipped_at_200_percent_zoom(chromium, live_server, plain_htt
         email="bartholomew.fitzwilliam.montgomery@a-very-long-company-name.example.com",
         status="lead",
     )
-    ItineraryFactory(client=client, title="A very long itinerary title that names every city on the route")
+    ItineraryFactory(
+        client=client, title="A very long itinerary title that names every city on the route"
+    )
     # 200% zoom of a window this wide: the page lays out at half the width, twice the scale.
     context = chromium.new_context(
         base_url=live_server.url,
