@@ -113,6 +113,8 @@ def test_the_sticky_top_bar_never_covers_the_focused_control(
     covered = 0
     for _ in range(40):
         page.keyboard.press("Shift+Tab")
+        # Let the scroll that focus caused be laid out before measuring.
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done(null)))")
         top = page.evaluate("() => document.activeElement.getBoundingClientRect().top")
         in_bar = page.evaluate("() => !!document.activeElement.closest('.topbar, .skip-link')")
         if not in_bar and top < bar:
