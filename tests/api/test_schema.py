@@ -255,8 +255,12 @@ def test_the_docs_page_serves_its_assets_locally(anonymous: Api):
     # Its own start-up script is served by the docs view (no inline script: see its CSP).
     assert "/api/v1/docs?script=" in assets
     for asset in (a for a in assets if a != "/api/v1/docs?script="):
-        assert asset.startswith("/static/drf_spectacular_sidecar/"), asset
+        # Swagger UI from the sidecar, and our stylesheet over it (WCAG contrast, #21).
+        assert asset.startswith("/static/drf_spectacular_sidecar/") or asset == (
+            "/static/css/swagger-a11y.css"
+        ), asset
         assert finders.find(asset.removeprefix("/static/"))
+    assert '<html lang="en">' in html
     script = anonymous.get("/api/v1/docs?script=", headers={"Accept": "*/*"})
     assert "/api/v1/schema" in script.content.decode()
 
