@@ -19,14 +19,17 @@ from crm.demo.build import demo_build
 from crm.demo.data import DEMO_PASSWORD, DEMO_USERNAME
 from crm.models import (
     Booking,
+    BookingService,
     EnquiryForm,
     Itinerary,
     ItineraryItem,
     Notification,
     Payment,
     Proposal,
+    Supplier,
 )
 from crm.proposals.models import new_share_token
+from crm.tasks.services import task_create
 from tests.e2e.axe import axe_source, axe_violations, describe
 from tests.webhook_support import make_delivery, make_endpoint
 
@@ -81,6 +84,15 @@ def _demo():  # the demo's rows exist: built just above
         link=f"/clients/{item.day.itinerary.client_id}/",
         occasion="a11y",
     )
+    service = BookingService.objects.for_agency(agency).filter(booking=payment.booking).first()
+    task = task_create(
+        agency=agency,
+        created_by=owner,
+        title="Call about the deposit",
+        due_date=payment.paid_on,
+        client=payment.booking.client_id,
+        booking=payment.booking,
+    )
     return {
         "owner": owner,
         "params": {
@@ -98,6 +110,9 @@ def _demo():  # the demo's rows exist: built just above
             "webhook_id": endpoint.pk,
             "delivery_id": delivery.pk,
             "notification_id": notification.pk,
+            "supplier_id": Supplier.objects.for_agency(agency).first().pk,
+            "service_id": service.pk,
+            "task_id": task.pk,
             "token": "no-longer-valid",
             "uidb64": "MQ",
         },
