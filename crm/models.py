@@ -16,7 +16,14 @@ from crm.bookings.models import (
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
-from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.proposals.models import (
+    Acceptance,
+    Proposal,
+    ProposalStatus,
+    ProposalVersion,
+    TermsVersion,
+    new_share_token,
+)
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.webhooks.models import (
     DeliveryStatus,
@@ -28,6 +35,7 @@ from crm.webhooks.models import (
 
 __all__ = [
     "PHONE_MAX_LENGTH",
+    "Acceptance",
     "Booking",
     "BookingStatus",
     "Client",
@@ -49,6 +57,8 @@ __all__ = [
     "PaymentMethod",
     "Proposal",
     "ProposalStatus",
+    "ProposalVersion",
+    "TermsVersion",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",
