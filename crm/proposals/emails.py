@@ -134,7 +134,7 @@ def proposal_email_send(
     current.client = client
     proposal_email_check(proposal=current)
     before = versions.latest_version(current)
-    proposal = services.proposal_send(proposal=proposal)
+    proposal = services.proposal_send(proposal=proposal, sent_by=sent_by)
     proposal.client = client
     version = versions.latest_version(proposal)
     fresh = version if version is not None and (before is None or version.pk != before.pk) else None

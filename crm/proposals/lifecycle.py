@@ -14,7 +14,7 @@ refuses an answer until it is sent again.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +24,9 @@ from accounts.events import named_event
 from core.transitions import Transitions
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
 from crm.proposals.versions import version_freeze
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 S = ProposalStatus
 PROPOSAL_TRANSITIONS = Transitions(
@@ -80,12 +83,16 @@ def check_terms_editable(current: Proposal, edited: Proposal, names: Iterable[st
 
 @transaction.atomic
 def proposal_transition(
-    *, proposal: Proposal, to: str, data: dict[str, Any] | None = None
+    *,
+    proposal: Proposal,
+    to: str,
+    data: dict[str, Any] | None = None,
+    actor: User | None = None,
 ) -> Proposal:
     """Move ``proposal`` to status ``to`` if the table allows it from its current status (a
     ``status`` error naming that status otherwise); the same status is no change at all.
     Becoming sent freezes the next version (``versions.version_freeze``); ``data`` joins the
-    event's."""
+    event's; ``actor`` is who sent a frozen version (the request's user by default)."""
     locked = proposal_lock(proposal)
     current = proposal.status = locked.status
     proposal.link_revoked_at = locked.link_revoked_at
@@ -117,5 +124,5 @@ def proposal_transition(
     with named_event(EVENTS[to], subject=proposal, data=details):
         proposal.save(update_fields=changed)
     if to == S.SENT:
-        version_freeze(proposal=proposal)
+        version_freeze(proposal=proposal, sent_by=actor)
     return proposal

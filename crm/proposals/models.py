@@ -64,7 +64,7 @@ class Proposal(AuthoredTenantModel):
     def signed(self) -> Acceptance | None:
         """The client's e-signature, or None (reads the reverse one-to-one safely)."""
         try:
-            return self.acceptance  # type: ignore[no-any-return]
+            return self.acceptance
         except ObjectDoesNotExist:
             return None
 
@@ -72,7 +72,7 @@ class Proposal(AuthoredTenantModel):
     def current_version(self) -> int | None:
         """The number of the latest version sent (annotated by the selectors, else read)."""
         if hasattr(self, "current_version_number"):
-            return self.current_version_number  # type: ignore[no-any-return]
+            return self.current_version_number
         return (
             self.versions.order_by("-number").values_list("number", flat=True).first()
             if self.pk

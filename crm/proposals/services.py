@@ -151,14 +151,14 @@ def proposal_delete(*, proposal: Proposal) -> None:
 
 
 @transaction.atomic
-def proposal_send(*, proposal: Proposal) -> Proposal:
+def proposal_send(*, proposal: Proposal, sent_by: User | None = None) -> Proposal:
     """Send to the client: a draft or expired proposal becomes sent (freezing its next
     version); one already out freezes a new version if its content changed since the last one
     (the link then shows it) and has its link re-activated if it was revoked. An answered
     proposal is refused."""
     current = proposal_lock(proposal)
     if current.status not in ANSWERABLE:
-        return proposal_transition(proposal=proposal, to=S.SENT)
+        return proposal_transition(proposal=proposal, to=S.SENT, actor=sent_by)
     proposal.status = current.status
     proposal.share_token, proposal.link_revoked_at = current.share_token, current.link_revoked_at
     if proposal.share_token is None:
@@ -167,7 +167,7 @@ def proposal_send(*, proposal: Proposal) -> Proposal:
             proposal.save(update_fields=["share_token", "updated_at"])
     if proposal.link_revoked_at is not None:
         proposal_link_reactivate(proposal=proposal)
-    version_freeze(proposal=proposal)
+    version_freeze(proposal=proposal, sent_by=sent_by)
     return proposal
 
 
@@ -204,9 +204,11 @@ def proposal_mark_viewed(*, proposal: Proposal) -> Proposal:
     """The client opened the link: the version it shows counts one more view, and a sent
     proposal becomes viewed (anything else stays). The count is a counter, not an event (the
     first view is the ``proposal.viewed`` event)."""
-    ProposalVersion.objects.filter(pk=_latest_version_id(proposal)).update(
-        view_count=F("view_count") + 1, last_viewed_at=timezone.now()
-    )
+    latest = latest_version(proposal)
+    if latest is not None:
+        ProposalVersion.objects.filter(pk=latest.pk).update(
+            view_count=F("view_count") + 1, last_viewed_at=timezone.now()
+        )
     if proposal.status != S.SENT:
         return proposal
     with transaction.atomic():
@@ -214,11 +216,6 @@ def proposal_mark_viewed(*, proposal: Proposal) -> Proposal:
         if proposal.status == S.SENT:
             proposal_transition(proposal=proposal, to=S.VIEWED)
     return proposal
-
-
-def _latest_version_id(proposal: Proposal) -> int | None:
-    latest = latest_version(proposal)
-    return latest.pk if latest else None
 
 
 def proposal_is_past_validity(proposal: Proposal, *, today: dt.date | None = None) -> bool:
