@@ -171,7 +171,7 @@ class ProposalVersionSerializer(OutputSerializer):
     sent_at = serializers.DateTimeField()
     sent_by_id = Id(allow_null=True)
     content_sha256 = serializers.CharField(help_text="SHA-256 (hex) of the canonical content.")
-    terms_version = Id(allow_null=True, source="terms.number")
+    terms_version = Id(allow_null=True, source="terms_number")
     view_count = Id(help_text="Times the client's browser showed it (agents' previews excluded).")
     last_viewed_at = serializers.DateTimeField(allow_null=True)
     accepted = serializers.BooleanField(source="is_accepted")

@@ -144,6 +144,12 @@ class ProposalVersion(TenantModel):
     def is_accepted(self) -> bool:
         return hasattr(self, "acceptance")
 
+    @property
+    def terms_number(self) -> int | None:
+        """The terms version this version carries (as frozen in its content)."""
+        terms = (self.content or {}).get("terms")
+        return terms["version"] if terms else None
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         fields = kwargs.get("update_fields")
         if self.pk is not None and not (fields and set(fields) <= self.COUNTERS):

@@ -7,7 +7,7 @@ from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.tenancy import AgencyRequest, agency_admin_required, agency_required, get_or_404
 from core.validation import parse_int
@@ -34,6 +34,7 @@ def _version(proposal: Proposal, number: int | None) -> ProposalVersion:
         raise Http404 from None
 
 
+@require_safe
 @agency_required
 def proposal_version_detail(request: AgencyRequest, proposal_id: int, number: int) -> HttpResponse:
     """Version ``number`` exactly as the client was sent it (read-only)."""
@@ -56,12 +57,13 @@ def proposal_version_detail(request: AgencyRequest, proposal_id: int, number: in
     )
 
 
+@require_safe
 @agency_required
 def proposal_version_diff(request: AgencyRequest, proposal_id: int) -> HttpResponse:
-    """What changed between versions ``a`` and ``b`` (``b`` may be ``draft``: the live,
-    unsent edits), in words."""
+    """What changed between versions ``a`` (1 by default) and ``b`` (``draft`` by default: the
+    live, unsent edits), in words."""
     proposal = _proposal(request, proposal_id)
-    old = _version(proposal, parse_int(request.GET.get("a")))
+    old = _version(proposal, parse_int(request.GET.get("a", "1")))
     raw_b = request.GET.get("b", "draft")
     if raw_b == "draft":
         new_content = versions.proposal_content(
@@ -83,13 +85,13 @@ def proposal_version_diff(request: AgencyRequest, proposal_id: int) -> HttpRespo
     )
 
 
+@require_safe
 @agency_required
 def proposal_certificate(request: AgencyRequest, proposal_id: int) -> HttpResponse:
-    """The acceptance certificate: every field the client's e-signature recorded."""
+    """The acceptance certificate: every field the client's e-signature recorded (a page
+    saying so while the client has not signed on the link)."""
     proposal = _proposal(request, proposal_id)
     acceptance = proposal_selectors.proposal_acceptance(proposal=proposal)
-    if acceptance is None:
-        raise Http404
     return render(
         request,
         "crm/proposals/certificate_dashboard.html",
