@@ -114,7 +114,7 @@ class Tenant:
                 label = model._meta.label
             row = self.rows[label]
             # A version is named by its number inside its proposal, not by its id.
-            out[param] = row.number if param in VERSION_NUMBER_PARAMS else row.pk
+            out[param] = row.number if param in VERSION_NUMBER_PARAMS else row.pk  # type: ignore[attr-defined]
         return out
 
 
