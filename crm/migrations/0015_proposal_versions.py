@@ -89,7 +89,6 @@ def freeze_shared_proposals(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0006_api_integrations"),
         ("crm", "0014_notification_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
