@@ -20,6 +20,7 @@ from crm.models import (
     Supplier,
     SupplierContact,
 )
+from crm.proposals.lifecycle import FROZEN_TERMS, PROPOSAL_TRANSITIONS
 
 
 class TenantAdmin(admin.ModelAdmin):
@@ -75,7 +76,15 @@ class ProposalAdmin(TenantAdmin):
     list_select_related = ("agency", "client")
     exclude = ("share_token",)
     # The status and its timestamps change through crm.proposals.lifecycle only.
-    readonly_fields = ("status", "sent_at", "viewed_at", "responded_at")
+    readonly_fields = ("status", "sent_at", "viewed_at", "responded_at", "link_revoked_at")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        """An answered proposal's terms are frozen here too (its versions are not in the
+        admin at all: a sent version never changes)."""
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and PROPOSAL_TRANSITIONS.is_final(obj.status):
+            fields += tuple(FROZEN_TERMS)
+        return fields
 
 
 class PaymentInline(admin.TabularInline):

@@ -20,7 +20,14 @@ from crm.bookings.models import (
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
-from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.proposals.models import (
+    Acceptance,
+    Proposal,
+    ProposalStatus,
+    ProposalVersion,
+    TermsVersion,
+    new_share_token,
+)
 from crm.suppliers.models import Supplier, SupplierContact, SupplierType
 from crm.tasks.models import FollowUpSettings, Task, TaskPriority, TaskSource
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
@@ -34,6 +41,7 @@ from crm.webhooks.models import (
 
 __all__ = [
     "PHONE_MAX_LENGTH",
+    "Acceptance",
     "Booking",
     "BookingService",
     "BookingStatus",
@@ -58,6 +66,7 @@ __all__ = [
     "PaymentMethod",
     "Proposal",
     "ProposalStatus",
+    "ProposalVersion",
     "ServiceKind",
     "ServiceStatus",
     "Supplier",
@@ -66,6 +75,7 @@ __all__ = [
     "Task",
     "TaskPriority",
     "TaskSource",
+    "TermsVersion",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

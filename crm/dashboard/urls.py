@@ -10,6 +10,7 @@ from crm.dashboard.views import (
     home,
     itineraries,
     notifications,
+    proposal_versions,
     proposals,
     suppliers,
     tasks,
@@ -78,6 +79,26 @@ urlpatterns = [
         name="proposal_revoke_link",
     ),
     path("proposals/<int:proposal_id>/book/", proposals.proposal_book, name="proposal_book"),
+    path(
+        "proposals/<int:proposal_id>/reactivate-link/",
+        proposal_versions.proposal_reactivate_link,
+        name="proposal_reactivate_link",
+    ),
+    path(
+        "proposals/<int:proposal_id>/versions/<int:number>/",
+        proposal_versions.proposal_version_detail,
+        name="proposal_version",
+    ),
+    path(
+        "proposals/<int:proposal_id>/versions/diff/",
+        proposal_versions.proposal_version_diff,
+        name="proposal_version_diff",
+    ),
+    path(
+        "proposals/<int:proposal_id>/certificate/",
+        proposal_versions.proposal_certificate,
+        name="proposal_certificate",
+    ),
     # Bookings
     path("bookings/", bookings.booking_list, name="booking_list"),
     path("bookings/new/", bookings.booking_create, name="booking_create"),
@@ -152,6 +173,7 @@ urlpatterns = [
     path("settings/follow-ups/", tasks.follow_up_settings, name="follow_up_settings"),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
+    path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),
     path(
         "settings/team/invitations/<int:invitation_id>/revoke/",

@@ -30,6 +30,7 @@ from crm.models import Proposal, ProposalStatus
 from crm.proposals import emails as proposal_emails
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
+from crm.proposals import versions as proposal_versions
 from crm.proposals.lifecycle import ANSWERABLE, PROPOSAL_TRANSITIONS, proposal_transition
 from crm.tasks import selectors as task_selectors
 
@@ -108,6 +109,7 @@ def _render_detail(
         else None
     )
     allowed = PROPOSAL_TRANSITIONS.allowed(proposal.status)
+    sent_versions = list(proposal_selectors.proposal_versions(proposal=proposal))
     return render(
         request,
         "crm/proposals/detail.html",
@@ -121,6 +123,12 @@ def _render_detail(
                 agency=request.agency, filters={"proposal_id": proposal.pk}
             ),
             "can_send": ProposalStatus.SENT in allowed,
+            "versions": sent_versions,
+            "unsent_changes": bool(sent_versions)
+            and not PROPOSAL_TRANSITIONS.is_final(proposal.status)
+            and proposal_versions.has_unsent_changes(proposal),
+            "acceptance": proposal_selectors.proposal_acceptance(proposal=proposal),
+            "link_state": proposal_services.proposal_link_state(proposal),
             "final": PROPOSAL_TRANSITIONS.is_final(proposal.status),
             "agent_steps": [
                 (status, label, css)
@@ -233,7 +241,9 @@ def proposal_status(request: AgencyRequest, proposal_id: int) -> HttpResponse:
 @require_POST
 @agency_required
 def proposal_revoke_link(request: AgencyRequest, proposal_id: int) -> HttpResponse:
-    revoked = "The client's link was revoked; it now answers “not found”."
+    revoked = (
+        "The client's link was deactivated: it shows a “deactivated” page and accepts nothing."
+    )
     return _on_proposal(request, proposal_id, proposal_services.proposal_share_revoke, revoked)
 
 

@@ -43,7 +43,13 @@ from crm.trips import services as trip_services
 from crm.webhooks import services as webhook_services
 from tests.factories import make_token
 from tests.hardening.isolation.checks import in_rollback
-from tests.hardening.isolation.routes import ID_PARAMS, MISSING, VIEWSET_MODEL, Route
+from tests.hardening.isolation.routes import (
+    ID_PARAMS,
+    MISSING,
+    VERSION_NUMBER_PARAMS,
+    VIEWSET_MODEL,
+    Route,
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -112,7 +118,9 @@ class Tenant:
                 model = route.viewset_model
                 assert model is not None, f"{route} names its viewset's model but has none"
                 label = model._meta.label
-            out[param] = self.rows[label].pk
+            row = self.rows[label]
+            # A version is named by its number inside its proposal, not by its id.
+            out[param] = row.number if param in VERSION_NUMBER_PARAMS else row.pk  # type: ignore[attr-defined]
         return out
 
 
@@ -272,6 +280,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.ItineraryDay": day,
             "crm.ItineraryItem": item,
             "crm.Proposal": proposal,
+            "crm.ProposalVersion": proposal.versions.get(number=1),
             "crm.Booking": booking,
             "crm.BookingService": service,
             "crm.Supplier": supplier,
