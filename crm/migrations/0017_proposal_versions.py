@@ -31,7 +31,11 @@ def freeze_shared_proposals(apps, schema_editor):
             for day in ItineraryDay.objects.filter(itinerary_id=itinerary.pk).order_by(
                 "day_number", "id"
             ):
-                items = ItineraryItem.objects.filter(day_id=day.pk).order_by("position", "id")
+                items = (
+                    ItineraryItem.objects.filter(day_id=day.pk)
+                    .select_related("supplier")
+                    .order_by("position", "id")
+                )
                 days.append(
                     {
                         "id": day.pk,
@@ -49,7 +53,8 @@ def freeze_shared_proposals(apps, schema_editor):
                                 "start_time": _iso(item.start_time),
                                 "end_time": _iso(item.end_time),
                                 "location": item.location,
-                                "supplier": item.supplier,
+                                # After crm 0015 an item names a supplier record.
+                                "supplier": item.supplier.name if item.supplier_id else "",
                                 "reference": item.reference,
                                 "notes": item.notes,
                             }

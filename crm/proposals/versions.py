@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.events import current_context, record_event
@@ -61,7 +62,8 @@ def _item(item: ItineraryItem) -> dict[str, Any]:
         "start_time": _iso(item.start_time),
         "end_time": _iso(item.end_time),
         "location": item.location,
-        "supplier": item.supplier,
+        # The supplier's name, as the itinerary API shows it.
+        "supplier": item.supplier_name,
         "reference": item.reference,
         "notes": item.notes,
     }
@@ -83,7 +85,9 @@ def _itinerary(itinerary: Itinerary) -> dict[str, Any]:
     days = (
         ItineraryDay.objects.filter(itinerary_id=itinerary.pk)
         .order_by("day_number", "id")
-        .prefetch_related("items")
+        .prefetch_related(
+            Prefetch("items", queryset=ItineraryItem.objects.select_related("supplier"))
+        )
     )
     for day in days:  # items in their order, without a second query per day
         day._prefetched_objects_cache["items"] = sorted(  # type: ignore[attr-defined]
