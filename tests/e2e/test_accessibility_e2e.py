@@ -29,6 +29,7 @@ from crm.models import (
     Supplier,
 )
 from crm.proposals.models import new_share_token
+from crm.proposals.versions import version_freeze
 from crm.tasks.services import task_create
 from tests.e2e.axe import axe_source, axe_violations, describe
 from tests.webhook_support import make_delivery, make_endpoint
@@ -67,6 +68,8 @@ def _demo():  # the demo's rows exist: built just above
         proposal = Proposal.objects.for_agency(agency).first()
         proposal.share_token = new_share_token()
         proposal.save(update_fields=["share_token"])
+    # A sent proposal has its frozen versions; the walk shows version pages of this one.
+    version = proposal.versions.order_by("number").first() or version_freeze(proposal=proposal)
     payment = Payment.objects.for_agency(agency).select_related("booking").first()
     token = account_services.api_token_create(user=owner, name="Website").token
     invitation = account_services.invitation_create(
@@ -113,6 +116,7 @@ def _demo():  # the demo's rows exist: built just above
             "supplier_id": Supplier.objects.for_agency(agency).first().pk,
             "service_id": service.pk,
             "task_id": task.pk,
+            "number": version.number,
             "token": "no-longer-valid",
             "uidb64": "MQ",
         },
