@@ -24,7 +24,13 @@ $(DEV_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $@ $(RUN_STAMP)
 
-install: $(DEV_STAMP)
+# axe-core for the accessibility browser tests, pinned by package-lock.json (no install scripts
+# run). Without npm the axe tests skip and say why.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else echo "npm not found: the axe accessibility tests will be skipped"; fi
+
+install: $(DEV_STAMP) node_modules/.package-lock.json
 
 # Development server on SQLite (or DATABASE_URL), with the demo agency loaded. On SQLite jobs
 # run in-process after each commit; on PostgreSQL run_dev starts a procrastinate worker beside
@@ -35,7 +41,7 @@ run: $(RUN_STAMP)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py run_dev $(HOST):$(PORT)
 
 # The whole suite. Uses DATABASE_URL / REDIS_URL when set (CI: PostgreSQL + Redis), else SQLite.
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)

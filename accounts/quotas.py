@@ -1,7 +1,7 @@
 """Each agency's quotas: how many records of a kind it may hold (issue #12).
 
 The limits are settings (``QUOTA_CLIENTS``, ``QUOTA_ITINERARIES``, ``QUOTA_PROPOSALS``,
-``QUOTA_BOOKINGS``, ``QUOTA_WEBSITE_FORMS``, ``QUOTA_WEBHOOKS``,
+``QUOTA_BOOKINGS``, ``QUOTA_WEBSITE_FORMS``, ``QUOTA_WEBHOOKS``, ``QUOTA_SUPPLIERS``,
 ``QUOTA_API_TOKENS_PER_USER``; environment overrides, generous defaults): far above what a real
 agency holds, low enough that one self-registered agency cannot fill the database for
 everyone. A create past one is refused with a ``ValidationError`` naming the limit: a 422 in
@@ -32,6 +32,7 @@ AGENCY_QUOTAS = {
     "bookings": ("QUOTA_BOOKINGS", "bookings"),
     "website_forms": ("QUOTA_WEBSITE_FORMS", "website forms"),
     "webhooks": ("QUOTA_WEBHOOKS", "webhook endpoints"),
+    "suppliers": ("QUOTA_SUPPLIERS", "suppliers"),
 }
 
 

@@ -46,6 +46,9 @@ SERVICE_NAMES = {
     "itinerary_id": "itinerary",
     "proposal_id": "proposal",
     "assigned_to_id": "assigned_to",
+    # A supplier is named by id or by name (crm.suppliers.services.supplier_resolve).
+    "supplier_id": "supplier",
+    "supplier": "supplier_name",
 }
 
 _LIST_COLUMNS: dict[type, tuple[str, ...] | None] = {}
@@ -174,6 +177,10 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     # given to the selectors as ``<parent>=``.
     parent: ClassVar[str | None] = None
     parent_selector: ClassVar[Callable[..., models.Model] | None] = None
+    # For the schema (api.schema): an extra action serving a record's own rows, by action name,
+    # as (row serializer, "list" or "detail"); and responses an action adds to the usual ones.
+    nested_resources: ClassVar[dict[str, tuple[type[Serializer], str]]] = {}
+    extra_responses: ClassVar[dict[str, dict[int, Any]]] = {}
 
     pagination_class = PagePagination
     filter_backends = [DjangoFilterBackend]  # documents the FilterSet; selectors apply it

@@ -8,6 +8,7 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
 
 from api.base import ApiViewMixin, TenantViewSet
 from api.idempotency import HEADER_DESCRIPTION, IdempotentCreateMixin
@@ -164,8 +165,11 @@ class ApiAutoSchema(AutoSchema):
         if isinstance(view, TenantViewSet):
             action = view.action
             detail = view.detail_serializer or view.output_serializer
+            nested = view.nested_resources.get(action)
             declared = getattr(view, "action_responses", {}).get(action)
-            if declared is not None:
+            if nested is not None:
+                responses, codes = _nested_responses(*nested, method=method)
+            elif declared is not None:
                 # (status, serializer, error codes): a serializer class is the ``data`` of
                 # the envelope; a ``many=True`` instance, a paginated list.
                 code, serializer, codes = declared
@@ -197,7 +201,25 @@ class ApiAutoSchema(AutoSchema):
         if getattr(view, "admins_only", False):
             # Every operation of an owners-and-admins view can refuse an agent's token.
             errors[403] = ADMINS_ONLY_403
-        return {**responses, **errors}
+        extra = view.extra_responses.get(action, {}) if isinstance(view, TenantViewSet) else {}
+        return {**responses, **errors, **extra}
+
+
+def _nested_responses(
+    serializer: type[serializers.Serializer], kind: str, *, method: str
+) -> tuple[dict[int, Any], list[int]]:
+    """A record's own list (``kind="list"``: GET, POST) or one row of it (``"detail"``: GET,
+    PUT, PATCH, DELETE), e.g. ``/bookings/{id}/services[/{service_id}]``."""
+    writes = [400, 401, 403, 404, 413, 415, 422, 429]
+    if method == "DELETE":
+        return {204: None}, [401, 403, 404, 429]
+    if method == "POST":
+        return {201: enveloped(serializer)}, writes
+    if method in ("PUT", "PATCH"):
+        return {200: enveloped(serializer)}, writes
+    if kind == "list":
+        return {200: serializer(many=True)}, [401, 404, 422, 429]
+    return {200: enveloped(serializer)}, [401, 404, 429]
 
 
 def add_shared_components(

@@ -177,3 +177,11 @@ class ValidationErrorSerializer(ErrorSerializer):
         help_text='Field name to messages, e.g. {"name": ["This field is required."]}; nested '
         'fields read "days[0].items[1].title".',
     )
+
+
+# The help text of every `supplier` field that takes a name (items, bookings, services).
+SUPPLIER_BY_NAME = (
+    "A supplier by name: your agency's supplier of that name (ignoring case), added to the "
+    "directory (type `other`) when there is none; empty or null for none. Ignored when "
+    "`supplier_id` is given."
+)

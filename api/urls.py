@@ -13,6 +13,8 @@ from api.v1 import (
     me,
     payments,
     proposals,
+    suppliers,
+    tasks,
     tokens,
     travellers,
     webhooks,
@@ -25,6 +27,7 @@ router.register("clients", clients.ClientViewSet, basename="client")
 router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary")
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
+router.register("tasks", tasks.TaskViewSet, basename="task")
 router.register("webhooks", webhooks.WebhookViewSet, basename="webhook")
 router.register(
     r"bookings/(?P<booking_id>[0-9]{1,18})/payments",
@@ -36,6 +39,7 @@ router.register(
     travellers.TravellerViewSet,
     basename="client-traveller",
 )
+router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),

@@ -309,6 +309,8 @@ QUOTA_ITINERARIES = env_int("QUOTA_ITINERARIES", 100_000)
 QUOTA_PROPOSALS = env_int("QUOTA_PROPOSALS", 100_000)
 QUOTA_BOOKINGS = env_int("QUOTA_BOOKINGS", 100_000)
 QUOTA_WEBSITE_FORMS = env_int("QUOTA_WEBSITE_FORMS", 100)
+# Not an environment variable yet (the README documents every one; see the suppliers notes).
+QUOTA_SUPPLIERS = env_int("QUOTA_SUPPLIERS", 20_000)  # suppliers per agency
 QUOTA_API_TOKENS_PER_USER = env_int("QUOTA_API_TOKENS_PER_USER", 25)  # live (unrevoked) ones
 QUOTA_WEBHOOKS = env_int("QUOTA_WEBHOOKS", 20)  # webhook endpoints per agency
 
@@ -367,6 +369,8 @@ SPECTACULAR_SETTINGS = {
         "PaymentMethodEnum": "crm.models.PaymentMethod",
         "InstalmentStateEnum": "crm.bookings.schedules.InstalmentState",
         "ScheduleTemplateEnum": "crm.bookings.schedules.ScheduleTemplate",
+        "ServiceKindEnum": "crm.models.ServiceKind",
+        "ServiceStatusEnum": "crm.models.ServiceStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

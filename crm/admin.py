@@ -17,7 +17,10 @@ from crm.models import (
     ItineraryItem,
     Payment,
     Proposal,
+    Supplier,
+    SupplierContact,
 )
+from crm.proposals.lifecycle import FROZEN_TERMS, PROPOSAL_TRANSITIONS
 
 
 class TenantAdmin(admin.ModelAdmin):
@@ -38,6 +41,7 @@ class ClientAdmin(TenantAdmin):
 class ItineraryItemInline(admin.TabularInline):
     model = ItineraryItem
     extra = 0
+    raw_id_fields = ("supplier",)
 
 
 @admin.register(ItineraryDay)
@@ -72,7 +76,15 @@ class ProposalAdmin(TenantAdmin):
     list_select_related = ("agency", "client")
     exclude = ("share_token",)
     # The status and its timestamps change through crm.proposals.lifecycle only.
-    readonly_fields = ("status", "sent_at", "viewed_at", "responded_at")
+    readonly_fields = ("status", "sent_at", "viewed_at", "responded_at", "link_revoked_at")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        """An answered proposal's terms are frozen here too (its versions are not in the
+        admin at all: a sent version never changes)."""
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and PROPOSAL_TRANSITIONS.is_final(obj.status):
+            fields += tuple(FROZEN_TERMS)
+        return fields
 
 
 class PaymentInline(admin.TabularInline):
@@ -105,12 +117,27 @@ class BookingAdmin(TenantAdmin):
         "agency",
     )
     list_filter = ("agency", "status")
-    search_fields = ("reference", "client__name", "supplier")
-    raw_id_fields = ("agency", "client", "proposal", "itinerary", "created_by")
+    search_fields = ("reference", "client__name", "supplier__name")
+    raw_id_fields = ("agency", "client", "proposal", "itinerary", "created_by", "supplier")
     list_select_related = ("agency", "client")
     inlines = [PaymentInline]
-    # The status changes through crm.bookings.lifecycle; amount_paid is the payments' sum.
-    readonly_fields = ("status", "amount_paid")
+    # The status changes through crm.bookings.lifecycle; amount_paid is the payments' sum; cost
+    # and commission are the services' (crm.bookings.financials).
+    readonly_fields = ("status", "amount_paid", "total_cost", "commission_expected")
+
+
+class SupplierContactInline(admin.TabularInline):
+    model = SupplierContact
+    extra = 0
+
+
+@admin.register(Supplier)
+class SupplierAdmin(TenantAdmin):
+    list_display = ("name", "type", "agency", "default_commission_rate", "archived_at")
+    list_filter = ("agency", "type")
+    search_fields = ("name", "email", "contacts__name", "contacts__email")
+    raw_id_fields = ("agency", "created_by", "archived_by")
+    inlines = [SupplierContactInline]
 
 
 @admin.register(EnquiryForm)

@@ -7,7 +7,16 @@ class CrmConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.audit import audit_model
-        from crm.models import Booking, Client, Itinerary, Payment, Proposal, Traveller
+        from crm.models import (
+            Booking,
+            Client,
+            Itinerary,
+            Payment,
+            Proposal,
+            Supplier,
+            Task,
+            Traveller,
+        )
 
         # Every change of these is in the history (accounts.audit), secrets and noise left out.
         audit_model(Client, never_recorded={"source_details"}, client_id=lambda c: c.pk)
@@ -17,6 +26,8 @@ class CrmConfig(AppConfig):
         audit_model(Proposal, never_recorded={"share_token"})
         audit_model(Booking)
         audit_model(Payment, client_id=_payment_client_id)
+        audit_model(Supplier)  # the agency's directory: in no client's history
+        audit_model(Task, never_recorded={"occasion"})
         # The jobs, and the event subscribers that start them, in every process (not only in
         # a worker, which autodiscovers crm.jobs).
         import crm.jobs  # noqa: F401

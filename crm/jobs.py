@@ -8,6 +8,7 @@ create one."""
 from crm.enquiries.services import enquiry_notify_job
 from crm.notifications import jobs as notification_jobs
 from crm.proposals import jobs as proposals_jobs
+from crm.tasks import jobs as task_jobs
 from crm.webhooks import jobs as webhook_jobs
 
-__all__ = ["enquiry_notify_job", "notification_jobs", "proposals_jobs", "webhook_jobs"]
+__all__ = ["enquiry_notify_job", "notification_jobs", "proposals_jobs", "task_jobs", "webhook_jobs"]

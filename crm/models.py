@@ -7,11 +7,15 @@ change. Code inside a domain imports from its own package, not from here.
 
 from crm.bookings.models import (
     Booking,
+    BookingService,
     BookingStatus,
+    CommissionSource,
     Payment,
     PaymentInstalment,
     PaymentKind,
     PaymentMethod,
+    ServiceKind,
+    ServiceStatus,
 )
 from crm.clients.models import (
     PHONE_MAX_LENGTH,
@@ -23,7 +27,16 @@ from crm.clients.models import (
 )
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
-from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.proposals.models import (
+    Acceptance,
+    Proposal,
+    ProposalStatus,
+    ProposalVersion,
+    TermsVersion,
+    new_share_token,
+)
+from crm.suppliers.models import Supplier, SupplierContact, SupplierType
+from crm.tasks.models import FollowUpSettings, Task, TaskPriority, TaskSource
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.webhooks.models import (
     DeliveryStatus,
@@ -35,14 +48,18 @@ from crm.webhooks.models import (
 
 __all__ = [
     "PHONE_MAX_LENGTH",
+    "Acceptance",
     "Booking",
+    "BookingService",
     "BookingStatus",
     "Client",
     "ClientSource",
     "ClientStatus",
+    "CommissionSource",
     "DeliveryStatus",
     "Enquiry",
     "EnquiryForm",
+    "FollowUpSettings",
     "Gender",
     "ItemKind",
     "Itinerary",
@@ -57,6 +74,16 @@ __all__ = [
     "PaymentMethod",
     "Proposal",
     "ProposalStatus",
+    "ProposalVersion",
+    "ServiceKind",
+    "ServiceStatus",
+    "Supplier",
+    "SupplierContact",
+    "SupplierType",
+    "Task",
+    "TaskPriority",
+    "TaskSource",
+    "TermsVersion",
     "Traveller",
     "WebhookAttempt",
     "WebhookDelivery",

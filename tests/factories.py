@@ -20,6 +20,7 @@ from accounts.models import Agency, ApiToken, Role, User
 from accounts.services import IssuedToken, api_token_create
 from crm.models import (
     Booking,
+    BookingService,
     Client,
     Enquiry,
     EnquiryForm,
@@ -28,6 +29,8 @@ from crm.models import (
     ItineraryItem,
     Payment,
     Proposal,
+    Supplier,
+    Task,
     Traveller,
 )
 
@@ -199,6 +202,38 @@ class _BookingFactory(DjangoModelFactory[Booking]):
 BookingFactory = _typed(_BookingFactory)
 
 
+class _SupplierFactory(DjangoModelFactory[Supplier]):
+    class Meta:
+        model = Supplier
+
+    agency = factory.SubFactory(_AgencyFactory)
+    name = factory.Sequence(lambda n: f"Supplier {n}")
+    type = "hotel"
+    default_commission_rate = Decimal("10.00")
+
+
+SupplierFactory = _typed(_SupplierFactory)
+
+
+class _BookingServiceFactory(DjangoModelFactory[BookingService]):
+    """A service row written directly (no recompute): tests of the figures use the service
+    functions instead."""
+
+    class Meta:
+        model = BookingService
+
+    booking = factory.SubFactory(_BookingFactory)
+    agency = factory.LazyAttribute(lambda o: o.booking.agency)
+    description = factory.Sequence(lambda n: f"Service {n}")
+    kind = "hotel"
+    currency = factory.LazyAttribute(lambda o: o.booking.currency)
+    price = Decimal("100.00")
+    cost = Decimal("80.00")
+
+
+BookingServiceFactory = _typed(_BookingServiceFactory)
+
+
 class _PaymentFactory(DjangoModelFactory[Payment]):
     class Meta:
         model = Payment
@@ -239,6 +274,19 @@ class _EnquiryFactory(DjangoModelFactory[Enquiry]):
 EnquiryFactory = _typed(_EnquiryFactory)
 
 
+class _TaskFactory(DjangoModelFactory[Task]):
+    class Meta:
+        model = Task
+
+    client = factory.SubFactory(_ClientFactory)
+    agency = factory.LazyAttribute(lambda o: o.client.agency)
+    title = factory.Sequence(lambda n: f"Task {n}")
+    due_date = dt.date(2027, 3, 2)
+
+
+TaskFactory = _typed(_TaskFactory)
+
+
 def make_token(user: User, **kwargs: Any) -> IssuedToken:
     """Issue a real token through the service (returns the token row and its plaintext)."""
     kwargs.setdefault("name", "test token")
@@ -250,6 +298,7 @@ __all__ = [
     "AgencyFactory",
     "ApiToken",
     "BookingFactory",
+    "BookingServiceFactory",
     "ClientFactory",
     "EnquiryFactory",
     "EnquiryFormFactory",
@@ -259,6 +308,8 @@ __all__ = [
     "ModelFactory",
     "PaymentFactory",
     "ProposalFactory",
+    "SupplierFactory",
+    "TaskFactory",
     "UserFactory",
     "make_token",
 ]

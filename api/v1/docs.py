@@ -91,6 +91,9 @@ class DocsView(PublicApiView, SpectacularSwaggerSplitView):
     "Authorize" in memory only (``persistAuthorization`` is off in settings): nothing in
     localStorage for a script of the dashboard's origin to read."""
 
+    # Our page around it: ``lang`` on <html> and a stylesheet that fixes Swagger UI's contrast.
+    template_name = "api/swagger_ui.html"
+
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from api.base import TenantViewSet
-from api.serializers import Id, LocalTimeField, OutputSerializer, Text, max_length_of
+from api.serializers import (
+    SUPPLIER_BY_NAME,
+    Id,
+    LocalTimeField,
+    OutputSerializer,
+    Text,
+    max_length_of,
+)
 from api.v1.travellers import (
     passport_warnings_output,
     traveller_ids_input,
@@ -17,6 +24,7 @@ from crm.models import (
     ItineraryDay,
     ItineraryItem,
     ItineraryStatus,
+    Supplier,
 )
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
@@ -33,7 +41,10 @@ class ItineraryItemSerializer(OutputSerializer):
     start_time = LocalTimeField(allow_null=True)
     end_time = LocalTimeField(allow_null=True)
     location = Text()
-    supplier = Text()
+    supplier = Text(
+        source="supplier_name", help_text="The linked supplier's name; empty when there is none."
+    )
+    supplier_id = Id(allow_null=True)
     reference = Text()
     notes = Text()
 
@@ -82,7 +93,15 @@ class ItineraryItemInputSerializer(serializers.Serializer):
         max_length=max_length_of(ItineraryItem, "location"), required=False, allow_null=True
     )
     supplier = Text(
-        max_length=max_length_of(ItineraryItem, "supplier"), required=False, allow_null=True
+        max_length=max_length_of(Supplier, "name"),
+        required=False,
+        allow_null=True,
+        help_text=SUPPLIER_BY_NAME,
+    )
+    supplier_id = Id(
+        required=False,
+        allow_null=True,
+        help_text="A supplier of your agency; wins over `supplier`.",
     )
     reference = Text(
         max_length=max_length_of(ItineraryItem, "reference"), required=False, allow_null=True

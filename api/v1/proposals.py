@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, ClassVar
 
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
 
-from api.base import TenantViewSet
+from api.base import TenantViewSet, envelope
+from api.exceptions import api_field_names
 from api.serializers import Id, Money, OutputSerializer, Text
 from api.v1.travellers import (
     passport_warnings_output,
@@ -14,13 +21,33 @@ from api.v1.travellers import (
     traveller_ids_output,
 )
 from crm.models import (
+    ItemKind,
     Proposal,
     ProposalStatus,
+    ProposalVersion,
 )
+from crm.proposals import emails as proposal_emails
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
 from crm.proposals.filters import ProposalFilter
 from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS
+
+
+class AcceptanceSerializer(OutputSerializer):
+    """The client's e-signature on the link: what they typed, when, from where, on which
+    frozen version (its SHA-256) under which terms version."""
+
+    full_name = serializers.CharField(help_text="The full name the client typed to sign.")
+    accepted_at = serializers.DateTimeField()
+    ip_address = serializers.CharField(allow_null=True)
+    user_agent = Text()
+    version_number = Id(help_text="The proposal version accepted.")
+    terms_version = Id(
+        allow_null=True, help_text="The agency's terms version ticked; null when none existed."
+    )
+    content_sha256 = serializers.CharField(
+        help_text="SHA-256 (hex) of the accepted version's canonical JSON content."
+    )
 
 
 class ProposalSerializer(OutputSerializer):
@@ -38,6 +65,17 @@ class ProposalSerializer(OutputSerializer):
     sent_at = serializers.DateTimeField(allow_null=True)
     viewed_at = serializers.DateTimeField(allow_null=True)
     responded_at = serializers.DateTimeField(allow_null=True)
+    link_revoked_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the client's link was deactivated; null while it works."
+    )
+    current_version = Id(
+        allow_null=True,
+        help_text="The number of the latest version sent: what the client's link shows. Null "
+        "until first sent. Edits after sending are the draft of the next version.",
+    )
+    acceptance = AcceptanceSerializer(
+        allow_null=True, source="signed", help_text="Null unless the client signed on the link."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
@@ -47,6 +85,124 @@ class ProposalDetailSerializer(ProposalSerializer):
 
     traveller_ids = traveller_ids_output()
     passport_warnings = passport_warnings_output()
+
+
+_ITEM_SCHEMA = {
+    "type": "object",
+    "required": [
+        "id",
+        "position",
+        "kind",
+        "title",
+        "start_time",
+        "end_time",
+        "location",
+        "supplier",
+        "reference",
+        "notes",
+    ],
+    "properties": {
+        "id": {"type": "integer"},
+        "position": {"type": "integer"},
+        "kind": {"type": "string", "enum": [kind for kind, _ in ItemKind.choices]},
+        "title": {"type": "string"},
+        "start_time": {"type": ["string", "null"], "example": "08:40:00"},
+        "end_time": {"type": ["string", "null"], "example": "10:00:00"},
+        "location": {"type": "string"},
+        "supplier": {"type": "string"},
+        "reference": {"type": "string"},
+        "notes": {"type": "string"},
+    },
+}
+_DAY_SCHEMA = {
+    "type": "object",
+    "required": ["id", "day_number", "date", "title", "description", "location", "items"],
+    "properties": {
+        "id": {"type": "integer"},
+        "day_number": {"type": "integer"},
+        "date": {"type": ["string", "null"], "format": "date"},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "location": {"type": "string"},
+        "items": {"type": "array", "items": _ITEM_SCHEMA},
+    },
+}
+CONTENT_SCHEMA = {
+    "type": "object",
+    "description": "The frozen snapshot (format 1). Its SHA-256 is taken over its canonical "
+    "JSON: keys sorted, no spaces, UTF-8. Options and line items will add an `options` key.",
+    "required": [
+        "format",
+        "title",
+        "client_name",
+        "currency",
+        "total_price",
+        "valid_until",
+        "message",
+        "itinerary",
+        "terms",
+    ],
+    "properties": {
+        "format": {"type": "integer", "enum": [1]},
+        "title": {"type": "string"},
+        "client_name": {"type": "string"},
+        "currency": {"type": "string", "example": "GBP"},
+        "total_price": {"type": "string", "format": "decimal", "example": "8950.00"},
+        "valid_until": {"type": ["string", "null"], "format": "date"},
+        "message": {"type": "string"},
+        "itinerary": {
+            "type": ["object", "null"],
+            "required": ["id", "title", "start_date", "end_date", "travellers", "days"],
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "start_date": {"type": ["string", "null"], "format": "date"},
+                "end_date": {"type": ["string", "null"], "format": "date"},
+                "travellers": {"type": "integer"},
+                "days": {"type": "array", "items": _DAY_SCHEMA},
+            },
+        },
+        "terms": {
+            "type": ["object", "null"],
+            "required": ["version", "text"],
+            "properties": {"version": {"type": "integer"}, "text": {"type": "string"}},
+        },
+    },
+}
+
+
+@extend_schema_field(CONTENT_SCHEMA)
+class SnapshotField(serializers.DictField):
+    pass
+
+
+class ProposalVersionSerializer(OutputSerializer):
+    """One version sent to the client, frozen (lists omit ``content``)."""
+
+    number = Id()
+    sent_at = serializers.DateTimeField()
+    sent_by_id = Id(allow_null=True)
+    content_sha256 = serializers.CharField(help_text="SHA-256 (hex) of the canonical content.")
+    terms_version = Id(allow_null=True, source="terms_number")
+    view_count = Id(help_text="Times the client's browser showed it (agents' previews excluded).")
+    last_viewed_at = serializers.DateTimeField(allow_null=True)
+    accepted = serializers.BooleanField(source="is_accepted")
+
+
+class ProposalVersionDetailSerializer(ProposalVersionSerializer):
+    content = SnapshotField()
+
+
+class ProposalSendSerializer(serializers.Serializer):
+    subject = serializers.CharField(
+        required=False, max_length=200, help_text="The default names the proposal."
+    )
+    message = serializers.CharField(
+        required=False,
+        max_length=5_000,
+        help_text="The email's message; the default greets the client with the proposal's own "
+        "message.",
+    )
 
 
 class ProposalInputSerializer(serializers.Serializer):
@@ -59,7 +215,8 @@ class ProposalInputSerializer(serializers.Serializer):
         help_text="Changes only along the lifecycle; any other change is a 422 naming the "
         f"current status. {PROPOSAL_TRANSITIONS.describe()} A new proposal is a draft; a status "
         "given on creation is reached step by step. sent_at, viewed_at and responded_at are "
-        "stamped by these changes.",
+        "stamped by these changes. Prefer POST /proposals/{id}/send, which emails the client; "
+        "becoming sent here freezes a version too, without an email.",
     )
     currency = serializers.CharField(
         min_length=3, max_length=3, required=False, help_text="ISO 4217; the agency's by default."
@@ -82,3 +239,69 @@ class ProposalViewSet(TenantViewSet):
     create_service = proposal_services.proposal_create
     update_service = proposal_services.proposal_update
     delete_service = proposal_services.proposal_delete
+    action_responses: ClassVar[dict[str, tuple[int, Any, tuple[int, ...]]]] = {
+        "send": (200, ProposalDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
+        "versions": (200, ProposalVersionSerializer(many=True), (401, 403, 404, 422, 429)),
+        "version": (200, ProposalVersionDetailSerializer, (401, 403, 404, 429)),
+    }
+
+    def proposal(self) -> Proposal:
+        proposal = self.get_object()
+        assert isinstance(proposal, Proposal)  # get_selector is proposal_get
+        return proposal
+
+    @extend_schema(
+        summary="Send a proposal to its client",
+        description="Emails the client the link to the proposal and freezes the next version "
+        "when the content changed since the last one (the link then shows it, and the email "
+        "says an updated proposal is waiting). A draft or expired proposal becomes sent; a "
+        "revoked link is re-activated. An answered proposal, or a client without an email, is "
+        "a 422.",
+        request=ProposalSendSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="send", filter_backends=[])
+    def send(self, request: Request, pk: str) -> Response:
+        proposal = self.proposal()
+        serializer = ProposalSendSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        subject, message = proposal_emails.proposal_email_defaults(proposal=proposal)
+        with api_field_names():
+            proposal_emails.proposal_email_send(
+                proposal=proposal,
+                subject=serializer.validated_data.get("subject", subject),
+                message=serializer.validated_data.get("message", message),
+                sent_by=request.auth.user,
+            )
+        return envelope(self.represent(self.proposal()))
+
+    @extend_schema(
+        summary="List a proposal's versions",
+        description="Every version sent to the client, first to last (read-only; `content` "
+        "is in each version's own resource).",
+    )
+    @action(detail=True, methods=["get"], url_path="versions", filter_backends=[])
+    def versions(self, request: Request, pk: str) -> Response:
+        rows = proposal_selectors.proposal_versions(proposal=self.proposal())
+        paginator = self.page_paginator
+        paginator.parse(request)
+        page = paginator.paginate_queryset(rows, request, self, filtered=False)
+        return paginator.get_paginated_response(ProposalVersionSerializer.represent_many(page))
+
+    @extend_schema(
+        summary="Fetch one version of a proposal",
+        description="The frozen snapshot the client was sent as version `n`, with its SHA-256.",
+        parameters=[
+            OpenApiParameter("n", int, OpenApiParameter.PATH, description="Version number.")
+        ],
+    )
+    @action(
+        detail=True, methods=["get"], url_path=r"versions/(?P<n>[0-9]{1,9})", filter_backends=[]
+    )
+    def version(self, request: Request, pk: str, n: str) -> Response:
+        try:
+            version = proposal_selectors.proposal_version_get(
+                proposal=self.proposal(), number=int(n)
+            )
+        except ProposalVersion.DoesNotExist:
+            raise NotFound from None
+        return envelope(ProposalVersionDetailSerializer.represent(version))

@@ -45,6 +45,12 @@ DEFAULT_UNTIL = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 FIVE_YEARS = dt.timedelta(days=5 * 365)
 
 
+def _unlinked(supplier_name: str) -> int | None:
+    """Suppliers are records now (crm.Supplier) and the generator makes none yet: items and
+    bookings load without one. The name is still drawn, so a seed gives the rows it gave."""
+    return None
+
+
 def _zipf(n: int, s: float = 1.0) -> list[float]:
     """Cumulative weights of a Zipf distribution over ``n`` ranks (rank 1 most common)."""
     return list(itertools.accumulate(1 / (rank**s) for rank in range(1, n + 1)))
@@ -253,7 +259,8 @@ class Generator:
                     yield (
                         item_id, day_id, position, kind,
                         f"{kind.title()}: {rng.choice(DESTINATIONS)}", start,
-                        dt.time(hour, 0), rng.choice(DESTINATIONS), rng.choice(SUPPLIERS),
+                        dt.time(hour, 0), rng.choice(DESTINATIONS),
+                        _unlinked(rng.choice(SUPPLIERS)),
                         f"REF{item_id:08d}" if kind in ("flight", "accommodation") else "", "",
                     )  # fmt: skip
                     item_id += 1
@@ -325,7 +332,7 @@ class Generator:
                         currency,
                         price,
                         paid,
-                        rng.choice(SUPPLIERS),
+                        _unlinked(rng.choice(SUPPLIERS)),
                         "",
                         trip.user_id,
                         responded,

@@ -20,7 +20,7 @@ ITINERARY_COLUMNS = (
 DAY_COLUMNS = ("id", "itinerary_id", "day_number", "date", "title", "description", "location")
 ITEM_COLUMNS = (
     "id", "day_id", "position", "kind", "title", "start_time", "end_time", "location",
-    "supplier", "reference", "notes",
+    "supplier_id", "reference", "notes",
 )  # fmt: skip
 PROPOSAL_COLUMNS = (
     "id", "agency_id", "client_id", "itinerary_id", "title", "status", "currency",
@@ -29,6 +29,6 @@ PROPOSAL_COLUMNS = (
 )  # fmt: skip
 BOOKING_COLUMNS = (
     "id", "agency_id", "client_id", "proposal_id", "itinerary_id", "reference", "status",
-    "start_date", "end_date", "currency", "total_price", "amount_paid", "supplier", "notes",
+    "start_date", "end_date", "currency", "total_price", "amount_paid", "supplier_id", "notes",
     "created_by_id", "created_at", "updated_at",
 )  # fmt: skip

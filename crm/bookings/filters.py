@@ -6,13 +6,20 @@ import datetime as dt
 from decimal import Decimal
 
 import django_filters
-from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from core.filters import ArchivedFilter, ClientLinkedFilterSet
 from core.money import MONEY
 from core.overrides import FastFilterSet
-from crm.bookings.models import Booking, BookingStatus, Payment, PaymentInstalment, PaymentKind
+from crm.bookings.models import (
+    Booking,
+    BookingService,
+    BookingStatus,
+    Payment,
+    PaymentInstalment,
+    PaymentKind,
+)
 
 
 class BookingFilter(ClientLinkedFilterSet):
@@ -28,6 +35,17 @@ class BookingFilter(ClientLinkedFilterSet):
         help_text="true: bookings with an instalment past its due date and not paid; false: "
         "the others.",
     )
+    # Travel dates: bookings whose trip (start_date to end_date, or the start date alone)
+    # overlaps the range; a booking without dates matches no range.
+    date_from = django_filters.DateFilter(method="filter_date_from")
+    date_to = django_filters.DateFilter(method="filter_date_to")
+    # The consultant: the client's assigned agent, or whoever created the booking when the
+    # client has none.
+    consultant_id = django_filters.NumberFilter(method="filter_consultant")
+    # A supplier of the booking itself or of any of its services.
+    supplier_id = django_filters.NumberFilter(method="filter_supplier")
+    # true: something is still owed (total above the paid amount); false: nothing is.
+    balance_due = django_filters.BooleanFilter(method="filter_balance_due")
     # Archived bookings are hidden unless asked for (``true`` shows them too, ``only`` alone).
     archived = ArchivedFilter()
     sort = django_filters.OrderingFilter(
@@ -46,13 +64,39 @@ class BookingFilter(ClientLinkedFilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(reference__icontains=value) | Q(supplier__icontains=value))
+        return queryset.filter(Q(reference__icontains=value) | Q(supplier__name__icontains=value))
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Payments go to instalments in due-date order, so some instalment is overdue exactly
         # when the instalments due before today add up to more than what was paid.
         overdue = Q(due_before_today__gt=F("amount_paid"))
         return queryset.filter(overdue) if value == "true" else queryset.exclude(overdue)
+
+    def filter_date_from(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        return queryset.annotate(trip_end=Coalesce("end_date", "start_date")).filter(
+            trip_end__gte=value
+        )
+
+    def filter_date_to(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        return queryset.filter(start_date__lte=value)
+
+    def filter_consultant(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        return queryset.filter(
+            Q(client__assigned_to_id=value)
+            | Q(client__assigned_to__isnull=True, created_by_id=value)
+        )
+
+    def filter_supplier(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        services = BookingService.objects.filter(
+            booking_id=OuterRef("pk"), agency_id=OuterRef("agency_id"), supplier_id=value
+        )
+        return queryset.filter(Q(supplier_id=value) | Exists(services))
+
+    def filter_balance_due(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        owed = Q(total_price__gt=F("amount_paid"))
+        return queryset.filter(owed) if value else queryset.exclude(owed)
 
 
 def with_due_before_today(queryset: QuerySet[Booking], *, today: dt.date) -> QuerySet[Booking]:

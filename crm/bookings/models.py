@@ -15,6 +15,7 @@ from core.validation import validate_date_range
 from crm.bookings.allocation import Schedule, allocate, local_today
 from crm.clients.models import Archivable, Client, NamesTravellers, Traveller, recent_indexes
 from crm.proposals.models import Proposal
+from crm.suppliers.models import Supplier
 from crm.trips.models import Itinerary
 
 
@@ -48,7 +49,16 @@ class Booking(AuthoredTenantModel, Archivable, NamesTravellers):
     amount_paid = models.DecimalField(
         **MONEY, default=Decimal("0.00"), validators=[MinValueValidator(Decimal("0"))]
     )
-    supplier = models.CharField(max_length=200, blank=True)
+    # Derived from the booking's services by crm.bookings.financials.booking_recompute, their
+    # one writer (with total_price, once the booking has services); stored for cheap lists.
+    # A database default too: rows written without the ORM (the bench loader's COPY) are zero.
+    total_cost = models.DecimalField(**MONEY, default=Decimal("0.00"), db_default=Decimal("0.00"))
+    commission_expected = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), db_default=Decimal("0.00")
+    )
+    supplier = models.ForeignKey(
+        Supplier, null=True, blank=True, on_delete=models.RESTRICT, related_name="bookings"
+    )
     notes = models.TextField(blank=True)
 
     class Meta(AuthoredTenantModel.Meta):
@@ -76,6 +86,15 @@ class Booking(AuthoredTenantModel, Archivable, NamesTravellers):
     def credit_balance(self) -> Decimal:
         """Money paid beyond the total (recorded explicitly as a credit), owed back or kept."""
         return max(self.amount_paid - self.total_price, Decimal("0.00"))
+
+    @property
+    def margin(self) -> Decimal:
+        return self.total_price - self.total_cost
+
+    @property
+    def supplier_name(self) -> str:
+        """The linked supplier's name (load it with ``select_related("supplier")``)."""
+        return self.supplier.name if self.supplier is not None else ""
 
     @cached_property
     def schedule(self) -> Schedule:
@@ -172,3 +191,84 @@ class PaymentInstalment(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.amount})"
+
+
+class ServiceKind(models.TextChoices):
+    FLIGHT = "flight", "Flight"
+    HOTEL = "hotel", "Hotel"
+    TRANSFER = "transfer", "Transfer"
+    ACTIVITY = "activity", "Activity"
+    CRUISE = "cruise", "Cruise"
+    INSURANCE = "insurance", "Insurance"
+    OTHER = "other", "Other"
+
+
+class ServiceStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    CONFIRMED = "confirmed", "Confirmed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class CommissionSource(models.TextChoices):
+    TYPED = "typed", "Typed"
+    SUPPLIER_RATE = "supplier_rate", "Supplier's default rate"
+
+
+class BookingService(TenantModel):
+    """A booked service (a "sector" of the trip): what a supplier provides, what it costs the
+    agency, what the client pays for it and the commission the supplier owes. Money is in the
+    booking's currency (a service in another currency is refused)."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="services")
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=10, choices=ServiceKind.choices, default=ServiceKind.OTHER)
+    supplier = models.ForeignKey(
+        Supplier,
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="booking_services",
+    )
+    description = models.CharField(max_length=300)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    confirmation_number = models.CharField(max_length=100, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.REQUESTED
+    )
+    currency = models.CharField(max_length=3)
+    cost = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), validators=[MinValueValidator(Decimal("0"))]
+    )
+    price = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), validators=[MinValueValidator(Decimal("0"))]
+    )
+    commission_expected = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), validators=[MinValueValidator(Decimal("0"))]
+    )
+    commission_source = models.CharField(
+        max_length=15, choices=CommissionSource.choices, default=CommissionSource.SUPPLIER_RATE
+    )
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["booking", "position", "id"]
+        indexes = [models.Index(fields=["agency", "supplier"], name="bsvc_agency_supplier")]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def clean(self) -> None:
+        validate_date_range(self)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ServiceStatus.CANCELLED
+
+    @property
+    def supplier_name(self) -> str:
+        return self.supplier.name if self.supplier is not None else ""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters, hide_archived
 from crm.bookings.filters import BookingFilter, PaymentFilter, with_due_before_today
-from crm.bookings.models import Booking, Payment
+from crm.bookings.models import Booking, BookingService, Payment
 from crm.bookings.payments import agency_today
 
 
@@ -19,15 +19,43 @@ def booking_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Booking
     bookings = hide_archived(Booking.objects.for_agency(agency), filters)
     if (filters or {}).get("overdue"):
         bookings = with_due_before_today(bookings, today=agency_today(agency))
-    return apply_filters(BookingFilter, bookings, filters)
+    return apply_filters(BookingFilter, bookings, filters).select_related("supplier")
+
+
+def _services() -> Prefetch:
+    return Prefetch(
+        "services",
+        queryset=BookingService.objects.select_related("supplier").order_by("position", "id"),
+    )
 
 
 def booking_get(*, agency: Agency, booking_id: int) -> Booking:
+    """The booking with its client, supplier, services (and their suppliers) and payments, in
+    a constant number of queries whatever it holds."""
     return (
         Booking.objects.for_agency(agency)
-        .select_related("agency", "client", "proposal", "itinerary", "archived_by")
-        .prefetch_related("payments", "instalments", "named_travellers")
+        .select_related("agency", "client", "proposal", "itinerary", "archived_by", "supplier")
+        .prefetch_related(_services(), "payments", "instalments", "named_travellers")
         .get(pk=booking_id)
+    )
+
+
+def booking_service_list(*, agency: Agency, booking_id: int) -> QuerySet[BookingService]:
+    """A booking's services in order (the booking already found in the agency)."""
+    return (
+        BookingService.objects.for_agency(agency)
+        .filter(booking_id=booking_id)
+        .select_related("supplier")
+        .order_by("position", "id")
+    )
+
+
+def booking_service_get(*, agency: Agency, booking_id: int, service_id: int) -> BookingService:
+    """``DoesNotExist`` for another agency's or another booking's service alike."""
+    return (
+        BookingService.objects.for_agency(agency)
+        .select_related("supplier", "booking", "booking__agency")
+        .get(pk=service_id, booking_id=booking_id)
     )
 
 
@@ -47,7 +75,7 @@ def upcoming_departures(*, agency: Agency, days: int = 30) -> QuerySet[Booking]:
         Booking.objects.for_agency(agency)
         .filter(status__in=["pending", "confirmed"], start_date__gte=today)
         .filter(start_date__lte=today + dt.timedelta(days=days))
-        .select_related("client")
+        .select_related("client", "supplier")
         .order_by("start_date", "id")
     )
 

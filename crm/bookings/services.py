@@ -22,6 +22,7 @@ from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
 from core.money import normalise_currency_field
 from core.validation import save_validated, unknown_fields
+from crm.bookings.booked_services import services_from_itinerary
 from crm.bookings.lifecycle import BOOKING_TRANSITIONS, booking_lock, booking_transition
 from crm.bookings.models import Booking, BookingStatus
 from crm.bookings.payments import (  # re-exported: callers knew them here
@@ -35,6 +36,8 @@ from crm.bookings.payments import (  # re-exported: callers knew them here
 from crm.clients.models import Client
 from crm.clients.travellers import travellers_assign
 from crm.proposals.models import Proposal, ProposalStatus
+from crm.suppliers.models import Supplier
+from crm.suppliers.services import NOT_GIVEN, supplier_resolve
 from crm.trips.models import Itinerary
 
 __all__ = [
@@ -51,6 +54,10 @@ __all__ = [
 
 S = BookingStatus
 DERIVED = "Derived from the booking's payments: record a payment to change it."
+PRICED_BY_SERVICES = (
+    "This booking is priced by its services: its total is the sum of their prices. Change "
+    "the services' prices instead."
+)
 
 
 class BookingChanges(TypedDict, total=False):
@@ -66,7 +73,8 @@ class BookingChanges(TypedDict, total=False):
     end_date: dt.date | None
     currency: str
     total_price: Decimal
-    supplier: str | None
+    supplier: Supplier | int | None  # a record or an id (``supplier_id`` in the API)
+    supplier_name: str | None  # a name: the agency's supplier of that name, added when new
     notes: str | None
 
 
@@ -85,6 +93,14 @@ def _booking_apply(booking: Booking, fields: Mapping[str, Any]) -> None:
     fields = dict(fields)
     normalise_currency_field(fields)
     agency = booking.agency
+    supplier = supplier_resolve(
+        agency=agency,
+        supplier=fields.pop("supplier", NOT_GIVEN),
+        name=fields.pop("supplier_name", NOT_GIVEN),
+        created_by=booking.created_by if booking.pk is None else None,
+    )
+    if supplier is not NOT_GIVEN:
+        booking.supplier = supplier  # type: ignore[assignment]  # NOT_GIVEN ruled out above
     for name, value in fields.items():
         if name == "client":
             value = resolve_related(Client, agency=agency, value=value, field="client_id")
@@ -94,7 +110,7 @@ def _booking_apply(booking: Booking, fields: Mapping[str, Any]) -> None:
             value = resolve_related(Itinerary, agency=agency, value=value, field="itinerary_id")
         elif name == "reference" and isinstance(value, str):
             value = value.strip()
-        elif name in ("supplier", "notes") and value is None:
+        elif name == "notes" and value is None:
             value = ""
         setattr(booking, name, value)
     for related in ("proposal", "itinerary"):
@@ -117,7 +133,8 @@ def booking_create(
     end_date: dt.date | None = None,
     currency: str | None = None,
     total_price: Decimal = Decimal("0.00"),
-    supplier: str | None = "",
+    supplier: Supplier | int | None = NOT_GIVEN,
+    supplier_name: str | None = NOT_GIVEN,
     notes: str | None = "",
     traveller_ids: Sequence[int] | None = None,
 ) -> Booking:
@@ -134,6 +151,7 @@ def booking_create(
         "currency": currency or agency.default_currency,
         "total_price": total_price,
         "supplier": supplier,
+        "supplier_name": supplier_name,
         "notes": notes,
     }
     generated = not (reference or "").strip()
@@ -175,7 +193,7 @@ def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None 
     if proposal.status != ProposalStatus.ACCEPTED:
         raise ValidationError({"proposal_id": ["Only an accepted proposal can be booked."]})
     itinerary = proposal.itinerary
-    return booking_create(
+    booking = booking_create(
         agency=proposal.agency,
         created_by=created_by,
         client=proposal.client_id,
@@ -188,6 +206,16 @@ def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None 
         status=S.CONFIRMED,
         traveller_ids=[t.pk for t in proposal.named_travellers.all()],
     )
+    if itinerary is not None:
+        # The plan's items become the booking's services; the proposal's price is kept as a
+        # package line, so the total is still what the client accepted.
+        services_from_itinerary(
+            booking=booking,
+            itinerary=itinerary,
+            package_price=proposal.total_price,
+            package_title=proposal.title,
+        )
+    return booking
 
 
 @transaction.atomic
@@ -205,13 +233,34 @@ def booking_update(
     if status is not None and status != current.status:
         BOOKING_TRANSITIONS.check(current.status, status)
     booking.status, booking.amount_paid = current.status, current.amount_paid
+    for derived in ("total_cost", "commission_expected"):
+        setattr(booking, derived, getattr(current, derived))
     if fields:
+        has_services = current.services.exists()
+        if (
+            has_services
+            and "total_price" in fields
+            and Decimal(fields["total_price"]) != current.total_price
+        ):
+            raise ValidationError({"total_price": [PRICED_BY_SERVICES]})
+        if has_services:
+            fields.pop("total_price", None)
+            booking.total_price = current.total_price
         _booking_apply(booking, fields)
         if booking.currency != current.currency and current.payments.exists():
             raise ValidationError(
                 {
                     "currency": [
                         f"This booking has payments in {current.currency}; its currency "
+                        "can no longer change."
+                    ]
+                }
+            )
+        if booking.currency != current.currency and has_services:
+            raise ValidationError(
+                {
+                    "currency": [
+                        f"This booking's services are in {current.currency}; its currency "
                         "can no longer change."
                     ]
                 }

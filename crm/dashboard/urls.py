@@ -10,7 +10,10 @@ from crm.dashboard.views import (
     home,
     itineraries,
     notifications,
+    proposal_versions,
     proposals,
+    suppliers,
+    tasks,
     travellers,
 )
 
@@ -112,6 +115,26 @@ urlpatterns = [
         name="proposal_revoke_link",
     ),
     path("proposals/<int:proposal_id>/book/", proposals.proposal_book, name="proposal_book"),
+    path(
+        "proposals/<int:proposal_id>/reactivate-link/",
+        proposal_versions.proposal_reactivate_link,
+        name="proposal_reactivate_link",
+    ),
+    path(
+        "proposals/<int:proposal_id>/versions/<int:number>/",
+        proposal_versions.proposal_version_detail,
+        name="proposal_version",
+    ),
+    path(
+        "proposals/<int:proposal_id>/versions/diff/",
+        proposal_versions.proposal_version_diff,
+        name="proposal_version_diff",
+    ),
+    path(
+        "proposals/<int:proposal_id>/certificate/",
+        proposal_versions.proposal_certificate,
+        name="proposal_certificate",
+    ),
     # Bookings
     path("bookings/", bookings.booking_list, name="booking_list"),
     path("bookings/new/", bookings.booking_create, name="booking_create"),
@@ -146,8 +169,47 @@ urlpatterns = [
         {"restore": True},
         name="booking_restore",
     ),
+    path("bookings/<int:booking_id>/services/", bookings.service_add, name="booking_service_add"),
+    path(
+        "bookings/<int:booking_id>/services/<int:service_id>/edit/",
+        bookings.service_edit,
+        name="booking_service_edit",
+    ),
+    path(
+        "bookings/<int:booking_id>/services/<int:service_id>/cancel/",
+        bookings.service_cancel,
+        name="booking_service_cancel",
+    ),
+    path(
+        "bookings/<int:booking_id>/services/<int:service_id>/remove/",
+        bookings.service_remove,
+        name="booking_service_remove",
+    ),
+    # Suppliers
+    path("suppliers/", suppliers.supplier_list, name="supplier_list"),
+    path("suppliers/new/", suppliers.supplier_create, name="supplier_create"),
+    path("suppliers/<int:supplier_id>/", suppliers.supplier_detail, name="supplier_detail"),
+    path("suppliers/<int:supplier_id>/edit/", suppliers.supplier_edit, name="supplier_edit"),
+    path(
+        "suppliers/<int:supplier_id>/archive/", suppliers.supplier_archive, name="supplier_archive"
+    ),
+    path(
+        "suppliers/<int:supplier_id>/restore/",
+        suppliers.supplier_archive,
+        {"restore": True},
+        name="supplier_restore",
+    ),
+    path("suppliers/<int:supplier_id>/delete/", suppliers.supplier_delete, name="supplier_delete"),
+    # Tasks
+    path("tasks/", tasks.task_list, name="task_list"),
+    path("tasks/new/", tasks.task_create, name="task_create"),
+    path("tasks/<int:task_id>/edit/", tasks.task_edit, name="task_edit"),
+    path("tasks/<int:task_id>/done/", tasks.task_toggle, name="task_toggle"),
+    path("tasks/<int:task_id>/delete/", tasks.task_delete, name="task_delete"),
+    path("settings/follow-ups/", tasks.follow_up_settings, name="follow_up_settings"),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
+    path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),
     path(
         "settings/team/invitations/<int:invitation_id>/revoke/",

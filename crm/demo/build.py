@@ -19,7 +19,7 @@ from django.utils import timezone
 from accounts.events import audit_context
 from accounts.models import ActivityChannel, Agency, Role, User
 from accounts.services import user_create
-from crm.bookings import schedules
+from crm.bookings import booked_services, schedules
 from crm.bookings import services as booking_services
 from crm.clients import services as client_services
 from crm.clients.models import Client, ClientSource
@@ -33,12 +33,14 @@ from crm.demo.data import (
     DEMO_USERNAME,
     LEAD_ENQUIRIES,
 )
+from crm.demo.suppliers import BOOKING_SERVICES, SUPPLIERS
 from crm.demo.trips import BOOKINGS, ITINERARIES, PROPOSALS, SCHEDULES
 from crm.enquiries import services as enquiry_services
 from crm.enquiries import website_forms
 from crm.enquiries.models import Enquiry, EnquiryForm
 from crm.proposals import services as proposal_services
 from crm.proposals.models import Proposal
+from crm.suppliers import services as supplier_services
 from crm.trips import services as trip_services
 from crm.trips.models import Itinerary
 
@@ -64,6 +66,7 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         )
         clients = _clients(agency=agency, form=form, owner=owner, agent=agent)
         demo = _Demo(agency=agency, owner=owner, today=today, clients=clients)
+        suppliers = _suppliers(demo)
         itineraries = _itineraries(demo)
         proposals = _proposals(demo, itineraries=itineraries)
         bookings = _bookings(demo, proposals=proposals)
@@ -73,6 +76,7 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         "itineraries": len(itineraries),
         "proposals": len(proposals),
         "bookings": bookings,
+        "suppliers": suppliers,
     }
 
 
@@ -147,6 +151,27 @@ def _lead_from_the_website(*, form: EnquiryForm, name: str, email: str, phone: s
     return Client.objects.get(pk=enquiry.client_id)
 
 
+def _suppliers(demo: _Demo) -> int:
+    for name, kind, email, phone, website, currency, rate, terms, contacts in SUPPLIERS:
+        supplier_services.supplier_create(
+            agency=demo.agency,
+            created_by=demo.owner,
+            name=name,
+            type=kind,
+            email=email,
+            phone=phone,
+            website=website,
+            currency=currency,
+            default_commission_rate=Decimal(rate),
+            payment_terms=terms,
+            contacts=[
+                {"name": n, "role": role, "email": mail, "phone": tel}
+                for n, role, mail, tel in contacts
+            ],
+        )
+    return len(SUPPLIERS)
+
+
 def _itineraries(demo: _Demo) -> dict[str, Itinerary]:
     itineraries: dict[str, Itinerary] = {}
     for email, title, status, offset, days in ITINERARIES:
@@ -215,8 +240,22 @@ def _bookings(demo: _Demo, *, proposals: dict[str, Proposal]) -> int:
             total_price=Decimal(total),
             start_date=start,
             end_date=start + dt.timedelta(days=7),
-            supplier="Various",
         )
+        for kind, description, supplier, service_status, price, cost in BOOKING_SERVICES.get(
+            ref, []
+        ):
+            booked_services.booking_service_add(
+                booking=booking,
+                created_by=demo.owner,
+                kind=kind,
+                description=description,
+                supplier_name=supplier,
+                status=service_status,
+                start_date=start,
+                end_date=start + dt.timedelta(days=7),
+                price=Decimal(price),
+                cost=Decimal(cost),
+            )
         if Decimal(paid) > 0:
             booking_services.payment_record(
                 booking=booking,

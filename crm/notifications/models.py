@@ -20,6 +20,7 @@ class NotificationKind(models.TextChoices):
     WEBHOOK_DISABLED = "webhook.disabled", "Webhook switched off"
     INSTALMENT_DUE = "reminder.instalment_due", "Instalment due"
     INSTALMENT_OVERDUE = "reminder.instalment_overdue", "Instalment overdue"
+    TASK_DUE = "task.due", "Task due"
 
 
 class Notification(TenantModel):

@@ -5,7 +5,9 @@ the status door (``services.proposal_send``: a draft or expired proposal becomes
 already out keeps its status and its link, an answered one is refused), queues the email with
 the link (``core.mail``: limited, delivered by a job once this commits) and records
 ``proposal.emailed`` (recipient and subject, never the body). Sending again is re-sending: a new
-email with the same link. The client's email address is required.
+email with the same link. Sending freezes the next version when the content changed since the
+last one (``versions.py``); the email then says an updated proposal is waiting. The client's
+email address is required.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from accounts.events import record_event
 from accounts.models import User
 from core import mail
 from crm.clients.models import Client
-from crm.proposals import services
+from crm.proposals import services, versions
 from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS, proposal_lock
-from crm.proposals.models import Proposal
+from crm.proposals.models import Proposal, ProposalVersion
 
 SUBJECT_MAX_LENGTH = 200
 MESSAGE_MAX_LENGTH = 5_000
@@ -54,7 +56,11 @@ class ProposalEmail:
 
 def proposal_email_defaults(*, proposal: Proposal) -> tuple[str, str]:
     """The subject and message the send page starts from; the agent may edit both."""
-    subject = f"Your travel proposal: {mail.quoted(proposal.title, length=120)}"
+    updated = versions.latest_version(proposal) is not None
+    subject = (
+        f"Your {'updated ' if updated else ''}travel proposal: "
+        f"{mail.quoted(proposal.title, length=120)}"
+    )
     greeting = f"Hello {proposal.client.name}," if proposal.client.name else "Hello,"
     intro = (
         proposal.message.strip()
@@ -77,10 +83,16 @@ def proposal_email_check(*, proposal: Proposal) -> None:
 
 
 def proposal_email_render(
-    *, proposal: Proposal, subject: str, message: str, agent: User | None
+    *,
+    proposal: Proposal,
+    subject: str,
+    message: str,
+    agent: User | None,
+    version: ProposalVersion | None = None,
 ) -> ProposalEmail:
     """The email for ``proposal`` as it will be sent (a preview before sending: the link is
-    then a placeholder when the proposal has none yet)."""
+    then a placeholder when the proposal has none yet). A ``version`` after the first says an
+    updated proposal is waiting."""
     subject, message = _clean(subject=subject, message=message)
     path = (
         reverse("proposal_public", args=[proposal.share_token])
@@ -97,6 +109,8 @@ def proposal_email_render(
             "message": message,
             "link": mail.absolute(path),
             "proposal": proposal,
+            "updated": version is not None and version.number > 1,
+            "version_number": version.number if version else None,
         },
     )
     _, address = parseaddr(str(settings.DEFAULT_FROM_EMAIL or ""))
@@ -119,10 +133,13 @@ def proposal_email_send(
     client = Client.objects.for_agency(proposal.agency_id).get(pk=current.client_id)
     current.client = client
     proposal_email_check(proposal=current)
-    proposal = services.proposal_send(proposal=proposal)
+    before = versions.latest_version(current)
+    proposal = services.proposal_send(proposal=proposal, sent_by=sent_by)
     proposal.client = client
+    version = versions.latest_version(proposal)
+    fresh = version if version is not None and (before is None or version.pk != before.pk) else None
     email = proposal_email_render(
-        proposal=proposal, subject=subject, message=message, agent=sent_by
+        proposal=proposal, subject=subject, message=message, agent=sent_by, version=fresh
     )
     try:
         mail.send(
@@ -145,7 +162,12 @@ def proposal_email_send(
         agency_id=proposal.agency_id,
         subject=proposal,
         client_id=proposal.client_id,
-        data={"to": email.to, "subject": email.subject},
+        data={
+            "to": email.to,
+            "subject": email.subject,
+            "version": version.number if version else None,
+            "updated": bool(fresh and fresh.number > 1),
+        },
         actor=sent_by,
     )
     return proposal

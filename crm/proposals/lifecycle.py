@@ -5,14 +5,16 @@ Sending, the client opening the link, answering (on the link, or an agent record
 answer), expiring, the API and the dashboard all go through :func:`proposal_transition`.
 
 Accepted and declined are final: nothing reopens them, and their terms (price, currency,
-client, itinerary, validity) are frozen. An expired proposal can be sent again. A sent or
-viewed proposal can be taken back to draft to be revised; its link then refuses an answer
-until it is sent again.
+client, itinerary, validity) are frozen. Becoming sent freezes a version (``versions.py``): what
+the client's link shows from then on, whatever is edited afterwards. An expired proposal can be
+sent again. A sent or viewed proposal can be taken back to draft to be revised; its link then
+refuses an answer until it is sent again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +23,10 @@ from django.utils import timezone
 from accounts.events import named_event
 from core.transitions import Transitions
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.proposals.versions import version_freeze
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 S = ProposalStatus
 PROPOSAL_TRANSITIONS = Transitions(
@@ -76,10 +82,20 @@ def check_terms_editable(current: Proposal, edited: Proposal, names: Iterable[st
 
 
 @transaction.atomic
-def proposal_transition(*, proposal: Proposal, to: str) -> Proposal:
+def proposal_transition(
+    *,
+    proposal: Proposal,
+    to: str,
+    data: dict[str, Any] | None = None,
+    actor: User | None = None,
+) -> Proposal:
     """Move ``proposal`` to status ``to`` if the table allows it from its current status (a
-    ``status`` error naming that status otherwise); the same status is no change at all."""
-    current = proposal.status = proposal_lock(proposal).status
+    ``status`` error naming that status otherwise); the same status is no change at all.
+    Becoming sent freezes the next version (``versions.version_freeze``); ``data`` joins the
+    event's; ``actor`` is who sent a frozen version (the request's user by default)."""
+    locked = proposal_lock(proposal)
+    current = proposal.status = locked.status
+    proposal.link_revoked_at = locked.link_revoked_at
     if not PROPOSAL_TRANSITIONS.begin(current, to):
         return proposal
     now = timezone.now()
@@ -101,6 +117,12 @@ def proposal_transition(*, proposal: Proposal, to: str) -> Proposal:
     elif to == S.DRAFT:
         proposal.sent_at = proposal.viewed_at = None
         changed += ["sent_at", "viewed_at"]
-    with named_event(EVENTS[to], subject=proposal, data={"from": current, "to": to}):
+        if proposal.link_revoked_at is not None:  # sending re-activates a revoked link
+            proposal.link_revoked_at = None
+            changed.append("link_revoked_at")
+    details = {"from": current, "to": to, **(data or {})}
+    with named_event(EVENTS[to], subject=proposal, data=details):
         proposal.save(update_fields=changed)
+    if to == S.SENT:
+        version_freeze(proposal=proposal, sent_by=actor)
     return proposal

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from decimal import Decimal
+from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from accounts.tenancy import AuthoredTenantModel
+from accounts.tenancy import AuthoredTenantModel, TenantModel
 from core.money import MONEY
 from crm.clients.models import Client, NamesTravellers, Traveller, recent_indexes
 from crm.trips.models import Itinerary
@@ -45,8 +48,11 @@ class Proposal(AuthoredTenantModel, NamesTravellers):
     )
     valid_until = models.DateField(null=True, blank=True)
     message = models.TextField(blank=True)
-    # The client's read-only link; null when never shared or revoked.
+    # The client's read-only link; null until first sent. Revoking keeps the token (the link
+    # then shows a clear "deactivated" page) and stamps ``link_revoked_at``; re-activating
+    # clears it.
     share_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    link_revoked_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     viewed_at = models.DateTimeField(null=True, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
@@ -60,3 +66,127 @@ class Proposal(AuthoredTenantModel, NamesTravellers):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def signed(self) -> Acceptance | None:
+        """The client's e-signature, or None (reads the reverse one-to-one safely)."""
+        try:
+            return self.acceptance
+        except ObjectDoesNotExist:
+            return None
+
+    @property
+    def current_version(self) -> int | None:
+        """The number of the latest version sent (annotated by the selectors, else read)."""
+        if hasattr(self, "current_version_number"):
+            return self.current_version_number
+        return (
+            self.versions.order_by("-number").values_list("number", flat=True).first()
+            if self.pk
+            else None
+        )
+
+
+class FrozenRowError(Exception):
+    """A frozen row (a sent version, an acceptance) was about to be changed."""
+
+
+class TermsVersion(TenantModel):
+    """One published version of an agency's terms and conditions: never edited, only
+    superseded by the next number."""
+
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "number"], name="terms_number_per_agency")
+        ]
+
+    def __str__(self) -> str:
+        return f"Terms v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise FrozenRowError("A published terms version never changes; publish a new one.")
+        super().save(*args, **kwargs)
+
+
+class ProposalVersion(TenantModel):
+    """What the client was sent: a frozen snapshot of the proposal (``content``, see
+    ``crm.proposals.versions``) and the SHA-256 of its canonical JSON. Only its view counters
+    ever change after it is written."""
+
+    COUNTERS = frozenset({"view_count", "last_viewed_at"})
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    content_sha256 = models.CharField(max_length=64)
+    terms = models.ForeignKey(
+        TermsVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    view_count = models.PositiveIntegerField(default=0)
+    last_viewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["proposal_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="version_number_per_prop")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id} v{self.number}"
+
+    @property
+    def is_accepted(self) -> bool:
+        return hasattr(self, "acceptance")
+
+    @property
+    def terms_number(self) -> int | None:
+        """The terms version this version carries (as frozen in its content)."""
+        terms = (self.content or {}).get("terms")
+        return terms["version"] if terms else None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if self.pk is not None and not (fields and set(fields) <= self.COUNTERS):
+            raise FrozenRowError("A sent proposal version is frozen; send a new version instead.")
+        super().save(*args, **kwargs)
+
+
+class Acceptance(TenantModel):
+    """The client's e-signature: who typed which name, when, from where, on which frozen
+    version (and its hash) under which terms. Written once, never changed."""
+
+    proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="acceptance")
+    version = models.OneToOneField(
+        ProposalVersion, on_delete=models.PROTECT, related_name="acceptance"
+    )
+    version_number = models.PositiveIntegerField()
+    terms = models.ForeignKey(
+        TermsVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    terms_version = models.PositiveIntegerField(null=True, blank=True)
+    full_name = models.CharField(max_length=200)
+    accepted_at = models.DateTimeField()
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    content_sha256 = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"Acceptance of {self.proposal_id} v{self.version_number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise FrozenRowError("An acceptance is a record; it never changes.")
+        super().save(*args, **kwargs)

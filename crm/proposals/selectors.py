@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
 from crm.proposals.filters import ProposalFilter
-from crm.proposals.models import Proposal
-from crm.trips.selectors import days_prefetch
+from crm.proposals.models import Acceptance, Proposal, ProposalVersion, TermsVersion
+
+
+def _with_versions(rows: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """The latest version's number and the acceptance, in the same query."""
+    latest = (
+        ProposalVersion.objects.filter(proposal_id=OuterRef("pk"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    return rows.annotate(current_version_number=Subquery(latest)).select_related("acceptance")
 
 
 def proposal_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Proposal]:
-    return apply_filters(ProposalFilter, Proposal.objects.for_agency(agency), filters)
+    return apply_filters(
+        ProposalFilter, _with_versions(Proposal.objects.for_agency(agency)), filters
+    )
 
 
 def proposal_get(*, agency: Agency, proposal_id: int) -> Proposal:
-    return (
+    return _with_versions(
         Proposal.objects.for_agency(agency)
         .select_related("client", "itinerary")
         .prefetch_related("named_travellers")
-        .get(pk=proposal_id)
-    )
+    ).get(pk=proposal_id)
 
 
 def proposal_get_by_share_token(*, token: str) -> Proposal:
@@ -29,10 +39,8 @@ def proposal_get_by_share_token(*, token: str) -> Proposal:
     if not token:
         raise Proposal.DoesNotExist
     return (
-        Proposal.objects.select_related("client", "itinerary", "agency")
-        .prefetch_related(
-            Prefetch("itinerary__days", queryset=days_prefetch().queryset), "named_travellers"
-        )
+        Proposal.objects.select_related("client", "agency")
+        .prefetch_related("named_travellers")
         .get(share_token=token)
     )
 
@@ -45,3 +53,31 @@ def proposals_awaiting_answer(*, agency: Agency) -> QuerySet[Proposal]:
         .select_related("client")
         .order_by(F("sent_at").asc(nulls_last=True), "id")
     )
+
+
+def proposal_acceptance(*, proposal: Proposal) -> Acceptance | None:
+    """The client's e-signature of ``proposal``, or None (never accepted on the link)."""
+    return (
+        Acceptance.objects.for_agency(proposal.agency_id)
+        .select_related("version", "terms")
+        .filter(proposal_id=proposal.pk)
+        .first()
+    )
+
+
+def proposal_versions(*, proposal: Proposal) -> QuerySet[ProposalVersion]:
+    """The versions sent, first to last, with who sent each and its acceptance if any."""
+    return (
+        ProposalVersion.objects.for_agency(proposal.agency_id)
+        .filter(proposal_id=proposal.pk)
+        .select_related("sent_by", "acceptance")
+        .order_by("number")
+    )
+
+
+def proposal_version_get(*, proposal: Proposal, number: int) -> ProposalVersion:
+    return proposal_versions(proposal=proposal).get(number=number)
+
+
+def terms_list(*, agency: Agency) -> QuerySet[TermsVersion]:
+    return TermsVersion.objects.for_agency(agency).select_related("created_by").order_by("-number")

@@ -10,6 +10,7 @@ from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.events import named_event
@@ -27,7 +28,14 @@ from crm.proposals.lifecycle import (
     proposal_lock,
     proposal_transition,
 )
-from crm.proposals.models import Proposal, ProposalStatus, new_share_token
+from crm.proposals.models import (
+    Acceptance,
+    Proposal,
+    ProposalStatus,
+    ProposalVersion,
+    new_share_token,
+)
+from crm.proposals.versions import content_sha256, latest_version, version_freeze
 from crm.trips.models import Itinerary
 
 S = ProposalStatus
@@ -48,7 +56,17 @@ class ProposalChanges(TypedDict, total=False):
 
 PROPOSAL_FIELDS = tuple(ProposalChanges.__annotations__)
 # The fields only the door writes: an edit never saves its (possibly stale) copy of them.
-DOOR_FIELDS = ("status", "sent_at", "viewed_at", "responded_at", "share_token")
+DOOR_FIELDS = (
+    "status",
+    "sent_at",
+    "viewed_at",
+    "responded_at",
+    "share_token",
+    "link_revoked_at",
+)
+FULL_NAME_MAX_LENGTH = 200
+DECLINE_REASON_MAX_LENGTH = 2_000
+USER_AGENT_MAX_LENGTH = 500
 
 
 def _proposal_apply(proposal: Proposal, fields: Mapping[str, Any]) -> None:
@@ -144,30 +162,64 @@ def proposal_delete(*, proposal: Proposal) -> None:
 
 
 @transaction.atomic
-def proposal_send(*, proposal: Proposal) -> Proposal:
-    """Send to the client: a draft or expired proposal becomes sent; one already out keeps its
-    status and gets a link again if it was revoked. An answered proposal is refused."""
+def proposal_send(*, proposal: Proposal, sent_by: User | None = None) -> Proposal:
+    """Send to the client: a draft or expired proposal becomes sent (freezing its next
+    version); one already out freezes a new version if its content changed since the last one
+    (the link then shows it) and has its link re-activated if it was revoked. An answered
+    proposal is refused."""
     current = proposal_lock(proposal)
     if current.status not in ANSWERABLE:
-        return proposal_transition(proposal=proposal, to=S.SENT)
+        return proposal_transition(proposal=proposal, to=S.SENT, actor=sent_by)
     proposal.status = current.status
-    if current.share_token is None:
+    proposal.share_token, proposal.link_revoked_at = current.share_token, current.link_revoked_at
+    if proposal.share_token is None:
         proposal.share_token = new_share_token()
         with named_event("proposal.sent", subject=proposal, data={"new_link": True}):
             proposal.save(update_fields=["share_token", "updated_at"])
+    if proposal.link_revoked_at is not None:
+        proposal_link_reactivate(proposal=proposal)
+    version_freeze(proposal=proposal, sent_by=sent_by)
     return proposal
 
 
 @transaction.atomic
 def proposal_share_revoke(*, proposal: Proposal) -> Proposal:
-    proposal.share_token = None
+    """Deactivate the client's link: it then shows a clear page and accepts nothing, until it
+    is re-activated (or the proposal is sent again)."""
+    current = proposal_lock(proposal)
+    if current.share_token is None:
+        raise ValidationError({"share_token": ["This proposal has no link yet: send it first."]})
+    if current.link_revoked_at is not None:
+        proposal.link_revoked_at = current.link_revoked_at
+        return proposal
+    proposal.link_revoked_at = timezone.now()
     with named_event("proposal.link_revoked", subject=proposal):
-        proposal.save(update_fields=["share_token", "updated_at"])
+        proposal.save(update_fields=["link_revoked_at", "updated_at"])
+    return proposal
+
+
+@transaction.atomic
+def proposal_link_reactivate(*, proposal: Proposal) -> Proposal:
+    """Re-activate a revoked link: the same address works again, showing the latest version."""
+    current = proposal_lock(proposal)
+    if current.share_token is None:
+        raise ValidationError({"share_token": ["This proposal has no link yet: send it first."]})
+    proposal.link_revoked_at = None
+    if current.link_revoked_at is not None:
+        with named_event("proposal.link_reactivated", subject=proposal):
+            proposal.save(update_fields=["link_revoked_at", "updated_at"])
     return proposal
 
 
 def proposal_mark_viewed(*, proposal: Proposal) -> Proposal:
-    """The client opened the link: a sent proposal becomes viewed (anything else stays)."""
+    """The client opened the link: the version it shows counts one more view, and a sent
+    proposal becomes viewed (anything else stays). The count is a counter, not an event (the
+    first view is the ``proposal.viewed`` event)."""
+    latest = latest_version(proposal)
+    if latest is not None:
+        ProposalVersion.objects.filter(pk=latest.pk).update(
+            view_count=F("view_count") + 1, last_viewed_at=timezone.now()
+        )
     if proposal.status != S.SENT:
         return proposal
     with transaction.atomic():
@@ -182,22 +234,110 @@ def proposal_is_past_validity(proposal: Proposal, *, today: dt.date | None = Non
     return bool(proposal.valid_until and proposal.valid_until < today)
 
 
-@transaction.atomic
-def proposal_respond(*, proposal: Proposal, accept: bool) -> Proposal:
-    """The client's answer on the shared link: only a sent or viewed proposal still within
-    its validity can be answered, and only once."""
-    current = proposal_lock(proposal)
-    if current.status in (S.ACCEPTED, S.DECLINED):
-        raise ValidationError({"status": ["This proposal has already been answered."]})
-    if current.status == S.EXPIRED or (
-        current.status in ANSWERABLE and proposal_is_past_validity(current)
+def proposal_link_state(proposal: Proposal, *, today: dt.date | None = None) -> str:
+    """What the client's link can do now: ``revoked``, ``accepted``, ``declined``, ``expired``,
+    ``revising`` (taken back to draft), or ``open`` (it can be answered)."""
+    if proposal.link_revoked_at is not None:
+        return "revoked"
+    if proposal.status in (S.ACCEPTED, S.DECLINED):
+        return str(proposal.status)
+    if proposal.status == S.EXPIRED or (
+        proposal.status in ANSWERABLE and proposal_is_past_validity(proposal, today=today)
     ):
-        raise ValidationError({"status": ["This proposal has expired."]})
-    if current.status not in ANSWERABLE:
+        return "expired"
+    if proposal.status not in ANSWERABLE:
+        return "revising"
+    return "open"
+
+
+_REFUSALS = {
+    "revoked": "This link has been deactivated; contact your travel agent.",
+    "accepted": "This proposal has already been answered.",
+    "declined": "This proposal has already been answered.",
+    "expired": "This proposal has expired.",
+    "revising": "This proposal is being revised; your travel agent will send it again.",
+}
+
+
+@transaction.atomic
+def proposal_respond(
+    *,
+    proposal: Proposal,
+    accept: bool,
+    version_number: int | None = None,
+    full_name: str = "",
+    terms_accepted: bool = False,
+    confirmed: bool = False,
+    ip_address: str = "",
+    user_agent: str = "",
+    reason: str = "",
+) -> Proposal:
+    """The client's answer on the shared link, to the version it shows: only a sent or viewed
+    proposal within its validity, on a live link, can be answered, and only once.
+
+    Accepting is an e-signature: the full name typed, the terms ticked (when the version
+    carries terms) and the confirmation; an :class:`Acceptance` records them with the time,
+    IP address, user agent, the version and terms version, and the SHA-256 of the frozen
+    content. Declining takes an optional reason, kept in the event."""
+    current = proposal_lock(proposal)
+    state = proposal_link_state(current)
+    if state != "open":
+        raise ValidationError({"status": [_REFUSALS[state]]})
+    version = latest_version(current)
+    if version is None:  # sent before versions existed and never re-sent
+        version = version_freeze(proposal=current)
+        assert version is not None
+    if version_number is not None and version_number != version.number:
         raise ValidationError(
-            {"status": ["This proposal is being revised; your travel agent will send it again."]}
+            {
+                "version": [
+                    "This proposal has been updated since you opened it: review the new "
+                    "version, then answer."
+                ]
+            }
         )
-    return proposal_transition(proposal=proposal, to=S.ACCEPTED if accept else S.DECLINED)
+    if not accept:
+        reason = (reason or "").strip()
+        if len(reason) > DECLINE_REASON_MAX_LENGTH:
+            raise ValidationError({"reason": [f"At most {DECLINE_REASON_MAX_LENGTH} characters."]})
+        data: dict[str, Any] = {"version": version.number}
+        if reason:
+            data["reason"] = reason
+        return proposal_transition(proposal=proposal, to=S.DECLINED, data=data)
+    full_name = " ".join((full_name or "").split())
+    errors: dict[str, list[str]] = {}
+    if len(full_name) < 2:
+        errors["full_name"] = ["Type your full name to sign."]
+    elif len(full_name) > FULL_NAME_MAX_LENGTH:
+        errors["full_name"] = [f"At most {FULL_NAME_MAX_LENGTH} characters."]
+    if version.terms_id is not None and not terms_accepted:
+        errors["terms"] = ["Tick the box to accept the terms and conditions."]
+    if not confirmed:
+        errors["confirm"] = ["Confirm that you accept this proposal."]
+    if errors:
+        raise ValidationError(errors)
+    digest = content_sha256(version.content)
+    if digest != version.content_sha256:  # the frozen row was tampered with outside Itinera
+        raise ValidationError({"version": ["This proposal cannot be accepted; contact us."]})
+    terms_number = version.content["terms"]["version"] if version.content.get("terms") else None
+    Acceptance.objects.create(
+        agency_id=current.agency_id,
+        proposal_id=current.pk,
+        version=version,
+        version_number=version.number,
+        terms_id=version.terms_id,
+        terms_version=terms_number,
+        full_name=full_name,
+        accepted_at=timezone.now(),
+        ip_address=ip_address or None,
+        user_agent=(user_agent or "")[:USER_AGENT_MAX_LENGTH],
+        content_sha256=digest,
+    )
+    return proposal_transition(
+        proposal=proposal,
+        to=S.ACCEPTED,
+        data={"version": version.number, "terms_version": terms_number, "sha256": digest},
+    )
 
 
 def proposal_expire(*, proposal: Proposal) -> Proposal:

@@ -18,53 +18,108 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from crm.proposals import selectors, services
-from crm.proposals.lifecycle import ANSWERABLE
-from crm.proposals.models import Proposal, ProposalStatus
-from crm.trips.selectors import plan_outline
+from core.http import client_ip
+from core.validation import parse_int
+from crm.proposals import selectors, services, versions
+from crm.proposals.models import Proposal
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def proposal_public(request: HttpRequest, token: str) -> HttpResponse:
-    """No sign-in: the unguessable token is the key. A revoked link is a plain 404."""
+    """No sign-in: the unguessable token is the key. It shows the latest version sent, never
+    the live draft; a revoked link is a clear 410 page that shows and accepts nothing."""
     proposal = _proposal_or_404(token)
     is_agent = _is_agent(request, proposal)
+    state = services.proposal_link_state(proposal)
+    if state == "revoked":
+        return _revoked(request, proposal)
+    version = versions.latest_version(proposal)
+    errors: dict[str, list[str]] = {}
     if request.method == "POST":
         answer = request.POST.get("answer")
         if answer not in ("accept", "decline"):
             messages.error(request, "Choose accept or decline.")
-        else:
-            try:
-                services.proposal_respond(proposal=proposal, accept=answer == "accept")
-            except ValidationError as exc:
+            return redirect("proposal_public", token=token)
+        try:
+            services.proposal_respond(
+                proposal=proposal,
+                accept=answer == "accept",
+                version_number=parse_int(request.POST.get("version")),
+                full_name=request.POST.get("full_name", ""),
+                terms_accepted=request.POST.get("terms") == "on",
+                confirmed=answer == "decline" or request.POST.get("confirm") == "on",
+                ip_address=client_ip(request),
+                user_agent=request.headers.get("User-Agent", ""),
+                reason=request.POST.get("reason", ""),
+            )
+        except ValidationError as exc:
+            errors = exc.message_dict
+            if "status" in errors or "version" in errors:
                 messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(
-                    request,
-                    "Thank you! Your travel agent has been told and will be in touch."
-                    if answer == "accept"
-                    else "Thank you for letting us know. Your travel agent has been told.",
-                )
-        return redirect("proposal_public", token=token)
-    expired = proposal.status == ProposalStatus.EXPIRED or (
-        proposal.status in ANSWERABLE and services.proposal_is_past_validity(proposal)
-    )
-    itinerary = proposal.itinerary
+                return redirect("proposal_public", token=token)
+        else:
+            messages.success(
+                request,
+                "Thank you! Your acceptance is recorded; your travel agent will be in touch."
+                if answer == "accept"
+                else "Thank you for letting us know. Your travel agent has been told.",
+            )
+            return redirect("proposal_public", token=token)
+    if version is None:  # sent before versions existed: nothing frozen to show
+        raise Http404
+    content = version.content
+    start_date, end_date = versions.snapshot_dates(content)
     response = render(
         request,
         "crm/proposals/public.html",
         {
             "proposal": proposal,
             "agency": proposal.agency,
-            "itinerary": itinerary,
-            "plan": plan_outline(itinerary) if itinerary else [],
-            "can_answer": proposal.status in ANSWERABLE and not expired,
-            "expired": expired,
+            "version": version,
+            "shown": content,
+            "start_date": start_date,
+            "valid_until": versions.parse_date(content.get("valid_until")),
+            "end_date": end_date,
+            "plan": versions.snapshot_plan(content),
+            "state": state,
+            "can_answer": state == "open",
+            "expired": state == "expired",
+            "acceptance": selectors.proposal_acceptance(proposal=proposal),
+            "errors": errors,
+            "posted": request.POST if errors else {},
             "is_agent": is_agent,
-            # Only a sent proposal can become viewed; an agent's preview never does.
-            "count_view": proposal.status == ProposalStatus.SENT and not is_agent,
+            # Views are counted by the beacon, never for an agent's preview.
+            "count_view": state in ("open", "accepted", "declined") and not is_agent,
         },
+        status=422 if errors else 200,
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def proposal_certificate(request: HttpRequest, token: str) -> HttpResponse:
+    """The acceptance certificate, for the client who signed (a 404 until accepted)."""
+    proposal = _proposal_or_404(token)
+    if proposal.link_revoked_at is not None:
+        return _revoked(request, proposal)
+    acceptance = selectors.proposal_acceptance(proposal=proposal)
+    if acceptance is None:
+        raise Http404
+    response = render(
+        request,
+        "crm/proposals/certificate.html",
+        {"proposal": proposal, "agency": proposal.agency, "acceptance": acceptance, "public": True},
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _revoked(request: HttpRequest, proposal: Proposal) -> HttpResponse:
+    response = render(
+        request, "crm/proposals/public_revoked.html", {"agency": proposal.agency}, status=410
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -77,6 +132,8 @@ def proposal_seen(request: HttpRequest, token: str) -> HttpResponse:
     """The page's beacon: the client's browser showed the page. Always 204 for a live link
     (a prefetch or an agent's preview is simply not counted); a dead one is a 404."""
     proposal = _proposal_or_404(token)
+    if proposal.link_revoked_at is not None:
+        raise Http404
     if not _is_prefetch(request) and not _is_agent(request, proposal):
         services.proposal_mark_viewed(proposal=proposal)
     return HttpResponse(status=204)

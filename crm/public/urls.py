@@ -6,5 +6,10 @@ from crm.public import proposal_views
 
 urlpatterns = [
     path("p/<str:token>", proposal_views.proposal_public, name="proposal_public"),
+    path(
+        "p/<str:token>/certificate",
+        proposal_views.proposal_certificate,
+        name="proposal_public_certificate",
+    ),
     path("p/<str:token>/seen", proposal_views.proposal_seen, name="proposal_seen"),
 ]

@@ -8,6 +8,7 @@ from django.db import models
 from accounts.tenancy import AuthoredTenantModel
 from core.validation import validate_date_range
 from crm.clients.models import Client, NamesTravellers, Traveller, recent_indexes
+from crm.suppliers.models import Supplier
 
 
 class ItineraryStatus(models.TextChoices):
@@ -80,7 +81,9 @@ class ItineraryItem(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(null=True, blank=True)
     location = models.CharField(max_length=200, blank=True)
-    supplier = models.CharField(max_length=200, blank=True)
+    supplier = models.ForeignKey(
+        Supplier, null=True, blank=True, on_delete=models.RESTRICT, related_name="itinerary_items"
+    )
     reference = models.CharField(max_length=100, blank=True)
     notes = models.TextField(blank=True)
 
@@ -89,3 +92,8 @@ class ItineraryItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def supplier_name(self) -> str:
+        """The linked supplier's name (load it with ``select_related("supplier")``)."""
+        return self.supplier.name if self.supplier is not None else ""

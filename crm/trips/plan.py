@@ -16,6 +16,7 @@ from django.db import models, transaction
 
 from accounts.audit import plain_value
 from core.validation import blank_text
+from crm.suppliers.models import Supplier
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem
 from crm.trips.services import (
     DAY_TEXT_FIELDS,
@@ -23,6 +24,7 @@ from crm.trips.services import (
     ITEM_TEXT_FIELDS,
     MAX_DAYS,
     MAX_ITEMS_PER_DAY,
+    SupplierNames,
     max_items,
     record_plan_event,
     too_many_items,
@@ -55,8 +57,15 @@ def _apply(
         before = getattr(instance, name)
         setattr(instance, name, value)
         if before != value:
-            changes[name] = [plain_value(before), plain_value(value)]
+            changes[name] = [_plain(before), _plain(value)]
     return changes
+
+
+def _plain(value: Any) -> Any:
+    """A value for the diff: a related record (an item's supplier) by its name."""
+    if isinstance(value, models.Model):
+        return str(value)
+    return plain_value(value)
 
 
 @transaction.atomic
@@ -183,6 +192,14 @@ def _item_arguments(arguments: dict[str, Any]) -> dict[str, Any]:
     return {name: arguments[name] for name in ITEM_FIELDS}
 
 
+def _item_supplier(fields: dict[str, Any], itinerary: Itinerary) -> None:
+    """``supplier`` (a name, typed in the builder, or a record) becomes the agency's record."""
+    if fields.get("supplier", KEEP) is KEEP:
+        fields.pop("supplier", None)
+        return
+    SupplierNames(itinerary.agency).resolve(fields)
+
+
 def _item_data(item: ItineraryItem, day_number: int) -> dict[str, Any]:
     return {"day_number": day_number, "item_title": item.title, "kind": item.kind}
 
@@ -196,13 +213,15 @@ def itinerary_item_add(
     start_time: dt.time | None = None,
     end_time: dt.time | None = None,
     location: str = "",
-    supplier: str = "",
+    supplier: str | Supplier | None = "",
     reference: str = "",
     notes: str = "",
 ) -> ItineraryItem:
-    """Append an item at the end of a day."""
+    """Append an item at the end of a day. ``supplier`` is a record or a name (the agency's
+    supplier of that name, added to the directory when new)."""
     fields = _item_arguments(locals())
     locked = _lock_itinerary(day.itinerary_id)
+    _item_supplier(fields, locked)
     count = ItineraryItem.objects.filter(day=day).count()
     if count >= MAX_ITEMS_PER_DAY:
         raise ValidationError({"__all__": [f"A day has at most {MAX_ITEMS_PER_DAY} items."]})
@@ -228,13 +247,14 @@ def itinerary_item_update(
     start_time: dt.time | Keep | None = KEEP,
     end_time: dt.time | Keep | None = KEEP,
     location: str | Keep = KEEP,
-    supplier: str | Keep = KEEP,
+    supplier: str | Supplier | Keep | None = KEEP,
     reference: str | Keep = KEEP,
     notes: str | Keep = KEEP,
 ) -> ItineraryItem:
     """Change an item's fields; recorded with the fields that changed (nothing if none)."""
     fields = _item_arguments(locals())
     locked = _lock_itinerary(item.day.itinerary_id)
+    _item_supplier(fields, locked)
     changes = _apply(item, fields, ("title", *ITEM_TEXT_FIELDS))
     item.full_clean(exclude=["day"])
     item.save()

@@ -17,7 +17,12 @@ def days_prefetch() -> Prefetch:
     return Prefetch(
         "days",
         queryset=ItineraryDay.objects.order_by("day_number").prefetch_related(
-            Prefetch("items", queryset=ItineraryItem.objects.order_by("position", "id"))
+            Prefetch(
+                "items",
+                queryset=ItineraryItem.objects.select_related("supplier").order_by(
+                    "position", "id"
+                ),
+            )
         ),
     )
 
@@ -99,7 +104,12 @@ def plan_page_days(*, itinerary: Itinerary, first: int, last: int) -> list[Itine
         ItineraryDay.objects.filter(itinerary=itinerary, day_number__range=(first, last))
         .order_by("day_number")
         .prefetch_related(
-            Prefetch("items", queryset=ItineraryItem.objects.order_by("position", "id"))
+            Prefetch(
+                "items",
+                queryset=ItineraryItem.objects.select_related("supplier").order_by(
+                    "position", "id"
+                ),
+            )
         )
     )
 

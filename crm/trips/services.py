@@ -17,6 +17,8 @@ from accounts.tenancy import resolve_related
 from core.validation import blank_text, save_validated, unknown_fields
 from crm.clients.models import Client
 from crm.clients.travellers import travellers_assign
+from crm.suppliers.models import Supplier
+from crm.suppliers.services import NOT_GIVEN, supplier_resolve
 from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem
 
 ITINERARY_FIELDS = ("client", "title", "status", "start_date", "end_date", "travellers", "notes")
@@ -32,7 +34,7 @@ ITEM_FIELDS = (
     "notes",
 )
 DAY_TEXT_FIELDS = ("title", "description", "location")
-ITEM_TEXT_FIELDS = ("location", "supplier", "reference", "notes")
+ITEM_TEXT_FIELDS = ("location", "reference", "notes")
 MAX_DAYS = 366
 MAX_ITEMS_PER_DAY = 50
 
@@ -75,6 +77,43 @@ def _validate_days(days: Any) -> list[Mapping[str, Any]]:
     if total > limit:
         raise ValidationError({"days": [f"{too_many_items(limit)} This plan has {total:,}."]})
     return list(days)
+
+
+class SupplierNames:
+    """Resolves the ``supplier`` (a name) / ``supplier_id`` pair of items for one agency,
+    each name once per plan (see ``crm.suppliers.services.supplier_resolve``)."""
+
+    def __init__(self, agency: Agency) -> None:
+        self.agency = agency
+        self.by_name: dict[str, Supplier | None] = {}
+
+    def resolve(self, fields: dict[str, Any], *, prefix: str = "") -> None:
+        """Replace ``supplier``/``supplier_id`` in ``fields`` by the ``supplier`` record (left
+        out when neither was given)."""
+        supplier_id = fields.pop("supplier_id", NOT_GIVEN)
+        name = fields.pop("supplier", NOT_GIVEN)
+        if isinstance(name, Supplier):
+            fields["supplier"] = name
+            return
+        if supplier_id is NOT_GIVEN and isinstance(name, str | None):
+            key = (name or "").strip().lower()
+            if key not in self.by_name:
+                self.by_name[key] = self._resolve(NOT_GIVEN, name, prefix)
+            fields["supplier"] = self.by_name[key]
+            return
+        found = self._resolve(supplier_id, name, prefix)
+        if found is not NOT_GIVEN:
+            fields["supplier"] = found
+
+    def _resolve(self, supplier_id: Any, name: Any, prefix: str) -> Any:
+        try:
+            return supplier_resolve(agency=self.agency, supplier=supplier_id, name=name)
+        except ValidationError as exc:
+            if not prefix:
+                raise
+            raise ValidationError(
+                {f"{prefix}.{field}": messages for field, messages in exc.message_dict.items()}
+            ) from None
 
 
 def record_plan_event(
@@ -154,6 +193,7 @@ def itinerary_replace_days(
         raise ValidationError(errors)
 
     ItineraryDay.objects.bulk_create([day for day, _ in new_days])
+    suppliers = SupplierNames(itinerary.agency)
     new_items: list[ItineraryItem] = []
     for day_index, (day, items) in enumerate(new_days):
         for position, item_data in enumerate(items):
@@ -163,12 +203,17 @@ def itinerary_replace_days(
                 continue
             item_fields = dict(item_data)
             item_fields.pop("position", None)
-            unknown = sorted(set(item_fields) - set(ITEM_FIELDS))
+            unknown = sorted(set(item_fields) - {*ITEM_FIELDS, "supplier_id"})
             if unknown:
                 for name in unknown:
                     errors[f"{prefix}.{name}"] = ["Unknown field."]
                 continue
             item_fields = blank_text(item_fields, ITEM_TEXT_FIELDS)
+            try:
+                suppliers.resolve(item_fields, prefix=prefix)
+            except ValidationError as exc:
+                errors.update(exc.message_dict)
+                continue
             item = ItineraryItem(day=day, position=position, **item_fields)
             try:
                 item.full_clean(exclude=["day"])

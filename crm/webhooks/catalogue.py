@@ -101,6 +101,8 @@ FROM_ACTIVITY: dict[str, str] = {
     "proposal.updated": "proposal.updated",
     "proposal.reopened": "proposal.updated",
     "proposal.link_revoked": "proposal.updated",
+    "proposal.link_reactivated": "proposal.updated",
+    "proposal.version_frozen": "proposal.updated",
     "proposal.sent": "proposal.sent",
     "proposal.viewed": "proposal.viewed",
     "proposal.accepted": "proposal.accepted",

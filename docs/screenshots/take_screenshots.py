@@ -4,6 +4,7 @@ Against a running server with the demo data (``make run`` does both), from the p
 
     DEBUG=1 .venv/bin/python manage.py seed_demo
     .venv/bin/python docs/screenshots/take_screenshots.py http://127.0.0.1:8000
+    # or only some: ... take_screenshots.py http://127.0.0.1:8000 money|a11y
 
 It signs in as the demo user, creates an API token (to show its one-time display) and, if
 needed, a share link for a sent proposal, and writes docs/screenshots/*.png.
@@ -101,6 +102,35 @@ def main(base: str) -> None:
         browser.close()
 
 
+def main_a11y(base: str) -> None:
+    """The focus ring on a control, and the narrow-screen menu opened from the keyboard."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1360, "height": 860})
+        page = context.new_page()
+        page.goto(f"{base}/accounts/login/")
+        page.fill("#id_username", "demo")
+        page.fill("#id_password", "itinera-demo")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/")
+        page.goto(f"{base}/clients/")
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("Tab")  # the skip link, then into the page
+        page.keyboard.press("Tab")
+        page.locator("main a.btn, main button").first.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focus shown as a keyboard user sees it (:focus-visible)
+        shoot(page, "focus-ring", full_page=False)
+        narrow = page.context.new_page()  # signed in too
+        narrow.set_viewport_size({"width": 640, "height": 800})
+        narrow.goto(f"{base}/")
+        narrow.locator("[data-nav-toggle]").focus()
+        narrow.keyboard.press("Enter")
+        narrow.wait_for_timeout(300)
+        shoot(narrow, "narrow-menu-open", full_page=False)
+        browser.close()
+
+
 def booking_by_reference(page: Page, base: str, reference: str) -> None:
     page.goto(f"{base}/bookings/?q={reference}")
     page.click("table a.primary >> nth=0")
@@ -133,4 +163,5 @@ def main_money(base: str) -> None:
 
 if __name__ == "__main__":
     url = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
-    (main_money if sys.argv[2:] == ["money"] else main)(url)
+    modes = {"money": main_money, "a11y": main_a11y}
+    modes.get(sys.argv[2] if sys.argv[2:] else "", main)(url)

@@ -2,6 +2,55 @@
 (function () {
   "use strict";
 
+  // Loaded in <head> (not deferred): the narrow-screen menu's CSS knows at once that script runs.
+  document.documentElement.classList.add("js");
+
+  // A polite live region (#live-region, in base.html): what changed, for screen readers.
+  function announce(text) {
+    var region = document.querySelector("[data-live-region]");
+    if (!region || !text) return;
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 60);
+  }
+
+  // The narrow-screen menu: a real button (aria-expanded, aria-controls). While it is closed the
+  // sidebar is visibility:hidden (CSS), so its links are out of the Tab order; Escape closes it
+  // and gives focus back to the button.
+  function navButton() { return document.querySelector("[data-nav-toggle]"); }
+  function setNav(open, returnFocus) {
+    var button = navButton();
+    if (!button) return;
+    var sidebar = document.getElementById(button.getAttribute("aria-controls"));
+    document.body.classList.toggle("nav-open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open && sidebar) {
+      var first = sidebar.querySelector("a[href], button, summary");
+      if (first) setTimeout(function () { first.focus(); }, 0);
+    } else if (returnFocus) {
+      button.focus();
+    }
+  }
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-nav-toggle]")) {
+      setNav(!document.body.classList.contains("nav-open"), false);
+    } else if (event.target.closest("[data-nav-close]")) {
+      setNav(false, true);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && document.body.classList.contains("nav-open")) {
+      event.preventDefault();
+      setNav(false, true);
+    }
+  });
+  // Tabbing out of the open menu closes it (it would otherwise cover the page being tabbed).
+  document.addEventListener("focusin", function (event) {
+    if (!document.body.classList.contains("nav-open")) return;
+    var button = navButton();
+    var sidebar = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (sidebar && !sidebar.contains(event.target) && event.target !== button) setNav(false, false);
+  });
+
   // Copy buttons: <button data-copy="#target-id">. The target's text goes to the clipboard.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
@@ -113,6 +162,96 @@
     field.scrollIntoView({ block: "center" });
     field.focus({ preventScroll: true });
   }
+
+  // htmx-updated regions (the builder's plan): focus stays where the work is and the change is
+  // announced. Before the request we note what is being done; after the swap we focus the moved
+  // item's same button, the new item, or the reopened form's first error.
+  var pending = null;
+  function ids(root) {
+    return Array.prototype.map.call(root.querySelectorAll("[data-id][id]"), function (n) { return n.id; });
+  }
+  function labelOf(node) {
+    var title = node && node.querySelector(".item__title, h3");
+    return title ? title.textContent.trim() : "";
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var source = event.detail.elt;
+    var form = source && source.closest ? source.closest("form") : null;
+    var target = event.detail.target;
+    if (!target) { pending = null; return; }
+    if (!form) { // a boosted link: "Edit" opens the row's form in place, or a page of the plan
+      var opened = source && source.closest ? source.closest("[data-id][id]") : null;
+      pending = { targetId: target.id, before: ids(target), rowId: opened ? opened.id : null, opening: true };
+      return;
+    }
+    var direction = form.querySelector("input[name=direction]");
+    var row = form.closest("[data-id][id]");
+    var button = form.querySelector("button[type=submit]");
+    pending = {
+      targetId: target.id,
+      before: ids(target),
+      rowId: row ? row.id : null,
+      direction: direction ? direction.value : null,
+      label: button ? button.getAttribute("aria-label") : null,
+      removing: form.hasAttribute("data-confirm") || /delete\/?$/.test(form.getAttribute("action") || ""),
+      addDetails: form.closest("details") ? form.closest("details").id || null : null,
+      addDayOf: form.closest("details") ? (form.closest("[data-id][id]") || {}).id || "add-day" : null,
+    };
+  });
+  function focusNode(node) {
+    if (!node) return;
+    if (!node.matches("a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]")) {
+      node.setAttribute("tabindex", "-1");
+    }
+    node.focus({ preventScroll: true });
+    node.scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var work = pending;
+    pending = null;
+    if (!work) return;
+    var region = document.getElementById(work.targetId);
+    if (!region) return;
+    var error = region.querySelector(".field--error input, .field--error select, .field--error textarea");
+    if (error) {
+      var details = error.closest("details");
+      if (details) details.open = true;
+      var message = region.querySelector(".field--error .errorlist li");
+      announce("Not saved: " + (message ? message.textContent.trim() : "check the form."));
+      return; // focusFirstError (init) focuses it
+    }
+    if (work.opening) {
+      var row = work.rowId && document.getElementById(work.rowId);
+      var field = row && row.querySelector("input:not([type=hidden]), select, textarea");
+      focusNode(field || region.querySelector("h2"));
+      return;
+    }
+    if (work.direction && work.rowId) {
+      var moved = document.getElementById(work.rowId);
+      if (!moved) return;
+      var same = moved.querySelector("input[name=direction][value=" + work.direction + "] ~ button");
+      var other = moved.querySelector("input[name=direction]:not([value=" + work.direction + "]) ~ button");
+      focusNode(same && !same.disabled ? same : other && !other.disabled ? other : moved);
+      var place = Array.prototype.indexOf.call(moved.parentNode.children, moved) + 1;
+      announce((work.label ? work.label.replace(/^Move/, "Moved") : "Moved") + ". Now " + place + " of " + moved.parentNode.children.length + ".");
+      return;
+    }
+    var added = ids(region).filter(function (id) { return work.before.indexOf(id) === -1; });
+    if (added.length) {
+      var node = document.getElementById(added[added.length - 1]);
+      focusNode(node);
+      announce("Added " + (labelOf(node) || "it") + ".");
+      return;
+    }
+    if (work.removing) {
+      var heading = region.querySelector("h2");
+      focusNode(heading);
+      announce((work.label ? work.label.replace(/^Remove/, "Removed") : "Removed") + ".");
+      return;
+    }
+    var back = work.rowId && document.getElementById(work.rowId);
+    if (back) { focusNode(back); announce("Saved " + (labelOf(back) || "") + "."); }
+  });
 
   function init(root) {
     (root || document).querySelectorAll("[data-sortable]").forEach(initSortable);

@@ -284,3 +284,33 @@ def test_money_corrections_and_schedules_read_as_what_happened_and_why(agency, a
     assert _history(agency, booking.client)[0].summary == (
         "Alice Owner voided the payment of 10.00 GBP: duplicate"
     )
+
+
+def test_booked_services_read_as_what_the_agent_did_to_the_booking(agency, amir):
+    from crm.bookings import booked_services
+
+    booking = BookingFactory(client=ClientFactory(agency=agency), reference="BK-LIS001")
+    with audit_context(channel="dashboard", actor=amir):
+        service = booked_services.booking_service_add(
+            booking=booking, description="Hotel Avenida", price="900", supplier_name="Avenida"
+        )
+        booked_services.booking_service_update(service=service, price="950")
+        booked_services.booking_service_cancel(service=service)
+        booked_services.booking_service_remove(service=service)
+    summaries = [e.summary for e in _history(agency, booking.client)][:4]
+    assert summaries == [
+        "Amir Agent removed “Hotel Avenida” from the booking BK-LIS001",
+        "Amir Agent cancelled “Hotel Avenida” on the booking BK-LIS001",
+        "Amir Agent updated “Hotel Avenida” on the booking BK-LIS001",
+        "Amir Agent added “Hotel Avenida” to the booking BK-LIS001",
+    ]
+
+
+def test_a_supplier_reads_as_added_to_the_directory(agency, amir):
+    from crm.suppliers.services import supplier_create
+
+    with audit_context(channel="dashboard", actor=amir):
+        supplier = supplier_create(agency=agency, name="Só Ilhas DMC")
+    row = Activity.objects.get(event="supplier.created", object_id=supplier.pk)
+    assert row.client_id is None  # the directory is in no client's history
+    assert prepare([row])[0].summary == "Amir Agent added the supplier Só Ilhas DMC"

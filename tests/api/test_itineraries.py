@@ -71,6 +71,7 @@ def test_an_itinerary_comes_with_its_days_in_order_and_their_items_in_order(api:
         "end_time",
         "location",
         "supplier",
+        "supplier_id",
         "reference",
         "notes",
     }
@@ -185,3 +186,55 @@ def test_itineraries_filter_by_status_client_and_start_date(api: Api, agency):
     assert len(ids("start_date_after=2027-01-01")) == 2
     assert api.get("/itineraries?status=lost").status_code == 422
     assert api.get("/itineraries?start_date_after=soon").status_code == 422
+
+
+def test_an_items_supplier_is_read_and_written_by_name_or_by_id(api: Api, agency):
+    from crm.models import Supplier
+    from tests.factories import ClientFactory, SupplierFactory
+
+    tap = SupplierFactory(agency=agency, name="TAP Air Portugal")
+    client = ClientFactory(agency=agency)
+    response = api.post(
+        "/itineraries",
+        {
+            "client_id": client.pk,
+            "title": "Azores",
+            "days": [
+                {
+                    "items": [
+                        {"title": "Flight", "supplier": "tap air portugal"},
+                        {"title": "Lodge", "supplier": "Pocinho Bay"},
+                        {"title": "Boat", "supplier_id": tap.pk},
+                        {"title": "Walk"},
+                    ]
+                }
+            ],
+        },
+    )
+    assert response.status_code == 201, response.json()
+    items = response.json()["data"]["days"][0]["items"]
+    assert [(i["supplier"], i["supplier_id"] == tap.pk) for i in items] == [
+        ("TAP Air Portugal", True),
+        ("Pocinho Bay", False),
+        ("TAP Air Portugal", True),
+        ("", False),
+    ]
+    assert Supplier.objects.for_agency(agency).count() == 2
+
+
+def test_another_agencys_supplier_id_on_an_item_is_refused(api: Api, agency, other_agency):
+    from tests.factories import ClientFactory, SupplierFactory
+
+    theirs = SupplierFactory(agency=other_agency)
+    response = api.post(
+        "/itineraries",
+        {
+            "client_id": ClientFactory(agency=agency).pk,
+            "title": "T",
+            "days": [{"items": [{"title": "x", "supplier_id": theirs.pk}]}],
+        },
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "days[0].items[0].supplier_id": [f"No supplier with id {theirs.pk}."]
+    }

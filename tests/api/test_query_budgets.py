@@ -29,6 +29,8 @@ from tests.factories import (
     ItineraryFactory,
     ItineraryItemFactory,
     ProposalFactory,
+    SupplierFactory,
+    TaskFactory,
 )
 
 LIST_BUDGET = 3
@@ -59,7 +61,29 @@ def _proposals(agency, n: int) -> None:
 def _bookings(agency, n: int) -> None:
     client = ClientFactory(agency=agency)
     for _ in range(n):
-        BookingFactory(client=client, agency=agency)
+        BookingFactory(client=client, agency=agency, supplier=SupplierFactory(agency=agency))
+
+
+def _suppliers(agency, n: int) -> None:
+    for i in range(n):
+        supplier = SupplierFactory(agency=agency, type="hotel" if i % 2 else "airline")
+        supplier.contacts.create(name=f"Desk {i}", email=f"desk{i}@example.com")
+        supplier.contacts.create(name=f"Accounts {i}")
+
+
+def _services(agency, n: int):
+    from tests.factories import BookingServiceFactory
+
+    booking = BookingFactory(client=ClientFactory(agency=agency), agency=agency)
+    for _ in range(n):
+        BookingServiceFactory(booking=booking, supplier=SupplierFactory(agency=agency))
+    return booking
+
+
+def _tasks(agency, n: int) -> None:
+    client = ClientFactory(agency=agency, status="active")
+    for i in range(n):
+        TaskFactory(agency=agency, client=client, title=f"Task {i}")
 
 
 def _webhooks(agency, n: int) -> None:
@@ -76,8 +100,13 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/itineraries", "", _itineraries, 0),
     ("/proposals", "", _proposals, 0),
     ("/bookings", "", _bookings, 0),
+    ("/tasks", "", _tasks, 0),
+    ("/tasks", "status=open&due=later&sort=-due_date", _tasks, 0),
     ("/webhooks", "", _webhooks, 0),
     ("/webhooks", "is_active=true", _webhooks, 0),
+    ("/bookings", "balance_due=true&date_from=2027-01-01&date_to=2027-12-31", _bookings, 0),
+    ("/suppliers", "", _suppliers, 1),  # contacts
+    ("/suppliers", "q=desk&type=hotel", _suppliers, 1),
 ]
 LIST_IDS = [f"{path}?{query}" for path, query, _, _ in LISTS]
 
@@ -242,12 +271,12 @@ def _booking_with_money(agency, payments_count: int, instalments: int):
 
 
 @pytest.mark.parametrize(("payments_count", "instalments"), [(0, 1), (3, 2), (30, 20)])
-def test_a_booking_with_its_schedule_and_payments_stays_within_four_queries(
+def test_a_booking_with_its_schedule_and_payments_stays_within_five_queries(
     api: Api, agency, payments_count, instalments, django_assert_max_num_queries
 ):
     booking = _booking_with_money(agency, payments_count, instalments)
-    # token, booking, payments, instalments, named travellers
-    with django_assert_max_num_queries(DETAIL_BUDGET + TRAVELLERS_QUERY):
+    # token, booking, services, payments, instalments, named travellers
+    with django_assert_max_num_queries(DETAIL_BUDGET + 1 + TRAVELLERS_QUERY):
         response = api.get(f"/bookings/{booking.pk}")
     data = response.json()["data"]
     assert len(data["payments"]) == payments_count
@@ -262,4 +291,28 @@ def test_a_bookings_payment_list_runs_the_same_queries_however_many_payments(api
     )
     assert len(queries_of(lambda: api.get(f"/bookings/{many.pk}"))) == len(
         queries_of(lambda: api.get(f"/bookings/{few.pk}"))
+    )
+
+
+@pytest.mark.parametrize("services", [1, 12, 40])
+def test_a_booking_with_its_services_and_payments_stays_within_six_queries(
+    api: Api, agency, services, django_assert_max_num_queries
+):
+    booking = _services(agency, services)
+
+    # token, booking (client, proposal, itinerary, supplier), services (with suppliers),
+    # payments, instalments; one spare for the token's last-use write
+    with django_assert_max_num_queries(DETAIL_BUDGET + 2):
+        response = api.get(f"/bookings/{booking.pk}")
+
+    assert response.status_code == 200
+    assert len(response.json()["data"]["services"]) == services
+
+
+def test_a_bookings_services_list_runs_the_same_queries_whatever_their_number(api: Api, agency):
+    few = _services(agency, 2)
+    many = _services(agency, 40)
+
+    assert len(queries_of(lambda: api.get(f"/bookings/{many.pk}/services?per_page=100"))) == len(
+        queries_of(lambda: api.get(f"/bookings/{few.pk}/services?per_page=100"))
     )

@@ -122,6 +122,9 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/itineraries/{id}",
         "/api/v1/proposals",
         "/api/v1/proposals/{id}",
+        "/api/v1/proposals/{id}/send",
+        "/api/v1/proposals/{id}/versions",
+        "/api/v1/proposals/{id}/versions/{n}",
         "/api/v1/bookings",
         "/api/v1/bookings/{id}",
         "/api/v1/bookings/{id}/archive",
@@ -143,6 +146,16 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/bookings/{booking_id}/payments",
         "/api/v1/bookings/{booking_id}/payments/{id}",
         "/api/v1/bookings/{booking_id}/payments/{id}/void",
+        "/api/v1/bookings/{id}/services",
+        "/api/v1/bookings/{id}/services/{service_id}",
+        "/api/v1/suppliers",
+        "/api/v1/suppliers/{id}",
+        "/api/v1/suppliers/{id}/archive",
+        "/api/v1/suppliers/{id}/restore",
+        "/api/v1/tasks",
+        "/api/v1/tasks/{id}",
+        "/api/v1/tasks/{id}/complete",
+        "/api/v1/tasks/{id}/reopen",
     }
 
 
@@ -248,8 +261,12 @@ def test_the_docs_page_serves_its_assets_locally(anonymous: Api):
     # Its own start-up script is served by the docs view (no inline script: see its CSP).
     assert "/api/v1/docs?script=" in assets
     for asset in (a for a in assets if a != "/api/v1/docs?script="):
-        assert asset.startswith("/static/drf_spectacular_sidecar/"), asset
+        # Swagger UI from the sidecar, and our stylesheet over it (WCAG contrast, #21).
+        assert asset.startswith("/static/drf_spectacular_sidecar/") or asset == (
+            "/static/css/swagger-a11y.css"
+        ), asset
         assert finders.find(asset.removeprefix("/static/"))
+    assert '<html lang="en">' in html
     script = anonymous.get("/api/v1/docs?script=", headers={"Accept": "*/*"})
     assert "/api/v1/schema" in script.content.decode()
 
@@ -328,3 +345,51 @@ def test_payment_and_schedule_responses_match_the_schema(openapi, api: Api, agen
         contract.check(response, template, method)
         statuses.add(response.status_code)
     assert statuses == {200, 201, 403, 404, 405, 422}
+
+
+def test_supplier_and_booking_service_responses_match_the_schema(openapi, api: Api, agency):
+    from crm.bookings import booked_services
+    from tests.factories import BookingServiceFactory, SupplierFactory
+
+    contract = Contract(openapi)
+    supplier = SupplierFactory(agency=agency)
+    supplier.contacts.create(name="Desk", email="desk@example.com")
+    booking = BookingFactory(client=ClientFactory(agency=agency))
+    service = booked_services.booking_service_add(
+        booking=booking, description="Lodge", supplier=supplier, price="100", cost="80"
+    )
+    used = SupplierFactory(agency=agency)
+    BookingServiceFactory(booking=booking, supplier=used)
+    services = f"/bookings/{booking.pk}/services"
+    one = f"{services}/{service.pk}"
+    checks = [
+        (api.get("/suppliers"), "/api/v1/suppliers", "GET"),
+        (api.post("/suppliers", {"name": "New"}), "/api/v1/suppliers", "POST"),
+        (api.post("/suppliers", {"name": supplier.name}), "/api/v1/suppliers", "POST"),
+        (api.get(f"/suppliers/{supplier.pk}"), "/api/v1/suppliers/{id}", "GET"),
+        (api.patch(f"/suppliers/{supplier.pk}", {"notes": "n"}), "/api/v1/suppliers/{id}", "PATCH"),
+        (api.delete(f"/suppliers/{used.pk}"), "/api/v1/suppliers/{id}", "DELETE"),
+        (api.post(f"/suppliers/{used.pk}/archive"), "/api/v1/suppliers/{id}/archive", "POST"),
+        (api.get(f"/bookings/{booking.pk}"), "/api/v1/bookings/{id}", "GET"),
+        (api.get(services), "/api/v1/bookings/{id}/services", "GET"),
+        (api.post(services, {"description": "Tram"}), "/api/v1/bookings/{id}/services", "POST"),
+        (
+            api.post(services, {"description": "X", "currency": "USD"}),
+            "/api/v1/bookings/{id}/services",
+            "POST",
+        ),
+        (api.get(one), "/api/v1/bookings/{id}/services/{service_id}", "GET"),
+        (api.patch(one, {"price": "90"}), "/api/v1/bookings/{id}/services/{service_id}", "PATCH"),
+        (
+            api.put(one, {"description": "Lodge 2"}),
+            "/api/v1/bookings/{id}/services/{service_id}",
+            "PUT",
+        ),
+        (api.delete(one), "/api/v1/bookings/{id}/services/{service_id}", "DELETE"),
+        (api.get(one), "/api/v1/bookings/{id}/services/{service_id}", "GET"),
+    ]
+    statuses = set()
+    for response, template, method in checks:
+        contract.check(response, template, method)
+        statuses.add(response.status_code)
+    assert statuses == {200, 201, 204, 404, 409, 422}

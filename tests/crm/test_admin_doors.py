@@ -40,3 +40,23 @@ def test_the_proposal_page_offers_no_input_for_the_status_or_its_timestamps(staf
 
     for field in ("status", "sent_at", "viewed_at", "responded_at"):
         assert f'name="{field}' not in page
+
+
+def test_bookings_are_found_by_supplier_name_and_derived_figures_are_read_only(
+    staff_browser, agency
+):
+    from tests.factories import SupplierFactory
+
+    lodge = SupplierFactory(agency=agency, name="Zanzibar Lodge")
+    lodge.contacts.create(name="Desk")
+    booking = BookingFactory(agency=agency, supplier=lodge)
+
+    found = staff_browser.get("/admin/crm/booking/?q=zanzibar")
+    assert found.status_code == 200
+    assert booking.reference in found.content.decode()
+    page = staff_browser.get(f"/admin/crm/booking/{booking.pk}/change/").content.decode()
+    assert 'name="total_cost"' not in page
+    assert 'name="commission_expected"' not in page
+    supplier_page = staff_browser.get(f"/admin/crm/supplier/{lodge.pk}/change/")
+    assert supplier_page.status_code == 200
+    assert 'name="contacts-0-name"' in supplier_page.content.decode()

@@ -85,3 +85,22 @@ def test_the_demo_has_a_deposit_paid_a_balance_coming_due_and_an_overdue_instalm
     assert paid.schedule.matches_total
     late = Booking.objects.get(agency__slug=DEMO_SLUG, reference="HZ-2026-003")
     assert [row.state for row in late.schedule.instalments] == ["overdue", "due"]
+
+
+def test_the_demo_bookings_have_services_from_its_supplier_directory():
+    from decimal import Decimal
+
+    from crm.bookings.financials import booking_financials
+    from crm.demo.trips import BOOKINGS
+    from crm.models import Booking, Supplier
+
+    run()
+    suppliers = Supplier.objects.filter(agency__slug=DEMO_SLUG)
+    assert suppliers.filter(contacts__isnull=False).distinct().count() >= 5
+    assert suppliers.get(name="Galle Face Hotel").type == "hotel"
+    for ref, *_rest, total, _paid, _offset in BOOKINGS:
+        booking = Booking.objects.get(agency__slug=DEMO_SLUG, reference=ref)
+        figures = booking_financials(booking)
+        assert figures.priced_by == "services"
+        assert figures.total_price == Decimal(total)  # the services add up to the total
+        assert figures.margin > 0

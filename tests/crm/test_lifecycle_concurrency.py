@@ -61,7 +61,10 @@ def test_of_an_accept_and_a_decline_at_the_same_moment_exactly_one_wins():
     results = all_at_once(
         [
             lambda accept=accept: proposal_respond(
-                proposal=Proposal.objects.get(pk=proposal.pk), accept=accept
+                proposal=Proposal.objects.get(pk=proposal.pk),
+                accept=accept,
+                full_name="Ada Lovelace",
+                confirmed=True,
             )
             for accept in (True, False, True, False)
         ]

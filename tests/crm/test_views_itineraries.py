@@ -191,7 +191,7 @@ def test_editing_an_item_shows_its_form_in_place_and_saves(as_alice, trip):
     )
     item.refresh_from_db()
     assert response.status_code == 302
-    assert (item.title, item.supplier) == ("Dinner at Belcanto", "Belcanto")
+    assert (item.title, item.supplier_name) == ("Dinner at Belcanto", "Belcanto")
 
 
 def test_an_invalid_item_edit_keeps_the_input_and_changes_nothing(as_alice, trip):

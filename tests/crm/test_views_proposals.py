@@ -17,6 +17,7 @@ from tests.factories import (
     ItineraryFactory,
     ItineraryItemFactory,
     ProposalFactory,
+    SupplierFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,11 @@ pytestmark = pytest.mark.django_db
 def itinerary(agency):
     trip = ItineraryFactory(client=ClientFactory(agency=agency, name="Ada"), title="Lisbon")
     day = ItineraryDayFactory(itinerary=trip, day_number=1, title="Arrival")
-    ItineraryItemFactory(day=day, title="Pastéis de Belém", supplier="Secret Supplier Ltd")
+    ItineraryItemFactory(
+        day=day,
+        title="Pastéis de Belém",
+        supplier=SupplierFactory(agency=agency, name="Secret Supplier Ltd"),
+    )
     return trip
 
 
@@ -123,7 +128,7 @@ def test_the_public_link_shows_the_plan_and_price_without_signing_in(sent):
     assert response.status_code == 200
     assert "Lisbon offer" in body and "2,450.00" in body and "Pastéis de Belém" in body
     assert "Secret Supplier Ltd" not in body  # supplier details stay internal
-    assert "Accept proposal" in body
+    assert "Accept and sign" in body
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
@@ -148,14 +153,20 @@ def test_the_client_accepts_through_the_link(sent):
     page = visitor.get(f"/p/{sent.share_token}")
     token = page.cookies["csrftoken"].value
     response = visitor.post(
-        f"/p/{sent.share_token}", {"answer": "accept", "csrfmiddlewaretoken": token}
+        f"/p/{sent.share_token}",
+        {
+            "answer": "accept",
+            "csrfmiddlewaretoken": token,
+            "full_name": "Ada Lovelace",
+            "confirm": "on",
+        },
     )
     sent.refresh_from_db()
     assert response.status_code == 302
     assert sent.status == "accepted" and sent.responded_at is not None
     after = visitor.get(f"/p/{sent.share_token}").content.decode()
-    assert "You accepted this proposal" in after
-    assert "Accept proposal" not in after
+    assert "You accepted version 1 of this proposal" in after
+    assert "Accept and sign" not in after
 
 
 def test_the_client_declines_through_the_link(sent):
@@ -189,14 +200,20 @@ def test_an_expired_proposal_cannot_be_accepted(sent):
     assert sent.status != "accepted"
 
 
-def test_a_revoked_link_is_a_404(as_alice, sent):
+def test_a_revoked_link_shows_a_deactivated_page_and_accepts_nothing(as_alice, sent):
     token = sent.share_token
     response = as_alice.post(f"/proposals/{sent.pk}/revoke-link/")
     sent.refresh_from_db()
     assert response.status_code == 302
-    assert sent.share_token is None
-    assert HttpClient().get(f"/p/{token}").status_code == 404
-    assert HttpClient().post(f"/p/{token}", {"answer": "accept"}).status_code == 404
+    assert sent.share_token == token and sent.link_revoked_at is not None
+    page = HttpClient().get(f"/p/{token}")
+    assert page.status_code == 410
+    assert b"This link has been deactivated" in page.content
+    assert b"Lisbon offer" not in page.content and b"2,450" not in page.content
+    answer = {"answer": "accept", "full_name": "Ada Lovelace", "confirm": "on"}
+    assert HttpClient().post(f"/p/{token}", answer).status_code == 410
+    sent.refresh_from_db()
+    assert sent.status == "sent"
 
 
 def test_an_unknown_link_is_a_404(db):
@@ -210,7 +227,9 @@ def test_an_agent_records_an_answer_given_by_phone(as_alice, sent):
 
 
 def test_an_accepted_proposal_becomes_a_booking(as_alice, sent, alice):
-    HttpClient().post(f"/p/{sent.share_token}", {"answer": "accept"})
+    HttpClient().post(
+        f"/p/{sent.share_token}", {"answer": "accept", "full_name": "Ada L", "confirm": "on"}
+    )
     response = as_alice.post(f"/proposals/{sent.pk}/book/")
     booking = Booking.objects.get(proposal=sent)
     assert response.status_code == 302

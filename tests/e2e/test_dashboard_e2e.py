@@ -175,8 +175,10 @@ def test_a_proposal_is_accepted_through_its_link_and_booked(page, context, agent
     visitor.goto(link)
     assert "2,450.00 EUR" in visitor.locator("body").inner_text()
     assert "Arrival" in visitor.locator("body").inner_text()
-    visitor.click("button:has-text('Accept proposal')")
-    visitor.locator("text=You accepted this proposal").wait_for()
+    visitor.fill("#id_full_name", "Ada Lovelace")
+    visitor.check("#id_confirm")
+    visitor.click("button:has-text('Accept and sign')")
+    visitor.locator("text=You accepted version 1 of this proposal").wait_for()
     client_browser.close()
     proposal = Proposal.objects.get()
     assert proposal.status == "accepted"

@@ -75,7 +75,12 @@ def test_sending_marks_it_sent_and_emails_the_client_the_absolute_link(
     assert mimetype == "text/html" and f'href="{link}"' in html
     assert "Lisbon &amp; &quot;Porto&quot;" in html
     event = Activity.objects.get(event="proposal.emailed")
-    assert event.data == {"to": "ada@example.com", "subject": "Your trip"}
+    assert event.data == {
+        "to": "ada@example.com",
+        "subject": "Your trip",
+        "version": 1,
+        "updated": False,
+    }
     assert event.actor.username == "alice" and "Here it is" not in str(event.data)
 
 

@@ -1,4 +1,4 @@
-"""crm 0015: the webhook signing secrets already stored in clear are encrypted, and going back
+"""crm 0018: the webhook signing secrets already stored in clear are encrypted, and going back
 decrypts them (nothing is lost either way)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from crm.models import WebhookEndpoint
 
-BEFORE = [("crm", "0014_notification_kinds")]
+BEFORE = [("crm", "0017_proposal_versions")]
 AFTER = [("crm", "0018_travellers")]
 
 

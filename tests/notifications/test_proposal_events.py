@@ -49,7 +49,10 @@ def test_only_the_first_opening_is_told(sent, amir, visitor, run_jobs):
 
 def test_the_agent_is_told_when_the_client_accepts(sent, amir, alice, visitor, run_jobs):
     with run_jobs():
-        visitor.post(f"/p/{sent.share_token}", {"answer": "accept"})
+        visitor.post(
+            f"/p/{sent.share_token}",
+            {"answer": "accept", "full_name": "Ada Lovelace", "confirm": "on"},
+        )
     (told,) = _notifications(amir)
     assert told.kind == "proposal.accepted"
     assert told.text == "Ada Lovelace accepted the proposal “Lisbon in spring”."
@@ -85,7 +88,10 @@ def test_empty_fields_are_left_out_of_the_email(agency, amir, ada, visitor, run_
     )
     proposal_services.proposal_send(proposal=proposal)
     with run_jobs():
-        visitor.post(f"/p/{proposal.share_token}", {"answer": "accept"})
+        visitor.post(
+            f"/p/{proposal.share_token}",
+            {"answer": "accept", "full_name": "Ada Lovelace", "confirm": "on"},
+        )
     (email,) = mail.outbox
     assert email.reply_to == []
     assert "Valid until" not in email.body and "Reply to this email" not in email.body
@@ -110,7 +116,10 @@ def test_the_agent_recording_the_answer_themselves_is_not_told(sent, amir, run_j
 def test_without_a_creator_the_clients_agent_is_told(sent, amir, visitor, run_jobs):
     type(sent).objects.filter(pk=sent.pk).update(created_by=None)
     with run_jobs():
-        visitor.post(f"/p/{sent.share_token}", {"answer": "accept"})
+        visitor.post(
+            f"/p/{sent.share_token}",
+            {"answer": "accept", "full_name": "Ada Lovelace", "confirm": "on"},
+        )
     assert [n.kind for n in _notifications(amir)] == ["proposal.accepted"]
 
 
@@ -118,7 +127,10 @@ def test_when_the_agent_left_the_owner_is_told(sent, amir, alice, visitor, run_j
     amir.is_active = False
     amir.save()
     with run_jobs():
-        visitor.post(f"/p/{sent.share_token}", {"answer": "accept"})
+        visitor.post(
+            f"/p/{sent.share_token}",
+            {"answer": "accept", "full_name": "Ada Lovelace", "confirm": "on"},
+        )
     assert _notifications(amir) == []
     assert [n.kind for n in _notifications(alice)] == ["proposal.accepted"]
     assert mail.outbox[0].to == ["alice@alpha.example"]
@@ -126,14 +138,19 @@ def test_when_the_agent_left_the_owner_is_told(sent, amir, alice, visitor, run_j
 
 def test_a_rolled_back_answer_tells_nobody(sent, run_jobs):
     with run_jobs(), pytest.raises(RuntimeError), transaction.atomic():
-        proposal_services.proposal_respond(proposal=sent, accept=True)
+        proposal_services.proposal_respond(
+            proposal=sent, accept=True, full_name="Ada L", confirmed=True
+        )
         raise RuntimeError("the request failed after the answer")
     assert Notification.objects.count() == 0 and mail.outbox == []
 
 
 def test_the_job_run_twice_tells_once(sent, amir, visitor, run_jobs):
     with run_jobs():
-        visitor.post(f"/p/{sent.share_token}", {"answer": "accept"})
+        visitor.post(
+            f"/p/{sent.share_token}",
+            {"answer": "accept", "full_name": "Ada Lovelace", "confirm": "on"},
+        )
     told = Notification.objects.get()
     activity = Activity.objects.get(event="proposal.accepted")
     assert notify_event(agency_id=sent.agency_id, activity_id=activity.pk) == 0
@@ -142,7 +159,10 @@ def test_the_job_run_twice_tells_once(sent, amir, visitor, run_jobs):
 
 def test_an_event_of_another_agency_is_not_read(sent, other_agency, visitor, run_jobs):
     with run_jobs():
-        visitor.post(f"/p/{sent.share_token}", {"answer": "accept"})
+        visitor.post(
+            f"/p/{sent.share_token}",
+            {"answer": "accept", "full_name": "Ada Lovelace", "confirm": "on"},
+        )
     Notification.objects.all().delete()
     activity = Activity.objects.get(event="proposal.accepted")
     assert notify_event(agency_id=other_agency.pk, activity_id=activity.pk) == 0

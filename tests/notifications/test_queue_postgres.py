@@ -47,10 +47,14 @@ def queue_mode(settings):
 
 def test_queued_the_notification_job_is_written_with_the_answer(queue_mode, sent):
     with pytest.raises(RuntimeError), transaction.atomic():
-        proposal_services.proposal_respond(proposal=sent, accept=True)
+        proposal_services.proposal_respond(
+            proposal=sent, accept=True, full_name="Ada L", confirmed=True
+        )
         raise RuntimeError("rolled back after the answer")
     assert _jobs() == []
-    proposal_services.proposal_respond(proposal=sent, accept=True)
+    proposal_services.proposal_respond(
+        proposal=sent, accept=True, full_name="Ada L", confirmed=True
+    )
     assert _jobs() == [("notifications.notify_event", "todo")]
     assert Notification.objects.count() == 0  # a worker tells, not the web request
 
@@ -76,7 +80,9 @@ def _worker(database: str) -> subprocess.Popen[str]:
 
 
 def test_two_real_workers_run_the_job_once(queue_mode, sent, amir):
-    proposal_services.proposal_respond(proposal=sent, accept=True)
+    proposal_services.proposal_respond(
+        proposal=sent, accept=True, full_name="Ada L", confirmed=True
+    )
     workers = [_worker(connection.settings_dict["NAME"]) for _ in range(2)]
     output = "".join(worker.communicate(timeout=120)[0] for worker in workers)
     assert [w.returncode for w in workers] == [0, 0], output
@@ -90,7 +96,9 @@ def test_two_real_workers_run_the_job_once(queue_mode, sent, amir):
 
 
 def test_two_runs_racing_for_one_event_tell_once(queue_mode, sent, amir):
-    proposal_services.proposal_respond(proposal=sent, accept=True)
+    proposal_services.proposal_respond(
+        proposal=sent, accept=True, full_name="Ada L", confirmed=True
+    )
     activity = Activity.objects.get(event="proposal.accepted")
     start = threading.Barrier(2)
     results: list[int] = []

@@ -28,6 +28,12 @@ from crm.models import Booking, Client, Payment, PaymentKind, PaymentMethod
 
 class BookingForm(forms.ModelForm):
     client = forms.ModelChoiceField(queryset=Client.objects.none())
+    # By name: the agency's supplier of that name, added to the directory when new.
+    supplier = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="A supplier of the directory, by name; a new name adds one.",
+    )
 
     class Meta:
         model = Booking
@@ -38,7 +44,6 @@ class BookingForm(forms.ModelForm):
             "end_date",
             "currency",
             "total_price",
-            "supplier",
             "notes",
         ]
         labels = {"start_date": "Departure", "end_date": "Return", "total_price": "Total"}
@@ -51,7 +56,7 @@ class BookingForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    field_order = ["client", *Meta.fields]
+    field_order = ["client", *Meta.fields[:-1], "supplier", "notes"]
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,16 +64,27 @@ class BookingForm(forms.ModelForm):
             agency=agency, keep=_client_id(self.initial.get("client"))
         )
         self.fields["reference"].required = False
+        self.priced_by_services = bool(self.initial.get("priced_by_services"))
+        if self.priced_by_services:
+            # The total is the sum of the services' prices: shown, never typed.
+            total = self.fields["total_price"]
+            total.disabled = True
+            total.help_text = "The sum of the services' prices: change those instead."
 
     @classmethod
     def initial_for(cls, booking: Booking) -> dict[str, Any]:
         initial = {name: getattr(booking, name) for name in cls.Meta.fields}
         initial["client"] = booking.client_id
+        initial["supplier"] = booking.supplier_name
+        initial["priced_by_services"] = booking.services.exists()
         return initial
 
     def service_fields(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["client"] = self.cleaned_data["client"].pk
+        data["supplier_name"] = self.cleaned_data["supplier"]
+        if self.priced_by_services:
+            data.pop("total_price")
         return data
 
     def clean_currency(self) -> str:

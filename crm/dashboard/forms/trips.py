@@ -65,12 +65,22 @@ class DayForm(CleaningModelForm):
 
 
 class ItemForm(CleaningModelForm):
+    # By name: the agency's supplier of that name, added to the directory when new (a model
+    # choice field would list every agency's suppliers).
+    supplier = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="A supplier of the directory, by name; a new name adds one.",
+    )
+
     class Meta:
         model = ItineraryItem
-        fields = list(ITEM_FIELDS)
+        fields = [name for name in ITEM_FIELDS if name != "supplier"]
         widgets = {
             "start_time": TimeInput(),
             "end_time": TimeInput(),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {"reference": "Confirmation or flight number."}
+
+    field_order = list(ITEM_FIELDS)

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
 from core.filters import ARCHIVED_CHOICES
-from core.views import form_page, list_page, run_service
+from core.views import form_page, list_page, run_action, run_service
 from crm.bookings import archive as booking_archive_services
-from crm.bookings import payments, schedules
+from crm.bookings import booked_services, payments, schedules
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
+from crm.bookings.financials import booking_financials
 from crm.bookings.payments import ADMINS_ONLY
 from crm.dashboard.forms.bookings import (
     BookingForm,
@@ -26,8 +27,11 @@ from crm.dashboard.forms.bookings import (
     ScheduleTemplateForm,
     VoidForm,
 )
+from crm.dashboard.forms.suppliers import BookingServiceForm
 from crm.dashboard.views.common import archive_view, client_from_query, edit_form
-from crm.models import Booking, BookingStatus, Payment, PaymentKind
+from crm.models import Booking, BookingService, BookingStatus, Payment, PaymentKind
+from crm.suppliers.selectors import supplier_choices
+from crm.tasks import selectors as task_selectors
 
 
 @agency_required
@@ -39,7 +43,7 @@ def booking_list(request: AgencyRequest) -> HttpResponse:
         agency=request.agency,
         model=Booking,
         filter_names=("q", "status", "client", "archived"),
-        prepare=lambda rows: rows.select_related("client"),
+        prepare=lambda rows: rows.select_related("client", "supplier"),
         context={"statuses": BookingStatus.choices, "archived_choices": ARCHIVED_CHOICES},
     )
 
@@ -96,15 +100,25 @@ def _render_detail(
     payment_form: PaymentForm,
     status: int = 200,
     template_form: ScheduleTemplateForm | None = None,
+    service_form: BookingServiceForm | None = None,
 ) -> HttpResponse:
+    figures = booking_financials(booking)
     paid_share = 0
-    if booking.total_price > 0:
-        paid_share = min(100, int(booking.amount_paid * 100 / booking.total_price))
+    if figures.total_price > 0:
+        paid_share = max(0, min(100, int(figures.amount_paid * 100 / figures.total_price)))
     return render(
         request,
         "crm/bookings/detail.html",
         {
             "booking": booking,
+            "figures": figures,
+            "services": booking.services.all(),
+            "service_form": service_form
+            or BookingServiceForm(auto_id="svc-new-%s", initial={"status": "requested"}),
+            "service_form_open": service_form is not None,
+            "supplier_names": _supplier_names(request),
+            "tasks": task_selectors.tasks_of(agency=request.agency, booking_id=booking.pk),
+            "task_query": f"client={booking.client_id}&booking={booking.pk}",
             "payments": booking.payments.all(),
             "payment_form": payment_form,
             "paid_share": paid_share,
@@ -116,10 +130,98 @@ def _render_detail(
     )
 
 
+def _supplier_names(request: AgencyRequest) -> list[str]:
+    """The names the supplier fields suggest (a datalist), the live suppliers by name."""
+    return list(supplier_choices(agency=request.agency).values_list("name", flat=True)[:500])
+
+
 @agency_required
 def booking_detail(request: AgencyRequest, booking_id: int) -> HttpResponse:
     booking = _get_booking(request, booking_id)
     return _render_detail(request, booking, PaymentForm(agency=request.agency))
+
+
+# The booking's services ----------------------------------------------------------------------
+
+
+def _get_service(request: AgencyRequest, booking: Booking, service_id: int) -> BookingService:
+    return get_or_404(
+        booking_selectors.booking_service_get,
+        agency=request.agency,
+        booking_id=booking.pk,
+        service_id=service_id,
+    )
+
+
+def _to_services(booking: Booking) -> str:
+    return reverse("booking_detail", args=[booking.pk]) + "#services"
+
+
+@require_POST
+@agency_required
+def service_add(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    form = BookingServiceForm(request.POST, auto_id="svc-new-%s")
+    done = run_service(
+        request,
+        form,
+        lambda: booked_services.booking_service_add(
+            booking=booking, created_by=request.user, **form.service_fields()
+        ),
+        success=lambda service: f"{service.description} added.",
+        redirect_to=lambda service: _to_services(booking),
+    )
+    return done or _render_detail(
+        request, booking, PaymentForm(agency=request.agency), service_form=form
+    )
+
+
+@agency_required
+def service_edit(request: AgencyRequest, booking_id: int, service_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    service = _get_service(request, booking, service_id)
+    form = BookingServiceForm(request.POST or None, initial=BookingServiceForm.initial_for(service))
+    return form_page(
+        request,
+        form,
+        lambda: booked_services.booking_service_update(
+            service=service, updated_by=request.user, **form.service_fields()
+        ),
+        template="crm/bookings/service_form.html",
+        context={
+            "booking": booking,
+            "service": service,
+            "supplier_names": _supplier_names(request),
+        },
+        success="Service saved.",
+        redirect_to=lambda saved: _to_services(booking),
+    )
+
+
+@require_POST
+@agency_required
+def service_cancel(request: AgencyRequest, booking_id: int, service_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    service = _get_service(request, booking, service_id)
+    return run_action(
+        request,
+        lambda: booked_services.booking_service_cancel(service=service, updated_by=request.user),
+        success=f"{service.description} cancelled: it stays on the booking, out of its totals.",
+        redirect_to=_to_services(booking),
+    )
+
+
+@require_POST
+@agency_required
+def service_remove(request: AgencyRequest, booking_id: int, service_id: int) -> HttpResponse:
+    booking = _get_booking(request, booking_id)
+    service = _get_service(request, booking, service_id)
+    return run_action(
+        request,
+        lambda: booked_services.booking_service_remove(service=service),
+        success=f"{service.description} removed.",
+        redirect_to=_to_services(booking),
+    )
 
 
 @require_POST

@@ -20,6 +20,7 @@ from crm.dashboard.views.common import archive_view, edit_form
 from crm.enquiries import selectors as enquiry_selectors
 from crm.models import Client
 from crm.proposals import selectors as proposal_selectors
+from crm.tasks import selectors as task_selectors
 from crm.trips import selectors as trip_selectors
 
 LIST_FILTERS = (
@@ -109,6 +110,8 @@ def _render_detail(request: AgencyRequest, client: Client, note_form: NoteForm) 
         {
             "client": client,
             "note_form": note_form,
+            "tasks": task_selectors.tasks_of(agency=agency, client_id=client.pk),
+            "task_query": f"client={client.pk}",
             "itineraries": trip_selectors.itinerary_list(
                 agency=agency, filters={"client": client.pk}
             ),

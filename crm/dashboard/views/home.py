@@ -9,6 +9,7 @@ from crm import summary
 from crm.bookings import selectors as booking_selectors
 from crm.clients import selectors as client_selectors
 from crm.proposals import selectors as proposal_selectors
+from crm.tasks import selectors as task_selectors
 
 PANEL_SIZE = 6
 
@@ -23,6 +24,7 @@ def home(request: AgencyRequest) -> HttpResponse:
     departures = booking_selectors.upcoming_departures(agency=agency)
     balances = booking_selectors.bookings_with_balance_due(agency=agency)
     enquiries = summary.new_enquiries(agency=agency)
+    mine = task_selectors.my_tasks(agency=agency, user=request.user)
     return render(
         request,
         "crm/home.html",
@@ -40,5 +42,11 @@ def home(request: AgencyRequest) -> HttpResponse:
             "enquiries": enquiries[:PANEL_SIZE],
             "enquiry_count": enquiries.count(),
             "enquiry_days": summary.NEW_ENQUIRY_DAYS,
+            "my_tasks": mine,
+            "task_groups": [
+                ("Overdue", mine.overdue),
+                ("Today", mine.today),
+                ("Next 7 days", mine.upcoming),
+            ],
         },
     )

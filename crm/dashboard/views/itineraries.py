@@ -29,6 +29,7 @@ from crm.dashboard.views.common import client_from_query, edit_form
 from crm.dashboard.views.plan_page import build_plan, plan_context
 from crm.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
 from crm.proposals import selectors as proposal_selectors
+from crm.tasks import selectors as task_selectors
 from crm.trips import plan as trip_plan
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
@@ -144,6 +145,8 @@ def _render_builder(
         {
             "itinerary": itinerary,
             **context,
+            "tasks": task_selectors.tasks_of(agency=request.agency, itinerary_id=itinerary.pk),
+            "task_query": f"client={itinerary.client_id}&itinerary={itinerary.pk}",
             "plan": build_plan(
                 itinerary,
                 context["days"],

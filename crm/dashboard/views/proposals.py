@@ -30,7 +30,9 @@ from crm.models import Proposal, ProposalStatus
 from crm.proposals import emails as proposal_emails
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
+from crm.proposals import versions as proposal_versions
 from crm.proposals.lifecycle import ANSWERABLE, PROPOSAL_TRANSITIONS, proposal_transition
+from crm.tasks import selectors as task_selectors
 
 DEFAULT_VALIDITY = dt.timedelta(days=14)
 
@@ -107,17 +109,26 @@ def _render_detail(
         else None
     )
     allowed = PROPOSAL_TRANSITIONS.allowed(proposal.status)
+    sent_versions = list(proposal_selectors.proposal_versions(proposal=proposal))
     return render(
         request,
         "crm/proposals/detail.html",
         {
             "proposal": proposal,
             "share_url": share_url,
+            "tasks": task_selectors.tasks_of(agency=request.agency, proposal_id=proposal.pk),
+            "task_query": f"client={proposal.client_id}&proposal={proposal.pk}",
             "status_form": status_form or ProposalStatusForm(),
             "bookings": booking_selectors.booking_list(
                 agency=request.agency, filters={"proposal_id": proposal.pk}
             ),
             "can_send": ProposalStatus.SENT in allowed,
+            "versions": sent_versions,
+            "unsent_changes": bool(sent_versions)
+            and not PROPOSAL_TRANSITIONS.is_final(proposal.status)
+            and proposal_versions.has_unsent_changes(proposal),
+            "acceptance": proposal_selectors.proposal_acceptance(proposal=proposal),
+            "link_state": proposal_services.proposal_link_state(proposal),
             "final": PROPOSAL_TRANSITIONS.is_final(proposal.status),
             "agent_steps": [
                 (status, label, css)
@@ -230,7 +241,9 @@ def proposal_status(request: AgencyRequest, proposal_id: int) -> HttpResponse:
 @require_POST
 @agency_required
 def proposal_revoke_link(request: AgencyRequest, proposal_id: int) -> HttpResponse:
-    revoked = "The client's link was revoked; it now answers “not found”."
+    revoked = (
+        "The client's link was deactivated: it shows a “deactivated” page and accepts nothing."
+    )
     return _on_proposal(request, proposal_id, proposal_services.proposal_share_revoke, revoked)
 
 

@@ -12,6 +12,7 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from crm.models import Proposal
+from crm.proposals.versions import version_freeze
 from tests.crm.lifecycle_spec import PROPOSAL_ALLOWED as ALLOWED
 from tests.crm.lifecycle_spec import PROPOSAL_PAIRS as PAIRS
 from tests.crm.lifecycle_spec import PROPOSAL_STATUSES as STATUSES
@@ -22,12 +23,18 @@ pytestmark = pytest.mark.django_db
 
 
 def shared(agency, status: str) -> Proposal:
-    return ProposalFactory(
+    """A proposal in ``status`` whose link shows its version 1, as if sent before."""
+    proposal = ProposalFactory(
         client=ClientFactory(agency=agency, name="Ada"),
         status=status,
         share_token=secrets.token_urlsafe(12),
         valid_until=timezone.localdate() + dt.timedelta(days=10),
     )
+    version_freeze(proposal=proposal)
+    return proposal
+
+
+SIGNED = {"full_name": "Ada Lovelace", "confirm": "on"}
 
 
 def row(proposal: Proposal) -> dict:
@@ -80,7 +87,7 @@ def test_the_clients_link_answers_only_what_the_table_allows(db, agency, start, 
     proposal = shared(agency, start)
     before = row(proposal)
     to = {"accept": "accepted", "decline": "declined"}[answer]
-    HttpClient().post(f"/p/{proposal.share_token}", {"answer": answer})
+    HttpClient().post(f"/p/{proposal.share_token}", {"answer": answer, **SIGNED})
     if start in ("sent", "viewed"):
         assert (start, to) in ALLOWED
         assert row(proposal)["status"] == to
@@ -108,7 +115,7 @@ def test_a_proposal_taken_back_to_draft_refuses_an_answer_on_its_link(as_alice, 
     visitor = HttpClient()
     page = visitor.get(f"/p/{proposal.share_token}")
     assert b"is revising this proposal" in page.content
-    assert b"Accept proposal" not in page.content
+    assert b"Accept and sign" not in page.content
     response = visitor.post(f"/p/{proposal.share_token}", {"answer": "accept"}, follow=True)
     assert b"being revised" in response.content
     assert row(proposal)["status"] == "draft"

@@ -32,6 +32,8 @@ ID_PARAMS: dict[str, str] = {
     "proposal_id": "crm.Proposal",
     "booking_id": "crm.Booking",
     "payment_id": "crm.Payment",
+    "service_id": "crm.BookingService",
+    "supplier_id": "crm.Supplier",
     "form_id": "crm.EnquiryForm",
     "invitation_id": "accounts.Invitation",
     "user_id": "accounts.User",  # a member of the agency
@@ -39,8 +41,13 @@ ID_PARAMS: dict[str, str] = {
     "notification_id": "crm.Notification",  # the owner's own (bob's, for the controls)
     "webhook_id": "crm.WebhookEndpoint",
     "delivery_id": "crm.WebhookDelivery",  # a delivery of that endpoint
+    "task_id": "crm.Task",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
+    "number": "crm.ProposalVersion",  # a version of that proposal, by its number
+    "n": "crm.ProposalVersion",  # the same, in the API
 }
+# The parameters above that carry a row's number within its parent, not its id.
+VERSION_NUMBER_PARAMS = frozenset({"number", "n"})
 
 # Routes anyone may open with an unguessable token: there is no signed-in agency to compare,
 # so each has its own case in test_public_links_... (guessed and dead tokens are a 404, and
@@ -48,6 +55,7 @@ ID_PARAMS: dict[str, str] = {
 PUBLIC_TOKEN_ROUTES: dict[str, str] = {
     "proposal_public": "the client's proposal link, by share token",
     "proposal_seen": "the proposal page's 'shown to the client' beacon, by share token",
+    "proposal_public_certificate": "the client's acceptance certificate, by share token",
     "invitation_accept": "an invitation link, by invitation token",
     "public_forms:submit": "a website form's endpoint, by public key",
     "public_forms:thanks": "a website form's thank-you page, by public key",

@@ -30,6 +30,8 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "webhook": {"url": "https://93.184.215.14/hooks/bergamo"},  # no id field to try
         "payment": {"amount": "1.00"},
         "traveller": {"first_name": "Bergamo", "last_name": "Walker"},  # no id field to try
+        "supplier": {"name": "Bergamo Lodge"},
+        "task": {"client_id": client, "title": "Bergamo call", "due_date": "2027-03-02"},
     }
 
 
@@ -39,10 +41,16 @@ BODY_ID_FIELDS = {
     "itinerary_id": "crm.Itinerary",
     "proposal_id": "crm.Proposal",
     "assigned_to_id": "accounts.User",
+    "supplier_id": "crm.Supplier",
     "client": "crm.Client",
     "itinerary": "crm.Itinerary",
     "assigned_to": "accounts.User",
     "notify_users": "accounts.User",
+    "booking_id": "crm.Booking",
+    "assignee_id": "accounts.User",
+    "booking": "crm.Booking",
+    "proposal": "crm.Proposal",
+    "assignee": "accounts.User",
 }
 
 # Dashboard forms that name other records: (route, B's record it edits, valid fields).
@@ -67,6 +75,16 @@ FORM_CASES: list[tuple[str, str | None, dict[str, Any]]] = [
         "booking_id",
         {"reference": "BK-BERGA9", "status": "pending", "currency": "EUR", "total_price": "10"},
     ),
+    (
+        "task_create",
+        None,
+        {"title": "Bergamo call", "due_date": "2027-03-02", "priority": "normal"},
+    ),
+    (
+        "task_edit",
+        "task_id",
+        {"title": "Bergamo call", "due_date": "2027-03-02", "priority": "normal"},
+    ),
     ("form_settings:create", None, {"name": "Bergamo form", "is_active": "on"}),
     ("form_settings:edit", "form_id", {"name": "Bergamo form", "is_active": "on"}),
 ]
@@ -79,6 +97,8 @@ FORM_RELATIONS = {
     "proposal_edit": ("client", "itinerary"),
     "booking_create": ("client",),
     "booking_edit": ("client",),
+    "task_create": ("client", "assignee", "itinerary", "proposal", "booking"),
+    "task_edit": ("client", "assignee", "itinerary", "proposal", "booking"),
     "form_settings:create": ("notify_users",),
     "form_settings:edit": ("notify_users",),
 }
@@ -88,6 +108,7 @@ PREFILLS = [
     ("proposal_create", "client"),
     ("proposal_create", "itinerary"),
     ("booking_create", "client"),
+    ("task_create", "client"),
 ]
 
 

@@ -62,13 +62,21 @@ def _signup(email: str) -> str:
 
 PUBLIC_CASES: dict[str, PublicCase] = {
     "proposal_public": PublicCase(
-        dead=lambda w: [
-            {"token": near_miss(w.a.secrets["share_token"])},
-            {"token": w.a.secrets["revoked_share_token"]},  # A revoked it
-        ],
+        # A revoked link is not dead: it shows a "deactivated" page (410) naming the agency
+        # to whoever holds it (test_versions covers it); a guessed token is a plain 404.
+        dead=lambda w: [{"token": near_miss(w.a.secrets["share_token"])}],
         live=lambda w: {"token": w.b.secrets["share_token"]},
         methods=("GET", "POST"),
         body={"answer": "accept"},
+    ),
+    "proposal_public_certificate": PublicCase(
+        dead=lambda w: [
+            {"token": near_miss(w.a.secrets["share_token"])},
+            {"token": w.a.secrets["share_token"]},  # A's proposal is not accepted
+        ],
+        live=lambda w: {"token": w.b.secrets["share_token"]},
+        methods=("GET",),
+        live_status=(404,),  # B's is not accepted either: nothing to certify
     ),
     "proposal_seen": PublicCase(
         dead=lambda w: [

@@ -15,12 +15,14 @@ from django.test import Client as HttpClient
 from accounts import services as account_services
 from accounts.audit import audit_context
 from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitation, User
+from crm.bookings import booked_services
 from crm.bookings import services as booking_services
 from crm.clients import services as client_services
 from crm.clients import travellers as traveller_services
 from crm.enquiries import website_forms
 from crm.models import (
     Booking,
+    BookingService,
     Client,
     Enquiry,
     EnquiryForm,
@@ -30,16 +32,26 @@ from crm.models import (
     Notification,
     Payment,
     Proposal,
+    Supplier,
+    Task,
     Traveller,
     WebhookDelivery,
     WebhookEndpoint,
 )
 from crm.proposals import services as proposal_services
+from crm.suppliers import services as supplier_services
+from crm.tasks import services as task_services
 from crm.trips import services as trip_services
 from crm.webhooks import services as webhook_services
 from tests.factories import make_token
 from tests.hardening.isolation.checks import in_rollback
-from tests.hardening.isolation.routes import ID_PARAMS, MISSING, VIEWSET_MODEL, Route
+from tests.hardening.isolation.routes import (
+    ID_PARAMS,
+    MISSING,
+    VERSION_NUMBER_PARAMS,
+    VIEWSET_MODEL,
+    Route,
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -108,7 +120,9 @@ class Tenant:
                 model = route.viewset_model
                 assert model is not None, f"{route} names its viewset's model but has none"
                 label = model._meta.label
-            out[param] = self.rows[label].pk
+            row = self.rows[label]
+            # A version is named by its number inside its proposal, not by its id.
+            out[param] = row.number if param in VERSION_NUMBER_PARAMS else row.pk  # type: ignore[attr-defined]
         return out
 
 
@@ -182,8 +196,26 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             reference=f"BK-{word[:5].upper()}1",
             total_price=Decimal("4321.00"),
             currency="EUR",
-            supplier=f"{word} Air",
+            supplier_name=f"{word} Air",
             start_date=dt.date(2027, 6, 1),
+        )
+        supplier = supplier_services.supplier_create(
+            agency=agency,
+            created_by=owner,
+            name=f"{word} Lodge",
+            type="hotel",
+            email=f"reservations@{low}-lodge.example",
+            contacts=[{"name": f"{word} Reservations Desk", "email": f"desk@{low}.example"}],
+        )
+        service = booked_services.booking_service_add(
+            booking=booking,
+            created_by=owner,
+            description=f"{word} Lodge, 2 nights",
+            kind="hotel",
+            supplier=supplier.pk,
+            confirmation_number=f"{word}-CONF-1",
+            price=Decimal("4321.00"),
+            cost=Decimal("3500.00"),
         )
         payment = booking_services.payment_record(
             booking=booking, amount=Decimal("1000.00"), reference=f"{word}-PAY-1", recorded_by=owner
@@ -230,6 +262,15 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             event_types=["client.created"],
         )
         delivery = webhook_services.webhook_send_test(webhook=webhook, requested_by=owner)
+        task = task_services.task_create(
+            agency=agency,
+            created_by=owner,
+            title=f"{word} call back about whales",
+            notes=f"{word} private task note",
+            due_date=dt.date(2027, 5, 1),
+            proposal=proposal.pk,
+            assignee=member.pk,
+        )
     activity = Activity.objects.for_agency(agency).first()
     day = itinerary.days.first()
     item = ItineraryItem.objects.filter(day__itinerary=itinerary).first()
@@ -252,13 +293,17 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.ItineraryDay": day,
             "crm.ItineraryItem": item,
             "crm.Proposal": proposal,
+            "crm.ProposalVersion": proposal.versions.get(number=1),
             "crm.Booking": booking,
+            "crm.BookingService": service,
+            "crm.Supplier": supplier,
             "crm.Payment": payment,
             "crm.EnquiryForm": form,
             "crm.Enquiry": enquiry,
             "crm.Notification": notification,
             "crm.WebhookEndpoint": webhook,
             "crm.WebhookDelivery": delivery,
+            "crm.Task": task,
         },
         secrets={
             "share_token": share_token,
@@ -291,12 +336,15 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary__agency=agency),
         "crm.Proposal": Proposal.objects.for_agency(agency),
         "crm.Booking": Booking.objects.for_agency(agency),
+        "crm.BookingService": BookingService.objects.for_agency(agency),
+        "crm.Supplier": Supplier.objects.for_agency(agency),
         "crm.Payment": Payment.objects.for_agency(agency),
         "crm.EnquiryForm": EnquiryForm.objects.for_agency(agency),
         "crm.Enquiry": Enquiry.objects.for_agency(agency),
         "crm.Notification": Notification.objects.for_agency(agency),
         "crm.WebhookEndpoint": WebhookEndpoint.objects.for_agency(agency),
         "crm.WebhookDelivery": WebhookDelivery.objects.for_agency(agency),
+        "crm.Task": Task.objects.for_agency(agency),
         "accounts.User": User.objects.filter(agency=agency),
         "accounts.ApiToken": ApiToken.objects.filter(user__agency=agency),
         "accounts.Invitation": Invitation.objects.filter(agency=agency),
@@ -308,8 +356,10 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("/itineraries/", "crm.Itinerary"),
         ("/proposals/", "crm.Proposal"),
         ("/bookings/", "crm.Booking"),
+        ("/suppliers/", "crm.Supplier"),
         ("/settings/forms/", "crm.EnquiryForm"),
         ("/settings/webhooks/", "crm.WebhookEndpoint"),
+        ("/tasks/", "crm.Task"),
     ):
         tenant.paths += [f"{prefix}{pk}/" for pk in tenant.ids[label]]
     for resource, label in (
@@ -318,8 +368,11 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("proposals", "crm.Proposal"),
         ("bookings", "crm.Booking"),
         ("webhooks", "crm.WebhookEndpoint"),
+        ("suppliers", "crm.Supplier"),
+        ("tasks", "crm.Task"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
+    tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
     return tenant
 
 
