@@ -22,6 +22,7 @@ from accounts.events import audit_context, channel_for_path, claim_name, record_
 from accounts.models import ActivityAction, ApiToken, User
 from accounts.selectors import user_for_identifier
 from accounts.tenancy import TenantModel
+from core.crypto import encrypted_fields, mask
 
 __all__ = ["audit_context", "channel_for_path", "connect_signals", "plain_value"]
 
@@ -91,6 +92,18 @@ def _with_currency(
     return {**data, "currency": currency} if money & set(changes) else data
 
 
+def _masked(instance: models.Model, changes: dict[str, Any]) -> dict[str, Any]:
+    """Fields encrypted at rest (core.crypto) enter the history masked (``••••1234``): the
+    event log holds neither the value nor its ciphertext."""
+    hidden = {f.attname for f in encrypted_fields(type(instance))}
+    if not hidden & set(changes):
+        return changes
+    return {
+        name: [mask(pair[0]), mask(pair[1])] if name in hidden else pair
+        for name, pair in changes.items()
+    }
+
+
 def _on_init(sender: type[TenantModel], instance: TenantModel, **kwargs: Any) -> None:
     # Every audited row read keeps its loaded values, but only a shallow copy: most rows are
     # only shown (25 per list page), and the plain snapshot is made when one is saved. The copy
@@ -116,6 +129,7 @@ def _on_save(
     instance.__dict__["_audit_loaded"] = _loaded_values(instance)
     if not created and not changes:
         return
+    changes = _masked(instance, changes)
     name, data = claim_name(
         instance, f"{instance._meta.model_name}.{'created' if created else 'updated'}"
     )

@@ -96,7 +96,8 @@ class OutputSerializer(serializers.Serializer):
 def _converter(field: serializers.Field) -> Converter | None:
     if isinstance(field, serializers.ListSerializer) and isinstance(field.child, OutputSerializer):
         child = type(field.child)
-        return lambda manager: child.represent_many(manager.all())
+        # A related manager, or a plain list a property computed.
+        return lambda rows: child.represent_many(rows.all() if hasattr(rows, "all") else rows)
     if isinstance(field, OutputSerializer):
         return type(field).represent
     if isinstance(field, serializers.DateTimeField):

@@ -16,6 +16,7 @@ from api.v1 import (
     suppliers,
     tasks,
     tokens,
+    travellers,
     webhooks,
 )
 
@@ -32,6 +33,11 @@ router.register(
     r"bookings/(?P<booking_id>[0-9]{1,18})/payments",
     payments.PaymentViewSet,
     basename="booking-payment",
+)
+router.register(
+    r"clients/(?P<client_id>[0-9]{1,18})/travellers",
+    travellers.TravellerViewSet,
+    basename="client-traveller",
 )
 router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
 

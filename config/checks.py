@@ -5,6 +5,9 @@ refused at startup with a message that says what to do, instead of a 500 on ever
   no manifest was collected: every page that names a static file would raise on rendering.
 - itinera.E002: ``JOBS_MODE`` is neither empty, "queue" nor "inline".
 - itinera.E003: ``JOBS_MODE=queue`` on a database that is not PostgreSQL (procrastinate needs it).
+- itinera.E004 (``check --deploy``, and refused by ``wsgi.py``): ``DEBUG`` is off and
+  ``FIELD_ENCRYPTION_KEYS`` is not set, or a key in it is not
+  a Fernet key: passport numbers and webhook secrets could be neither written nor read.
 - itinera.W002 (``check --deploy``): ``DEBUG`` off with jobs running inline: emails and
   reminders would run inside web requests, with no retry and nothing kept when one fails.
 """
@@ -110,9 +113,51 @@ def jobs_queued_in_production(
     ]
 
 
+# A deployment check (as E001: makemigrations and the other commands that touch no encrypted
+# value still run without the keys); config/wsgi.py refuses to serve without them.
+@checks.register("itinera", deploy=True)
+def field_encryption_keys_set(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    from cryptography.fernet import Fernet
+
+    keys = list(getattr(settings, "FIELD_ENCRYPTION_KEYS", None) or [])
+    hint = (
+        "Set FIELD_ENCRYPTION_KEYS to one or more Fernet keys, newest first, comma-separated "
+        "(make one with `python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'`); keep every key that wrote a row until "
+        "`manage.py rotate_encryption_keys` has run with the new one in front."
+    )
+    if not keys:
+        if settings.DEBUG:
+            return []
+        return [
+            checks.Error(
+                "DEBUG is off and FIELD_ENCRYPTION_KEYS is not set: the fields encrypted at rest "
+                "(passport numbers, webhook signing secrets) could be neither written nor read.",
+                hint=hint,
+                id="itinera.E004",
+            )
+        ]
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key.encode("ascii"))
+        except (ValueError, UnicodeEncodeError):
+            return [
+                checks.Error(
+                    f"FIELD_ENCRYPTION_KEYS: key number {position} is not a Fernet key (32 "
+                    "url-safe base64-encoded bytes).",
+                    hint=hint,
+                    id="itinera.E004",
+                )
+            ]
+    return []
+
+
 def refuse_to_serve_without_static_files() -> None:
-    """gunicorn runs no system check: the WSGI module calls this before serving anything."""
-    errors = static_files_collected()
+    """gunicorn runs no system check: the WSGI module calls this before serving anything
+    (and refuses to serve without the keys of the fields encrypted at rest too)."""
+    errors = static_files_collected() + field_encryption_keys_set()
     if errors:
         raise ImproperlyConfigured(
             "\n".join(f"{error.id}: {error.msg}\nHINT: {error.hint}" for error in errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 from pathlib import Path
@@ -30,6 +31,17 @@ API_TOKEN_PEPPER = (
     env_str("API_TOKEN_PEPPER")
     or hmac.new(SECRET_KEY.encode(), b"itinera-api-token-pepper", hashlib.sha256).hexdigest()
 )
+
+# Fernet keys of the fields encrypted at rest (core.crypto), newest first: put a new key in
+# front, run `manage.py rotate_encryption_keys`, then drop the old one. Without it a key is
+# derived from SECRET_KEY for development only (DEBUG on); itinera.E004 refuses production.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+if not FIELD_ENCRYPTION_KEYS and DEBUG:
+    FIELD_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(b"itinera-field-encryption:" + SECRET_KEY.encode()).digest()
+        ).decode("ascii")
+    ]
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["*"] if DEBUG else ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "itinera-test-secret-key")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# A fixed key for the fields encrypted at rest (core.crypto); tests of rotation override it.
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1maWVsZC1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=")
 os.environ.setdefault("CACHE_KEY_PREFIX", f"itinera-test-{os.getpid()}")
 
 from config.settings import *  # noqa: F403

@@ -7,10 +7,21 @@ class CrmConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.audit import audit_model
-        from crm.models import Booking, Client, Itinerary, Payment, Proposal, Supplier, Task
+        from crm.models import (
+            Booking,
+            Client,
+            Itinerary,
+            Payment,
+            Proposal,
+            Supplier,
+            Task,
+            Traveller,
+        )
 
         # Every change of these is in the history (accounts.audit), secrets and noise left out.
         audit_model(Client, never_recorded={"source_details"}, client_id=lambda c: c.pk)
+        # Document numbers are masked in the diffs (accounts.audit, core.crypto).
+        audit_model(Traveller)
         audit_model(Itinerary)
         audit_model(Proposal, never_recorded={"share_token"})
         audit_model(Booking)

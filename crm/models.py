@@ -17,7 +17,14 @@ from crm.bookings.models import (
     ServiceKind,
     ServiceStatus,
 )
-from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
+from crm.clients.models import (
+    PHONE_MAX_LENGTH,
+    Client,
+    ClientSource,
+    ClientStatus,
+    Gender,
+    Traveller,
+)
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import (
@@ -53,6 +60,7 @@ __all__ = [
     "Enquiry",
     "EnquiryForm",
     "FollowUpSettings",
+    "Gender",
     "ItemKind",
     "Itinerary",
     "ItineraryDay",
@@ -76,6 +84,7 @@ __all__ = [
     "TaskPriority",
     "TaskSource",
     "TermsVersion",
+    "Traveller",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

@@ -31,6 +31,7 @@ from crm.models import (
     Proposal,
     Supplier,
     Task,
+    Traveller,
 )
 
 PASSWORD = "correct-horse-battery"
@@ -103,6 +104,26 @@ class _ClientFactory(DjangoModelFactory[Client]):
 
 
 ClientFactory = _typed(_ClientFactory)
+
+
+class _TravellerFactory(DjangoModelFactory[Traveller]):
+    class Meta:
+        model = Traveller
+
+    client = factory.SubFactory(_ClientFactory)
+    agency = factory.LazyAttribute(lambda o: o.client.agency)
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    date_of_birth = dt.date(1985, 4, 12)
+    gender = "F"
+    nationality = "GB"
+    passport_number = factory.Sequence(lambda n: f"P{n:08d}")
+    passport_country = "GB"
+    passport_issued_on = dt.date(2020, 1, 15)
+    passport_expires_on = dt.date(2030, 1, 15)
+
+
+TravellerFactory = _typed(_TravellerFactory)
 
 
 class _ItineraryFactory(DjangoModelFactory[Itinerary]):

@@ -27,6 +27,11 @@ from api.v1.booking_services import (
     FinancialsSerializer,
 )
 from api.v1.payments import PaymentSerializer, ScheduleInputSerializer, ScheduleSerializer
+from api.v1.travellers import (
+    passport_warnings_output,
+    traveller_ids_input,
+    traveller_ids_output,
+)
 from crm.bookings import archive as booking_archive
 from crm.bookings import booked_services, schedules
 from crm.bookings import selectors as booking_selectors
@@ -84,6 +89,8 @@ class BookingDetailSerializer(BookingSerializer):
     services = BookingServiceSerializer(many=True)
     schedule = ScheduleSerializer()
     payments = PaymentSerializer(many=True)
+    traveller_ids = traveller_ids_output()
+    passport_warnings = passport_warnings_output()
     financials = FinancialsSerializer()
 
     @classmethod
@@ -130,6 +137,7 @@ class BookingInputSerializer(serializers.Serializer):
         help_text="A supplier of your agency; wins over `supplier`.",
     )
     notes = Text(required=False, allow_null=True)
+    traveller_ids = traveller_ids_input()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # amount_paid is read-only, but silently dropping it would let a client believe it

@@ -13,6 +13,11 @@ from api.serializers import (
     Text,
     max_length_of,
 )
+from api.v1.travellers import (
+    passport_warnings_output,
+    traveller_ids_input,
+    traveller_ids_output,
+)
 from crm.models import (
     ItemKind,
     Itinerary,
@@ -72,8 +77,10 @@ class ItinerarySerializer(OutputSerializer):
 
 
 class ItineraryDetailSerializer(ItinerarySerializer):
-    """An itinerary with its days in order, each with its items in order."""
+    """An itinerary with its days in order, each with its items in order, and who goes."""
 
+    traveller_ids = traveller_ids_output()
+    passport_warnings = passport_warnings_output()
     days = ItineraryDaySerializer(many=True)
 
 
@@ -123,6 +130,7 @@ class ItineraryInputSerializer(serializers.Serializer):
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     travellers = serializers.IntegerField(min_value=1, max_value=32767, required=False)
+    traveller_ids = traveller_ids_input()
     notes = Text(required=False, allow_null=True)
     days = ItineraryDayInputSerializer(  # type: ignore[call-arg]  # max_length, as above
         many=True,

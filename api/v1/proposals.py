@@ -15,6 +15,11 @@ from rest_framework.response import Response
 from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names
 from api.serializers import Id, Money, OutputSerializer, Text
+from api.v1.travellers import (
+    passport_warnings_output,
+    traveller_ids_input,
+    traveller_ids_output,
+)
 from crm.models import (
     ItemKind,
     Proposal,
@@ -73,6 +78,13 @@ class ProposalSerializer(OutputSerializer):
     )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+
+
+class ProposalDetailSerializer(ProposalSerializer):
+    """A proposal with who goes (the passport warning reads its itinerary's end date)."""
+
+    traveller_ids = traveller_ids_output()
+    passport_warnings = passport_warnings_output()
 
 
 _ITEM_SCHEMA = {
@@ -212,12 +224,14 @@ class ProposalInputSerializer(serializers.Serializer):
     total_price = Money(min_value=Decimal("0"), required=False)
     valid_until = serializers.DateField(required=False, allow_null=True)
     message = Text(required=False, allow_null=True)
+    traveller_ids = traveller_ids_input()
 
 
 class ProposalViewSet(TenantViewSet):
     resource = "proposal"
     model = Proposal
     output_serializer = ProposalSerializer
+    detail_serializer = ProposalDetailSerializer
     input_serializer = ProposalInputSerializer
     filterset_class = ProposalFilter
     list_selector = proposal_selectors.proposal_list
@@ -226,7 +240,7 @@ class ProposalViewSet(TenantViewSet):
     update_service = proposal_services.proposal_update
     delete_service = proposal_services.proposal_delete
     action_responses: ClassVar[dict[str, tuple[int, Any, tuple[int, ...]]]] = {
-        "send": (200, ProposalSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
+        "send": (200, ProposalDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
         "versions": (200, ProposalVersionSerializer(many=True), (401, 403, 404, 422, 429)),
         "version": (200, ProposalVersionDetailSerializer, (401, 403, 404, 429)),
     }

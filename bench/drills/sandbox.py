@@ -193,6 +193,7 @@ class App:
             "DEBUG": "0",
             "SECURE_SSL_REDIRECT": "0",
             "SECRET_KEY": SECRET_KEY,
+            "FIELD_ENCRYPTION_KEYS": "ZHJpbGwtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
             "DATABASE_URL": pg.url,
             "REDIS_URL": redis.url,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

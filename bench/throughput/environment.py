@@ -54,6 +54,8 @@ def server_env(label: str) -> dict[str, str]:
         "DEBUG": "0",
         "SECURE_SSL_REDIRECT": "0",
         "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or env("BENCH_SECRET_KEY"),
+        # Bench-only key of the fields encrypted at rest (core.crypto).
+        "FIELD_ENCRYPTION_KEYS": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
         "DATABASE_URL": database_url(label)
         + (f"?options={urllib.parse.quote(PG_OPTIONS[0])}" if PG_OPTIONS[0] else ""),
         "REDIS_URL": env("BENCH_REDIS_URL"),

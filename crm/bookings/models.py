@@ -13,7 +13,7 @@ from accounts.tenancy import AuthoredTenantModel, TenantModel
 from core.money import MONEY
 from core.validation import validate_date_range
 from crm.bookings.allocation import Schedule, allocate, local_today
-from crm.clients.models import Archivable, Client, recent_indexes
+from crm.clients.models import Archivable, Client, NamesTravellers, Traveller, recent_indexes
 from crm.proposals.models import Proposal
 from crm.suppliers.models import Supplier
 from crm.trips.models import Itinerary
@@ -26,8 +26,10 @@ class BookingStatus(models.TextChoices):
     COMPLETED = "completed", "Completed"
 
 
-class Booking(AuthoredTenantModel, Archivable):
+class Booking(AuthoredTenantModel, Archivable, NamesTravellers):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="bookings")
+    # Who goes, among the client's travellers (the services check they are the client's).
+    named_travellers = models.ManyToManyField(Traveller, blank=True, related_name="bookings")
     proposal = models.ForeignKey(
         Proposal, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
     )

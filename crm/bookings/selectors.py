@@ -35,7 +35,7 @@ def booking_get(*, agency: Agency, booking_id: int) -> Booking:
     return (
         Booking.objects.for_agency(agency)
         .select_related("agency", "client", "proposal", "itinerary", "archived_by", "supplier")
-        .prefetch_related(_services(), "payments", "instalments")
+        .prefetch_related(_services(), "payments", "instalments", "named_travellers")
         .get(pk=booking_id)
     )
 

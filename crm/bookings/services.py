@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
@@ -34,6 +34,7 @@ from crm.bookings.payments import (  # re-exported: callers knew them here
     validate_paid_on,
 )
 from crm.clients.models import Client
+from crm.clients.travellers import travellers_assign
 from crm.proposals.models import Proposal, ProposalStatus
 from crm.suppliers.models import Supplier
 from crm.suppliers.services import NOT_GIVEN, supplier_resolve
@@ -135,6 +136,7 @@ def booking_create(
     supplier: Supplier | int | None = NOT_GIVEN,
     supplier_name: str | None = NOT_GIVEN,
     notes: str | None = "",
+    traveller_ids: Sequence[int] | None = None,
 ) -> Booking:
     """Create a booking (pending; a ``status`` given is reached through the door, step by
     step); without a ``reference`` one is generated (``BK-XXXXXX``)."""
@@ -167,6 +169,8 @@ def booking_create(
                 raise
     else:
         raise ValidationError({"reference": ["Could not generate a unique reference; try again."]})
+    if traveller_ids:
+        travellers_assign(record=booking, traveller_ids=traveller_ids)
     for step in BOOKING_TRANSITIONS.path(S.PENDING, status):  # an unknown status is refused
         booking_transition(booking=booking, to=step)
     return booking
@@ -200,6 +204,7 @@ def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None 
         currency=proposal.currency,
         total_price=proposal.total_price,
         status=S.CONFIRMED,
+        traveller_ids=[t.pk for t in proposal.named_travellers.all()],
     )
     if itinerary is not None:
         # The plan's items become the booking's services; the proposal's price is kept as a
@@ -214,7 +219,12 @@ def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None 
 
 
 @transaction.atomic
-def booking_update(*, booking: Booking, **changes: Unpack[BookingChanges]) -> Booking:
+def booking_update(
+    *,
+    booking: Booking,
+    traveller_ids: Sequence[int] | None = None,
+    **changes: Unpack[BookingChanges],
+) -> Booking:
     """Edit a booking. A new ``status`` must follow the table from the status the database
     holds; the paid amount is never taken from the caller's copy. A refusal changes nothing."""
     fields: dict[str, Any] = dict(changes)
@@ -256,6 +266,8 @@ def booking_update(*, booking: Booking, **changes: Unpack[BookingChanges]) -> Bo
                 }
             )
         _save_booking(booking)
+    if traveller_ids is not None or "client" in fields:
+        travellers_assign(record=booking, traveller_ids=traveller_ids)
     if status is not None:
         booking_transition(booking=booking, to=status)
     return booking

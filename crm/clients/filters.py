@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from core.filters import ArchivedFilter, TenantFilterSet, filter_tag
-from crm.clients.models import Client, ClientSource, ClientStatus
+from crm.clients.models import Client, ClientSource, ClientStatus, Traveller
 
 # true/false only: anything else is a 422, never silently read as "no filter".
 BOOLEAN_CHOICES = (("true", "Yes"), ("false", "No"))
@@ -62,3 +62,31 @@ class ClientFilter(TenantFilterSet):
 
     def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return filter_tag(queryset, name, value)
+
+
+class TravellerFilter(TenantFilterSet):
+    """A client's travellers: ``q`` searches the names; ``passport_expires_before`` finds the
+    passports to renew."""
+
+    q = django_filters.CharFilter(method="filter_q", max_length=200)
+    is_lead = django_filters.ChoiceFilter(choices=BOOLEAN_CHOICES, method="filter_is_lead")
+    passport_expires_before = django_filters.DateFilter(
+        field_name="passport_expires_on", lookup_expr="lt"
+    )
+
+    class Meta:
+        model = Traveller
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(first_name__icontains=value)
+            | Q(middle_name__icontains=value)
+            | Q(last_name__icontains=value)
+        )
+
+    def filter_is_lead(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(is_lead=value == "true") if value else queryset

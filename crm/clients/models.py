@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from accounts.tenancy import AuthoredTenantModel
+from core.crypto import EncryptedTextField, mask
 
 # Generous: a lead's phone is stored as typed ("+44 20 7946 0958 ext. 12, ask for Maria").
 PHONE_MAX_LENGTH = 100
@@ -84,3 +93,173 @@ class Client(AuthoredTenantModel, Archivable):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Gender(models.TextChoices):
+    """As printed in the passport (ICAO 9303: M, F, or X for unspecified)."""
+
+    MALE = "M", "Male"
+    FEMALE = "F", "Female"
+    UNSPECIFIED = "X", "Unspecified (X)"
+
+
+# The document numbers: encrypted at rest, masked everywhere, shown only on an audited reveal.
+DOCUMENT_FIELDS = ("passport_number", "known_traveller_number", "redress_number")
+DOCUMENT_MAX_LENGTH = 50
+
+
+class Traveller(AuthoredTenantModel):
+    """Someone who travels on a client's account: the client themself (``is_lead``), their
+    household, a company's staff. Names and gender are as in the passport."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="travellers")
+    first_name = models.CharField(max_length=100)
+    middle_name = models.CharField(max_length=100, blank=True)
+    last_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField(null=True, blank=True)
+    gender = models.CharField(max_length=1, choices=Gender.choices, blank=True)
+    # ISO 3166-1 alpha-2 codes (core.iso), as a passport's machine-readable zone has them.
+    nationality = models.CharField(max_length=2, blank=True)
+    passport_number = EncryptedTextField(max_length=DOCUMENT_MAX_LENGTH, blank=True)
+    passport_country = models.CharField(max_length=2, blank=True)
+    passport_issued_on = models.DateField(null=True, blank=True)
+    passport_expires_on = models.DateField(null=True, blank=True)
+    known_traveller_number = EncryptedTextField(max_length=DOCUMENT_MAX_LENGTH, blank=True)
+    redress_number = EncryptedTextField(max_length=DOCUMENT_MAX_LENGTH, blank=True)
+    # [{"programme": "British Airways Executive Club", "number": "12345678"}, ...]
+    frequent_flyer = models.JSONField(default=list, blank=True)
+    hotel_loyalty = models.JSONField(default=list, blank=True)
+    dietary_needs = models.CharField(max_length=500, blank=True)
+    mobility_needs = models.CharField(max_length=500, blank=True)
+    seat_preference = models.CharField(max_length=100, blank=True)
+    room_preference = models.CharField(max_length=200, blank=True)
+    emergency_contact_name = models.CharField(max_length=200, blank=True)
+    emergency_contact_phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
+    emergency_contact_relation = models.CharField(max_length=100, blank=True)
+    is_lead = models.BooleanField(
+        default=False, help_text="The client themself (at most one per client)."
+    )
+
+    class Meta(AuthoredTenantModel.Meta):
+        ordering = ["-is_lead", "last_name", "first_name", "id"]
+        indexes = [models.Index(fields=["agency", "client"], name="traveller_agency_client")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"], condition=models.Q(is_lead=True), name="traveller_one_lead"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.middle_name, self.last_name) if p)
+
+    def masked(self, field: str) -> str:
+        return mask(getattr(self, field))
+
+    @property
+    def masked_passport_number(self) -> str:
+        return mask(self.passport_number)
+
+    @property
+    def masked_known_traveller_number(self) -> str:
+        return mask(self.known_traveller_number)
+
+    @property
+    def masked_redress_number(self) -> str:
+        return mask(self.redress_number)
+
+    @property
+    def emergency_contact(self) -> Traveller:
+        """The emergency contact's fields (``emergency_contact_*``), for the API's object."""
+        return self
+
+    def clean(self) -> None:
+        today = timezone.localdate()
+        errors: dict[str, list[str]] = {}
+        if self.date_of_birth and self.date_of_birth > today:
+            errors["date_of_birth"] = ["The date of birth must be in the past."]
+        issued, expires = self.passport_issued_on, self.passport_expires_on
+        if issued and issued > today:
+            errors["passport_issued_on"] = ["The issue date cannot be in the future."]
+        if issued and self.date_of_birth and issued < self.date_of_birth:
+            errors["passport_issued_on"] = ["The passport cannot be issued before birth."]
+        if issued and expires and expires <= issued:
+            errors["passport_expires_on"] = ["The expiry date must be after the issue date."]
+        if errors:
+            raise ValidationError(errors)
+
+
+# Passport validity ---------------------------------------------------------------------------
+
+# A passport should be valid this many months after the trip ends (most countries ask 6).
+PASSPORT_MONTHS_AFTER_RETURN = 6
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+@dataclass(frozen=True)
+class PassportWarning:
+    traveller_id: int
+    name: str
+    passport_expires_on: dt.date | None
+    message: str
+
+
+def passport_warnings(
+    *, travellers: Sequence[Traveller], end_date: dt.date | None
+) -> list[PassportWarning]:
+    """A warning for each traveller whose passport expires before ``end_date`` plus six months
+    (the trip's return); no end date, no warning. A traveller with no expiry recorded is not
+    warned about (the agency may not hold the passport yet)."""
+    if end_date is None:
+        return []
+    needed = add_months(end_date, PASSPORT_MONTHS_AFTER_RETURN)
+    warnings = []
+    for traveller in travellers:
+        expires = traveller.passport_expires_on
+        if expires is None or expires >= needed:
+            continue
+        when = "before the trip ends" if expires < end_date else "within 6 months of the return"
+        warnings.append(
+            PassportWarning(
+                traveller_id=traveller.pk,
+                name=traveller.full_name,
+                passport_expires_on=expires,
+                message=f"The passport of {traveller.full_name} expires on "
+                f"{expires.isoformat()}, {when} ({end_date.isoformat()}).",
+            )
+        )
+    return warnings
+
+
+class NamesTravellers:
+    """Who goes on an itinerary, proposal or booking (its ``named_travellers``), as the API and
+    the pages show it. ``trip_end_date`` is the return date the passports are checked against."""
+
+    named_travellers: Any
+
+    @property
+    def trip_end_date(self) -> dt.date | None:
+        return getattr(self, "end_date", None)
+
+    @property
+    def traveller_list(self) -> list[Traveller]:
+        # One read per record (the ids and the warnings both use it); a prefetch fills it.
+        return list(self.named_travellers.all())
+
+    @property
+    def traveller_ids(self) -> list[int]:
+        return [t.pk for t in self.traveller_list]
+
+    @property
+    def passport_warnings(self) -> list[PassportWarning]:
+        return passport_warnings(travellers=self.traveller_list, end_date=self.trip_end_date)

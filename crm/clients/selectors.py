@@ -6,8 +6,8 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Activity, Agency
 from core.filters import Filters, apply_filters, hide_archived
-from crm.clients.filters import ClientFilter
-from crm.clients.models import Client
+from crm.clients.filters import ClientFilter, TravellerFilter
+from crm.clients.models import Client, Traveller
 
 
 def client_list(*, agency: Agency | int, filters: Filters = None) -> QuerySet[Client]:
@@ -56,4 +56,24 @@ def client_activity(*, agency: Agency, client_id: int) -> QuerySet[Activity]:
         .filter(client_id=client_id)
         .annotate(client_name=Subquery(clients.values("name")[:1]))
         .order_by("-created_at", "-id")
+    )
+
+
+def traveller_list(
+    *, agency: Agency | int, client: Client, filters: Filters = None
+) -> QuerySet[Traveller]:
+    """A client's travellers, the lead first, then by name."""
+    travellers = Traveller.objects.for_agency(agency).filter(client_id=client.pk)
+    return apply_filters(TravellerFilter, travellers, filters).order_by(
+        "-is_lead", "last_name", "first_name", "id"
+    )
+
+
+def traveller_get(*, agency: Agency | int, client: Client, traveller_id: int) -> Traveller:
+    """Raises ``Traveller.DoesNotExist`` for a missing id, another client's and another
+    agency's traveller alike."""
+    return (
+        Traveller.objects.for_agency(agency)
+        .select_related("client")
+        .get(client_id=client.pk, pk=traveller_id)
     )

@@ -14,6 +14,7 @@ from crm.dashboard.views import (
     proposals,
     suppliers,
     tasks,
+    travellers,
 )
 
 itinerary = "itineraries/<int:itinerary_id>/"
@@ -51,6 +52,41 @@ urlpatterns = [
         name="client_restore",
     ),
     path("clients/<int:client_id>/delete/", clients.client_delete, name="client_delete"),
+    path(
+        "clients/<int:client_id>/travellers/new/",
+        travellers.traveller_create,
+        name="traveller_create",
+    ),
+    path(
+        "clients/<int:client_id>/travellers/<int:traveller_id>/edit/",
+        travellers.traveller_edit,
+        name="traveller_edit",
+    ),
+    path(
+        "clients/<int:client_id>/travellers/<int:traveller_id>/delete/",
+        travellers.traveller_delete,
+        name="traveller_delete",
+    ),
+    path(
+        "itineraries/<int:itinerary_id>/travellers/",
+        travellers.itinerary_travellers,
+        name="itinerary_travellers",
+    ),
+    path(
+        "proposals/<int:proposal_id>/travellers/",
+        travellers.proposal_travellers,
+        name="proposal_travellers",
+    ),
+    path(
+        "bookings/<int:booking_id>/travellers/",
+        travellers.booking_travellers,
+        name="booking_travellers",
+    ),
+    path(
+        "clients/<int:client_id>/travellers/<int:traveller_id>/reveal/",
+        travellers.traveller_reveal,
+        name="traveller_reveal",
+    ),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
     path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,7 @@ from django.db import models
 
 from accounts.tenancy import AuthoredTenantModel, TenantModel
 from core.money import MONEY
-from crm.clients.models import Client, recent_indexes
+from crm.clients.models import Client, NamesTravellers, Traveller, recent_indexes
 from crm.trips.models import Itinerary
 
 
@@ -30,8 +31,10 @@ def new_share_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Proposal(AuthoredTenantModel):
+class Proposal(AuthoredTenantModel, NamesTravellers):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="proposals")
+    # Who goes, among the client's travellers (the services check they are the client's).
+    named_travellers = models.ManyToManyField(Traveller, blank=True, related_name="proposals")
     itinerary = models.ForeignKey(
         Itinerary, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
     )
@@ -56,6 +59,10 @@ class Proposal(AuthoredTenantModel):
 
     class Meta(AuthoredTenantModel.Meta):
         indexes = recent_indexes("prop")
+
+    @property
+    def trip_end_date(self) -> dt.date | None:
+        return self.itinerary.end_date if self.itinerary_id and self.itinerary else None
 
     def __str__(self) -> str:
         return self.title

@@ -28,7 +28,9 @@ def proposal_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Propos
 
 def proposal_get(*, agency: Agency, proposal_id: int) -> Proposal:
     return _with_versions(
-        Proposal.objects.for_agency(agency).select_related("client", "itinerary")
+        Proposal.objects.for_agency(agency)
+        .select_related("client", "itinerary")
+        .prefetch_related("named_travellers")
     ).get(pk=proposal_id)
 
 
@@ -36,7 +38,11 @@ def proposal_get_by_share_token(*, token: str) -> Proposal:
     """The public, read-only link: the token alone identifies the proposal (and its agency)."""
     if not token:
         raise Proposal.DoesNotExist
-    return Proposal.objects.select_related("client", "agency").get(share_token=token)
+    return (
+        Proposal.objects.select_related("client", "agency")
+        .prefetch_related("named_travellers")
+        .get(share_token=token)
+    )
 
 
 def proposals_awaiting_answer(*, agency: Agency) -> QuerySet[Proposal]:

@@ -4,7 +4,7 @@ expire, revoke the link). Every status change goes through ``lifecycle.proposal_
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
@@ -20,6 +20,7 @@ from accounts.tenancy import resolve_related
 from core.money import normalise_currency_field
 from core.validation import save_validated, unknown_fields
 from crm.clients.models import Client
+from crm.clients.travellers import travellers_assign
 from crm.proposals.lifecycle import (
     ANSWERABLE,
     PROPOSAL_TRANSITIONS,
@@ -99,6 +100,7 @@ def proposal_create(
     total_price: Decimal = Decimal("0.00"),
     valid_until: dt.date | None = None,
     message: str | None = "",
+    traveller_ids: Sequence[int] | None = None,
 ) -> Proposal:
     """Draft a proposal (for ``itinerary``'s client when no ``client`` is given). A ``status``
     other than draft is reached through the door, step by step, each step an event."""
@@ -120,13 +122,20 @@ def proposal_create(
     }
     _proposal_apply(proposal, fields)
     save_validated(proposal)
+    if traveller_ids:
+        travellers_assign(record=proposal, traveller_ids=traveller_ids)
     for step in PROPOSAL_TRANSITIONS.path(S.DRAFT, status):  # an unknown status is refused
         proposal_transition(proposal=proposal, to=step)
     return proposal
 
 
 @transaction.atomic
-def proposal_update(*, proposal: Proposal, **changes: Unpack[ProposalChanges]) -> Proposal:
+def proposal_update(
+    *,
+    proposal: Proposal,
+    traveller_ids: Sequence[int] | None = None,
+    **changes: Unpack[ProposalChanges],
+) -> Proposal:
     """Edit a proposal. An answered one keeps its terms; a new ``status`` must follow the table
     from the status the database holds. A refusal changes nothing."""
     unknown_fields(changes, PROPOSAL_FIELDS)
@@ -141,6 +150,8 @@ def proposal_update(*, proposal: Proposal, **changes: Unpack[ProposalChanges]) -
         _proposal_apply(proposal, fields)
         check_terms_editable(current, proposal, fields)
         save_validated(proposal)
+    if traveller_ids is not None or "client" in fields:
+        travellers_assign(record=proposal, traveller_ids=traveller_ids)
     if status is not None:
         proposal_transition(proposal=proposal, to=status)
     return proposal

@@ -7,7 +7,7 @@ from django.db import models
 
 from accounts.tenancy import AuthoredTenantModel
 from core.validation import validate_date_range
-from crm.clients.models import Client, recent_indexes
+from crm.clients.models import Client, NamesTravellers, Traveller, recent_indexes
 from crm.suppliers.models import Supplier
 
 
@@ -19,8 +19,10 @@ class ItineraryStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class Itinerary(AuthoredTenantModel):
+class Itinerary(AuthoredTenantModel, NamesTravellers):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="itineraries")
+    # Who goes, among the client's travellers (the services check they are the client's).
+    named_travellers = models.ManyToManyField(Traveller, blank=True, related_name="itineraries")
     title = models.CharField(max_length=200)
     status = models.CharField(
         max_length=10, choices=ItineraryStatus.choices, default=ItineraryStatus.DRAFT

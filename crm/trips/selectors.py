@@ -46,11 +46,12 @@ def itinerary_item_get(*, agency: Agency, itinerary_id: int, item_id: int) -> It
 
 
 def itinerary_get(*, agency: Agency, itinerary_id: int) -> Itinerary:
-    """The itinerary with its days in order, each with its items in order (3 queries)."""
+    """The itinerary with its days in order, each with its items in order, and who goes
+    (4 queries)."""
     return (
         Itinerary.objects.for_agency(agency)
         .select_related("client")
-        .prefetch_related(days_prefetch())
+        .prefetch_related(days_prefetch(), "named_travellers")
         .get(pk=itinerary_id)
     )
 

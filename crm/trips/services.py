@@ -16,6 +16,7 @@ from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
 from core.validation import blank_text, save_validated, unknown_fields
 from crm.clients.models import Client
+from crm.clients.travellers import travellers_assign
 from crm.suppliers.models import Supplier
 from crm.suppliers.services import NOT_GIVEN, supplier_resolve
 from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem
@@ -243,6 +244,7 @@ def itinerary_create(
     agency: Agency,
     created_by: User | None = None,
     days: Sequence[Mapping[str, Any]] | None = None,
+    traveller_ids: Sequence[int] | None = None,
     **fields: Any,
 ) -> Itinerary:
     if "client" not in fields:
@@ -253,6 +255,8 @@ def itinerary_create(
     itinerary = Itinerary(agency=agency, created_by=created_by)
     _itinerary_apply(itinerary, fields)
     save_validated(itinerary)
+    if traveller_ids:
+        travellers_assign(record=itinerary, traveller_ids=traveller_ids)
     if days:
         itinerary_replace_days(itinerary=itinerary, days=days, before=(0, 0))
     return itinerary
@@ -260,11 +264,18 @@ def itinerary_create(
 
 @transaction.atomic
 def itinerary_update(
-    *, itinerary: Itinerary, days: Sequence[Mapping[str, Any]] | None = None, **fields: Any
+    *,
+    itinerary: Itinerary,
+    days: Sequence[Mapping[str, Any]] | None = None,
+    traveller_ids: Sequence[int] | None = None,
+    **fields: Any,
 ) -> Itinerary:
-    """Update fields; ``days`` (when given, even empty) replaces the whole plan."""
+    """Update fields; ``days`` (when given, even empty) replaces the whole plan;
+    ``traveller_ids`` (when given) who goes, among the client's travellers."""
     _itinerary_apply(itinerary, fields)
     save_validated(itinerary)
+    if traveller_ids is not None or "client" in fields:
+        travellers_assign(record=itinerary, traveller_ids=traveller_ids)
     if days is not None:
         itinerary_replace_days(itinerary=itinerary, days=days)
     return itinerary

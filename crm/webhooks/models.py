@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 
 from accounts.tenancy import AuthoredTenantModel, TenantModel
+from core.crypto import EncryptedTextField
 
 SECRET_PREFIX = "whsec_"
 RESPONSE_BODY_KEPT = 1000  # characters of each answer kept per attempt
@@ -49,8 +50,9 @@ class WebhookEndpoint(AuthoredTenantModel):
     disabled_at = models.DateTimeField(null=True, blank=True)
     # The signing secret (shown once), and the one it replaced, which keeps signing beside it
     # until ``previous_secret_expires_at`` so receivers can switch without losing a delivery.
-    secret = models.CharField(max_length=100, default=new_signing_secret)
-    previous_secret = models.CharField(max_length=100, blank=True)
+    # Encrypted at rest (core.crypto): a dump or a raw read of the table holds no secret.
+    secret = EncryptedTextField(max_length=100, default=new_signing_secret)
+    previous_secret = EncryptedTextField(max_length=100, blank=True)
     previous_secret_expires_at = models.DateTimeField(null=True, blank=True)
     # Since when every attempt has failed (None after a success): days of it switch it off.
     failing_since = models.DateTimeField(null=True, blank=True)

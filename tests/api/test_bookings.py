@@ -12,7 +12,8 @@ from tests.factories import BookingFactory, ClientFactory, ProposalFactory
 class TestBookings(ResourceBattery):
     path = "/bookings"
     model = Booking
-    detail_queries = 5  # token, booking (with client and supplier), services, payments, instalments
+    # token, booking (with client and supplier), services, payments, instalments, named travellers
+    detail_queries = 6
 
     def make(self, agency, **fields):
         return BookingFactory(client=ClientFactory(agency=agency), **fields)

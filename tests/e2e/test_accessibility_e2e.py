@@ -28,6 +28,7 @@ from crm.models import (
     Proposal,
     Supplier,
 )
+from crm.clients.travellers import traveller_create
 from crm.proposals.models import new_share_token
 from crm.proposals.versions import version_freeze
 from crm.tasks.services import task_create
@@ -96,6 +97,15 @@ def _demo():  # the demo's rows exist: built just above
         client=payment.booking.client_id,
         booking=payment.booking,
     )
+    # A traveller with a passport: the form, the masked number and the reveal page are walked.
+    traveller = traveller_create(
+        client=itinerary.client,
+        created_by=owner,
+        first_name="Eleanor",
+        last_name="Walker",
+        passport_number="533380006",
+        passport_country="GB",
+    )
     return {
         "owner": owner,
         "params": {
@@ -116,6 +126,7 @@ def _demo():  # the demo's rows exist: built just above
             "supplier_id": Supplier.objects.for_agency(agency).first().pk,
             "service_id": service.pk,
             "task_id": task.pk,
+            "traveller_id": traveller.pk,
             "number": version.number,
             "token": "no-longer-valid",
             "uidb64": "MQ",

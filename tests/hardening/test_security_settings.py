@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://itinera:secret@db.internal:5432/itinera",
     "REDIS_URL": "redis://cache.internal:6379/0",
     "SITE_URL": "https://crm.example.com",
+    "FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1saWtlLWZpZWxkLWtleS0zMmJ5dGU=",
 }
 
 

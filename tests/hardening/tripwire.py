@@ -37,6 +37,7 @@ from django.http import HttpRequest, HttpResponseBase
 TENANT_TABLES = frozenset(
     {
         "crm_client",
+        "crm_traveller",
         "crm_itinerary",
         "crm_proposal",
         "crm_booking",

@@ -14,6 +14,7 @@ from crm.bookings import selectors as booking_selectors
 from crm.clients import archive as client_archive_services
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
+from crm.clients.travellers import can_reveal_documents
 from crm.dashboard.forms.clients import ClientDeleteForm, ClientFilterForm, ClientForm, NoteForm
 from crm.dashboard.views.common import archive_view, edit_form
 from crm.enquiries import selectors as enquiry_selectors
@@ -121,6 +122,8 @@ def _render_detail(request: AgencyRequest, client: Client, note_form: NoteForm) 
                 agency=agency, filters={"client": client.pk}
             ),
             "enquiries": enquiry_selectors.client_enquiries(agency=agency, client=client)[:10],
+            "travellers": client_selectors.traveller_list(agency=agency, client=client),
+            "can_reveal": can_reveal_documents(user=request.user, client=client),
             "history": client_selectors.client_activity(agency=agency, client_id=client.pk)[:15],
         },
     )

@@ -25,6 +25,7 @@ VIEWSET_MODEL = "<the viewset's model>"
 # URL parameter name -> the model whose id it carries (A's row of that model is tried).
 ID_PARAMS: dict[str, str] = {
     "client_id": "crm.Client",
+    "traveller_id": "crm.Traveller",  # a traveller of that client
     "itinerary_id": "crm.Itinerary",
     "day_id": "crm.ItineraryDay",
     "item_id": "crm.ItineraryItem",

@@ -29,6 +29,7 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "booking": {"client_id": client, "total_price": "10.00", "currency": "EUR"},
         "webhook": {"url": "https://93.184.215.14/hooks/bergamo"},  # no id field to try
         "payment": {"amount": "1.00"},
+        "traveller": {"first_name": "Bergamo", "last_name": "Walker"},  # no id field to try
         "supplier": {"name": "Bergamo Lodge"},
         "task": {"client_id": client, "title": "Bergamo call", "due_date": "2027-03-02"},
     }

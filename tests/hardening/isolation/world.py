@@ -18,6 +18,7 @@ from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitat
 from crm.bookings import booked_services
 from crm.bookings import services as booking_services
 from crm.clients import services as client_services
+from crm.clients import travellers as traveller_services
 from crm.enquiries import website_forms
 from crm.models import (
     Booking,
@@ -33,6 +34,7 @@ from crm.models import (
     Proposal,
     Supplier,
     Task,
+    Traveller,
     WebhookDelivery,
     WebhookEndpoint,
 )
@@ -142,6 +144,15 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         lead = client_services.client_create(
             agency=agency, created_by=owner, name=f"{word} Lead", email=f"{low}.lead@x.example"
         )
+        traveller = traveller_services.traveller_create(
+            client=client,
+            created_by=owner,
+            first_name=word,
+            last_name="Quixote",
+            passport_number=f"{word[:3].upper()}998877",
+            passport_expires_on=dt.date(2027, 7, 1),
+            is_lead=True,
+        )
         itinerary = trip_services.itinerary_create(
             agency=agency,
             created_by=owner,
@@ -149,6 +160,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             title=f"{word} Whale Odyssey",
             start_date=dt.date(2027, 6, 1),
             end_date=dt.date(2027, 6, 2),
+            traveller_ids=[traveller.pk],
             days=[
                 {
                     "title": f"{word} arrival",
@@ -276,6 +288,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "accounts.Invitation": invitation,
             "accounts.Activity": activity,
             "crm.Client": client,
+            "crm.Traveller": traveller,
             "crm.Itinerary": itinerary,
             "crm.ItineraryDay": day,
             "crm.ItineraryItem": item,
@@ -301,6 +314,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "token_prefix": issued.token.prefix,
             "token_plaintext": issued.plaintext,
             "webhook_secret": webhook.secret,
+            "passport_number": traveller.passport_number,
             "webhook_event_id": delivery.message.public_id,
         },
     )
@@ -316,6 +330,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
     ]
     owned: dict[str, models.QuerySet] = {
         "crm.Client": Client.objects.for_agency(agency),
+        "crm.Traveller": Traveller.objects.for_agency(agency),
         "crm.Itinerary": Itinerary.objects.for_agency(agency),
         "crm.ItineraryDay": ItineraryDay.objects.filter(itinerary__agency=agency),
         "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary__agency=agency),
