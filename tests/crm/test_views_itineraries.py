@@ -332,6 +332,23 @@ def test_the_itinerary_list_is_scoped_and_filtered(as_alice, agency, other_agenc
     assert [i.title for i in drafts.context["page"].object_list] == ["Ours draft"]
 
 
+def test_the_itinerary_list_counts_days_for_its_page_only(as_alice, agency):
+    # At a million clients a GROUP BY over every itinerary of the agency took seconds: the
+    # page's COUNT must not touch the days, and the days are counted per row shown.
+    for title, days in (("Three days", 3), ("No days", 0)):
+        itinerary = ItineraryFactory(client=ClientFactory(agency=agency), title=title)
+        for number in range(1, days + 1):
+            ItineraryDayFactory(itinerary=itinerary, day_number=number)
+    with CaptureQueriesContext(connection) as queries:
+        response = as_alice.get("/itineraries/")
+    shown = {i.title: i.day_count for i in response.context["page"].object_list}
+    assert shown == {"Three days": 3, "No days": 0}
+    sql = [q["sql"].upper() for q in queries.captured_queries]
+    assert not [q for q in sql if "GROUP BY" in q and "COUNT(" in q and "LIMIT" not in q]
+    count_query = next(q for q in sql if q.startswith("SELECT COUNT(") and "ITINERARY" in q)
+    assert "ITINERARYDAY" not in count_query
+
+
 def test_deleting_an_itinerary_returns_to_the_client(as_alice, trip):
     response = as_alice.post(f"/itineraries/{trip.pk}/delete/")
     assert response.status_code == 302

@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,6 +37,17 @@ from crm.trips import services as trip_services
 
 MAX_PREFILLED_DAYS = 60
 
+_DAY_COUNT = Coalesce(
+    Subquery(
+        ItineraryDay.objects.filter(itinerary=OuterRef("pk"))
+        .order_by()
+        .values("itinerary")
+        .annotate(days=Count("pk"))
+        .values("days")[:1]
+    ),
+    0,
+)
+
 
 @agency_required
 def itinerary_list(request: AgencyRequest) -> HttpResponse:
@@ -46,12 +58,9 @@ def itinerary_list(request: AgencyRequest) -> HttpResponse:
         agency=request.agency,
         model=Itinerary,
         filter_names=("q", "status", "client", "date_from", "date_to", "consultant_id"),
-        # A GROUP BY drops the model's default ordering, so name it again for stable pages.
-        prepare=lambda rows: (
-            rows.select_related("client")
-            .annotate(day_count=Count("days"))
-            .order_by("-created_at", "-id")
-        ),
+        # The days are counted for the rows of the page only (a correlated subquery, which the
+        # page's COUNT drops), never over a GROUP BY of every itinerary of the agency.
+        prepare=lambda rows: rows.select_related("client").annotate(day_count=_DAY_COUNT),
         context={"statuses": ItineraryStatus.choices},
     )
 
