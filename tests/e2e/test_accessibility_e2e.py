@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts import services as account_services
 from accounts.models import ApiToken, Invitation, User
+from crm.clients.travellers import traveller_create
 from crm.demo.build import demo_build
 from crm.demo.data import DEMO_PASSWORD, DEMO_USERNAME
 from crm.models import (
@@ -28,7 +29,6 @@ from crm.models import (
     Proposal,
     Supplier,
 )
-from crm.clients.travellers import traveller_create
 from crm.proposals.models import new_share_token
 from crm.proposals.versions import version_freeze
 from crm.tasks.services import task_create
