@@ -36,8 +36,10 @@ def dump_schema(target: Path) -> None:
         "SITE_URL": "https://crm.example.com",  # quiets the system check that wants one
     }
     subprocess.run(
-        [sys.executable, "manage.py", "spectacular", "--validate", "--fail-on-warn"]
-        + ["--format", "openapi", "--file", str(target)],
+        [
+            *(sys.executable, "manage.py", "spectacular", "--validate", "--fail-on-warn"),
+            *("--format", "openapi", "--file", str(target)),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
@@ -48,10 +50,12 @@ def generate(schema: Path, output: Path) -> None:
     if output.exists():
         shutil.rmtree(output)
     subprocess.run(
-        [str(BIN / "openapi-python-client"), "generate", "--path", str(schema)]
-        + ["--config", str(SDK / "openapi-python-client.yaml"), "--meta", "pdm"]
-        + ["--custom-template-path", str(SDK / "templates")]
-        + ["--output-path", str(output), "--fail-on-warning"],
+        [
+            *(str(BIN / "openapi-python-client"), "generate", "--path", str(schema)),
+            *("--config", str(SDK / "openapi-python-client.yaml"), "--meta", "pdm"),
+            *("--custom-template-path", str(SDK / "templates")),
+            *("--output-path", str(output), "--fail-on-warning"),
+        ],
         cwd=ROOT,
         check=True,
     )
