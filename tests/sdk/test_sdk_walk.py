@@ -5,6 +5,7 @@ is parsed into its generated model. A schema that lies about a body or a status 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from itinera_client import AuthenticatedClient
 from itinera_client.api.bookings import (
     bookings_create,
     bookings_destroy,
+    bookings_partial_update,
     bookings_payments_create,
     bookings_payments_list,
     bookings_payments_void_create,
@@ -48,6 +50,7 @@ from itinera_client.api.proposals import (
 from itinera_client.models import (
     BookingDetailEnvelope,
     BookingInputRequest,
+    BookingStatusEnum,
     ClientEnvelope,
     ClientInputRequest,
     ClientsListArchived,
@@ -64,6 +67,7 @@ from itinera_client.models import (
     PaginatedItineraryList,
     PaginatedPaymentList,
     PaginatedProposalList,
+    PatchedBookingInputRequest,
     PatchedClientInputRequest,
     PatchedItineraryInputRequest,
     PatchedProposalInputRequest,
@@ -296,6 +300,24 @@ def test_the_sdk_takes_a_proposal_to_a_booking_and_a_payment(sdk: AuthenticatedC
         ),
     ).data
     assert (booking.amount_paid, booking.balance_due) == ("0.00", "2500.00")
+    confirmed = expect(
+        BookingDetailEnvelope,
+        bookings_partial_update.sync(
+            path_id(booking.id),
+            client=sdk,
+            body=PatchedBookingInputRequest(status=BookingStatusEnum.CONFIRMED),
+        ),
+    ).data
+    assert confirmed.status == BookingStatusEnum.CONFIRMED
+    refused = expect(
+        ValidationError,
+        bookings_partial_update.sync(
+            path_id(booking.id),
+            client=sdk,
+            body=PatchedBookingInputRequest(status=BookingStatusEnum.PENDING),
+        ),
+    )
+    assert "status" in refused.errors  # statuses move along their table, also through the SDK
 
     payment = expect(
         PaymentEnvelope,
@@ -377,3 +399,20 @@ def test_a_missing_or_foreign_record_parses_to_the_typed_404_error(sdk: Authenti
     assert patched.status_code == 404 and isinstance(patched.parsed, Error)
     foreign.refresh_from_db()
     assert foreign.name != "Mine now"
+
+
+def test_the_async_functions_read_the_same_answers(sdk: AuthenticatedClient):
+    made = expect(
+        ClientEnvelope, clients_create.sync(client=sdk, body=ClientInputRequest(name="Ines"))
+    ).data
+
+    async def read() -> tuple[object, object]:
+        async with sdk:
+            return (
+                await clients_retrieve.asyncio(path_id(made.id), client=sdk),
+                await clients_list.asyncio(client=sdk, q="Ines"),
+            )
+
+    one, page = asyncio.run(read())
+    assert expect(ClientEnvelope, one).data == made
+    assert [c.id for c in expect(PaginatedClientList, page).data] == [made.id]
