@@ -8,6 +8,8 @@
 3. Format it with the project's ruff, under the generated package's own ruff settings.
 
 The same inputs give the same bytes: nothing of the time, the machine or the path is written.
+The inputs are the schema, openapi-python-client (pinned exactly) and ruff (the dev extra's
+range): a ruff release that formats differently shows up as a stale SDK; run this again.
 
     python sdk/build.py [--output DIR]     # default: sdk/python (replaced)
 """
