@@ -9,7 +9,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install migrate seed shell clean
+.PHONY: run test lint format install migrate seed shell clean sdk
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,9 @@ format: $(DEV_STAMP)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 staticfiles
+
+# The official Python SDK (sdk/python), generated from our OpenAPI schema by the pinned
+# openapi-python-client (sdk/build.py says how). Run it after changing the API and commit the
+# result: tests/sdk/test_sdk_is_fresh.py fails while sdk/python differs from what it generates.
+sdk: $(DEV_STAMP)
+	$(PY) sdk/build.py

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.payment_envelope import PaymentEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    booking_id: str,
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/bookings/{booking_id}/payments/{id}".format(
+            booking_id=quote(str(booking_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PaymentEnvelope | None:
+    if response.status_code == 200:
+        response_200 = PaymentEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaymentEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | PaymentEnvelope]:
+    """Fetch one payment
+
+     A booking's payments and refunds, oldest first, voided ones included (struck through in
+    the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
+
+    Args:
+        booking_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaymentEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    booking_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | PaymentEnvelope | None:
+    """Fetch one payment
+
+     A booking's payments and refunds, oldest first, voided ones included (struck through in
+    the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
+
+    Args:
+        booking_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaymentEnvelope
+    """
+
+    return sync_detailed(
+        booking_id=booking_id,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    booking_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | PaymentEnvelope]:
+    """Fetch one payment
+
+     A booking's payments and refunds, oldest first, voided ones included (struck through in
+    the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
+
+    Args:
+        booking_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaymentEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    booking_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | PaymentEnvelope | None:
+    """Fetch one payment
+
+     A booking's payments and refunds, oldest first, voided ones included (struck through in
+    the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
+
+    Args:
+        booking_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaymentEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            booking_id=booking_id,
+            id=id,
+            client=client,
+        )
+    ).parsed

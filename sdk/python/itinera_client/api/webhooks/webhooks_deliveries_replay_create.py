@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_envelope import DeliveryEnvelope
+from ...models.error import Error
+from ...models.validation_error import ValidationError
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    delivery_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/webhooks/{id}/deliveries/{delivery_id}/replay".format(
+            id=quote(str(id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeliveryEnvelope | Error | ValidationError | None:
+    if response.status_code == 202:
+        response_202 = DeliveryEnvelope.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeliveryEnvelope | Error | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryEnvelope | Error | ValidationError]:
+    """Replay a delivery
+
+     Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
+    fresh signature. A switched-off endpoint is a 422.
+
+    Args:
+        id (str):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryEnvelope | Error | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        delivery_id=delivery_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryEnvelope | Error | ValidationError | None:
+    """Replay a delivery
+
+     Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
+    fresh signature. A switched-off endpoint is a 422.
+
+    Args:
+        id (str):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryEnvelope | Error | ValidationError
+    """
+
+    return sync_detailed(
+        id=id,
+        delivery_id=delivery_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryEnvelope | Error | ValidationError]:
+    """Replay a delivery
+
+     Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
+    fresh signature. A switched-off endpoint is a 422.
+
+    Args:
+        id (str):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryEnvelope | Error | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        delivery_id=delivery_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryEnvelope | Error | ValidationError | None:
+    """Replay a delivery
+
+     Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
+    fresh signature. A switched-off endpoint is a 422.
+
+    Args:
+        id (str):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryEnvelope | Error | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            delivery_id=delivery_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ClientStatusEnum(StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+    LEAD = "lead"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class DeliveryStatusEnum(StrEnum):
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    PENDING = "pending"
+    RETRYING = "retrying"
+    SUCCEEDED = "succeeded"
+
+    def __str__(self) -> str:
+        return str(self.value)

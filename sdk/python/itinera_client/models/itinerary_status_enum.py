@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ItineraryStatusEnum(StrEnum):
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    CONFIRMED = "confirmed"
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,272 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.booking_status_enum import BookingStatusEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PatchedBookingInputRequest")
+
+
+@_attrs_define
+class PatchedBookingInputRequest:
+    """
+    Attributes:
+        client_id (int | Unset):
+        proposal_id (int | None | Unset):
+        itinerary_id (int | None | Unset):
+        reference (str | Unset): Unique in your agency; generated when omitted.
+        status (BookingStatusEnum | Unset): * `pending` - Pending
+            * `confirmed` - Confirmed
+            * `cancelled` - Cancelled
+            * `completed` - Completed
+        start_date (datetime.date | None | Unset):
+        end_date (datetime.date | None | Unset):
+        currency (str | Unset):
+        total_price (str | Unset): Only while the booking has no services; then it is the sum of their prices and a
+            different value is a 422 (This booking is priced by its services: its total is the sum of their prices. Change
+            the services' prices instead.)
+        supplier (None | str | Unset): A supplier by name: your agency's supplier of that name (ignoring case), added to
+            the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
+        supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`.
+        notes (None | str | Unset):
+    """
+
+    client_id: int | Unset = UNSET
+    proposal_id: int | None | Unset = UNSET
+    itinerary_id: int | None | Unset = UNSET
+    reference: str | Unset = UNSET
+    status: BookingStatusEnum | Unset = UNSET
+    start_date: datetime.date | None | Unset = UNSET
+    end_date: datetime.date | None | Unset = UNSET
+    currency: str | Unset = UNSET
+    total_price: str | Unset = UNSET
+    supplier: None | str | Unset = UNSET
+    supplier_id: int | None | Unset = UNSET
+    notes: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        client_id = self.client_id
+
+        proposal_id: int | None | Unset
+        if isinstance(self.proposal_id, Unset):
+            proposal_id = UNSET
+        else:
+            proposal_id = self.proposal_id
+
+        itinerary_id: int | None | Unset
+        if isinstance(self.itinerary_id, Unset):
+            itinerary_id = UNSET
+        else:
+            itinerary_id = self.itinerary_id
+
+        reference = self.reference
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        start_date: None | str | Unset
+        if isinstance(self.start_date, Unset):
+            start_date = UNSET
+        elif isinstance(self.start_date, datetime.date):
+            start_date = self.start_date.isoformat()
+        else:
+            start_date = self.start_date
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        elif isinstance(self.end_date, datetime.date):
+            end_date = self.end_date.isoformat()
+        else:
+            end_date = self.end_date
+
+        currency = self.currency
+
+        total_price = self.total_price
+
+        supplier: None | str | Unset
+        if isinstance(self.supplier, Unset):
+            supplier = UNSET
+        else:
+            supplier = self.supplier
+
+        supplier_id: int | None | Unset
+        if isinstance(self.supplier_id, Unset):
+            supplier_id = UNSET
+        else:
+            supplier_id = self.supplier_id
+
+        notes: None | str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if client_id is not UNSET:
+            field_dict["client_id"] = client_id
+        if proposal_id is not UNSET:
+            field_dict["proposal_id"] = proposal_id
+        if itinerary_id is not UNSET:
+            field_dict["itinerary_id"] = itinerary_id
+        if reference is not UNSET:
+            field_dict["reference"] = reference
+        if status is not UNSET:
+            field_dict["status"] = status
+        if start_date is not UNSET:
+            field_dict["start_date"] = start_date
+        if end_date is not UNSET:
+            field_dict["end_date"] = end_date
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if total_price is not UNSET:
+            field_dict["total_price"] = total_price
+        if supplier is not UNSET:
+            field_dict["supplier"] = supplier
+        if supplier_id is not UNSET:
+            field_dict["supplier_id"] = supplier_id
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        client_id = d.pop("client_id", UNSET)
+
+        def _parse_proposal_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        proposal_id = _parse_proposal_id(d.pop("proposal_id", UNSET))
+
+        def _parse_itinerary_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        itinerary_id = _parse_itinerary_id(d.pop("itinerary_id", UNSET))
+
+        reference = d.pop("reference", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: BookingStatusEnum | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = BookingStatusEnum(_status)
+
+        def _parse_start_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                start_date_type_0 = datetime.date.fromisoformat(data)
+
+                return start_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        start_date = _parse_start_date(d.pop("start_date", UNSET))
+
+        def _parse_end_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                end_date_type_0 = datetime.date.fromisoformat(data)
+
+                return end_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        end_date = _parse_end_date(d.pop("end_date", UNSET))
+
+        currency = d.pop("currency", UNSET)
+
+        total_price = d.pop("total_price", UNSET)
+
+        def _parse_supplier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        supplier = _parse_supplier(d.pop("supplier", UNSET))
+
+        def _parse_supplier_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        supplier_id = _parse_supplier_id(d.pop("supplier_id", UNSET))
+
+        def _parse_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
+
+        patched_booking_input_request = cls(
+            client_id=client_id,
+            proposal_id=proposal_id,
+            itinerary_id=itinerary_id,
+            reference=reference,
+            status=status,
+            start_date=start_date,
+            end_date=end_date,
+            currency=currency,
+            total_price=total_price,
+            supplier=supplier,
+            supplier_id=supplier_id,
+            notes=notes,
+        )
+
+        patched_booking_input_request.additional_properties = d
+        return patched_booking_input_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

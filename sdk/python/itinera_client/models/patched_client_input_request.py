@@ -1,0 +1,273 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.client_status_enum import ClientStatusEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PatchedClientInputRequest")
+
+
+@_attrs_define
+class PatchedClientInputRequest:
+    """Limits are the model's (``max_length_of``): the API, the forms and the column agree.
+
+    Attributes:
+        name (str | Unset):
+        email (None | str | Unset):
+        phone (None | str | Unset): Stored as given.
+        company (None | str | Unset):
+        city (None | str | Unset):
+        country (None | str | Unset): A country's English name (stored as written, e.g. `United Kingdom`) or its ISO
+            3166-1 code (`GB`, stored as the name): see `/lookups/countries`. Anything that names no country is a 422.
+        nationality (None | str | Unset):
+        notes (None | str | Unset):
+        tags (list[str] | None | Unset):
+        status (ClientStatusEnum | Unset): * `lead` - Lead
+            * `active` - Active
+            * `inactive` - Inactive
+        assigned_to_id (int | None | Unset): A user of your agency.
+    """
+
+    name: str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
+    company: None | str | Unset = UNSET
+    city: None | str | Unset = UNSET
+    country: None | str | Unset = UNSET
+    nationality: None | str | Unset = UNSET
+    notes: None | str | Unset = UNSET
+    tags: list[str] | None | Unset = UNSET
+    status: ClientStatusEnum | Unset = UNSET
+    assigned_to_id: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
+        company: None | str | Unset
+        if isinstance(self.company, Unset):
+            company = UNSET
+        else:
+            company = self.company
+
+        city: None | str | Unset
+        if isinstance(self.city, Unset):
+            city = UNSET
+        else:
+            city = self.city
+
+        country: None | str | Unset
+        if isinstance(self.country, Unset):
+            country = UNSET
+        else:
+            country = self.country
+
+        nationality: None | str | Unset
+        if isinstance(self.nationality, Unset):
+            nationality = UNSET
+        else:
+            nationality = self.nationality
+
+        notes: None | str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
+
+        tags: list[str] | None | Unset
+        if isinstance(self.tags, Unset):
+            tags = UNSET
+        elif isinstance(self.tags, list):
+            tags = self.tags
+
+        else:
+            tags = self.tags
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        assigned_to_id: int | None | Unset
+        if isinstance(self.assigned_to_id, Unset):
+            assigned_to_id = UNSET
+        else:
+            assigned_to_id = self.assigned_to_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if email is not UNSET:
+            field_dict["email"] = email
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if company is not UNSET:
+            field_dict["company"] = company
+        if city is not UNSET:
+            field_dict["city"] = city
+        if country is not UNSET:
+            field_dict["country"] = country
+        if nationality is not UNSET:
+            field_dict["nationality"] = nationality
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if status is not UNSET:
+            field_dict["status"] = status
+        if assigned_to_id is not UNSET:
+            field_dict["assigned_to_id"] = assigned_to_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
+        def _parse_company(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company = _parse_company(d.pop("company", UNSET))
+
+        def _parse_city(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        city = _parse_city(d.pop("city", UNSET))
+
+        def _parse_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        country = _parse_country(d.pop("country", UNSET))
+
+        def _parse_nationality(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        nationality = _parse_nationality(d.pop("nationality", UNSET))
+
+        def _parse_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
+
+        def _parse_tags(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tags_type_0 = cast(list[str], data)
+
+                return tags_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        tags = _parse_tags(d.pop("tags", UNSET))
+
+        _status = d.pop("status", UNSET)
+        status: ClientStatusEnum | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = ClientStatusEnum(_status)
+
+        def _parse_assigned_to_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        assigned_to_id = _parse_assigned_to_id(d.pop("assigned_to_id", UNSET))
+
+        patched_client_input_request = cls(
+            name=name,
+            email=email,
+            phone=phone,
+            company=company,
+            city=city,
+            country=country,
+            nationality=nationality,
+            notes=notes,
+            tags=tags,
+            status=status,
+            assigned_to_id=assigned_to_id,
+        )
+
+        patched_client_input_request.additional_properties = d
+        return patched_client_input_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

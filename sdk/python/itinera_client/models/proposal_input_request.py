@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.proposal_status_enum import ProposalStatusEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ProposalInputRequest")
+
+
+@_attrs_define
+class ProposalInputRequest:
+    """
+    Attributes:
+        title (str):
+        client_id (int | Unset): Required unless itinerary_id is given.
+        itinerary_id (int | None | Unset):
+        status (ProposalStatusEnum | Unset): * `draft` - Draft
+            * `sent` - Sent
+            * `viewed` - Viewed
+            * `accepted` - Accepted
+            * `declined` - Declined
+            * `expired` - Expired
+        currency (str | Unset): ISO 4217; the agency's by default.
+        total_price (str | Unset):
+        valid_until (datetime.date | None | Unset):
+        message (None | str | Unset):
+    """
+
+    title: str
+    client_id: int | Unset = UNSET
+    itinerary_id: int | None | Unset = UNSET
+    status: ProposalStatusEnum | Unset = UNSET
+    currency: str | Unset = UNSET
+    total_price: str | Unset = UNSET
+    valid_until: datetime.date | None | Unset = UNSET
+    message: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        client_id = self.client_id
+
+        itinerary_id: int | None | Unset
+        if isinstance(self.itinerary_id, Unset):
+            itinerary_id = UNSET
+        else:
+            itinerary_id = self.itinerary_id
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        currency = self.currency
+
+        total_price = self.total_price
+
+        valid_until: None | str | Unset
+        if isinstance(self.valid_until, Unset):
+            valid_until = UNSET
+        elif isinstance(self.valid_until, datetime.date):
+            valid_until = self.valid_until.isoformat()
+        else:
+            valid_until = self.valid_until
+
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "title": title,
+            }
+        )
+        if client_id is not UNSET:
+            field_dict["client_id"] = client_id
+        if itinerary_id is not UNSET:
+            field_dict["itinerary_id"] = itinerary_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if total_price is not UNSET:
+            field_dict["total_price"] = total_price
+        if valid_until is not UNSET:
+            field_dict["valid_until"] = valid_until
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        client_id = d.pop("client_id", UNSET)
+
+        def _parse_itinerary_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        itinerary_id = _parse_itinerary_id(d.pop("itinerary_id", UNSET))
+
+        _status = d.pop("status", UNSET)
+        status: ProposalStatusEnum | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = ProposalStatusEnum(_status)
+
+        currency = d.pop("currency", UNSET)
+
+        total_price = d.pop("total_price", UNSET)
+
+        def _parse_valid_until(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                valid_until_type_0 = datetime.date.fromisoformat(data)
+
+                return valid_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        valid_until = _parse_valid_until(d.pop("valid_until", UNSET))
+
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
+        proposal_input_request = cls(
+            title=title,
+            client_id=client_id,
+            itinerary_id=itinerary_id,
+            status=status,
+            currency=currency,
+            total_price=total_price,
+            valid_until=valid_until,
+            message=message,
+        )
+
+        proposal_input_request.additional_properties = d
+        return proposal_input_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class ProposalStatusEnum(StrEnum):
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    DRAFT = "draft"
+    EXPIRED = "expired"
+    SENT = "sent"
+    VIEWED = "viewed"
+
+    def __str__(self) -> str:
+        return str(self.value)
