@@ -23,6 +23,8 @@ from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import (
     Acceptance,
     Proposal,
+    ProposalLineItem,
+    ProposalOption,
     ProposalStatus,
     ProposalVersion,
     TermsVersion,
@@ -65,6 +67,8 @@ __all__ = [
     "PaymentKind",
     "PaymentMethod",
     "Proposal",
+    "ProposalLineItem",
+    "ProposalOption",
     "ProposalStatus",
     "ProposalVersion",
     "ServiceKind",
