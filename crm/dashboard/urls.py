@@ -7,6 +7,7 @@ from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
     clients,
+    documents,
     home,
     itineraries,
     notifications,
@@ -57,6 +58,7 @@ urlpatterns = [
     path(itinerary, itineraries.itinerary_detail, name="itinerary_detail"),
     path(f"{itinerary}edit/", itineraries.itinerary_edit, name="itinerary_edit"),
     path(f"{itinerary}print/", itineraries.itinerary_print, name="itinerary_print"),
+    path(f"{itinerary}itinerary.pdf", documents.itinerary_pdf, name="itinerary_pdf"),
     path(f"{itinerary}delete/", itineraries.itinerary_delete, name="itinerary_delete"),
     path(f"{itinerary}days/", itineraries.day_add, name="day_add"),
     path(f"{itinerary}days/<int:day_id>/edit/", itineraries.plan_edit, name="day_edit"),
@@ -93,6 +95,16 @@ urlpatterns = [
         "proposals/<int:proposal_id>/versions/diff/",
         proposal_versions.proposal_version_diff,
         name="proposal_version_diff",
+    ),
+    path(
+        "proposals/<int:proposal_id>/versions/<int:number>/proposal.pdf",
+        documents.proposal_version_pdf,
+        name="proposal_version_pdf",
+    ),
+    path(
+        "proposals/<int:proposal_id>/certificate.pdf",
+        documents.proposal_certificate_pdf,
+        name="proposal_certificate_pdf",
     ),
     path(
         "proposals/<int:proposal_id>/certificate/",

@@ -179,9 +179,7 @@ def test_the_booking_gets_the_accepted_options_total_and_its_lines_as_services(p
     booking = booking_create_from_proposal(proposal=Proposal.objects.get(pk=proposal.pk))
 
     assert booking.total_price == Decimal("3075.50")
-    priced = [
-        (s.description, s.price) for s in booking.services.order_by("position") if s.price
-    ]
+    priced = [(s.description, s.price) for s in booking.services.order_by("position") if s.price]
     assert priced == [
         ("4-star: Hotel Miramare, 7 nights x 2", Decimal("2800.00")),
         ("4-star: Transfers x 1", Decimal("180.00")),
