@@ -145,7 +145,9 @@ def validate_logo(content: bytes) -> str:
                 raise ValidationError(
                     {"logo": [f"At most {LOGO_MAX_PIXELS} x {LOGO_MAX_PIXELS} pixels."]}
                 )
-            image.load()  # decodes it all: a truncated or corrupt file fails here
+            image.verify()  # the file's structure and checksums: a truncated PNG fails here
+        with Image.open(io.BytesIO(content)) as image:
+            image.load()  # and it decodes
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError({"logo": ["This file is not an image we can read."]}) from None
     return LOGO_FORMATS[kind]
