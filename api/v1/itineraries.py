@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
 
 from api.base import TenantViewSet
 from api.serializers import (
@@ -13,6 +20,7 @@ from api.serializers import (
     Text,
     max_length_of,
 )
+from core.pdf import pdf_response
 from crm.models import (
     ItemKind,
     Itinerary,
@@ -21,6 +29,7 @@ from crm.models import (
     ItineraryStatus,
     Supplier,
 )
+from crm.trips import documents as trip_documents
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
 from crm.trips.filters import ItineraryFilter
@@ -147,3 +156,20 @@ class ItineraryViewSet(TenantViewSet):
     update_service = trip_services.itinerary_update
     delete_service = trip_services.itinerary_delete
     nested_fields = ("days",)
+    action_responses: ClassVar[dict[str, tuple[Any, Any, tuple[int, ...]]]] = {
+        "pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
+    }
+
+    @extend_schema(
+        summary="Download an itinerary as a PDF",
+        description="The day-by-day plan as it stands, under the agency's letterhead: "
+        "`application/pdf`.",
+    )
+    @action(detail=True, methods=["get"], url_path="pdf", filter_backends=[])
+    def pdf(self, request: Request, pk: str) -> HttpResponse:
+        itinerary = self.get_object()
+        assert isinstance(itinerary, Itinerary)  # get_selector is itinerary_get
+        return pdf_response(
+            trip_documents.itinerary_pdf(itinerary),
+            filename=trip_documents.itinerary_filename(itinerary),
+        )

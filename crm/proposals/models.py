@@ -185,6 +185,10 @@ class Acceptance(TenantModel):
     def __str__(self) -> str:
         return f"Acceptance of {self.proposal_id} v{self.version_number}"
 
+    @property
+    def choice_or_none(self) -> dict[str, Any] | None:
+        return self.choice or None
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise FrozenRowError("An acceptance is a record; it never changes.")
@@ -205,6 +209,11 @@ class ProposalOption(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def total(self) -> Decimal:
+        """The sum of its required lines (reads prefetched lines when there are)."""
+        return sum((line.amount for line in self.lines.all() if not line.optional), Decimal("0.00"))
 
 
 class ProposalLineItem(models.Model):

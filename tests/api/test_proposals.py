@@ -9,6 +9,7 @@ from tests.factories import ClientFactory, ItineraryFactory, ProposalFactory
 class TestProposals(ResourceBattery):
     path = "/proposals"
     model = Proposal
+    detail_queries = 3  # token, proposal, its options (their lines: one more when there are)
 
     def make(self, agency, **fields):
         return ProposalFactory(client=ClientFactory(agency=agency), **fields)
