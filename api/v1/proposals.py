@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -163,7 +164,11 @@ class ProposalViewSet(TenantViewSet):
         "versions": (200, ProposalVersionSerializer(many=True), (401, 403, 404, 422, 429)),
         "version": (200, ProposalVersionDetailSerializer, (401, 403, 404, 429)),
         "version_pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
-        "certificate_pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
+        "certificate_pdf": (
+            (200, "application/pdf"),
+            OpenApiTypes.BINARY,
+            (401, 403, 404, 422, 429),
+        ),
     }
 
     def proposal(self) -> Proposal:
@@ -256,7 +261,7 @@ class ProposalViewSet(TenantViewSet):
     @extend_schema(
         summary="Download the acceptance certificate as a PDF",
         description="The client's e-signature (name typed, time, IP address, browser, the "
-        "version and its SHA-256, the option and total accepted): `application/pdf`. A 404 "
+        "version and its SHA-256, the option and total accepted): `application/pdf`. A 422 "
         "until the client signs on the link (acceptance is the client's action, never an API "
         "write).",
     )
@@ -264,7 +269,9 @@ class ProposalViewSet(TenantViewSet):
     def certificate_pdf(self, request: Request, pk: str) -> HttpResponse:
         acceptance = proposal_selectors.proposal_acceptance(proposal=self.proposal())
         if acceptance is None:
-            raise NotFound("This proposal has not been signed by the client.")
+            raise ValidationError(
+                {"acceptance": ["The client has not signed this proposal on its link yet."]}
+            )
         return pdf_response(
             proposal_documents.certificate_pdf(acceptance),
             filename=proposal_documents.certificate_filename(acceptance),

@@ -132,11 +132,11 @@ def test_a_version_downloads_as_a_pdf(api: Api, proposal_id):
     assert api.get(f"/proposals/{proposal_id}/versions/2/pdf").status_code == 404
 
 
-def test_the_certificate_is_a_404_until_signed_then_a_pdf(api: Api, proposal_id):
+def test_the_certificate_is_a_422_until_signed_then_a_pdf(api: Api, proposal_id):
     api.post(f"/proposals/{proposal_id}/send", {})
     response = api.get(f"/proposals/{proposal_id}/certificate")
-    assert response.status_code == 404
-    assert response["Content-Type"].startswith("application/json")
+    assert response.status_code == 422
+    assert "not signed" in response.json()["errors"]["acceptance"][0]
     proposal = Proposal.objects.get(pk=proposal_id)
     option = versions.latest_version(proposal).content["options"][0]
     services.proposal_respond(

@@ -4,6 +4,7 @@ acceptance certificate (branded: ``crm.trips.documents``, ``crm.proposals.docume
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
@@ -46,13 +47,14 @@ def proposal_version_pdf(request: AgencyRequest, proposal_id: int, number: int) 
 @require_safe
 @agency_required
 def proposal_certificate_pdf(request: AgencyRequest, proposal_id: int) -> HttpResponse:
-    """The certificate as a PDF (a 404 while the client has not signed)."""
+    """The certificate as a PDF (while the client has not signed, the certificate page,
+    which says so)."""
     proposal = get_or_404(
         proposal_selectors.proposal_get, agency=request.agency, proposal_id=proposal_id
     )
     acceptance = proposal_selectors.proposal_acceptance(proposal=proposal)
     if acceptance is None:
-        raise Http404
+        return redirect("proposal_certificate", proposal_id=proposal.pk)
     return pdf_response(
         proposal_documents.certificate_pdf(acceptance),
         filename=proposal_documents.certificate_filename(acceptance),

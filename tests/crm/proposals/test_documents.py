@@ -133,7 +133,9 @@ def test_the_version_pdf_shows_the_options_as_sent_not_as_edited_since(as_alice,
 
 
 def test_the_certificate_pdf_names_the_signer_the_option_and_the_total(as_alice, proposal):
-    assert as_alice.get(f"/proposals/{proposal.pk}/certificate.pdf").status_code == 404
+    unsigned = as_alice.get(f"/proposals/{proposal.pk}/certificate.pdf")
+    assert unsigned.status_code == 302
+    assert unsigned["Location"] == f"/proposals/{proposal.pk}/certificate/"
     _sign(proposal)
 
     response = as_alice.get(f"/proposals/{proposal.pk}/certificate.pdf")
