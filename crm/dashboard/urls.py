@@ -11,6 +11,7 @@ from crm.dashboard.views import (
     home,
     itineraries,
     notifications,
+    proposal_options,
     proposal_versions,
     proposals,
     suppliers,
@@ -81,6 +82,11 @@ urlpatterns = [
         name="proposal_revoke_link",
     ),
     path("proposals/<int:proposal_id>/book/", proposals.proposal_book, name="proposal_book"),
+    path(
+        "proposals/<int:proposal_id>/options/",
+        proposal_options.proposal_options,
+        name="proposal_options",
+    ),
     path(
         "proposals/<int:proposal_id>/reactivate-link/",
         proposal_versions.proposal_reactivate_link,
