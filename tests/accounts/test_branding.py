@@ -153,3 +153,19 @@ def test_the_clients_page_shows_the_logo_and_the_colour(agency, alice):
 
     assert branding.letterhead(agency).logo_url in page
     assert "background:#1e3a8a" in page
+
+
+def test_the_proposal_email_carries_the_logo_and_the_signature(agency, alice):
+    from crm.proposals.emails import proposal_email_render
+    from tests.factories import ClientFactory, ProposalFactory
+
+    branding.branding_update(
+        agency=agency, updated_by=alice, email_signature="Warm regards,\nThe Alpha team"
+    )
+    branding.branding_logo_set(agency=agency, updated_by=alice, content=image())
+    proposal = ProposalFactory(client=ClientFactory(agency=agency, email="c@example.com"))
+
+    email = proposal_email_render(proposal=proposal, subject="Hi", message="Hello", agent=alice)
+
+    assert branding.letterhead(agency).logo_url in email.html
+    assert "The Alpha team" in email.html and "The Alpha team" in email.text
