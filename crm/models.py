@@ -27,6 +27,7 @@ from crm.proposals.models import (
     ProposalOption,
     ProposalStatus,
     ProposalVersion,
+    RenderedPdf,
     TermsVersion,
     new_share_token,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "ProposalOption",
     "ProposalStatus",
     "ProposalVersion",
+    "RenderedPdf",
     "ServiceKind",
     "ServiceStatus",
     "Supplier",

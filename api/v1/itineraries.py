@@ -20,7 +20,7 @@ from api.serializers import (
     Text,
     max_length_of,
 )
-from core.pdf import pdf_response
+from api.v1.proposal_parts import PDF_PENDING, pdf_or_pending
 from crm.models import (
     ItemKind,
     Itinerary,
@@ -29,6 +29,7 @@ from crm.models import (
     ItineraryStatus,
     Supplier,
 )
+from crm.proposals.rendering import pdf_now_or_later
 from crm.trips import documents as trip_documents
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
@@ -156,6 +157,7 @@ class ItineraryViewSet(TenantViewSet):
     update_service = trip_services.itinerary_update
     delete_service = trip_services.itinerary_delete
     nested_fields = ("days",)
+    extra_responses: ClassVar[dict[str, dict[int, Any]]] = {"pdf": PDF_PENDING}
     action_responses: ClassVar[dict[str, tuple[Any, Any, tuple[int, ...]]]] = {
         "pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
     }
@@ -163,13 +165,17 @@ class ItineraryViewSet(TenantViewSet):
     @extend_schema(
         summary="Download an itinerary as a PDF",
         description="The day-by-day plan as it stands, under the agency's letterhead: "
-        "`application/pdf`.",
+        "`application/pdf`. A long one is rendered in the background: 202 with `Retry-After` "
+        "until it is ready.",
     )
     @action(detail=True, methods=["get"], url_path="pdf", filter_backends=[])
     def pdf(self, request: Request, pk: str) -> HttpResponse:
         itinerary = self.get_object()
         assert isinstance(itinerary, Itinerary)  # get_selector is itinerary_get
-        return pdf_response(
-            trip_documents.itinerary_pdf(itinerary),
-            filename=trip_documents.itinerary_filename(itinerary),
+        filename = trip_documents.itinerary_filename(itinerary)
+        result = pdf_now_or_later(
+            agency_id=itinerary.agency_id,
+            html=trip_documents.itinerary_html(itinerary),
+            filename=filename,
         )
+        return pdf_or_pending(result, filename=filename)

@@ -5,12 +5,40 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from drf_spectacular.utils import extend_schema_field
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field, inline_serializer
 from rest_framework import serializers
+from rest_framework.response import Response
 
 from api.serializers import Id, Money, OutputSerializer, Text
-from crm.models import ItemKind
+from core.pdf import pdf_response
+from crm.models import ItemKind, RenderedPdf
 from crm.proposals.options import MAX_LINES, MAX_OPTIONS, MAX_QUANTITY, MAX_UNIT_PRICE
+
+PDF_RETRY_AFTER = 5
+PDF_PENDING = {
+    202: OpenApiResponse(
+        response=inline_serializer(
+            "PdfPending",
+            {
+                "data": inline_serializer(
+                    "PdfPendingData",
+                    {"status": serializers.ChoiceField(choices=["pending", "failed"])},
+                )
+            },
+        ),
+        description="A long document is being rendered in the background: ask again after "
+        "`Retry-After` seconds.",
+    )
+}
+
+
+def pdf_or_pending(result: bytes | RenderedPdf, *, filename: str) -> HttpResponse | Response:
+    if isinstance(result, bytes):
+        return pdf_response(result, filename=filename)
+    response = Response({"data": {"status": result.status}}, status=202)
+    response["Retry-After"] = str(PDF_RETRY_AFTER)
+    return response
 
 
 class LineItemSerializer(OutputSerializer):

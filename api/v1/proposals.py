@@ -19,10 +19,12 @@ from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names
 from api.serializers import Id, Money, OutputSerializer, Text
 from api.v1.proposal_parts import (
+    PDF_PENDING,
     ChoiceField,
     OptionSerializer,
     SnapshotField,
     options_input,
+    pdf_or_pending,
 )
 from core.pdf import pdf_response
 from crm.models import Proposal, ProposalStatus, ProposalVersion
@@ -159,6 +161,7 @@ class ProposalViewSet(TenantViewSet):
     create_service = proposal_services.proposal_create
     update_service = proposal_services.proposal_update
     delete_service = proposal_services.proposal_delete
+    extra_responses: ClassVar[dict[str, dict[int, Any]]] = {"version_pdf": PDF_PENDING}
     action_responses: ClassVar[dict[str, tuple[Any, Any, tuple[int, ...]]]] = {
         "send": (200, ProposalDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
         "versions": (200, ProposalVersionSerializer(many=True), (401, 403, 404, 422, 429)),
@@ -235,7 +238,8 @@ class ProposalViewSet(TenantViewSet):
     @extend_schema(
         summary="Download a version as a PDF",
         description="Version `n` as the client was sent it (its options and prices, the "
-        "day-by-day plan, the terms), under the agency's letterhead: `application/pdf`.",
+        "day-by-day plan, the terms), under the agency's letterhead: `application/pdf`. A long "
+        "one is rendered in the background: 202 with `Retry-After` until it is ready.",
         parameters=[
             OpenApiParameter("n", int, OpenApiParameter.PATH, description="Version number.")
         ],
@@ -253,8 +257,8 @@ class ProposalViewSet(TenantViewSet):
             )
         except ProposalVersion.DoesNotExist:
             raise NotFound from None
-        return pdf_response(
-            proposal_documents.version_pdf(version),
+        return pdf_or_pending(
+            proposal_documents.version_document(version),
             filename=proposal_documents.version_filename(version),
         )
 

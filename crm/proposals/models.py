@@ -238,3 +238,32 @@ class ProposalLineItem(models.Model):
     @property
     def amount(self) -> Decimal:
         return self.unit_price * self.quantity
+
+
+class RenderedPdfStatus(models.TextChoices):
+    PENDING = "pending", "Being prepared"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class RenderedPdf(TenantModel):
+    """A large PDF rendered by a job (``crm.proposals.rendering``): the HTML it is made of,
+    keyed by its SHA-256 (the same document asked for twice is rendered once), then the bytes."""
+
+    html_sha256 = models.CharField(max_length=64)
+    html = models.TextField()
+    filename = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=10, choices=RenderedPdfStatus.choices, default=RenderedPdfStatus.PENDING
+    )
+    content = models.BinaryField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "html_sha256"], name="rendered_pdf_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -134,8 +134,15 @@ def proposal_pdf(request: HttpRequest, token: str, document: str) -> HttpRespons
         version = versions.latest_version(proposal)
         if version is None:
             raise Http404
-        content = documents.version_pdf(version)
-        filename = documents.version_filename(version)
+        result = documents.version_document(version)
+        if not isinstance(result, bytes):  # a long plan, rendered by a job
+            return render(
+                request,
+                "crm/proposals/pdf_pending_public.html",
+                {"agency": proposal.agency},
+                status=202,
+            )
+        content, filename = result, documents.version_filename(version)
     elif document == "certificate":
         acceptance = selectors.proposal_acceptance(proposal=proposal)
         if acceptance is None:

@@ -16,7 +16,12 @@ PDF_CSS = "css/pdf.css"
 
 def itinerary_pdf(itinerary: Itinerary) -> bytes:
     """``itinerary`` as read by ``selectors.itinerary_get`` (its days and items prefetched)."""
-    html = render_to_string(
+    return render_pdf(itinerary_html(itinerary))
+
+
+def itinerary_html(itinerary: Itinerary) -> str:
+    """The PDF's HTML (a long plan's is rendered by a job: ``crm.proposals.rendering``)."""
+    return render_to_string(
         "pdf/itinerary.html",
         {
             "css": static_text(PDF_CSS),
@@ -26,7 +31,6 @@ def itinerary_pdf(itinerary: Itinerary) -> bytes:
             "plan": plan_outline(itinerary),
         },
     )
-    return render_pdf(html)
 
 
 def itinerary_filename(itinerary: Itinerary) -> str:

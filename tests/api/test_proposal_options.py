@@ -182,3 +182,22 @@ def test_another_agencys_pdfs_are_a_404(bob_api: Api, api: Api, agency, proposal
 def test_money_in_options_is_decimal(proposal_id):
     option = ProposalOption.objects.filter(proposal_id=proposal_id).first()
     assert option.total == Decimal("2800.00")
+
+
+@pytest.fixture
+def long_trip(agency, monkeypatch):
+    from crm.proposals import rendering
+
+    monkeypatch.setattr(rendering, "INLINE_MAX_HTML", 1_000)  # every plan counts as long
+    monkeypatch.setattr(rendering.jobs, "enqueue", lambda job, **kw: None)  # not run yet
+    trip = ItineraryFactory(client=ClientFactory(agency=agency), title="Long haul")
+    ItineraryDayFactory(itinerary=trip, day_number=1, title="Tokyo")
+    return trip
+
+
+def test_the_api_answers_202_with_retry_after_while_it_renders(api: Api, long_trip):
+    response = api.get(f"/itineraries/{long_trip.pk}/pdf")
+
+    assert response.status_code == 202
+    assert response["Retry-After"] == "5"
+    assert response.json() == {"data": {"status": "pending"}}
