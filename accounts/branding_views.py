@@ -103,7 +103,7 @@ def agency_logo(request: HttpRequest, agency_id: int, digest: str) -> HttpRespon
     found = branding.logo_for_url(agency_id=agency_id, digest=digest)
     if found is None:
         raise Http404
-    response = HttpResponse(bytes(found.logo), content_type=found.logo_type)
+    response = HttpResponse(bytes(found.logo or b""), content_type=found.logo_type)
     response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -72,12 +72,14 @@ class LineItemInputSerializer(serializers.Serializer):
 class OptionInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = Text(required=False, max_length=2_000)
-    lines = LineItemInputSerializer(many=True, max_length=MAX_LINES, required=False)
+    lines: serializers.ListSerializer = serializers.ListSerializer(
+        child=LineItemInputSerializer(), max_length=MAX_LINES, required=False
+    )
 
 
-def options_input() -> OptionInputSerializer:
-    return OptionInputSerializer(
-        many=True,
+def options_input() -> serializers.ListSerializer:
+    return serializers.ListSerializer(
+        child=OptionInputSerializer(),
         required=False,
         max_length=MAX_OPTIONS,
         help_text="Replaces all the proposal's options (an empty list removes them). While it "

@@ -16,6 +16,14 @@ from tests.factories import ClientFactory, ItineraryDayFactory, ItineraryFactory
 
 pytestmark = pytest.mark.django_db
 
+
+def frozen(proposal: Proposal) -> dict:
+    """The content of the latest version sent."""
+    version = versions.latest_version(proposal)
+    assert version is not None
+    return version.content
+
+
 OPTIONS = [
     {
         "title": "4-star",
@@ -103,7 +111,7 @@ def test_options_are_frozen_in_the_version_whatever_is_patched_after_sending(api
 def test_the_options_of_an_accepted_proposal_cannot_change(api: Api, proposal_id):
     api.post(f"/proposals/{proposal_id}/send", {})
     proposal = Proposal.objects.get(pk=proposal_id)
-    option = versions.latest_version(proposal).content["options"][1]
+    option = frozen(proposal)["options"][1]
     services.proposal_respond(
         proposal=proposal, accept=True, full_name="Eleanor", confirmed=True, option_id=option["id"]
     )
@@ -138,7 +146,7 @@ def test_the_certificate_is_a_422_until_signed_then_a_pdf(api: Api, proposal_id)
     assert response.status_code == 422
     assert "not signed" in response.json()["errors"]["acceptance"][0]
     proposal = Proposal.objects.get(pk=proposal_id)
-    option = versions.latest_version(proposal).content["options"][0]
+    option = frozen(proposal)["options"][0]
     services.proposal_respond(
         proposal=proposal,
         accept=True,

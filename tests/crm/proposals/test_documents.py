@@ -27,6 +27,14 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+def frozen(proposal: Proposal) -> dict:
+    """The content of the latest version sent."""
+    version = versions.latest_version(proposal)
+    assert version is not None
+    return version.content
+
+
 OPTIONS = [
     {
         "title": "Classic",
@@ -85,7 +93,7 @@ def proposal(agency, alice):
 
 
 def _sign(proposal: Proposal) -> None:
-    option = versions.latest_version(proposal).content["options"][0]
+    option = frozen(proposal)["options"][0]
     services.proposal_respond(
         proposal=Proposal.objects.get(pk=proposal.pk),
         accept=True,

@@ -25,6 +25,14 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+def frozen(proposal: Proposal) -> dict:
+    """The content of the latest version sent."""
+    version = versions.latest_version(proposal)
+    assert version is not None
+    return version.content
+
+
 OPTIONS = [
     {
         "title": "4-star",
@@ -72,7 +80,7 @@ def _accept(proposal: Proposal, **kwargs) -> Proposal:
 
 
 def _frozen_option(proposal: Proposal, title: str) -> dict:
-    content = versions.latest_version(proposal).content
+    content = frozen(proposal)
     return next(option for option in content["options"] if option["title"] == title)
 
 
@@ -109,7 +117,7 @@ def test_options_are_frozen_in_the_version_and_editing_after_sending_never_moves
     options_replace(proposal=Proposal.objects.get(pk=proposal.pk), options=edited)
 
     assert versions.latest_version(proposal).pk == sent.pk
-    assert versions.latest_version(proposal).content == sent.content
+    assert frozen(proposal) == sent.content
     assert versions.has_unsent_changes(Proposal.objects.get(pk=proposal.pk))
     draft = versions.proposal_content(proposal, terms=None)
     changes = versions.version_diff(sent.content, draft)
