@@ -209,3 +209,43 @@ def test_the_api_answers_202_with_retry_after_while_it_renders(api: Api, long_tr
     assert response.status_code == 202
     assert response["Retry-After"] == "5"
     assert response.json() == {"data": {"status": "pending"}}
+
+
+def test_an_itinerary_is_duplicated_through_the_api_with_its_dates_shifted(api: Api, agency):
+    import datetime as dt
+
+    trip = ItineraryFactory(
+        client=ClientFactory(agency=agency),
+        title="Azores",
+        start_date=dt.date(2027, 5, 1),
+        end_date=dt.date(2027, 5, 2),
+    )
+    ItineraryDayFactory(itinerary=trip, day_number=2, date=dt.date(2027, 5, 2), title="Pico")
+    other = ClientFactory(agency=agency)
+
+    response = api.post(
+        f"/itineraries/{trip.pk}/duplicate", {"client_id": other.pk, "start_date": "2027-08-01"}
+    )
+
+    assert response.status_code == 201
+    data = response.json()["data"]
+    assert (data["client_id"], data["start_date"], data["end_date"]) == (
+        other.pk,
+        "2027-08-01",
+        "2027-08-02",
+    )
+    assert [(d["day_number"], d["date"], d["title"]) for d in data["days"]] == [
+        (2, "2027-08-02", "Pico")
+    ]
+
+
+def test_duplicating_for_another_agencys_client_is_a_422(api: Api, agency, other_agency):
+    trip = ItineraryFactory(client=ClientFactory(agency=agency))
+
+    response = api.post(
+        f"/itineraries/{trip.pk}/duplicate",
+        {"client_id": ClientFactory(agency=other_agency).pk},
+    )
+
+    assert response.status_code == 422
+    assert "client_id" in response.json()["errors"]
