@@ -44,6 +44,29 @@ class Agency(models.Model):
         return self.name
 
 
+class AgencyBranding(models.Model):
+    """How the agency's client-facing pages, emails and PDFs look: its logo (the image bytes,
+    validated by ``accounts.branding``), colours and contact details. Read through
+    ``accounts.branding.letterhead`` only."""
+
+    agency = models.OneToOneField(
+        Agency, on_delete=models.CASCADE, primary_key=True, related_name="branding"
+    )
+    logo = models.BinaryField(null=True, blank=True, editable=False)
+    logo_type = models.CharField(max_length=20, blank=True)  # image/png, image/jpeg, image/webp
+    logo_sha256 = models.CharField(max_length=64, blank=True)
+    primary_color = models.CharField(max_length=7, default="#0f766e")
+    accent_color = models.CharField(max_length=7, default="#134e4a")
+    address = models.TextField(blank=True, max_length=500)
+    phone = models.CharField(max_length=50, blank=True)
+    website = models.URLField(blank=True)
+    email_signature = models.TextField(blank=True, max_length=2_000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Branding of {self.agency_id}"
+
+
 class Role(models.TextChoices):
     OWNER = "owner", "Owner"
     ADMIN = "admin", "Admin"

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.branding_views import agency_logo, branding_settings
 from config.health import healthz
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("settings/forms/", include("crm.dashboard.website_form_urls")),
     path("settings/webhooks/", include("crm.dashboard.webhook_urls")),
+    path("settings/branding/", branding_settings, name="branding_settings"),
+    path("brand/<int:agency_id>/<str:digest>", agency_logo, name="agency_logo"),
     path("", include("crm.public.urls")),
     path("", include("crm.dashboard.urls")),
 ]

@@ -19,6 +19,7 @@ import mimetypes
 from functools import cache
 
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -59,3 +60,14 @@ def static_data_uri(path: str) -> str:
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
     with open(_static_path(path), "rb") as handle:
         return data_uri(handle.read(), content_type)
+
+
+def pdf_response(content: bytes, *, filename: str, download: bool = True) -> HttpResponse:
+    """``content`` served as ``application/pdf`` (an attachment named ``filename``), never
+    cached by a shared cache (PDFs carry a client's data)."""
+    response = HttpResponse(content, content_type="application/pdf")
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -30,8 +30,11 @@ from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import (
     Acceptance,
     Proposal,
+    ProposalLineItem,
+    ProposalOption,
     ProposalStatus,
     ProposalVersion,
+    RenderedPdf,
     TermsVersion,
     new_share_token,
 )
@@ -73,8 +76,11 @@ __all__ = [
     "PaymentKind",
     "PaymentMethod",
     "Proposal",
+    "ProposalLineItem",
+    "ProposalOption",
     "ProposalStatus",
     "ProposalVersion",
+    "RenderedPdf",
     "ServiceKind",
     "ServiceStatus",
     "Supplier",

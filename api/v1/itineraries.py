@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from rest_framework import serializers
+from typing import Any, ClassVar
 
-from api.base import TenantViewSet
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from api.base import TenantViewSet, envelope
+from api.exceptions import api_field_names
 from api.serializers import (
     SUPPLIER_BY_NAME,
     Id,
@@ -13,6 +22,7 @@ from api.serializers import (
     Text,
     max_length_of,
 )
+from api.v1.proposal_parts import PDF_PENDING, pdf_or_pending
 from api.v1.travellers import (
     passport_warnings_output,
     traveller_ids_input,
@@ -26,8 +36,11 @@ from crm.models import (
     ItineraryStatus,
     Supplier,
 )
+from crm.proposals.rendering import pdf_now_or_later
+from crm.trips import documents as trip_documents
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
+from crm.trips.copies import itinerary_duplicate
 from crm.trips.filters import ItineraryFilter
 
 
@@ -140,6 +153,14 @@ class ItineraryInputSerializer(serializers.Serializer):
     )
 
 
+class ItineraryDuplicateSerializer(serializers.Serializer):
+    client_id = Id(required=False, help_text="Another client of your agency; the same by default.")
+    start_date = serializers.DateField(
+        required=False, help_text="The copy's start; every date shifts by the same number of days."
+    )
+    title = serializers.CharField(required=False, max_length=200, help_text="The same by default.")
+
+
 class ItineraryViewSet(TenantViewSet):
     """Itineraries with their day-by-day plan (days in order, each with its items in order)."""
 
@@ -155,3 +176,50 @@ class ItineraryViewSet(TenantViewSet):
     update_service = trip_services.itinerary_update
     delete_service = trip_services.itinerary_delete
     nested_fields = ("days",)
+    extra_responses: ClassVar[dict[str, dict[int, Any]]] = {"pdf": PDF_PENDING}
+    action_responses: ClassVar[dict[str, tuple[Any, Any, tuple[int, ...]]]] = {
+        "pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
+        "duplicate": (201, ItineraryDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
+    }
+
+    @extend_schema(
+        summary="Duplicate an itinerary",
+        description="A new draft with the same day-by-day plan, for the same or another client, "
+        "optionally starting on a new date (every dated day moves with it).",
+        request=ItineraryDuplicateSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="duplicate", filter_backends=[])
+    def duplicate(self, request: Request, pk: str) -> Response:
+        itinerary = self.get_object()
+        assert isinstance(itinerary, Itinerary)  # get_selector is itinerary_get
+        serializer = ItineraryDuplicateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        with api_field_names():
+            copy = itinerary_duplicate(
+                itinerary=itinerary,
+                created_by=request.auth.user,
+                client=fields.get("client_id"),
+                start_date=fields.get("start_date"),
+                title=fields.get("title"),
+            )
+        fresh = trip_selectors.itinerary_get(agency=self.agency, itinerary_id=copy.pk)
+        return envelope(self.represent(fresh), status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Download an itinerary as a PDF",
+        description="The day-by-day plan as it stands, under the agency's letterhead: "
+        "`application/pdf`. A long one is rendered in the background: 202 with `Retry-After` "
+        "until it is ready.",
+    )
+    @action(detail=True, methods=["get"], url_path="pdf", filter_backends=[])
+    def pdf(self, request: Request, pk: str) -> HttpResponse:
+        itinerary = self.get_object()
+        assert isinstance(itinerary, Itinerary)  # get_selector is itinerary_get
+        filename = trip_documents.itinerary_filename(itinerary)
+        result = pdf_now_or_later(
+            agency_id=itinerary.agency_id,
+            html=trip_documents.itinerary_html(itinerary),
+            filename=filename,
+        )
+        return pdf_or_pending(result, filename=filename)

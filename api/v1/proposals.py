@@ -5,7 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -15,17 +18,22 @@ from rest_framework.response import Response
 from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names
 from api.serializers import Id, Money, OutputSerializer, Text
+from api.v1.proposal_parts import (
+    PDF_PENDING,
+    ChoiceField,
+    OptionSerializer,
+    SnapshotField,
+    options_input,
+    pdf_or_pending,
+)
 from api.v1.travellers import (
     passport_warnings_output,
     traveller_ids_input,
     traveller_ids_output,
 )
-from crm.models import (
-    ItemKind,
-    Proposal,
-    ProposalStatus,
-    ProposalVersion,
-)
+from core.pdf import pdf_response
+from crm.models import Proposal, ProposalStatus, ProposalVersion
+from crm.proposals import documents as proposal_documents
 from crm.proposals import emails as proposal_emails
 from crm.proposals import selectors as proposal_selectors
 from crm.proposals import services as proposal_services
@@ -48,6 +56,9 @@ class AcceptanceSerializer(OutputSerializer):
     content_sha256 = serializers.CharField(
         help_text="SHA-256 (hex) of the accepted version's canonical JSON content."
     )
+    choice = ChoiceField(allow_null=True, source="choice_or_none")
+    total_price = Money(allow_null=True, help_text="The total accepted (option and extras).")
+    currency = serializers.CharField(allow_blank=True)
 
 
 class ProposalSerializer(OutputSerializer):
@@ -81,99 +92,12 @@ class ProposalSerializer(OutputSerializer):
 
 
 class ProposalDetailSerializer(ProposalSerializer):
-    """A proposal with who goes (the passport warning reads its itinerary's end date)."""
+    """A proposal with who goes (the passport warning reads its itinerary's end date), and its
+    options with their line items (the live draft: what the next version sent will freeze)."""
 
     traveller_ids = traveller_ids_output()
     passport_warnings = passport_warnings_output()
-
-
-_ITEM_SCHEMA = {
-    "type": "object",
-    "required": [
-        "id",
-        "position",
-        "kind",
-        "title",
-        "start_time",
-        "end_time",
-        "location",
-        "supplier",
-        "reference",
-        "notes",
-    ],
-    "properties": {
-        "id": {"type": "integer"},
-        "position": {"type": "integer"},
-        "kind": {"type": "string", "enum": [kind for kind, _ in ItemKind.choices]},
-        "title": {"type": "string"},
-        "start_time": {"type": ["string", "null"], "example": "08:40:00"},
-        "end_time": {"type": ["string", "null"], "example": "10:00:00"},
-        "location": {"type": "string"},
-        "supplier": {"type": "string"},
-        "reference": {"type": "string"},
-        "notes": {"type": "string"},
-    },
-}
-_DAY_SCHEMA = {
-    "type": "object",
-    "required": ["id", "day_number", "date", "title", "description", "location", "items"],
-    "properties": {
-        "id": {"type": "integer"},
-        "day_number": {"type": "integer"},
-        "date": {"type": ["string", "null"], "format": "date"},
-        "title": {"type": "string"},
-        "description": {"type": "string"},
-        "location": {"type": "string"},
-        "items": {"type": "array", "items": _ITEM_SCHEMA},
-    },
-}
-CONTENT_SCHEMA = {
-    "type": "object",
-    "description": "The frozen snapshot (format 1). Its SHA-256 is taken over its canonical "
-    "JSON: keys sorted, no spaces, UTF-8. Options and line items will add an `options` key.",
-    "required": [
-        "format",
-        "title",
-        "client_name",
-        "currency",
-        "total_price",
-        "valid_until",
-        "message",
-        "itinerary",
-        "terms",
-    ],
-    "properties": {
-        "format": {"type": "integer", "enum": [1]},
-        "title": {"type": "string"},
-        "client_name": {"type": "string"},
-        "currency": {"type": "string", "example": "GBP"},
-        "total_price": {"type": "string", "format": "decimal", "example": "8950.00"},
-        "valid_until": {"type": ["string", "null"], "format": "date"},
-        "message": {"type": "string"},
-        "itinerary": {
-            "type": ["object", "null"],
-            "required": ["id", "title", "start_date", "end_date", "travellers", "days"],
-            "properties": {
-                "id": {"type": "integer"},
-                "title": {"type": "string"},
-                "start_date": {"type": ["string", "null"], "format": "date"},
-                "end_date": {"type": ["string", "null"], "format": "date"},
-                "travellers": {"type": "integer"},
-                "days": {"type": "array", "items": _DAY_SCHEMA},
-            },
-        },
-        "terms": {
-            "type": ["object", "null"],
-            "required": ["version", "text"],
-            "properties": {"version": {"type": "integer"}, "text": {"type": "string"}},
-        },
-    },
-}
-
-
-@extend_schema_field(CONTENT_SCHEMA)
-class SnapshotField(serializers.DictField):
-    pass
+    options = OptionSerializer(many=True)
 
 
 class ProposalVersionSerializer(OutputSerializer):
@@ -221,10 +145,15 @@ class ProposalInputSerializer(serializers.Serializer):
     currency = serializers.CharField(
         min_length=3, max_length=3, required=False, help_text="ISO 4217; the agency's by default."
     )
-    total_price = Money(min_value=Decimal("0"), required=False)
+    total_price = Money(
+        min_value=Decimal("0"),
+        required=False,
+        help_text="Typed only for a proposal without options; with options it is derived.",
+    )
     valid_until = serializers.DateField(required=False, allow_null=True)
     message = Text(required=False, allow_null=True)
     traveller_ids = traveller_ids_input()
+    options = options_input()
 
 
 class ProposalViewSet(TenantViewSet):
@@ -232,6 +161,7 @@ class ProposalViewSet(TenantViewSet):
     model = Proposal
     output_serializer = ProposalSerializer
     detail_serializer = ProposalDetailSerializer
+    nested_fields = ("options",)
     input_serializer = ProposalInputSerializer
     filterset_class = ProposalFilter
     list_selector = proposal_selectors.proposal_list
@@ -239,10 +169,17 @@ class ProposalViewSet(TenantViewSet):
     create_service = proposal_services.proposal_create
     update_service = proposal_services.proposal_update
     delete_service = proposal_services.proposal_delete
-    action_responses: ClassVar[dict[str, tuple[int, Any, tuple[int, ...]]]] = {
+    extra_responses: ClassVar[dict[str, dict[int, Any]]] = {"version_pdf": PDF_PENDING}
+    action_responses: ClassVar[dict[str, tuple[Any, Any, tuple[int, ...]]]] = {
         "send": (200, ProposalDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
         "versions": (200, ProposalVersionSerializer(many=True), (401, 403, 404, 422, 429)),
         "version": (200, ProposalVersionDetailSerializer, (401, 403, 404, 429)),
+        "version_pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
+        "certificate_pdf": (
+            (200, "application/pdf"),
+            OpenApiTypes.BINARY,
+            (401, 403, 404, 422, 429),
+        ),
     }
 
     def proposal(self) -> Proposal:
@@ -305,3 +242,49 @@ class ProposalViewSet(TenantViewSet):
         except ProposalVersion.DoesNotExist:
             raise NotFound from None
         return envelope(ProposalVersionDetailSerializer.represent(version))
+
+    @extend_schema(
+        summary="Download a version as a PDF",
+        description="Version `n` as the client was sent it (its options and prices, the "
+        "day-by-day plan, the terms), under the agency's letterhead: `application/pdf`. A long "
+        "one is rendered in the background: 202 with `Retry-After` until it is ready.",
+        parameters=[
+            OpenApiParameter("n", int, OpenApiParameter.PATH, description="Version number.")
+        ],
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"versions/(?P<n>[0-9]{1,9})/pdf",
+        filter_backends=[],
+    )
+    def version_pdf(self, request: Request, pk: str, n: str) -> HttpResponse:
+        try:
+            version = proposal_selectors.proposal_version_get(
+                proposal=self.proposal(), number=int(n)
+            )
+        except ProposalVersion.DoesNotExist:
+            raise NotFound from None
+        return pdf_or_pending(
+            proposal_documents.version_document(version),
+            filename=proposal_documents.version_filename(version),
+        )
+
+    @extend_schema(
+        summary="Download the acceptance certificate as a PDF",
+        description="The client's e-signature (name typed, time, IP address, browser, the "
+        "version and its SHA-256, the option and total accepted): `application/pdf`. A 422 "
+        "until the client signs on the link (acceptance is the client's action, never an API "
+        "write).",
+    )
+    @action(detail=True, methods=["get"], url_path="certificate", filter_backends=[])
+    def certificate_pdf(self, request: Request, pk: str) -> HttpResponse:
+        acceptance = proposal_selectors.proposal_acceptance(proposal=self.proposal())
+        if acceptance is None:
+            raise ValidationError(
+                {"acceptance": ["The client has not signed this proposal on its link yet."]}
+            )
+        return pdf_response(
+            proposal_documents.certificate_pdf(acceptance),
+            filename=proposal_documents.certificate_filename(acceptance),
+        )

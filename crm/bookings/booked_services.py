@@ -339,14 +339,18 @@ def _sync(booking: Booking, locked: Booking) -> None:
 
 
 def services_from_itinerary(
-    *, booking: Booking, itinerary: Itinerary, package_price: Decimal, package_title: str
+    *,
+    booking: Booking,
+    itinerary: Itinerary | None,
+    package_price: Decimal,
+    package_title: str,
+    priced: list[tuple[str, Decimal]] | None = None,
 ) -> list[BookingService]:
-    """The plan's flights, stays, transfers and activities as services of ``booking``
-    (requested, at no price: an item carries none), with their supplier, dates, times and
-    reference; then, when ``package_price`` is above zero, one "package" service holding the
-    proposal's price, so the booking's total stays what the client accepted and is still the
-    sum of its services. Called inside the booking's creation (no events of their own: the
-    booking's ``booking.created`` and this service's data say it)."""
+    """The plan's flights, stays, transfers and activities as services (requested, no price),
+    with supplier, dates, times, reference; then ``priced`` (description, price: the accepted
+    option's lines), else one "package" service of ``package_price`` (when above zero): the
+    total is what the client accepted, still the sum of the services. Called inside the
+    booking's creation (no events of their own: ``booking.created`` says it)."""
     items = (
         ItineraryItem.objects.filter(day__itinerary=itinerary)
         .select_related("day", "supplier")
@@ -374,16 +378,18 @@ def services_from_itinerary(
                 notes="\n".join(part for part in (item.location, item.notes) if part),
             )
         )
-    if package_price > 0:
+    if priced is None:
+        priced = [(PACKAGE.format(title=package_title), package_price)] if package_price > 0 else []
+    for description, price in priced:
         rows.append(
             BookingService(
                 agency_id=booking.agency_id,
                 booking=booking,
                 position=len(rows),
                 kind=ServiceKind.OTHER,
-                description=PACKAGE.format(title=package_title)[:300],
+                description=description[:300],
                 currency=booking.currency,
-                price=package_price,
+                price=price,
                 status=SS.CONFIRMED,
                 commission_source=CommissionSource.TYPED,
             )

@@ -35,7 +35,7 @@ from crm.bookings.payments import (  # re-exported: callers knew them here
 )
 from crm.clients.models import Client
 from crm.clients.travellers import travellers_assign
-from crm.proposals.models import Proposal, ProposalStatus
+from crm.proposals.models import Acceptance, Proposal, ProposalStatus
 from crm.suppliers.models import Supplier
 from crm.suppliers.services import NOT_GIVEN, supplier_resolve
 from crm.trips.models import Itinerary
@@ -190,8 +190,18 @@ def _save_booking(booking: Booking) -> None:
 
 @transaction.atomic
 def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None = None) -> Booking:
+    """Book an accepted proposal: confirmed, for its itinerary's dates, at the total the
+    client accepted. The plan's items become services at no price; the accepted option's
+    lines (the required ones and the extras ticked) become priced services, or, for a
+    proposal without options, one package line holds its price."""
     if proposal.status != ProposalStatus.ACCEPTED:
         raise ValidationError({"proposal_id": ["Only an accepted proposal can be booked."]})
+    acceptance = Acceptance.objects.for_agency(proposal.agency_id).filter(proposal_id=proposal.pk)
+    signed = acceptance.first()
+    choice = signed.choice if signed is not None else {}
+    total = proposal.total_price
+    if signed is not None and signed.total_price is not None:
+        total = signed.total_price
     itinerary = proposal.itinerary
     booking = booking_create(
         agency=proposal.agency,
@@ -202,18 +212,26 @@ def booking_create_from_proposal(*, proposal: Proposal, created_by: User | None 
         start_date=itinerary.start_date if itinerary else None,
         end_date=itinerary.end_date if itinerary else None,
         currency=proposal.currency,
-        total_price=proposal.total_price,
+        total_price=total,
         status=S.CONFIRMED,
         traveller_ids=[t.pk for t in proposal.named_travellers.all()],
     )
-    if itinerary is not None:
-        # The plan's items become the booking's services; the proposal's price is kept as a
-        # package line, so the total is still what the client accepted.
+    priced = None
+    if choice:
+        priced = [
+            (
+                f"{choice['title']}: {line['description']} x {line['quantity']}",
+                Decimal(line["amount"]),
+            )
+            for line in choice["lines"]
+        ]
+    if itinerary is not None or priced:
         services_from_itinerary(
             booking=booking,
             itinerary=itinerary,
-            package_price=proposal.total_price,
+            package_price=total,
             package_title=proposal.title,
+            priced=priced,
         )
     return booking
 

@@ -7,9 +7,12 @@ from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
     clients,
+    documents,
     home,
     itineraries,
+    itinerary_copies,
     notifications,
+    proposal_options,
     proposal_versions,
     proposals,
     suppliers,
@@ -93,6 +96,12 @@ urlpatterns = [
     path(itinerary, itineraries.itinerary_detail, name="itinerary_detail"),
     path(f"{itinerary}edit/", itineraries.itinerary_edit, name="itinerary_edit"),
     path(f"{itinerary}print/", itineraries.itinerary_print, name="itinerary_print"),
+    path(f"{itinerary}itinerary.pdf", documents.itinerary_pdf, name="itinerary_pdf"),
+    path(
+        f"{itinerary}duplicate/",
+        itinerary_copies.itinerary_duplicate_page,
+        name="itinerary_duplicate",
+    ),
     path(f"{itinerary}delete/", itineraries.itinerary_delete, name="itinerary_delete"),
     path(f"{itinerary}days/", itineraries.day_add, name="day_add"),
     path(f"{itinerary}days/<int:day_id>/edit/", itineraries.plan_edit, name="day_edit"),
@@ -116,6 +125,11 @@ urlpatterns = [
     ),
     path("proposals/<int:proposal_id>/book/", proposals.proposal_book, name="proposal_book"),
     path(
+        "proposals/<int:proposal_id>/options/",
+        proposal_options.proposal_options,
+        name="proposal_options",
+    ),
+    path(
         "proposals/<int:proposal_id>/reactivate-link/",
         proposal_versions.proposal_reactivate_link,
         name="proposal_reactivate_link",
@@ -129,6 +143,16 @@ urlpatterns = [
         "proposals/<int:proposal_id>/versions/diff/",
         proposal_versions.proposal_version_diff,
         name="proposal_version_diff",
+    ),
+    path(
+        "proposals/<int:proposal_id>/versions/<int:number>/proposal.pdf",
+        documents.proposal_version_pdf,
+        name="proposal_version_pdf",
+    ),
+    path(
+        "proposals/<int:proposal_id>/certificate.pdf",
+        documents.proposal_certificate_pdf,
+        name="proposal_certificate_pdf",
     ),
     path(
         "proposals/<int:proposal_id>/certificate/",

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
+from accounts.branding import letterhead
 from accounts.events import record_event
 from accounts.models import User
 from core import mail
@@ -100,6 +101,7 @@ def proposal_email_render(
         else LINK_PLACEHOLDER
     )
     agency_name = proposal.agency.name
+    head = letterhead(proposal.agency)
     agent_name = agent.display_name if agent else ""
     text, html = mail.render(
         "crm/proposals/email/proposal",
@@ -111,6 +113,9 @@ def proposal_email_render(
             "proposal": proposal,
             "updated": version is not None and version.number > 1,
             "version_number": version.number if version else None,
+            "letterhead": head,
+            "logo_url": mail.absolute(head.logo_url) if head.logo_url else None,
+            "has_options": proposal.options.exists(),
         },
     )
     _, address = parseaddr(str(settings.DEFAULT_FROM_EMAIL or ""))

@@ -19,6 +19,7 @@ from accounts.models import Agency
 from core import jobs
 from crm.proposals.lifecycle import ANSWERABLE
 from crm.proposals.models import Proposal
+from crm.proposals.rendering import render_pdf_job  # declared there; workers import it here
 from crm.proposals.services import proposals_expire_due
 
 
@@ -61,3 +62,5 @@ def expire_due_scan(timestamp: int | None = None, **_: Any) -> int:
 
 
 jobs.periodic(expire_due_scan, cron="*/15 * * * *")
+
+__all__ = ["expire_due", "expire_due_scan", "render_pdf_job"]

@@ -5,8 +5,9 @@ Sending, the client opening the link, answering (on the link, or an agent record
 answer), expiring, the API and the dashboard all go through :func:`proposal_transition`.
 
 Accepted and declined are final: nothing reopens them, and their terms (price, currency,
-client, itinerary, validity) are frozen. Becoming sent freezes a version (``versions.py``): what
-the client's link shows from then on, whatever is edited afterwards. An expired proposal can be
+client, itinerary, validity) are frozen; accepting confirms the proposal's itinerary. Becoming
+sent freezes a version (``versions.py``): what the client's link shows from then on, whatever
+is edited afterwards. An expired proposal can be
 sent again. A sent or viewed proposal can be taken back to draft to be revised; its link then
 refuses an answer until it is sent again.
 """
@@ -24,6 +25,7 @@ from accounts.events import named_event
 from core.transitions import Transitions
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
 from crm.proposals.versions import version_freeze
+from crm.trips.models import Itinerary, ItineraryStatus
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -125,4 +127,27 @@ def proposal_transition(
         proposal.save(update_fields=changed)
     if to == S.SENT:
         version_freeze(proposal=proposal, sent_by=actor)
+    elif to == S.ACCEPTED:
+        _itinerary_confirm(proposal)
     return proposal
+
+
+def _itinerary_confirm(proposal: Proposal) -> None:
+    """An accepted proposal confirms its itinerary (a draft or proposed one: a completed or
+    cancelled trip keeps its status)."""
+    if proposal.itinerary_id is None:
+        return
+    itinerary = (
+        Itinerary.objects.for_agency(proposal.agency_id)
+        .select_for_update()
+        .filter(pk=proposal.itinerary_id)
+        .first()
+    )
+    if itinerary is None or itinerary.status not in (
+        ItineraryStatus.DRAFT,
+        ItineraryStatus.PROPOSED,
+    ):
+        return
+    itinerary.status = ItineraryStatus.CONFIRMED
+    with named_event("itinerary.confirmed", subject=itinerary, data={"proposal_id": proposal.pk}):
+        itinerary.save(update_fields=["status", "updated_at"])

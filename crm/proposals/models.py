@@ -182,11 +182,95 @@ class Acceptance(TenantModel):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=500, blank=True)
     content_sha256 = models.CharField(max_length=64)
+    # The option the client picked and the optional extras ticked, as the frozen version
+    # priced them (``{"option_id", "title", "lines": [...], "extras": [ids]}``; empty for a
+    # version without options), and the total they accepted: what the booking is made from.
+    choice = models.JSONField(default=dict, blank=True)
+    total_price = models.DecimalField(**MONEY, null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
 
     def __str__(self) -> str:
         return f"Acceptance of {self.proposal_id} v{self.version_number}"
+
+    @property
+    def choice_or_none(self) -> dict[str, Any] | None:
+        return self.choice or None
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise FrozenRowError("An acceptance is a record; it never changes.")
         super().save(*args, **kwargs)
+
+
+class ProposalOption(models.Model):
+    """One way of doing the trip ("4-star", "5-star with a private guide"), priced by its
+    line items; the client picks one when accepting. Scoped through its proposal."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="options")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, max_length=2_000)
+
+    class Meta:
+        ordering = ["proposal_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def total(self) -> Decimal:
+        """The sum of its required lines (reads prefetched lines when there are)."""
+        return sum((line.amount for line in self.lines.all() if not line.optional), Decimal("0.00"))
+
+
+class ProposalLineItem(models.Model):
+    """A priced line of an option: required lines make the option's total; an optional one
+    is an extra the client may tick."""
+
+    option = models.ForeignKey(ProposalOption, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField(default=0)
+    description = models.CharField(max_length=300)
+    quantity = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+    unit_price = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), validators=[MinValueValidator(Decimal("0"))]
+    )
+    optional = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["option_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def amount(self) -> Decimal:
+        return self.unit_price * self.quantity
+
+
+class RenderedPdfStatus(models.TextChoices):
+    PENDING = "pending", "Being prepared"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class RenderedPdf(TenantModel):
+    """A large PDF rendered by a job (``crm.proposals.rendering``): the HTML it is made of,
+    keyed by its SHA-256 (the same document asked for twice is rendered once), then the bytes."""
+
+    html_sha256 = models.CharField(max_length=64)
+    html = models.TextField()
+    filename = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=10, choices=RenderedPdfStatus.choices, default=RenderedPdfStatus.PENDING
+    )
+    content = models.BinaryField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "html_sha256"], name="rendered_pdf_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
 from crm.proposals.filters import ProposalFilter
-from crm.proposals.models import Acceptance, Proposal, ProposalVersion, TermsVersion
+from crm.proposals.models import (
+    Acceptance,
+    Proposal,
+    ProposalLineItem,
+    ProposalOption,
+    ProposalVersion,
+    TermsVersion,
+)
 
 
 def _with_versions(rows: QuerySet[Proposal]) -> QuerySet[Proposal]:
@@ -27,11 +34,21 @@ def proposal_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Propos
 
 
 def proposal_get(*, agency: Agency, proposal_id: int) -> Proposal:
-    return _with_versions(
-        Proposal.objects.for_agency(agency)
-        .select_related("client", "itinerary")
-        .prefetch_related("named_travellers")
-    ).get(pk=proposal_id)
+    """One proposal, with who goes (one more query) and its options and their lines in order
+    (two more)."""
+    return (
+        _with_versions(Proposal.objects.for_agency(agency).select_related("client", "itinerary"))
+        .prefetch_related(
+            "named_travellers",
+            Prefetch(
+                "options",
+                queryset=ProposalOption.objects.order_by("position", "id").prefetch_related(
+                    Prefetch("lines", queryset=ProposalLineItem.objects.order_by("position", "id"))
+                ),
+            ),
+        )
+        .get(pk=proposal_id)
+    )
 
 
 def proposal_get_by_share_token(*, token: str) -> Proposal:

@@ -4,7 +4,7 @@ expire, revoke the link). Every status change goes through ``lifecycle.proposal_
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
@@ -31,10 +31,12 @@ from crm.proposals.lifecycle import (
 from crm.proposals.models import (
     Acceptance,
     Proposal,
+    ProposalOption,
     ProposalStatus,
     ProposalVersion,
     new_share_token,
 )
+from crm.proposals.options import DERIVED_PRICE, accepted_choice, options_replace
 from crm.proposals.versions import content_sha256, latest_version, version_freeze
 from crm.trips.models import Itinerary
 
@@ -52,6 +54,7 @@ class ProposalChanges(TypedDict, total=False):
     total_price: Decimal
     valid_until: dt.date | None
     message: str | None
+    options: Sequence[Mapping[str, Any]]
 
 
 PROPOSAL_FIELDS = tuple(ProposalChanges.__annotations__)
@@ -101,9 +104,11 @@ def proposal_create(
     valid_until: dt.date | None = None,
     message: str | None = "",
     traveller_ids: Sequence[int] | None = None,
+    options: Sequence[Mapping[str, Any]] | None = None,
 ) -> Proposal:
     """Draft a proposal (for ``itinerary``'s client when no ``client`` is given). A ``status``
-    other than draft is reached through the door, step by step, each step an event."""
+    other than draft is reached through the door, step by step, each step an event. With
+    ``options`` (see ``options.options_replace``) the price is derived from them."""
     if client is None and itinerary is not None:
         linked = resolve_related(Itinerary, agency=agency, value=itinerary, field="itinerary_id")
         client = linked.client_id if linked else None
@@ -124,6 +129,10 @@ def proposal_create(
     save_validated(proposal)
     if traveller_ids:
         travellers_assign(record=proposal, traveller_ids=traveller_ids)
+    if options:
+        if total_price:
+            raise ValidationError({"total_price": [DERIVED_PRICE]})
+        options_replace(proposal=proposal, options=options)
     for step in PROPOSAL_TRANSITIONS.path(S.DRAFT, status):  # an unknown status is refused
         proposal_transition(proposal=proposal, to=step)
     return proposal
@@ -141,17 +150,30 @@ def proposal_update(
     unknown_fields(changes, PROPOSAL_FIELDS)
     fields: dict[str, Any] = dict(changes)
     status = fields.pop("status", None)
+    options = fields.pop("options", None)
     current = proposal_lock(proposal)
     if status is not None and status != current.status:
         PROPOSAL_TRANSITIONS.check(current.status, status)
     for name in DOOR_FIELDS:
         setattr(proposal, name, getattr(current, name))
+    priced_by_options = (
+        bool(options)
+        if options is not None
+        else ProposalOption.objects.filter(proposal_id=current.pk).exists()
+    )
+    if priced_by_options:
+        typed = fields.pop("total_price", None)
+        if typed is not None and Decimal(typed) != current.total_price:
+            raise ValidationError({"total_price": [DERIVED_PRICE]})
+        proposal.total_price = current.total_price
     if fields:
         _proposal_apply(proposal, fields)
         check_terms_editable(current, proposal, fields)
         save_validated(proposal)
     if traveller_ids is not None or "client" in fields:
         travellers_assign(record=proposal, traveller_ids=traveller_ids)
+    if options is not None:
+        options_replace(proposal=proposal, options=options)
     if status is not None:
         proposal_transition(proposal=proposal, to=status)
     return proposal
@@ -271,6 +293,8 @@ def proposal_respond(
     ip_address: str = "",
     user_agent: str = "",
     reason: str = "",
+    option_id: int | None = None,
+    extras: Iterable[int] = (),
 ) -> Proposal:
     """The client's answer on the shared link, to the version it shows: only a sent or viewed
     proposal within its validity, on a live link, can be answered, and only once.
@@ -278,7 +302,10 @@ def proposal_respond(
     Accepting is an e-signature: the full name typed, the terms ticked (when the version
     carries terms) and the confirmation; an :class:`Acceptance` records them with the time,
     IP address, user agent, the version and terms version, and the SHA-256 of the frozen
-    content. Declining takes an optional reason, kept in the event."""
+    content. A version with options needs ``option_id`` (one of its frozen options; the only
+    one by default) and takes ``extras`` (ids of that option's optional lines): the choice
+    and its total, priced from the frozen version, are recorded, and become the proposal's
+    price. Declining takes an optional reason, kept in the event."""
     current = proposal_lock(proposal)
     state = proposal_link_state(current)
     if state != "open":
@@ -314,6 +341,10 @@ def proposal_respond(
         errors["terms"] = ["Tick the box to accept the terms and conditions."]
     if not confirmed:
         errors["confirm"] = ["Confirm that you accept this proposal."]
+    try:
+        choice, total = accepted_choice(version.content, option_id=option_id, extras=extras)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
     digest = content_sha256(version.content)
@@ -332,12 +363,17 @@ def proposal_respond(
         ip_address=ip_address or None,
         user_agent=(user_agent or "")[:USER_AGENT_MAX_LENGTH],
         content_sha256=digest,
+        choice=choice,
+        total_price=total,
+        currency=version.content["currency"],
     )
-    return proposal_transition(
-        proposal=proposal,
-        to=S.ACCEPTED,
-        data={"version": version.number, "terms_version": terms_number, "sha256": digest},
-    )
+    event: dict[str, Any] = {"version": version.number, "terms_version": terms_number}
+    if choice:
+        # The accepted total is the proposal's price from now on (frozen: it is answered).
+        Proposal.objects.filter(pk=current.pk).update(total_price=total)
+        proposal.total_price = total
+        event.update(option=choice["title"], total_price=choice["total"])
+    return proposal_transition(proposal=proposal, to=S.ACCEPTED, data={**event, "sha256": digest})
 
 
 def proposal_expire(*, proposal: Proposal) -> Proposal:

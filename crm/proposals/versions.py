@@ -16,8 +16,10 @@ The snapshot's shape (``format`` 1)::
                                     "reference", "notes"}]}]},
      "terms": null | {"version", "text"}}
 
-Days and items are as the API shows them. Options and line items (a later part) add an
-``options`` key; a reader treats a missing key as none.
+Days and items are as the API shows them. A proposal with options adds an ``options`` key:
+``[{"id", "title", "description", "total" (its required lines' sum), "lines": [{"id",
+"description", "quantity", "unit_price", "amount", "optional"}]}]``; a reader treats a missing
+key as none (and a version without it hashes as before options existed).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -34,7 +37,13 @@ from django.utils import timezone
 
 from accounts.events import current_context, record_event
 from accounts.models import User
-from crm.proposals.models import Proposal, ProposalVersion, TermsVersion
+from crm.proposals.models import (
+    Proposal,
+    ProposalLineItem,
+    ProposalOption,
+    ProposalVersion,
+    TermsVersion,
+)
 from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem
 
 FORMAT = 1
@@ -103,6 +112,40 @@ def _itinerary(itinerary: Itinerary) -> dict[str, Any]:
     }
 
 
+def _options(proposal: Proposal) -> list[dict[str, Any]]:
+    options = (
+        ProposalOption.objects.filter(proposal_id=proposal.pk)
+        .order_by("position", "id")
+        .prefetch_related(
+            Prefetch("lines", queryset=ProposalLineItem.objects.order_by("position", "id"))
+        )
+    )
+    shown = []
+    for option in options:
+        lines = list(option.lines.all())
+        total = sum((line.amount for line in lines if not line.optional), Decimal("0.00"))
+        shown.append(
+            {
+                "id": option.pk,
+                "title": option.title,
+                "description": option.description,
+                "total": f"{total:.2f}",
+                "lines": [
+                    {
+                        "id": line.pk,
+                        "description": line.description,
+                        "quantity": line.quantity,
+                        "unit_price": f"{line.unit_price:.2f}",
+                        "amount": f"{line.amount:.2f}",
+                        "optional": line.optional,
+                    }
+                    for line in lines
+                ],
+            }
+        )
+    return shown
+
+
 def terms_current(*, agency_id: int) -> TermsVersion | None:
     """The agency's latest published terms, or None when it has published none."""
     return TermsVersion.objects.for_agency(agency_id).order_by("-number").first()
@@ -115,7 +158,7 @@ def proposal_content(proposal: Proposal, *, terms: TermsVersion | None) -> dict[
         if proposal.itinerary_id
         else None
     )
-    return {
+    content: dict[str, Any] = {
         "format": FORMAT,
         "title": proposal.title,
         "client_name": proposal.client.name,
@@ -126,6 +169,12 @@ def proposal_content(proposal: Proposal, *, terms: TermsVersion | None) -> dict[
         "itinerary": _itinerary(itinerary) if itinerary else None,
         "terms": {"version": terms.number, "text": terms.text} if terms else None,
     }
+    # Only a proposal with options carries the key, so a version frozen before options
+    # existed hashes as it did (and re-sending it freezes nothing new).
+    options = _options(proposal)
+    if options:
+        content["options"] = options
+    return content
 
 
 def latest_version(proposal: Proposal) -> ProposalVersion | None:
@@ -264,110 +313,7 @@ def snapshot_dates(content: dict[str, Any]) -> tuple[dt.date | None, dt.date | N
     return parse_date(itinerary.get("start_date")), parse_date(itinerary.get("end_date"))
 
 
-# The diff between two versions, in words ----------------------------------------------------
+# The diff in words lives in diffs.py; re-exported here for the callers that knew it here.
+from crm.proposals.diffs import version_diff  # noqa: E402
 
-_PROPOSAL_LABELS = {
-    "title": "Title",
-    "client_name": "Client",
-    "valid_until": "Valid until",
-    "message": "Message",
-}
-_DAY_LABELS = {"date": "date", "title": "title", "description": "description", "location": "place"}
-_ITEM_LABELS = {
-    "kind": "kind",
-    "title": "title",
-    "start_time": "start time",
-    "end_time": "end time",
-    "location": "place",
-    "supplier": "supplier",
-    "reference": "reference",
-    "notes": "notes",
-}
-
-
-def _shown(value: Any) -> str:
-    return "(none)" if value in (None, "") else str(value)
-
-
-def _day_name(day: dict[str, Any]) -> str:
-    return f"Day {day['day_number']}" + (f" ({day['title']})" if day["title"] else "")
-
-
-def version_diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """What changed from snapshot ``old`` to ``new``, one sentence per change (days and items
-    are matched by id, so a moved item reads as moved, not removed and added)."""
-    lines: list[str] = []
-    if (old["total_price"], old["currency"]) != (new["total_price"], new["currency"]):
-        lines.append(
-            f"Price changed from {old['total_price']} {old['currency']} "
-            f"to {new['total_price']} {new['currency']}."
-        )
-    for key, label in _PROPOSAL_LABELS.items():
-        if old.get(key) != new.get(key):
-            if key == "message":
-                lines.append("Message changed.")
-            else:
-                lines.append(
-                    f"{label} changed from {_shown(old.get(key))} to {_shown(new.get(key))}."
-                )
-    old_terms, new_terms = old.get("terms"), new.get("terms")
-    if (old_terms or {}).get("version") != (new_terms or {}).get("version"):
-        lines.append(
-            f"Terms and conditions changed from "
-            f"{'version ' + str(old_terms['version']) if old_terms else 'none'} to "
-            f"{'version ' + str(new_terms['version']) if new_terms else 'none'}."
-        )
-    lines += _plan_diff(old.get("itinerary"), new.get("itinerary"))
-    return lines
-
-
-def _plan_diff(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[str]:
-    if old is None and new is None:
-        return []
-    if old is None or new is None:
-        return ["Itinerary added." if old is None else "Itinerary removed."]
-    lines: list[str] = []
-    if old["id"] != new["id"]:
-        lines.append(f"Itinerary changed from {old['title']} to {new['title']}.")
-    for key, label in (("start_date", "Start date"), ("end_date", "End date")):
-        if old[key] != new[key]:
-            lines.append(f"{label} changed from {_shown(old[key])} to {_shown(new[key])}.")
-    if old["travellers"] != new["travellers"]:
-        lines.append(f"Travellers changed from {old['travellers']} to {new['travellers']}.")
-    old_days = {day["id"]: day for day in old["days"]}
-    new_days = {day["id"]: day for day in new["days"]}
-    old_items = {item["id"]: (day, item) for day in old["days"] for item in day["items"]}
-    new_items = {item["id"]: (day, item) for day in new["days"] for item in day["items"]}
-    for day in new["days"]:
-        if day["id"] not in old_days:
-            lines.append(f"{_day_name(day)} added.")
-            continue
-        before = old_days[day["id"]]
-        if before["day_number"] != day["day_number"]:
-            lines.append(f"Day {before['day_number']} is now day {day['day_number']}.")
-        for key, label in _DAY_LABELS.items():
-            if before[key] != day[key]:
-                lines.append(
-                    f"{_day_name(day)}: {label} changed from {_shown(before[key])} "
-                    f"to {_shown(day[key])}."
-                )
-    for day in old["days"]:
-        if day["id"] not in new_days:
-            lines.append(f"{_day_name(day)} removed.")
-    for item_id, (day, item) in new_items.items():
-        if item_id not in old_items:
-            lines.append(f"{_day_name(day)}: {item['title']} added.")
-            continue
-        old_day, before = old_items[item_id]
-        if old_day["id"] != day["id"]:
-            lines.append(f"{item['title']} moved from {_day_name(old_day)} to {_day_name(day)}.")
-        for key, label in _ITEM_LABELS.items():
-            if before[key] != item[key]:
-                lines.append(
-                    f"{_day_name(day)}: {item['title']}: {label} changed from "
-                    f"{_shown(before[key])} to {_shown(item[key])}."
-                )
-    for item_id, (day, item) in old_items.items():
-        if item_id not in new_items and day["id"] in new_days:
-            lines.append(f"{_day_name(day)}: {item['title']} removed.")
-    return lines
+__all__ = ["version_diff"]

@@ -18,9 +18,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.branding import letterhead
 from core.http import client_ip
+from core.pdf import pdf_response
 from core.validation import parse_int
-from crm.proposals import selectors, services, versions
+from crm.proposals import documents, selectors, services, versions
 from crm.proposals.models import Proposal
 
 
@@ -52,6 +54,8 @@ def proposal_public(request: HttpRequest, token: str) -> HttpResponse:
                 ip_address=client_ip(request),
                 user_agent=request.headers.get("User-Agent", ""),
                 reason=request.POST.get("reason", ""),
+                option_id=parse_int(request.POST.get("option")),
+                extras=_ids(request.POST.getlist("extras")),
             )
         except ValidationError as exc:
             errors = exc.message_dict
@@ -76,6 +80,7 @@ def proposal_public(request: HttpRequest, token: str) -> HttpResponse:
         {
             "proposal": proposal,
             "agency": proposal.agency,
+            "letterhead": letterhead(proposal.agency),
             "version": version,
             "shown": content,
             "start_date": start_date,
@@ -117,6 +122,40 @@ def proposal_certificate(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def proposal_pdf(request: HttpRequest, token: str, document: str) -> HttpResponse:
+    """The client's PDFs from the link: ``proposal`` (the latest version sent: the options,
+    the plan, the terms) and ``certificate`` (once signed); anything else is a 404."""
+    proposal = _proposal_or_404(token)
+    if proposal.link_revoked_at is not None:
+        return _revoked(request, proposal)
+    if document == "proposal":
+        version = versions.latest_version(proposal)
+        if version is None:
+            raise Http404
+        result = documents.version_document(version)
+        if not isinstance(result, bytes):  # a long plan, rendered by a job
+            return render(
+                request,
+                "crm/proposals/pdf_pending_public.html",
+                {"agency": proposal.agency},
+                status=202,
+            )
+        content, filename = result, documents.version_filename(version)
+    elif document == "certificate":
+        acceptance = selectors.proposal_acceptance(proposal=proposal)
+        if acceptance is None:
+            raise Http404
+        content = documents.certificate_pdf(acceptance)
+        filename = documents.certificate_filename(acceptance)
+    else:
+        raise Http404
+    response = pdf_response(content, filename=filename)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 def _revoked(request: HttpRequest, proposal: Proposal) -> HttpResponse:
     response = render(
         request, "crm/proposals/public_revoked.html", {"agency": proposal.agency}, status=410
@@ -137,6 +176,12 @@ def proposal_seen(request: HttpRequest, token: str) -> HttpResponse:
     if not _is_prefetch(request) and not _is_agent(request, proposal):
         services.proposal_mark_viewed(proposal=proposal)
     return HttpResponse(status=204)
+
+
+def _ids(values: list[str]) -> list[int]:
+    """The ids ticked (at most 50; anything not a number is left out, and refused later as
+    not an extra of the option when it matters)."""
+    return [number for value in values[:50] if (number := parse_int(value)) is not None]
 
 
 def _proposal_or_404(token: str) -> Proposal:

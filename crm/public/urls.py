@@ -12,4 +12,7 @@ urlpatterns = [
         name="proposal_public_certificate",
     ),
     path("p/<str:token>/seen", proposal_views.proposal_seen, name="proposal_seen"),
+    path(
+        "p/<str:token>/<slug:document>.pdf", proposal_views.proposal_pdf, name="proposal_public_pdf"
+    ),
 ]

@@ -9,7 +9,7 @@ from tests.factories import ClientFactory, ItineraryFactory, ProposalFactory
 class TestProposals(ResourceBattery):
     path = "/proposals"
     model = Proposal
-    detail_queries = 3  # token, proposal, its named travellers
+    detail_queries = 4  # token, proposal, named travellers, options (lines: one more if any)
 
     def make(self, agency, **fields):
         return ProposalFactory(client=ClientFactory(agency=agency), **fields)

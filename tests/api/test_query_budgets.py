@@ -186,6 +186,40 @@ def test_a_longer_itinerary_runs_the_same_queries_as_a_short_one(api: Api, agenc
     )
 
 
+def _proposal_with_options(agency, options: int, lines: int):
+    from crm.proposals.options import options_replace
+
+    proposal = ProposalFactory(client=ClientFactory(agency=agency), agency=agency)
+    options_replace(
+        proposal=proposal,
+        options=[
+            {
+                "title": f"Option {o}",
+                "lines": [
+                    {"description": f"Line {n}", "unit_price": "10.00"} for n in range(lines)
+                ],
+            }
+            for o in range(options)
+        ],
+    )
+    return proposal
+
+
+@pytest.mark.parametrize(("options", "lines"), [(1, 1), (10, 50)])
+def test_a_proposal_with_its_options_and_lines_stays_within_its_budget(
+    api: Api, agency, options, lines, django_assert_max_num_queries
+):
+    proposal = _proposal_with_options(agency, options, lines)
+
+    # token, proposal, options, lines, and who goes
+    with django_assert_max_num_queries(DETAIL_BUDGET + TRAVELLERS_QUERY):
+        response = api.get(f"/proposals/{proposal.pk}")
+
+    assert response.status_code == 200
+    shown = response.json()["data"]["options"]
+    assert len(shown) == options and sum(len(o["lines"]) for o in shown) == options * lines
+
+
 def test_a_lead_post_stays_within_its_query_budget(api: Api, agency, django_assert_max_num_queries):
     lead = {
         "name": "New Lead",

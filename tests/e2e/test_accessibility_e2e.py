@@ -40,7 +40,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 WIDTHS = (1280, 390)
 # Not pages of ours, or not pages at all: the admin, the API (its docs page is walked below),
 # the website forms' public endpoint (JSON and a redirect for the agency's own site).
-SKIP_PREFIXES = ("admin/", "api/", "healthz", "forms/", "p/")
+SKIP_PREFIXES = ("admin/", "api/", "healthz", "forms/", "p/", "brand/")  # brand/: a logo image
 # Pages for a signed-out visitor; one-time links are walked with a token that is not valid,
 # which is the page a visitor with an old link sees.
 SIGNED_OUT = ("accounts/login/", "accounts/signup/", "accounts/password/reset/")
@@ -235,8 +235,10 @@ def walk(
 
 
 def visit(page: Any, path: str, width: int, found: dict[str, str], *, gone_ok: bool) -> list[str]:
-    # An action (POST only) is not a page: Chromium shows its empty 405 as an error.
-    if page.request.get(path, max_redirects=0).status == 405:
+    # An action (POST only) is not a page: Chromium shows its empty 405 as an error; a PDF is
+    # a download, not a page (its own tests read it).
+    probe = page.request.get(path, max_redirects=0)
+    if probe.status == 405 or probe.headers.get("content-type", "") == "application/pdf":
         return []
     response = page.goto(path)
     assert response is not None

@@ -43,9 +43,10 @@ def test_a_shared_proposal_gets_version_1_with_the_codes_own_hash(agency):
         _migrate(BEFORE)
         _migrate(AFTER)
         (version,) = ProposalVersion.objects.filter(proposal_id=shared.pk)
-        expected = versions.proposal_content(Proposal.objects.get(pk=shared.pk), terms=None)
-        assert version.number == 1 and version.content == expected
-        assert version.content_sha256 == versions.content_sha256(expected)
+        frozen = (version.number, version.content, version.content_sha256)
         assert not ProposalVersion.objects.filter(proposal_id=draft.pk).exists()
     finally:
         _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    # The code's snapshot reads tables of later migrations (options): compare once migrated.
+    expected = versions.proposal_content(Proposal.objects.get(pk=shared.pk), terms=None)
+    assert frozen == (1, expected, versions.content_sha256(expected))

@@ -56,6 +56,8 @@ PUBLIC_TOKEN_ROUTES: dict[str, str] = {
     "proposal_public": "the client's proposal link, by share token",
     "proposal_seen": "the proposal page's 'shown to the client' beacon, by share token",
     "proposal_public_certificate": "the client's acceptance certificate, by share token",
+    "proposal_public_pdf": "the client's PDFs (proposal, certificate), by share token",
+    "agency_logo": "an agency's logo, by agency id and the SHA-256 of the image",
     "invitation_accept": "an invitation link, by invitation token",
     "public_forms:submit": "a website form's endpoint, by public key",
     "public_forms:thanks": "a website form's thank-you page, by public key",

@@ -4,6 +4,7 @@ a live link of the other agency shows nothing of A's."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import secrets
 from collections.abc import Callable
@@ -15,7 +16,9 @@ from django.contrib.auth.tokens import default_token_generator
 from django.test import Client as HttpClient
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from PIL import Image
 
+from accounts import branding
 from accounts import services as account_services
 from accounts import signup as account_signup
 from accounts.models import Invitation
@@ -60,6 +63,18 @@ def _signup(email: str) -> str:
     )
 
 
+def _logo_digest(tenant: Tenant) -> str:
+    """The hash in the URL of ``tenant``'s logo (given one the first time)."""
+    found = branding.branding_of(tenant.agency)
+    if found is None or not found.logo:
+        buffer = io.BytesIO()
+        Image.new("RGB", (8, 8), "#0f766e").save(buffer, format="PNG")
+        found = branding.branding_logo_set(
+            agency=tenant.agency, updated_by=tenant.owner, content=buffer.getvalue()
+        )
+    return found.logo_sha256[: branding.DIGEST_LENGTH]
+
+
 PUBLIC_CASES: dict[str, PublicCase] = {
     "proposal_public": PublicCase(
         # A revoked link is not dead: it shows a "deactivated" page (410) naming the agency
@@ -77,6 +92,23 @@ PUBLIC_CASES: dict[str, PublicCase] = {
         live=lambda w: {"token": w.b.secrets["share_token"]},
         methods=("GET",),
         live_status=(404,),  # B's is not accepted either: nothing to certify
+    ),
+    "proposal_public_pdf": PublicCase(
+        dead=lambda w: [
+            {"token": near_miss(w.a.secrets["share_token"]), "document": "proposal"},
+            {"token": w.a.secrets["share_token"], "document": "certificate"},  # not signed
+            {"token": w.a.secrets["share_token"], "document": "passwd"},
+        ],
+        live=lambda w: {"token": w.b.secrets["share_token"], "document": "proposal"},
+        methods=("GET",),
+    ),
+    "agency_logo": PublicCase(
+        dead=lambda w: [
+            {"agency_id": str(w.a.agency.pk), "digest": "0" * 16},  # A has no logo
+            {"agency_id": str(w.a.agency.pk), "digest": _logo_digest(w.b)},  # B's hash
+        ],
+        live=lambda w: {"agency_id": str(w.b.agency.pk), "digest": _logo_digest(w.b)},
+        methods=("GET",),
     ),
     "proposal_seen": PublicCase(
         dead=lambda w: [
@@ -151,6 +183,7 @@ def test_public_links_answer_404_for_a_guessed_or_dead_token_and_reveal_nothing(
     )
     world.a.secrets["expired_invitation_token"] = expired.token
     world.a.markers.append(expired.token)
+    _logo_digest(world.b)  # B has a logo (A has none), before the watcher starts
     table = classify()
     assert {r.name for r in table.public} == set(PUBLIC_CASES), "give each public route a case"
     tally = Tally()
