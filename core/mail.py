@@ -23,8 +23,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import unicodedata
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -201,6 +201,29 @@ def deliver(*, email_id: int, agency_id: int | None = None) -> bool:
     return True
 
 
+class Attachment(NamedTuple):
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+# Attachments are not stored in the outbox: the app that queued a message of a ``kind`` names
+# the function that gives them from the row (an invoice's PDF, read from its document), called
+# when the delivery job builds the message. A failure there fails the delivery, which retries.
+AttachmentSource = Callable[[OutboundEmail], list[Attachment]]
+_attachment_sources: dict[str, AttachmentSource] = {}
+
+
+def register_attachments(kind: str, source: AttachmentSource) -> None:
+    """Attach what ``source`` gives to every message of ``kind`` when it is delivered."""
+    _attachment_sources[kind] = source
+
+
+def attachments_for(email: OutboundEmail) -> list[Attachment]:
+    source = _attachment_sources.get(email.kind)
+    return source(email) if source is not None else []
+
+
 def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=email.subject,
@@ -212,6 +235,8 @@ def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     )
     if email.html:
         message.attach_alternative(email.html, "text/html")
+    for attachment in attachments_for(email):
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
     return message
 
 

@@ -19,6 +19,7 @@ from crm.bookings.models import (
 )
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
+from crm.invoices.models import DocumentCounter, DocumentEmail, Invoice, Receipt
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import (
     Acceptance,
@@ -50,9 +51,12 @@ __all__ = [
     "ClientStatus",
     "CommissionSource",
     "DeliveryStatus",
+    "DocumentCounter",
+    "DocumentEmail",
     "Enquiry",
     "EnquiryForm",
     "FollowUpSettings",
+    "Invoice",
     "ItemKind",
     "Itinerary",
     "ItineraryDay",
@@ -67,6 +71,7 @@ __all__ = [
     "Proposal",
     "ProposalStatus",
     "ProposalVersion",
+    "Receipt",
     "ServiceKind",
     "ServiceStatus",
     "Supplier",
