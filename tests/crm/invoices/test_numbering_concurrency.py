@@ -46,7 +46,9 @@ def test_eight_threads_issuing_five_invoices_each_get_exactly_1_to_40():
 
     def work(index: int) -> None:
         for _ in range(EACH):
-            services.invoice_issue(booking=Booking.objects.get(pk=bookings[index].pk), issued_by=None)
+            services.invoice_issue(
+                booking=Booking.objects.get(pk=bookings[index].pk), issued_by=None
+            )
 
     assert run_in_threads(work) == []
     numbers = sorted(Invoice.objects.filter(agency=agency).values_list("number", flat=True))
@@ -60,7 +62,10 @@ def test_the_first_issues_of_a_new_agency_at_once_share_one_counter():
     booking = BookingFactory(client=ClientFactory(agency=agency), total_price=Decimal("5000.00"))
     payments = [
         Payment.objects.create(
-            agency=agency, booking=booking, amount=Decimal("10.00"), currency="EUR",
+            agency=agency,
+            booking=booking,
+            amount=Decimal("10.00"),
+            currency="EUR",
             paid_on=booking.start_date.replace(year=2026),
         )
         for _ in range(THREADS)
