@@ -8,6 +8,7 @@ from crm.dashboard.views import (
     bookings,
     clients,
     home,
+    invoices,
     itineraries,
     notifications,
     proposal_versions,
@@ -148,6 +149,19 @@ urlpatterns = [
         "bookings/<int:booking_id>/services/<int:service_id>/remove/",
         bookings.service_remove,
         name="booking_service_remove",
+    ),
+    # Invoices and receipts (crm/dashboard/views/invoices.py)
+    path("bookings/<int:booking_id>/invoices/", invoices.invoice_issue, name="invoice_issue"),
+    path("bookings/<int:booking_id>/receipts/", invoices.receipt_issue, name="receipt_issue"),
+    *(
+        path(f"{series}s/<int:{series}_id>/{suffix}", view, {"series": series}, name=name)
+        for series in ("invoice", "receipt")
+        for suffix, view, name in (
+            ("", invoices.document_view, f"{series}_view"),
+            ("pdf/", invoices.document_pdf, f"{series}_pdf"),
+            ("email/", invoices.document_email, f"{series}_email"),
+            ("void/", invoices.document_void, f"{series}_void"),
+        )
     ),
     # Suppliers
     path("suppliers/", suppliers.supplier_list, name="supplier_list"),

@@ -18,9 +18,10 @@ TEMPLATE = "crm/invoices/document.html"
 STYLESHEET = "css/invoice.css"
 
 
-def document_context(document: Invoice | Receipt) -> dict[str, Any]:
+def document_context(document: Invoice | Receipt, *, back_url: str = "") -> dict[str, Any]:
     is_invoice = isinstance(document, Invoice)
     return {
+        "back_url": back_url,
         "document": document,
         "title": "Invoice" if is_invoice else "Receipt",
         "is_invoice": is_invoice,
@@ -29,9 +30,10 @@ def document_context(document: Invoice | Receipt) -> dict[str, Any]:
     }
 
 
-def document_html(document: Invoice | Receipt) -> str:
-    """The document as a whole HTML page, its CSS inline."""
-    return render_to_string(TEMPLATE, document_context(document))
+def document_html(document: Invoice | Receipt, *, back_url: str = "") -> str:
+    """The document as a whole HTML page, its CSS inline (``back_url``: the dashboard's view
+    adds a link back to the booking above the document; the PDF has none)."""
+    return render_to_string(TEMPLATE, document_context(document, back_url=back_url))
 
 
 def document_pdf(document: Invoice | Receipt) -> bytes:

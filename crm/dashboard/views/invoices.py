@@ -1,0 +1,160 @@
+"""A booking's invoices and receipts in the dashboard: issue, view (HTML), download (PDF, or
+"being prepared"), email to the client, void (owners and admins)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from core.views import form_page, run_action
+from crm.bookings import selectors as booking_selectors
+from crm.dashboard.forms.bookings import VoidForm
+from crm.invoices import selectors, services
+from crm.invoices.models import Invoice, Receipt
+from crm.invoices.rendering import document_html
+from crm.invoices.services import ADMINS_ONLY
+
+GETTERS: dict[str, Callable[..., Any]] = {
+    "invoice": selectors.invoice_get,
+    "receipt": selectors.receipt_get,
+}
+
+
+def _document(
+    request: AgencyRequest, series: str, ids: dict[str, int], *, with_pdf: bool = False
+) -> Invoice | Receipt:
+    """The ``series`` document named by the URL (``invoice_id`` or ``receipt_id``)."""
+    document_id = ids[f"{series}_id"]
+    found: Invoice | Receipt = get_or_404(
+        GETTERS[series], agency=request.agency, **{f"{series}_id": document_id}, with_pdf=with_pdf
+    )
+    return found
+
+
+def _to_documents(booking_id: int) -> str:
+    return reverse("booking_detail", args=[booking_id]) + "#documents"
+
+
+def booking_documents_context(request: AgencyRequest, booking: Any) -> dict[str, Any]:
+    """What the booking page's Invoices and receipts card shows (``crm/bookings/detail.html``)."""
+    invoices, receipts = selectors.booking_documents(agency=request.agency, booking=booking)
+    with_receipt = {r.payment_id for r in receipts if not r.is_voided}
+    return {
+        "documents_count": len(invoices) + len(receipts),
+        "invoices": invoices,
+        "receipts": receipts,
+        "receipt_payments": [
+            p
+            for p in booking.payments.all()
+            if p.kind == "payment" and not p.is_voided and p.pk not in with_receipt
+        ],
+    }
+
+
+@require_POST
+@agency_required
+def invoice_issue(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = get_or_404(
+        booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
+    )
+    return run_action(
+        request,
+        lambda: services.invoice_issue(booking=booking, issued_by=request.user),
+        success=lambda i: f"Invoice {i.reference} issued; its PDF is being prepared.",
+        redirect_to=_to_documents(booking.pk),
+    )
+
+
+@require_POST
+@agency_required
+def receipt_issue(request: AgencyRequest, booking_id: int) -> HttpResponse:
+    booking = get_or_404(
+        booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
+    )
+    raw = request.POST.get("payment", "")
+    payment = get_or_404(
+        booking_selectors.payment_get,
+        agency=request.agency,
+        booking=booking,
+        payment_id=int(raw) if raw.isdigit() and len(raw) < 19 else 0,
+    )
+    return run_action(
+        request,
+        lambda: services.receipt_issue(payment=payment, issued_by=request.user),
+        success=lambda r: f"Receipt {r.reference} issued; its PDF is being prepared.",
+        redirect_to=_to_documents(booking.pk),
+    )
+
+
+@agency_required
+def document_view(request: AgencyRequest, series: str, **ids: int) -> HttpResponse:
+    """The document as issued (HTML, printable), with a way back to its booking."""
+    document = _document(request, series, ids)
+    html = document_html(document, back_url=_to_documents(document.booking_id))
+    return HttpResponse(html)
+
+
+@agency_required
+def document_pdf(request: AgencyRequest, series: str, **ids: int) -> HttpResponse:
+    document = _document(request, series, ids, with_pdf=True)
+    if not document.pdf_ready or document.pdf is None:
+        response = render(
+            request,
+            "crm/invoices/being_prepared.html",
+            {"document": document, "back_url": _to_documents(document.booking_id)},
+            status=202,
+        )
+        response["Retry-After"] = "5"
+        return response
+    response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@agency_required
+def document_email(request: AgencyRequest, series: str, **ids: int) -> HttpResponse:
+    document = _document(request, series, ids)
+    return run_action(
+        request,
+        lambda: services.document_email(document=document, sent_by=request.user),
+        success=lambda e: f"{document.reference} is on its way to {e.recipient}, PDF attached.",
+        redirect_to=_to_documents(document.booking_id),
+    )
+
+
+@agency_required
+def document_void(request: AgencyRequest, series: str, **ids: int) -> HttpResponse:
+    if not request.user.is_agency_admin:
+        raise PermissionDenied(ADMINS_ONLY)
+    document = _document(request, series, ids)
+    form = VoidForm(request.POST or None)
+    form.fields[
+        "reason"
+    ].help_text = (
+        "Required: the document stays listed with its number, marked void, with this reason."
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.document_void(
+            document=document, actor=request.user, reason=form.cleaned_data["reason"]
+        ),
+        template="crm/invoices/void.html",
+        context={
+            "document": document,
+            "series": series,
+            "back_url": _to_documents(document.booking_id),
+        },
+        success=lambda d: f"{d.reference} voided. Issue a new one if the booking needs it.",
+        redirect_to=lambda d: _to_documents(d.booking_id),
+        aliases={"document": "reason"},
+    )
