@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -79,11 +80,14 @@ def receipt_issue(request: AgencyRequest, booking_id: int) -> HttpResponse:
         booking_selectors.booking_get, agency=request.agency, booking_id=booking_id
     )
     raw = request.POST.get("payment", "")
+    if not raw.isdigit() or len(raw) > 18:
+        messages.error(request, "Choose the payment the receipt is for.")
+        return HttpResponseRedirect(_to_documents(booking.pk))
     payment = get_or_404(
         booking_selectors.payment_get,
         agency=request.agency,
         booking=booking,
-        payment_id=int(raw) if raw.isdigit() and len(raw) < 19 else 0,
+        payment_id=int(raw),
     )
     return run_action(
         request,

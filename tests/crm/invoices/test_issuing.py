@@ -177,3 +177,15 @@ def test_a_cancelled_booking_is_not_invoiced(booking, alice):
     booking_transition(booking=booking, to="cancelled")
     with pytest.raises(ValidationError):
         services.invoice_issue(booking=booking, issued_by=alice)
+
+
+def test_a_booking_or_client_with_issued_documents_is_never_deleted(booking, alice):
+    from crm.bookings.archive import booking_delete
+    from crm.clients.archive import client_delete
+
+    services.invoice_issue(booking=booking, issued_by=alice)
+    with pytest.raises(ValidationError, match="Archive it instead"):
+        booking_delete(booking=booking, actor=alice)
+    with pytest.raises(ValidationError, match="Archive it instead"):
+        client_delete(client=booking.client, actor=None)
+    assert Invoice.objects.filter(booking=booking).exists()

@@ -85,7 +85,10 @@ def test_a_receipt_is_issued_for_a_payment_from_the_booking_page(as_amir, bookin
     assert Receipt.objects.get().payment == payment
     again = as_amir.post(f"/bookings/{booking.pk}/receipts/", {"payment": payment.pk}, follow=True)
     assert "RCT-0001" in again.content.decode() and Receipt.objects.count() == 1
-    assert as_amir.post(f"/bookings/{booking.pk}/receipts/", {"payment": "x"}).status_code == 404
+    assert as_amir.post(f"/bookings/{booking.pk}/receipts/", {"payment": "x"}).status_code == 302
+    assert (
+        as_amir.post(f"/bookings/{booking.pk}/receipts/", {"payment": "987654"}).status_code == 404
+    )
 
 
 def test_another_agencys_invoice_pages_are_404(client, bob, booking, alice):
