@@ -248,7 +248,7 @@ class _BookingDocuments(TenantViewSet):
     ``/invoices/{id}`` or ``/receipts/{id}``."""
 
     parent = "booking"
-    parent_selector = booking_selectors.booking_get
+    parent_selector = selectors.document_booking
     http_method_names = ["get", "post", "head", "options"]
 
     def booking(self) -> Booking:

@@ -46,3 +46,8 @@ def booking_documents(*, agency: Agency, booking: Booking) -> tuple[list[Invoice
         .prefetch_related("emails")
     )
     return invoices, receipts
+
+
+def document_booking(*, agency: Agency, booking_id: int) -> Booking:
+    """The booking documents are listed or issued under (one query: nothing prefetched)."""
+    return Booking.objects.for_agency(agency).get(pk=booking_id)
