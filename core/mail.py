@@ -13,6 +13,10 @@ rolled-back change sends nothing, a committed one is retried with backoff until 
 backend takes it, and the row's status says whether it went (``sent`` exactly once: the job
 locks the row, skips it when another worker holds it, and sends nothing for a sent row).
 
+Attachments are not stored in the outbox: an app registers, per ``kind``, the function that
+gives a message's files from its row (``register_attachments``; an invoice's PDF), called by the
+delivery job when it builds the message, so a retry attaches the same files again.
+
 Subjects are the caller's fixed text, collapsed to one line; a name someone typed (an agency's,
 a colleague's) belongs in the body, through ``quoted``. Every link in an email is absolute from
 ``SITE_URL`` (``absolute``), never from the Host header of the request that caused it.
