@@ -10,6 +10,7 @@ new one. The only columns that change after issue are the rendered PDF's and the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -99,7 +100,8 @@ class IssuedDocument(TenantModel):
 
     @property
     def filename(self) -> str:
-        return f"{self.reference}.pdf"
+        """``INV-2026-0001.pdf``; a prefix's other characters (``/``, spaces) become ``-``."""
+        return re.sub(r"[^A-Za-z0-9._-]+", "-", self.reference).strip("-") + ".pdf"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         fields = kwargs.get("update_fields")

@@ -29,7 +29,7 @@ from crm.bookings.lifecycle import booking_lock
 from crm.bookings.models import Booking, BookingStatus, Payment, PaymentKind
 from crm.invoices.emails import document_message
 from crm.invoices.jobs import render_document
-from crm.invoices.models import DocumentEmail, Invoice, Receipt, Series
+from crm.invoices.models import DocumentEmail, Invoice, PdfStatus, Receipt, Series
 from crm.invoices.numbering import take_number
 from crm.invoices.snapshot import invoice_snapshot, receipt_snapshot
 
@@ -193,10 +193,16 @@ def document_void(*, document: Document, actor: User | None, reason: str | None)
     current.voided_at = timezone.now()
     current.voided_by = actor
     current.void_reason = text
-    current.save(update_fields=["voided_at", "voided_by", "void_reason"])
+    # The PDF is rendered again, marked VOID, so a copy downloaded from now on says so.
+    current.pdf_status = PdfStatus.PENDING
+    current.save(update_fields=["voided_at", "voided_by", "void_reason", "pdf_status"])
     booking = Booking.objects.for_agency(current.agency_id).get(pk=current.booking_id)
+    series = series_of(current)
+    jobs.enqueue(
+        render_document, agency_id=current.agency_id, series=series, document_id=current.pk
+    )
     record_event(
-        f"{series_of(current)}.voided",
+        f"{series}.voided",
         agency_id=current.agency_id,
         subject=current,
         client_id=booking.client_id,

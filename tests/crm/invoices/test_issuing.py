@@ -189,3 +189,22 @@ def test_a_booking_or_client_with_issued_documents_is_never_deleted(booking, ali
     with pytest.raises(ValidationError, match="Archive it instead"):
         client_delete(client=booking.client, actor=None)
     assert Invoice.objects.filter(booking=booking).exists()
+
+
+def test_a_voided_invoices_pdf_is_rendered_again_marked_void(
+    booking, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = services.invoice_issue(booking=booking, issued_by=alice)
+    invoice.refresh_from_db()
+    assert "VOID" not in pdf_text(bytes(invoice.pdf))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_void(document=invoice, actor=alice, reason="Wrong client")
+    invoice.refresh_from_db()
+    assert invoice.pdf_ready and "VOID: Wrong client" in pdf_text(bytes(invoice.pdf))
+
+
+def test_a_prefix_with_slashes_gives_a_safe_filename(booking, alice):
+    numbering.series_set_prefix(agency_id=booking.agency_id, series="invoice", prefix="A/{year}/")
+    invoice = services.invoice_issue(booking=booking, issued_by=alice)
+    assert invoice.filename == f"A-{invoice.issued_on.year}-0001.pdf"
