@@ -96,6 +96,7 @@ EVENTS: dict[str, str] = {
     "invoice.issued": "{actor} issued the invoice {subject} for {booking_reference}",
     "invoice.voided": "{actor} voided the invoice {subject}: {reason}",
     "invoice.emailed": "{actor} emailed the invoice {subject} to {to}",
+    "invoices.prefix_changed": "{actor} changed the {series} numbering prefix from {from} to {to}",
     "receipt.issued": "{actor} issued the receipt {subject} for {booking_reference}",
     "receipt.voided": "{actor} voided the receipt {subject}: {reason}",
     "receipt.emailed": "{actor} emailed the receipt {subject} to {to}",

@@ -188,6 +188,7 @@ urlpatterns = [
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),
+    path("settings/invoices/", invoices.numbering_settings, name="numbering_settings"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),
     path(
         "settings/team/invitations/<int:invitation_id>/revoke/",

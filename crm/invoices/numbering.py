@@ -15,6 +15,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from accounts.events import record_event
+from accounts.models import User
 from crm.invoices.models import DEFAULT_PREFIXES, DocumentCounter, Series
 
 PREFIX_MAX = 30
@@ -53,7 +55,7 @@ def take_number(*, agency_id: int, series: str, issued_on: dt.date) -> tuple[int
 
 def clean_prefix(prefix: str) -> str:
     text = (prefix or "").strip()
-    if len(text) > PREFIX_MAX or not _PREFIX.match(text):
+    if not text or len(text) > PREFIX_MAX or not _PREFIX.match(text):
         raise ValidationError(
             {
                 "prefix": [
@@ -65,12 +67,38 @@ def clean_prefix(prefix: str) -> str:
     return text
 
 
+def series_state(*, agency_id: int) -> dict[str, DocumentCounter]:
+    """Each series' prefix and last number (an unsaved default when none was issued yet)."""
+    rows = {c.series: c for c in DocumentCounter.objects.for_agency(agency_id)}
+    return {
+        series: rows.get(series)
+        or DocumentCounter(agency_id=agency_id, series=series, prefix=DEFAULT_PREFIXES[series])
+        for series in Series
+    }
+
+
 @transaction.atomic
-def series_set_prefix(*, agency_id: int, series: str, prefix: str) -> DocumentCounter:
-    """Change the prefix of the next references (the numbers go on; issued ones keep theirs)."""
+def series_set_prefix(
+    *, agency_id: int, series: str, prefix: str, actor: User | None = None
+) -> DocumentCounter:
+    """Change the prefix of the next references (the numbers go on; issued ones keep theirs);
+    ``invoices.prefix_changed`` says from what to what."""
     if series not in Series.values:
         raise ValidationError({"series": [f"Choose one of: {', '.join(Series.values)}."]})
+    text = clean_prefix(prefix)
     counter = _counter(agency_id, series)
-    counter.prefix = clean_prefix(prefix)
+    before = counter.prefix
+    if text == before:
+        return counter
+    counter.prefix = text
     counter.save(update_fields=["prefix"])
+    record_event(
+        "invoices.prefix_changed",
+        agency_id=agency_id,
+        object_type="agency",
+        object_id=agency_id,
+        object_repr=Series(series).label,
+        data={"series": series, "from": before, "to": text},
+        actor=actor,
+    )
     return counter

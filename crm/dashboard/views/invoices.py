@@ -6,18 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import AgencyRequest, agency_required, get_or_404
-from core.views import form_page, run_action
+from accounts.tenancy import AgencyRequest, agency_admin_required, agency_required, get_or_404
+from core.views import form_page, run_action, run_service
 from crm.bookings import selectors as booking_selectors
+from crm.bookings.allocation import local_today
 from crm.dashboard.forms.bookings import VoidForm
-from crm.invoices import selectors, services
+from crm.invoices import numbering, selectors, services
 from crm.invoices.models import Invoice, Receipt
 from crm.invoices.rendering import document_html
 from crm.invoices.services import ADMINS_ONLY
@@ -162,3 +165,65 @@ def document_void(request: AgencyRequest, series: str, **ids: int) -> HttpRespon
         redirect_to=lambda d: _to_documents(d.booking_id),
         aliases={"document": "reason"},
     )
+
+
+class NumberingForm(forms.Form):
+    invoice_prefix = forms.CharField(
+        label="Invoice prefix",
+        max_length=numbering.PREFIX_MAX,
+        help_text="Before the number, e.g. INV-{year}- (the year of issue) gives INV-2026-0042.",
+    )
+    receipt_prefix = forms.CharField(
+        label="Receipt prefix", max_length=numbering.PREFIX_MAX, help_text="e.g. RCT-"
+    )
+
+    def _prefix(self, name: str) -> str:
+        try:
+            return numbering.clean_prefix(self.cleaned_data[name])
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["prefix"]) from exc
+
+    def clean_invoice_prefix(self) -> str:
+        return self._prefix("invoice_prefix")
+
+    def clean_receipt_prefix(self) -> str:
+        return self._prefix("receipt_prefix")
+
+
+@agency_admin_required
+def numbering_settings(request: AgencyRequest) -> HttpResponse:
+    """Settings → Invoices: the prefixes of the agency's two series (owners and admins)."""
+    agency_id = request.agency.pk
+    state = numbering.series_state(agency_id=agency_id)
+    form = NumberingForm(
+        request.POST or None,
+        initial={f"{series}_prefix": counter.prefix for series, counter in state.items()},
+    )
+
+    def save() -> None:
+        with transaction.atomic():
+            for series in state:
+                numbering.series_set_prefix(
+                    agency_id=agency_id,
+                    series=series,
+                    prefix=form.cleaned_data[f"{series}_prefix"],
+                    actor=request.user,
+                )
+
+    done = run_service(
+        request,
+        form,
+        save,
+        success="Numbering saved: the next documents use the new prefixes.",
+        redirect_to=lambda _: reverse("numbering_settings"),
+    )
+    today = local_today(request.agency.timezone)
+    series = [
+        {
+            "label": counter.get_series_display(),
+            "issued": counter.last_number,
+            "next": numbering.reference(counter.prefix, counter.last_number + 1, issued_on=today),
+        }
+        for counter in state.values()
+    ]
+    return done or render(request, "crm/invoices/numbering.html", {"form": form, "series": series})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail as django_mail
 
+from accounts.models import Activity
 from crm.invoices import services
 from crm.models import Invoice, Receipt
 
@@ -99,3 +100,18 @@ def test_another_agencys_invoice_pages_are_404(client, bob, booking, alice):
     assert client.post(f"/invoices/{invoice.pk}/email/").status_code == 404
     assert client.post(f"/bookings/{booking.pk}/invoices/").status_code == 404
     assert Invoice.objects.count() == 1
+
+
+def test_owners_set_the_prefixes_and_see_the_next_numbers(as_alice, booking, alice, client, amir):
+    services.invoice_issue(booking=booking, issued_by=alice)
+    page = as_alice.get("/settings/invoices/").content.decode()
+    assert 'next: <span class="mono">INV-' in page and "0002" in page
+    refused = as_alice.post(
+        "/settings/invoices/", {"invoice_prefix": "<script>", "receipt_prefix": "RCT-"}
+    )
+    assert refused.status_code == 200 and "letters, digits" in refused.content.decode()
+    as_alice.post("/settings/invoices/", {"invoice_prefix": "ALPHA-", "receipt_prefix": "R-"})
+    assert services.invoice_issue(booking=booking, issued_by=alice).reference == "ALPHA-0002"
+    assert Activity.objects.filter(event="invoices.prefix_changed").count() == 2
+    client.force_login(amir)
+    assert client.get("/settings/invoices/").status_code == 403
