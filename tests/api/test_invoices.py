@@ -128,3 +128,13 @@ def test_another_agencys_invoice_is_a_404_like_a_missing_one(bob_api: Api, booki
     assert bob_api.post(f"/bookings/{booking.pk}/invoices").status_code == 404
     assert bob_api.get("/invoices").json()["meta"]["total"] == 0
     assert not Invoice.objects.filter(voided_at__isnull=False).exists()
+
+
+def test_an_owners_debug_request_for_a_pdf_gets_the_pdf_with_its_timings(
+    api: Api, booking, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = services.invoice_issue(booking=booking, issued_by=alice)
+    answer = api.get(f"/invoices/{invoice.pk}/pdf", headers={"X-Debug": "1"})
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
+    assert "Server-Timing" in answer
