@@ -11,7 +11,7 @@ import pytest
 from django.core import mail as django_mail
 
 from accounts.models import Role
-from crm.bookings import booked_services
+from crm.bookings import booked_services, payments
 from crm.models import Invoice
 from tests.e2e.axe import axe_source, axe_violations, describe
 from tests.e2e.test_payments_e2e import PHONE, no_sideways_scroll
@@ -96,4 +96,32 @@ def test_an_invoice_from_issue_to_void_on_a_phone(phone, owner):
     phone.click("button[type=submit]:has-text('Void')")
     phone.wait_for_url(re.compile(r".*#documents$"))
     assert "Void" in phone.locator("#documents .document--void").inner_text()
+    accessible(phone)
+
+
+def test_a_receipt_and_the_numbering_settings_on_a_phone(phone, owner):
+    client = ClientFactory(agency=owner.agency, name="Aisha Rahman", email="aisha@example.com")
+    booking = BookingFactory(client=client, reference="HZ-RCT1", total_price=Decimal("900.00"))
+    payments.payment_record(booking=booking, amount=Decimal("300.00"), reference="DEP-1")
+    phone.goto("/accounts/login/")
+    phone.fill("#id_username", "alice")
+    phone.fill("#id_password", PASSWORD)
+    phone.click("button[type=submit]")
+    phone.wait_for_url(re.compile(r".*/$"))
+
+    phone.goto(f"/bookings/{booking.pk}/")
+    phone.select_option("#receipt-payment", index=0)
+    phone.click("#documents button:has-text('Issue receipt')")
+    phone.wait_for_url(re.compile(r".*#documents$"))
+    assert "RCT-0001" in phone.locator("#documents").inner_text()
+    accessible(phone)
+    phone.click("#documents a[aria-label='View RCT-0001']")
+    assert "300.00" in phone.locator("main").inner_text()
+    accessible(phone)
+
+    phone.goto("/settings/invoices/")
+    accessible(phone)
+    phone.fill("input[name=invoice_prefix]", "<b>")
+    phone.click("main button[type=submit]:has-text('Save numbering')")
+    assert "letters, digits" in phone.locator("main").inner_text()
     accessible(phone)
