@@ -149,7 +149,7 @@ def receipt_issue(*, payment: Payment, issued_by: User | None) -> Receipt:
 def _issued(document: Document, booking: Booking, actor: User | None) -> None:
     series = series_of(document)
     record_event(
-        f"{series}.issued",
+        "invoice.issued" if series == Series.INVOICE else "receipt.issued",
         agency_id=document.agency_id,
         subject=document,
         client_id=booking.client_id,
@@ -202,7 +202,7 @@ def document_void(*, document: Document, actor: User | None, reason: str | None)
         render_document, agency_id=current.agency_id, series=series, document_id=current.pk
     )
     record_event(
-        f"{series}.voided",
+        "invoice.voided" if series == Series.INVOICE else "receipt.voided",
         agency_id=current.agency_id,
         subject=current,
         client_id=booking.client_id,
@@ -256,7 +256,7 @@ def document_email(*, document: Document, sent_by: User | None) -> DocumentEmail
         sent_by=sent_by,
     )
     record_event(
-        f"{series}.emailed",
+        "invoice.emailed" if series == Series.INVOICE else "receipt.emailed",
         agency_id=current.agency_id,
         subject=current,
         client_id=booking.client_id,
