@@ -140,8 +140,9 @@ def add_debug(request: Request, response: Response) -> None:
     if stats is None or not isinstance(token, ApiToken) or not token.user.is_agency_admin:
         return
     response["Server-Timing"] = stats.server_timing()
-    if isinstance(response.data, dict) and ("data" in response.data or "message" in response.data):
-        meta = response.data.setdefault("meta", {})
+    data = getattr(response, "data", None)  # a PDF answer is a plain HttpResponse
+    if isinstance(data, dict) and ("data" in data or "message" in data):
+        meta = data.setdefault("meta", {})
         if isinstance(meta, dict):
             meta["debug"] = stats.summary()
 

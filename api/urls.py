@@ -1,13 +1,14 @@
 """``/api/``: version 1 without trailing slashes, and a JSON 404 for every other path."""
 
 from django.urls import include, path, re_path
-from rest_framework.routers import SimpleRouter
+from rest_framework.routers import Route, SimpleRouter
 
 from api.v1 import (
     auth,
     bookings,
     clients,
     docs,
+    invoices,
     itineraries,
     lookups,
     me,
@@ -41,6 +42,32 @@ router.register(
 )
 router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
 
+# Issued documents are never edited nor deleted: their list and detail routes are GET only
+# (their actions keep their own methods), and a booking's own list is list-and-issue only.
+documents_router = SimpleRouter(trailing_slash=False)
+documents_router.routes = [
+    route._replace(mapping={"get": route.mapping["get"]}) if isinstance(route, Route) else route
+    for route in SimpleRouter.routes
+]
+documents_router.register("invoices", invoices.InvoiceViewSet, basename="invoice")
+documents_router.register("receipts", invoices.ReceiptViewSet, basename="receipt")
+booking_documents_router = SimpleRouter(trailing_slash=False)
+booking_documents_router.routes = [
+    route
+    for route in SimpleRouter.routes
+    if isinstance(route, Route) and route.mapping.get("get") == "list"
+]
+booking_documents_router.register(
+    r"bookings/(?P<booking_id>[0-9]{1,18})/invoices",
+    invoices.BookingInvoiceViewSet,
+    basename="booking-invoice",
+)
+booking_documents_router.register(
+    r"bookings/(?P<booking_id>[0-9]{1,18})/receipts",
+    invoices.BookingReceiptViewSet,
+    basename="booking-receipt",
+)
+
 v1 = [
     path("me", me.MeView.as_view(), name="me"),
     path("profile", me.MeView.as_view(), name="profile"),  # seed 003's name for /me
@@ -54,6 +81,8 @@ v1 = [
     path("schema", docs.SchemaView.as_view(), name="schema"),
     path("docs", docs.DocsView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
+    *documents_router.urls,
+    *booking_documents_router.urls,
 ]
 
 urlpatterns = [

@@ -13,6 +13,10 @@ rolled-back change sends nothing, a committed one is retried with backoff until 
 backend takes it, and the row's status says whether it went (``sent`` exactly once: the job
 locks the row, skips it when another worker holds it, and sends nothing for a sent row).
 
+Attachments are not stored in the outbox: an app registers, per ``kind``, the function that
+gives a message's files from its row (``register_attachments``; an invoice's PDF), called by the
+delivery job when it builds the message, so a retry attaches the same files again.
+
 Subjects are the caller's fixed text, collapsed to one line; a name someone typed (an agency's,
 a colleague's) belongs in the body, through ``quoted``. Every link in an email is absolute from
 ``SITE_URL`` (``absolute``), never from the Host header of the request that caused it.
@@ -23,8 +27,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import unicodedata
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -201,6 +205,29 @@ def deliver(*, email_id: int, agency_id: int | None = None) -> bool:
     return True
 
 
+class Attachment(NamedTuple):
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+# Attachments are not stored in the outbox: the app that queued a message of a ``kind`` names
+# the function that gives them from the row (an invoice's PDF, read from its document), called
+# when the delivery job builds the message. A failure there fails the delivery, which retries.
+AttachmentSource = Callable[[OutboundEmail], list[Attachment]]
+_attachment_sources: dict[str, AttachmentSource] = {}
+
+
+def register_attachments(kind: str, source: AttachmentSource) -> None:
+    """Attach what ``source`` gives to every message of ``kind`` when it is delivered."""
+    _attachment_sources[kind] = source
+
+
+def attachments_for(email: OutboundEmail) -> list[Attachment]:
+    source = _attachment_sources.get(email.kind)
+    return source(email) if source is not None else []
+
+
 def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=email.subject,
@@ -212,6 +239,8 @@ def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     )
     if email.html:
         message.attach_alternative(email.html, "text/html")
+    for attachment in attachments_for(email):
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
     return message
 
 

@@ -6,9 +6,19 @@ Add a domain's ``crm/<domain>/jobs.py`` (or the module declaring its job) to thi
 create one."""
 
 from crm.enquiries.services import enquiry_notify_job
+from crm.invoices import emails as invoice_emails
+from crm.invoices import jobs as invoice_jobs
 from crm.notifications import jobs as notification_jobs
 from crm.proposals import jobs as proposals_jobs
 from crm.tasks import jobs as task_jobs
 from crm.webhooks import jobs as webhook_jobs
 
-__all__ = ["enquiry_notify_job", "notification_jobs", "proposals_jobs", "task_jobs", "webhook_jobs"]
+__all__ = [
+    "enquiry_notify_job",
+    "invoice_emails",
+    "invoice_jobs",
+    "notification_jobs",
+    "proposals_jobs",
+    "task_jobs",
+    "webhook_jobs",
+]

@@ -26,6 +26,7 @@ from crm.clients.models import (
     Traveller,
 )
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
+from crm.invoices.models import DocumentCounter, DocumentEmail, Invoice, Receipt
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import (
     Acceptance,
@@ -60,10 +61,13 @@ __all__ = [
     "ClientStatus",
     "CommissionSource",
     "DeliveryStatus",
+    "DocumentCounter",
+    "DocumentEmail",
     "Enquiry",
     "EnquiryForm",
     "FollowUpSettings",
     "Gender",
+    "Invoice",
     "ItemKind",
     "Itinerary",
     "ItineraryDay",
@@ -80,6 +84,7 @@ __all__ = [
     "ProposalOption",
     "ProposalStatus",
     "ProposalVersion",
+    "Receipt",
     "RenderedPdf",
     "ServiceKind",
     "ServiceStatus",

@@ -8,8 +8,8 @@ command); an agent archives it instead. The mechanics are the clients'
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 
 from accounts.events import named_event
 from accounts.models import User
@@ -26,9 +26,31 @@ class BookingDeleteRefused(PermissionDenied):
     """An agent asked to hard-delete a booking with payments."""
 
 
+def refuse_deleting_issued_documents(bookings: object) -> None:
+    """Invoices and receipts, once issued, are kept for the accounts (their series has no
+    holes): a booking that has any is archived, never deleted, by anyone. ``bookings`` is a
+    queryset of bookings; the documents are read by their reverse relations (``crm.invoices``
+    is a floor above)."""
+    issued = bookings.filter(  # type: ignore[attr-defined]
+        models.Q(invoices__isnull=False) | models.Q(receipts__isnull=False)
+    )
+    if issued.exists():
+        raise ValidationError(
+            {
+                "booking": [
+                    "Invoices or receipts were issued for this booking: they are kept for the "
+                    "accounts, so it cannot be deleted. Archive it instead."
+                ]
+            }
+        )
+
+
 @transaction.atomic
 def booking_delete(*, booking: Booking, actor: User | None) -> None:
     """Delete the booking and its payments; ``booking.deleted`` carries what went."""
+    refuse_deleting_issued_documents(
+        Booking.objects.for_agency(booking.agency_id).filter(pk=booking.pk)
+    )
     payments = booking.payments.count()
     if payments and actor is not None and not actor.is_agency_admin:
         raise BookingDeleteRefused(ARCHIVE_INSTEAD)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.events import named_event
@@ -84,6 +84,17 @@ def may_delete(*, plan: DeletionPlan, actor: User | None) -> bool:
 def client_delete(*, client: Client, actor: User | None) -> DeletionPlan:
     """Delete the client and everything attached; ``client.deleted`` carries the counts."""
     plan = client_deletion_plan(client=client)
+    issued = models.Q(invoices__isnull=False) | models.Q(receipts__isnull=False)
+    # Issued invoices and receipts are kept for the accounts (crm.bookings.archive).
+    if client.bookings.filter(issued, agency_id=client.agency_id).exists():
+        raise ValidationError(
+            {
+                "client": [
+                    "Invoices or receipts were issued for this client's bookings: they are kept "
+                    "for the accounts, so the client cannot be deleted. Archive it instead."
+                ]
+            }
+        )
     if not may_delete(plan=plan, actor=actor):
         raise ClientDeleteRefused(ARCHIVE_INSTEAD)
     with named_event("client.deleted", subject=client, data=plan.counts):

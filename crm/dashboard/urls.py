@@ -9,6 +9,7 @@ from crm.dashboard.views import (
     clients,
     documents,
     home,
+    invoices,
     itineraries,
     itinerary_copies,
     notifications,
@@ -209,6 +210,19 @@ urlpatterns = [
         bookings.service_remove,
         name="booking_service_remove",
     ),
+    # Invoices and receipts (crm/dashboard/views/invoices.py)
+    path("bookings/<int:booking_id>/invoices/", invoices.invoice_issue, name="invoice_issue"),
+    path("bookings/<int:booking_id>/receipts/", invoices.receipt_issue, name="receipt_issue"),
+    *(
+        path(f"{series}s/<int:{series}_id>/{suffix}", view, {"series": series}, name=name)
+        for series in ("invoice", "receipt")
+        for suffix, view, name in (
+            ("", invoices.document_view, f"{series}_view"),
+            ("pdf/", invoices.document_pdf, f"{series}_pdf"),
+            ("email/", invoices.document_email, f"{series}_email"),
+            ("void/", invoices.document_void, f"{series}_void"),
+        )
+    ),
     # Suppliers
     path("suppliers/", suppliers.supplier_list, name="supplier_list"),
     path("suppliers/new/", suppliers.supplier_create, name="supplier_create"),
@@ -234,6 +248,7 @@ urlpatterns = [
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),
+    path("settings/invoices/", invoices.numbering_settings, name="numbering_settings"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),
     path(
         "settings/team/invitations/<int:invitation_id>/revoke/",

@@ -4,7 +4,7 @@ Against a running server with the demo data (``make run`` does both), from the p
 
     DEBUG=1 .venv/bin/python manage.py seed_demo
     .venv/bin/python docs/screenshots/take_screenshots.py http://127.0.0.1:8000
-    # or only some: ... take_screenshots.py http://127.0.0.1:8000 money|a11y
+    # or only some: ... take_screenshots.py http://127.0.0.1:8000 money|a11y|invoice
 
 It signs in as the demo user, creates an API token (to show its one-time display) and, if
 needed, a share link for a sent proposal, and writes docs/screenshots/*.png.
@@ -161,7 +161,30 @@ def main_money(base: str) -> None:
         browser.close()
 
 
+def main_invoice(base: str) -> None:
+    """An invoice as issued: "Issue invoice" on the demo's HZ-2026-003, then its page, the same
+    template the PDF is rendered from, at A4 width with the print styles (``... invoice``)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860}, device_scale_factor=1)
+        page.goto(f"{base}/accounts/login/")
+        page.fill("#id_username", "demo")
+        page.fill("#id_password", "itinera-demo")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/")
+        booking_by_reference(page, base, "HZ-2026-003")
+        page.click("#documents button:has-text('Issue invoice')")
+        page.wait_for_url(re.compile(r".*#documents$"))
+        page.locator("#documents").scroll_into_view_if_needed()
+        shoot(page, "booking-documents", full_page=False)
+        page.click("#documents a:has-text('View') >> nth=0")
+        page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+        page.emulate_media(media="print")
+        shoot(page, "invoice")
+        browser.close()
+
+
 if __name__ == "__main__":
     url = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
-    modes = {"money": main_money, "a11y": main_a11y}
+    modes = {"money": main_money, "a11y": main_a11y, "invoice": main_invoice}
     modes.get(sys.argv[2] if sys.argv[2:] else "", main)(url)

@@ -93,6 +93,43 @@ def _webhooks(agency, n: int) -> None:
         )
 
 
+def _invoiced_booking(agency, n: int):
+    from crm.invoices import services
+
+    booking = BookingFactory(client=ClientFactory(agency=agency), agency=agency)
+    for _ in range(n):
+        services.invoice_issue(booking=booking, issued_by=None)
+    return booking
+
+
+def _invoices(agency, n: int) -> None:
+    _invoiced_booking(agency, n)
+
+
+def _receipted_booking(agency, n: int):
+    import datetime as dt
+    from decimal import Decimal
+
+    from crm.invoices import services
+    from crm.models import Payment
+
+    booking = BookingFactory(client=ClientFactory(agency=agency), agency=agency)
+    for _ in range(n):
+        payment = Payment.objects.create(
+            agency=agency,
+            booking=booking,
+            amount=Decimal("1.00"),
+            currency="EUR",
+            paid_on=dt.date(2026, 11, 1),
+        )
+        services.receipt_issue(payment=payment, issued_by=None)
+    return booking
+
+
+def _receipts(agency, n: int) -> None:
+    _receipted_booking(agency, n)
+
+
 # path, query string, how to make n rows, to-many relations each row shows
 LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/clients", "", _clients, 0),
@@ -107,6 +144,8 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/bookings", "balance_due=true&date_from=2027-01-01&date_to=2027-12-31", _bookings, 0),
     ("/suppliers", "", _suppliers, 1),  # contacts
     ("/suppliers", "q=desk&type=hotel", _suppliers, 1),
+    ("/invoices", "", _invoices, 0),
+    ("/receipts", "", _receipts, 0),
 ]
 LIST_IDS = [f"{path}?{query}" for path, query, _, _ in LISTS]
 
@@ -350,3 +389,21 @@ def test_a_bookings_services_list_runs_the_same_queries_whatever_their_number(ap
     assert len(queries_of(lambda: api.get(f"/bookings/{many.pk}/services?per_page=100"))) == len(
         queries_of(lambda: api.get(f"/bookings/{few.pk}/services?per_page=100"))
     )
+
+
+@pytest.mark.parametrize("make", [_invoiced_booking, _receipted_booking])
+def test_a_bookings_invoices_and_receipts_run_the_same_queries_however_many(
+    api: Api, agency, make, django_assert_max_num_queries
+):
+    few, many = make(agency, 1), make(agency, 30)
+    kind = "invoices" if make is _invoiced_booking else "receipts"
+    # token, booking (the parent), count, page
+    with django_assert_max_num_queries(LIST_BUDGET + 1):
+        response = api.get(f"/bookings/{many.pk}/{kind}?per_page=100")
+    assert response.json()["meta"]["total"] == 30
+    assert len(queries_of(lambda: api.get(f"/bookings/{many.pk}/{kind}?per_page=100"))) == len(
+        queries_of(lambda: api.get(f"/bookings/{few.pk}/{kind}?per_page=100"))
+    )
+    document = response.json()["data"][0]["id"]
+    with django_assert_max_num_queries(2):  # token, the document
+        assert api.get(f"/{kind}/{document}").status_code == 200

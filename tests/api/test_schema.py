@@ -160,6 +160,18 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/tasks/{id}",
         "/api/v1/tasks/{id}/complete",
         "/api/v1/tasks/{id}/reopen",
+        "/api/v1/bookings/{booking_id}/invoices",
+        "/api/v1/bookings/{booking_id}/receipts",
+        "/api/v1/invoices",
+        "/api/v1/invoices/{id}",
+        "/api/v1/invoices/{id}/pdf",
+        "/api/v1/invoices/{id}/void",
+        "/api/v1/invoices/{id}/email",
+        "/api/v1/receipts",
+        "/api/v1/receipts/{id}",
+        "/api/v1/receipts/{id}/pdf",
+        "/api/v1/receipts/{id}/void",
+        "/api/v1/receipts/{id}/email",
     }
 
 

@@ -18,6 +18,7 @@ from accounts.models import ApiToken, Invitation, User
 from crm.clients.travellers import traveller_create
 from crm.demo.build import demo_build
 from crm.demo.data import DEMO_PASSWORD, DEMO_USERNAME
+from crm.invoices import services as invoice_services
 from crm.models import (
     Booking,
     BookingService,
@@ -44,7 +45,12 @@ SKIP_PREFIXES = ("admin/", "api/", "healthz", "forms/", "p/", "brand/")  # brand
 # Pages for a signed-out visitor; one-time links are walked with a token that is not valid,
 # which is the page a visitor with an old link sees.
 SIGNED_OUT = ("accounts/login/", "accounts/signup/", "accounts/password/reset/")
-NOT_WALKED = ("accounts/logout/",)  # signing out is a POST; a GET would end the session
+NOT_WALKED = (
+    "accounts/logout/",  # signing out is a POST; a GET would end the session
+    # PDF downloads, not pages (the "being prepared" page is checked in test_invoices_e2e.py).
+    "invoices/<int:invoice_id>/pdf/",
+    "receipts/<int:receipt_id>/pdf/",
+)
 
 
 def routes(resolvers: list[Any] | None = None, prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -106,9 +112,14 @@ def _demo():  # the demo's rows exist: built just above
         passport_number="533380006",
         passport_country="GB",
     )
+    invoice = invoice_services.invoice_issue(booking=payment.booking, issued_by=owner)
+    paid = Payment.objects.for_agency(agency).filter(kind="payment", voided_at=None).first()
+    receipt = invoice_services.receipt_issue(payment=paid, issued_by=owner)
     return {
         "owner": owner,
         "params": {
+            "invoice_id": invoice.pk,
+            "receipt_id": receipt.pk,
             "client_id": itinerary.client_id,
             "itinerary_id": itinerary.pk,
             "day_id": item.day_id,

@@ -29,6 +29,7 @@ from crm.dashboard.forms.bookings import (
 )
 from crm.dashboard.forms.suppliers import BookingServiceForm
 from crm.dashboard.views.common import archive_view, client_from_query, edit_form
+from crm.dashboard.views.invoices import booking_documents_context
 from crm.models import Booking, BookingService, BookingStatus, Payment, PaymentKind
 from crm.suppliers.selectors import supplier_choices
 from crm.tasks import selectors as task_selectors
@@ -125,6 +126,7 @@ def _render_detail(
             "schedule": booking.schedule,
             "template_form": template_form or ScheduleTemplateForm(),
             "can_correct": request.user.is_agency_admin,
+            **booking_documents_context(request, booking),
         },
         status=status,
     )

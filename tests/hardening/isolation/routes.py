@@ -42,6 +42,8 @@ ID_PARAMS: dict[str, str] = {
     "webhook_id": "crm.WebhookEndpoint",
     "delivery_id": "crm.WebhookDelivery",  # a delivery of that endpoint
     "task_id": "crm.Task",
+    "invoice_id": "crm.Invoice",
+    "receipt_id": "crm.Receipt",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
     "number": "crm.ProposalVersion",  # a version of that proposal, by its number
     "n": "crm.ProposalVersion",  # the same, in the API

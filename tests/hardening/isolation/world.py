@@ -20,18 +20,21 @@ from crm.bookings import services as booking_services
 from crm.clients import services as client_services
 from crm.clients import travellers as traveller_services
 from crm.enquiries import website_forms
+from crm.invoices import services as invoice_services
 from crm.models import (
     Booking,
     BookingService,
     Client,
     Enquiry,
     EnquiryForm,
+    Invoice,
     Itinerary,
     ItineraryDay,
     ItineraryItem,
     Notification,
     Payment,
     Proposal,
+    Receipt,
     Supplier,
     Task,
     Traveller,
@@ -220,7 +223,12 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         payment = booking_services.payment_record(
             booking=booking, amount=Decimal("1000.00"), reference=f"{word}-PAY-1", recorded_by=owner
         )
-        booking_services.payment_record(booking=booking, amount=Decimal("21.00"), recorded_by=owner)
+        second = booking_services.payment_record(
+            booking=booking, amount=Decimal("21.00"), recorded_by=owner
+        )
+        invoice = invoice_services.invoice_issue(booking=booking, issued_by=owner)
+        # For the second payment: the first stays free for a control's receipt.
+        receipt = invoice_services.receipt_issue(payment=second, issued_by=owner)
         form = website_forms.enquiry_form_create(
             agency=agency,
             name=f"{word} contact page",
@@ -298,6 +306,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.BookingService": service,
             "crm.Supplier": supplier,
             "crm.Payment": payment,
+            "crm.Invoice": invoice,
+            "crm.Receipt": receipt,
             "crm.EnquiryForm": form,
             "crm.Enquiry": enquiry,
             "crm.Notification": notification,
@@ -339,6 +349,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.BookingService": BookingService.objects.for_agency(agency),
         "crm.Supplier": Supplier.objects.for_agency(agency),
         "crm.Payment": Payment.objects.for_agency(agency),
+        "crm.Invoice": Invoice.objects.for_agency(agency),
+        "crm.Receipt": Receipt.objects.for_agency(agency),
         "crm.EnquiryForm": EnquiryForm.objects.for_agency(agency),
         "crm.Enquiry": Enquiry.objects.for_agency(agency),
         "crm.Notification": Notification.objects.for_agency(agency),
@@ -360,6 +372,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("/settings/forms/", "crm.EnquiryForm"),
         ("/settings/webhooks/", "crm.WebhookEndpoint"),
         ("/tasks/", "crm.Task"),
+        ("/invoices/", "crm.Invoice"),
+        ("/receipts/", "crm.Receipt"),
     ):
         tenant.paths += [f"{prefix}{pk}/" for pk in tenant.ids[label]]
     for resource, label in (
@@ -370,6 +384,8 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("webhooks", "crm.WebhookEndpoint"),
         ("suppliers", "crm.Supplier"),
         ("tasks", "crm.Task"),
+        ("invoices", "crm.Invoice"),
+        ("receipts", "crm.Receipt"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
     tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
