@@ -91,6 +91,13 @@ EVENTS: dict[str, str] = {
     "payment.deleted": "{actor} deleted the payment of {subject}",
     "payment.refunded": "{actor} recorded a {subject}",
     "payment.voided": "{actor} voided the payment of {subject}: {reason}",
+    "commission.received": (
+        "{actor} recorded {amount} {currency} of commission from {supplier} on {booking_reference}"
+    ),
+    "commission.voided": (
+        "{actor} voided a commission receipt of {amount} {currency} on {booking_reference}: "
+        "{reason}"
+    ),
     "schedule.set": "{actor} set the payment schedule of {subject}",
     "schedule.cleared": "{actor} cleared the payment schedule of {subject}",
     "instalment.overdue": "Itinera: the instalment {label} of {booking_reference} is overdue",
