@@ -182,9 +182,7 @@ class MonthCommission:
     outstanding: Decimal
 
 
-def commission_by_month(
-    *, agency: Agency, supplier_id: int | None = None
-) -> list[MonthCommission]:
+def commission_by_month(*, agency: Agency, supplier_id: int | None = None) -> list[MonthCommission]:
     """Outstanding commission per month of travel (and currency), oldest first; one query."""
     rows = _owed(agency)
     if supplier_id is not None:
@@ -241,9 +239,7 @@ def month_range(
     return first, last
 
 
-def monthly_figures(
-    *, agency: Agency, first: dt.date, last: dt.date
-) -> list[MonthFigures]:
+def monthly_figures(*, agency: Agency, first: dt.date, last: dt.date) -> list[MonthFigures]:
     """Sales, cost, margin and commission per month from ``first`` to ``last`` (first days),
     every month present (zeros in the agency's currency when nothing was sold); one query."""
     zone = agency_zone(agency)
@@ -281,7 +277,9 @@ def monthly_figures(
     month = first
     while month <= last:
         rows = [found[key] for key in sorted(found) if key[0] == month]
-        out.extend(rows or [MonthFigures(month, agency.default_currency, 0, ZERO, ZERO, ZERO, ZERO)])
+        out.extend(
+            rows or [MonthFigures(month, agency.default_currency, 0, ZERO, ZERO, ZERO, ZERO)]
+        )
         month = next_month(month)
     return out
 
@@ -294,11 +292,15 @@ def _with_outstanding(agency: Agency) -> QuerySet[PaymentInstalment]:
     due up to and including this one - the booking's paid amount)), which is what
     ``allocation.allocate`` leaves unpaid of it."""
     up_to_here = (
-        PaymentInstalment.objects.filter(agency_id=OuterRef("agency_id"), booking_id=OuterRef("booking_id"))
+        PaymentInstalment.objects.filter(
+            agency_id=OuterRef("agency_id"), booking_id=OuterRef("booking_id")
+        )
         .filter(
             Q(due_date__lt=OuterRef("due_date"))
             | Q(due_date=OuterRef("due_date"), position__lt=OuterRef("position"))
-            | Q(due_date=OuterRef("due_date"), position=OuterRef("position"), id__lte=OuterRef("id"))
+            | Q(
+                due_date=OuterRef("due_date"), position=OuterRef("position"), id__lte=OuterRef("id")
+            )
         )
         .values("booking_id")
         .annotate(total=Sum("amount"))
@@ -315,9 +317,7 @@ def _with_outstanding(agency: Agency) -> QuerySet[PaymentInstalment]:
     )
 
 
-def instalments_due(
-    *, agency: Agency, today: dt.date, days: int
-) -> QuerySet[PaymentInstalment]:
+def instalments_due(*, agency: Agency, today: dt.date, days: int) -> QuerySet[PaymentInstalment]:
     """Instalments falling due from ``today`` to ``today + days`` with something unpaid, with
     their booking and client, soonest first; one query."""
     if not 1 <= days <= MAX_DAYS:
