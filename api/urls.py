@@ -7,12 +7,14 @@ from api.v1 import (
     auth,
     bookings,
     clients,
+    commission,
     docs,
     itineraries,
     lookups,
     me,
     payments,
     proposals,
+    reports,
     suppliers,
     tasks,
     tokens,
@@ -34,6 +36,9 @@ router.register(
     basename="booking-payment",
 )
 router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
+router.register(
+    "commission-receipts", commission.CommissionReceiptViewSet, basename="commission-receipt"
+)
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),
@@ -44,6 +49,22 @@ v1 = [
     *(
         path(f"lookups/{name}", lookups.lookup_view(name), name=f"lookup-{name}")
         for name in lookups.LOOKUPS
+    ),
+    path("reports/monthly", reports.MonthlyReportView.as_view(), name="report-monthly"),
+    path(
+        "reports/commission-outstanding",
+        reports.CommissionReportView.as_view(),
+        name="report-commission-outstanding",
+    ),
+    path(
+        "reports/payments-due",
+        reports.PaymentsDueViewSet.as_view({"get": "list"}),
+        name="report-payments-due",
+    ),
+    path(
+        "reports/overdue-instalments",
+        reports.OverdueInstalmentsViewSet.as_view({"get": "list"}),
+        name="report-overdue-instalments",
     ),
     path("schema", docs.SchemaView.as_view(), name="schema"),
     path("docs", docs.DocsView.as_view(url_name="api:schema"), name="docs"),

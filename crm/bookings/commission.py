@@ -34,9 +34,7 @@ from crm.bookings.models import (
 from crm.bookings.payments import EARLIEST_PAYMENT, MONEY_MAX, REASON_MAX
 
 CENT = Decimal("0.01")
-ADMINS_ONLY = (
-    "Only the agency's owner or an admin can void a commission receipt. Ask one of them."
-)
+ADMINS_ONLY = "Only the agency's owner or an admin can void a commission receipt. Ask one of them."
 
 
 class ReceiptRefused(PermissionDenied):

@@ -37,6 +37,7 @@ from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
 from core.money import MONEY
+from core.validation import parse_int
 from crm.bookings.filters import CommissionReceiptFilter
 from crm.bookings.models import (
     Booking,
@@ -84,6 +85,27 @@ def parse_month(value: str | None, *, field: str) -> dt.date | None:
         return dt.date.fromisoformat(text if len(text) > 7 else f"{text}-01").replace(day=1)
     except ValueError:
         raise ValidationError({field: ["Enter a month as YYYY-MM, e.g. 2026-06."]}) from None
+
+
+def parse_days(value: str | None, *, default: int = DUE_WINDOWS[0]) -> int:
+    """A number of days ahead typed in a query string (1 to 366); ``default`` when empty."""
+    text = (value or "").strip()
+    if not text:
+        return default
+    days = parse_int(text, maximum=MAX_DAYS)
+    if not days:
+        raise ValidationError({"days": [f"A number of days from 1 to {MAX_DAYS}."]})
+    return days
+
+
+def parse_id(value: str | None, *, field: str) -> int | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    number = parse_int(text)
+    if number is None:
+        raise ValidationError({field: ["Enter a whole number."]})
+    return number
 
 
 # Commission -----------------------------------------------------------------------------------
