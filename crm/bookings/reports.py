@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
@@ -38,6 +39,7 @@ from accounts.models import Agency
 from core.filters import Filters, apply_filters
 from core.money import MONEY
 from core.validation import parse_int
+from crm.bookings.allocation import local_today
 from crm.bookings.filters import CommissionReceiptFilter
 from crm.bookings.models import (
     Booking,
@@ -48,15 +50,16 @@ from crm.bookings.models import (
     ServiceStatus,
 )
 
+__all__ = ["local_today"]  # re-exported for the layers above: today where the agency works
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 DUE_WINDOWS = (30, 60, 90)
 MAX_DAYS = 366
 MAX_MONTHS = 36
-_MONEY = DecimalField(**MONEY)
+_MONEY: DecimalField[Decimal, Decimal] = DecimalField(**MONEY)
 
 
-def _cents(value: object) -> Decimal:
+def cents(value: object) -> Decimal:
     # SQLite sums decimals in floating point: back to cents.
     return Decimal(str(value or 0)).quantize(CENT)
 
@@ -128,7 +131,8 @@ def commission_receipt_get(*, agency: Agency, commission_receipt_id: int) -> Com
     )
 
 
-def _owed(agency: Agency) -> QuerySet[BookingService]:
+def _owed(agency: Agency) -> QuerySet[Any]:
+    # QuerySet[Any]: the ``month`` and ``outstanding`` annotations are filtered on below.
     return (
         BookingService.objects.for_agency(agency)
         .exclude(status=ServiceStatus.CANCELLED)
@@ -143,7 +147,7 @@ def _owed(agency: Agency) -> QuerySet[BookingService]:
 
 def commission_outstanding_services(
     *, agency: Agency, supplier_id: int | None = None, month: dt.date | None = None
-) -> QuerySet[BookingService]:
+) -> QuerySet[Any]:
     """The services with commission outstanding (annotated ``outstanding`` and ``month``),
     with their booking, client and supplier, by month then booking; one query."""
     services = _owed(agency).select_related("booking", "booking__client", "supplier")
@@ -188,9 +192,9 @@ def commission_by_supplier(
             supplier=row["supplier__name"] or "(no supplier)",
             currency=row["currency"],
             services=row["n"],
-            expected=_cents(row["expected"]),
-            received=_cents(row["received"]),
-            outstanding=_cents(row["owed"]),
+            expected=cents(row["expected"]),
+            received=cents(row["received"]),
+            outstanding=cents(row["owed"]),
         )
         for row in grouped
     ]
@@ -219,7 +223,7 @@ def commission_by_month(*, agency: Agency, supplier_id: int | None = None) -> li
             month=row["month"],
             currency=row["currency"],
             services=row["n"],
-            outstanding=_cents(row["owed"]),
+            outstanding=cents(row["owed"]),
         )
         for row in grouped
     ]
@@ -290,10 +294,10 @@ def monthly_figures(*, agency: Agency, first: dt.date, last: dt.date) -> list[Mo
             month=month,
             currency=row["currency"],
             bookings=row["n"],
-            sales=_cents(row["sales"]),
-            cost=_cents(row["cost"]),
-            commission_expected=_cents(row["expected"]),
-            commission_received=_cents(row["received"]),
+            sales=cents(row["sales"]),
+            cost=cents(row["cost"]),
+            commission_expected=cents(row["expected"]),
+            commission_received=cents(row["received"]),
         )
     out: list[MonthFigures] = []
     month = first
@@ -389,8 +393,8 @@ def instalment_totals(*, agency: Agency, today: dt.date) -> list[DueTotals]:
     return [
         DueTotals(
             currency=row["booking__currency"],
-            overdue=_cents(row["overdue"]),
-            windows={days: _cents(row[f"d{days}"]) for days in DUE_WINDOWS},
+            overdue=cents(row["overdue"]),
+            windows={days: cents(row[f"d{days}"]) for days in DUE_WINDOWS},
         )
         for row in grouped
     ]

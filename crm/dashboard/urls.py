@@ -7,11 +7,13 @@ from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
     clients,
+    commission,
     home,
     itineraries,
     notifications,
     proposal_versions,
     proposals,
+    reports,
     suppliers,
     tasks,
 )
@@ -149,6 +151,19 @@ urlpatterns = [
         bookings.service_remove,
         name="booking_service_remove",
     ),
+    # Commission and reports (the agency's money, #15)
+    path("commission/", commission.commission_page, name="commission"),
+    path(
+        "commission/services/<int:service_id>/receive/",
+        commission.commission_receive,
+        name="commission_receive",
+    ),
+    path(
+        "commission/receipts/<int:receipt_id>/void/",
+        commission.commission_receipt_void,
+        name="commission_receipt_void",
+    ),
+    path("reports/", reports.reports_page, name="reports"),
     # Suppliers
     path("suppliers/", suppliers.supplier_list, name="supplier_list"),
     path("suppliers/new/", suppliers.supplier_create, name="supplier_create"),

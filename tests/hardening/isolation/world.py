@@ -17,12 +17,14 @@ from accounts.audit import audit_context
 from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitation, User
 from crm.bookings import booked_services
 from crm.bookings import services as booking_services
+from crm.bookings.commission import commission_receipt_record
 from crm.clients import services as client_services
 from crm.enquiries import website_forms
 from crm.models import (
     Booking,
     BookingService,
     Client,
+    CommissionReceipt,
     Enquiry,
     EnquiryForm,
     Itinerary,
@@ -209,6 +211,9 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             booking=booking, amount=Decimal("1000.00"), reference=f"{word}-PAY-1", recorded_by=owner
         )
         booking_services.payment_record(booking=booking, amount=Decimal("21.00"), recorded_by=owner)
+        receipt = commission_receipt_record(
+            service=service, amount=Decimal("100.00"), reference=f"{word}-REM-1", recorded_by=owner
+        )
         form = website_forms.enquiry_form_create(
             agency=agency,
             name=f"{word} contact page",
@@ -285,6 +290,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.BookingService": service,
             "crm.Supplier": supplier,
             "crm.Payment": payment,
+            "crm.CommissionReceipt": receipt,
             "crm.EnquiryForm": form,
             "crm.Enquiry": enquiry,
             "crm.Notification": notification,
@@ -324,6 +330,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.BookingService": BookingService.objects.for_agency(agency),
         "crm.Supplier": Supplier.objects.for_agency(agency),
         "crm.Payment": Payment.objects.for_agency(agency),
+        "crm.CommissionReceipt": CommissionReceipt.objects.for_agency(agency),
         "crm.EnquiryForm": EnquiryForm.objects.for_agency(agency),
         "crm.Enquiry": Enquiry.objects.for_agency(agency),
         "crm.Notification": Notification.objects.for_agency(agency),
@@ -355,6 +362,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("webhooks", "crm.WebhookEndpoint"),
         ("suppliers", "crm.Supplier"),
         ("tasks", "crm.Task"),
+        ("commission-receipts", "crm.CommissionReceipt"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
     tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
