@@ -206,6 +206,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             confirmation_number=f"{word}-CONF-1",
             price=Decimal("4321.00"),
             cost=Decimal("3500.00"),
+            commission_expected=Decimal("432.10"),
         )
         payment = booking_services.payment_record(
             booking=booking, amount=Decimal("1000.00"), reference=f"{word}-PAY-1", recorded_by=owner
