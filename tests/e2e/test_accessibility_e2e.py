@@ -20,6 +20,7 @@ from crm.demo.data import DEMO_PASSWORD, DEMO_USERNAME
 from crm.models import (
     Booking,
     BookingService,
+    CommissionReceipt,
     EnquiryForm,
     Itinerary,
     ItineraryItem,
@@ -88,6 +89,7 @@ def _demo():  # the demo's rows exist: built just above
         occasion="a11y",
     )
     service = BookingService.objects.for_agency(agency).filter(booking=payment.booking).first()
+    receipt = CommissionReceipt.objects.for_agency(agency).first()  # the demo's (half received)
     task = task_create(
         agency=agency,
         created_by=owner,
@@ -116,6 +118,7 @@ def _demo():  # the demo's rows exist: built just above
             "supplier_id": Supplier.objects.for_agency(agency).first().pk,
             "service_id": service.pk,
             "task_id": task.pk,
+            "receipt_id": receipt.pk,
             "number": version.number,
             "token": "no-longer-valid",
             "uidb64": "MQ",
