@@ -127,7 +127,7 @@ def test_both_pages_pass_axe_and_fit_the_screen(browser_at, owner, width):
 
 
 def test_mark_received_announces_and_moves_focus_to_the_next_row(browser_at, owner):
-    first, second, third = _money(owner)
+    first, second, _third = _money(owner)
     page = browser_at(390)
     page.goto("/commission/")
 
