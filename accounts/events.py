@@ -115,6 +115,9 @@ EVENTS: dict[str, str] = {
     "task.completed": "{actor} completed the task {subject}",
     "task.reopened": "{actor} reopened the task {subject}",
     "task.deleted": "{actor} deleted the task {subject}",
+    "agency.reminders_changed": (
+        "{actor} changed the instalment reminders of {subject} from {from} to {to} days ahead"
+    ),
     "agency.follow_ups_changed": "{actor} changed the automatic follow-ups of {subject}",
     "enquiry.received": "{actor} sent an enquiry through the website form {subject}",
     "enquiry_form.created": "{actor} created the website form {subject}",

@@ -186,6 +186,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/done/", tasks.task_toggle, name="task_toggle"),
     path("tasks/<int:task_id>/delete/", tasks.task_delete, name="task_delete"),
     path("settings/follow-ups/", tasks.follow_up_settings, name="follow_up_settings"),
+    path("settings/reminders/", notifications.reminder_settings, name="reminder_settings"),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),
