@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import (
     Count,
     DecimalField,
@@ -374,27 +375,56 @@ class DueTotals:
 
 
 def instalment_totals(*, agency: Agency, today: dt.date) -> list[DueTotals]:
-    """Per currency: what is overdue, and what falls due within 30, 60 and 90 days; one
-    query."""
-    sums = {
-        f"d{days}": Sum(
-            "outstanding",
-            filter=Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)),
+    """Per currency: what is overdue, and what falls due within 30, 60 and 90 days; one query.
+
+    Payments go to the instalments in due-date order, so what a booking leaves unpaid of its
+    instalments due by a date is max(0, their sum - paid): overdue is that before today, and
+    the unpaid falling due within d days is that by today + d minus the overdue. The bookings'
+    sums are the ORM's (scoped to the agency); the sum over bookings, per currency, wraps them.
+    """
+    zero = Value(ZERO, output_field=_MONEY)
+    by = {days: today + dt.timedelta(days=days) for days in DUE_WINDOWS}
+    per_booking = (
+        PaymentInstalment.objects.for_agency(agency)
+        .filter(booking__status__in=[BookingStatus.PENDING, BookingStatus.CONFIRMED])
+        .filter(booking__archived_at__isnull=True, due_date__lte=by[max(DUE_WINDOWS)])
+        .values("booking_id")
+        .annotate(
+            cur=F("booking__currency"),
+            paid=F("booking__amount_paid"),
+            due_before=Sum("amount", filter=Q(due_date__lt=today), default=zero),
+            **{
+                f"due_by_{days}": Sum("amount", filter=Q(due_date__lte=day), default=zero)
+                for days, day in by.items()
+            },
         )
-        for days in DUE_WINDOWS
-    }
-    grouped = (
-        _with_outstanding(agency)
-        .filter(due_date__lte=today + dt.timedelta(days=max(DUE_WINDOWS)))
-        .values("booking__currency")
-        .annotate(overdue=Sum("outstanding", filter=Q(due_date__lt=today)), **sums)
-        .order_by("booking__currency")
+        .order_by()
     )
-    return [
-        DueTotals(
-            currency=row["booking__currency"],
-            overdue=cents(row["overdue"]),
-            windows={days: cents(row[f"d{days}"]) for days in DUE_WINDOWS},
+    inner, params = per_booking.query.sql_with_params()
+    q = connection.ops.quote_name
+
+    def unpaid(column: str) -> str:
+        return f"SUM(CASE WHEN {q(column)} > {q('paid')} THEN {q(column)} - {q('paid')} ELSE 0 END)"
+
+    columns = ", ".join(unpaid(f"due_by_{days}") for days in DUE_WINDOWS)
+    sql = (
+        f"SELECT {q('cur')}, {unpaid('due_before')}, {columns} "
+        f"FROM ({inner}) per_booking GROUP BY {q('cur')} ORDER BY {q('cur')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    totals = []
+    for currency, before, *windows in rows:
+        overdue = cents(before)
+        totals.append(
+            DueTotals(
+                currency=currency,
+                overdue=overdue,
+                windows={
+                    days: cents(value) - overdue
+                    for days, value in zip(DUE_WINDOWS, windows, strict=True)
+                },
+            )
         )
-        for row in grouped
-    ]
+    return [t for t in totals if t.overdue or any(t.windows.values())]
