@@ -237,3 +237,12 @@ def test_the_pages_run_the_same_queries_whatever_the_agency_holds(as_alice, agen
     many = (_page_queries(as_alice, "/commission/"), _page_queries(as_alice, "/reports/"))
 
     assert many == few
+
+
+def test_the_booking_page_shows_commission_received_and_outstanding(as_alice, agency):
+    service = _service(agency, "90.00")
+    commission_receipt_record(service=service, amount="30.00")
+
+    page = as_alice.get(f"/bookings/{service.booking_id}/").content.decode()
+
+    assert "30.00 received" in page and "60.00 outstanding" in page
