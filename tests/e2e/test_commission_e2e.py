@@ -1,4 +1,5 @@
-"""The commission page and the Reports page in a real browser: "Mark received" and a partial
+"""The commission page and the Reports page (and Settings → Reminders, and the booking page's
+commission card) in a real browser: "Mark received" and a partial
 receipt swap the list in place with htmx, say what happened in the live region and leave focus
 where the work continues; an over-receipt comes back beside its field; both pages pass axe
 (WCAG 2.1 AA) and do not scroll sideways at 390 px."""
@@ -111,10 +112,17 @@ def live_text(page) -> str:
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_both_pages_pass_axe_and_fit_the_screen(browser_at, owner, width):
-    _money(owner)
+    services = _money(owner)
     page = browser_at(width)
     found = []
-    for path in ("/commission/", "/reports/", "/reports/?days=90&from=2026-01&to=2026-12"):
+    booking = f"/bookings/{services[0].booking_id}/"
+    for path in (
+        "/commission/",
+        "/reports/",
+        "/reports/?days=90&from=2026-01&to=2026-12",
+        "/settings/reminders/",
+        booking,
+    ):
         page.goto(path)
         page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
         if violations := axe_violations(page):
