@@ -27,7 +27,7 @@ from api.base import ApiViewMixin, TenantViewSet, envelope
 from api.responses import ERRORS, enveloped
 from api.serializers import Id, Money, OutputSerializer, Text
 from core.filters import Filters
-from crm.bookings import reports
+from crm.bookings import dues, reports
 from crm.bookings.allocation import local_today
 from crm.models import PaymentInstalment
 
@@ -166,11 +166,11 @@ class InstalmentDueSerializer(OutputSerializer):
 
 def _due(*, agency: Agency, filters: Filters = None) -> QuerySet[PaymentInstalment]:
     days = reports.parse_days((filters or {}).get("days"))
-    return reports.instalments_due(agency=agency, today=_today(agency), days=days)
+    return dues.instalments_due(agency=agency, today=_today(agency), days=days)
 
 
 def _overdue(*, agency: Agency, filters: Filters = None) -> QuerySet[PaymentInstalment]:
-    return reports.instalments_overdue(agency=agency, today=_today(agency))
+    return dues.instalments_overdue(agency=agency, today=_today(agency))
 
 
 class _InstalmentReport(TenantViewSet):

@@ -22,19 +22,14 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.db.models import (
     Count,
     DecimalField,
     F,
-    OuterRef,
-    Q,
     QuerySet,
-    Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
@@ -47,7 +42,6 @@ from crm.bookings.models import (
     BookingService,
     BookingStatus,
     CommissionReceipt,
-    PaymentInstalment,
     ServiceStatus,
 )
 
@@ -57,7 +51,7 @@ ZERO = Decimal("0.00")
 DUE_WINDOWS = (30, 60, 90)
 MAX_DAYS = 366
 MAX_MONTHS = 36
-_MONEY: DecimalField[Decimal, Decimal] = DecimalField(**MONEY)
+MONEY_FIELD: DecimalField[Decimal, Decimal] = DecimalField(**MONEY)
 
 
 def cents(value: object) -> Decimal:
@@ -309,122 +303,3 @@ def monthly_figures(*, agency: Agency, first: dt.date, last: dt.date) -> list[Mo
         )
         month = next_month(month)
     return out
-
-
-# Instalments due and overdue ------------------------------------------------------------------
-
-
-def _with_outstanding(agency: Agency) -> QuerySet[PaymentInstalment]:
-    """Live bookings' instalments annotated ``outstanding``: min(amount, max(0, the amounts
-    due up to and including this one - the booking's paid amount)), which is what
-    ``allocation.allocate`` leaves unpaid of it."""
-    up_to_here = (
-        PaymentInstalment.objects.filter(
-            agency_id=OuterRef("agency_id"), booking_id=OuterRef("booking_id")
-        )
-        .filter(
-            Q(due_date__lt=OuterRef("due_date"))
-            | Q(due_date=OuterRef("due_date"), position__lt=OuterRef("position"))
-            | Q(
-                due_date=OuterRef("due_date"), position=OuterRef("position"), id__lte=OuterRef("id")
-            )
-        )
-        .values("booking_id")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    zero = Value(ZERO, output_field=_MONEY)
-    unpaid = Subquery(up_to_here, output_field=_MONEY) - F("booking__amount_paid")
-    return (
-        PaymentInstalment.objects.for_agency(agency)
-        .filter(booking__status__in=[BookingStatus.PENDING, BookingStatus.CONFIRMED])
-        .filter(booking__archived_at__isnull=True)
-        .annotate(outstanding=Least(F("amount"), Greatest(unpaid, zero), output_field=_MONEY))
-        .filter(outstanding__gt=0)
-    )
-
-
-def instalments_due(*, agency: Agency, today: dt.date, days: int) -> QuerySet[PaymentInstalment]:
-    """Instalments falling due from ``today`` to ``today + days`` with something unpaid, with
-    their booking and client, soonest first; one query."""
-    if not 1 <= days <= MAX_DAYS:
-        raise ValidationError({"days": [f"A number of days from 1 to {MAX_DAYS}."]})
-    return (
-        _with_outstanding(agency)
-        .filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days))
-        .select_related("booking", "booking__client")
-        .order_by("due_date", "booking__reference", "position", "id")
-    )
-
-
-def instalments_overdue(*, agency: Agency, today: dt.date) -> QuerySet[PaymentInstalment]:
-    """Instalments past their due date with something unpaid, oldest first; one query."""
-    return (
-        _with_outstanding(agency)
-        .filter(due_date__lt=today)
-        .select_related("booking", "booking__client")
-        .order_by("due_date", "booking__reference", "position", "id")
-    )
-
-
-@dataclass(frozen=True)
-class DueTotals:
-    currency: str
-    overdue: Decimal
-    windows: dict[int, Decimal]  # days -> unpaid falling due within them (from today)
-
-
-def instalment_totals(*, agency: Agency, today: dt.date) -> list[DueTotals]:
-    """Per currency: what is overdue, and what falls due within 30, 60 and 90 days; one query.
-
-    Payments go to the instalments in due-date order, so what a booking leaves unpaid of its
-    instalments due by a date is max(0, their sum - paid): overdue is that before today, and
-    the unpaid falling due within d days is that by today + d minus the overdue. The bookings'
-    sums are the ORM's (scoped to the agency); the sum over bookings, per currency, wraps them.
-    """
-    zero = Value(ZERO, output_field=_MONEY)
-    by = {days: today + dt.timedelta(days=days) for days in DUE_WINDOWS}
-    per_booking = (
-        PaymentInstalment.objects.for_agency(agency)
-        .filter(booking__status__in=[BookingStatus.PENDING, BookingStatus.CONFIRMED])
-        .filter(booking__archived_at__isnull=True, due_date__lte=by[max(DUE_WINDOWS)])
-        .values("booking_id")
-        .annotate(
-            cur=F("booking__currency"),
-            paid=F("booking__amount_paid"),
-            due_before=Sum("amount", filter=Q(due_date__lt=today), default=zero),
-            **{
-                f"due_by_{days}": Sum("amount", filter=Q(due_date__lte=day), default=zero)
-                for days, day in by.items()
-            },
-        )
-        .order_by()
-    )
-    inner, params = per_booking.query.sql_with_params()
-    q = connection.ops.quote_name
-
-    def unpaid(column: str) -> str:
-        return f"SUM(CASE WHEN {q(column)} > {q('paid')} THEN {q(column)} - {q('paid')} ELSE 0 END)"
-
-    columns = ", ".join(unpaid(f"due_by_{days}") for days in DUE_WINDOWS)
-    sql = (
-        f"SELECT {q('cur')}, {unpaid('due_before')}, {columns} "
-        f"FROM ({inner}) per_booking GROUP BY {q('cur')} ORDER BY {q('cur')}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    totals = []
-    for currency, before, *windows in rows:
-        overdue = cents(before)
-        totals.append(
-            DueTotals(
-                currency=currency,
-                overdue=overdue,
-                windows={
-                    days: cents(value) - overdue
-                    for days, value in zip(DUE_WINDOWS, windows, strict=True)
-                },
-            )
-        )
-    return [t for t in totals if t.overdue or any(t.windows.values())]

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from accounts.tenancy import AgencyRequest, agency_required
 from core.csv import csv_response
-from crm.bookings import reports
+from crm.bookings import dues, reports
 from crm.dashboard.charts import Series, bar_chart
 
 SHOWN = 50  # rows of a list on the page; the CSV has them all
@@ -63,8 +63,8 @@ def reports_page(request: AgencyRequest) -> HttpResponseBase:
         names=[f"{m.month:%B %Y}" for m in charted],
         currency=currency,
     )
-    due = reports.instalments_due(agency=agency, today=today, days=days)
-    overdue = reports.instalments_overdue(agency=agency, today=today)
+    due = dues.instalments_due(agency=agency, today=today, days=days)
+    overdue = dues.instalments_overdue(agency=agency, today=today)
     due_rows, overdue_rows = list(due[: SHOWN + 1]), list(overdue[: SHOWN + 1])
     context: dict[str, Any] = {
         "months": months,
@@ -74,7 +74,7 @@ def reports_page(request: AgencyRequest) -> HttpResponseBase:
         "last": last,
         "days": days,
         "windows": reports.DUE_WINDOWS,
-        "totals": reports.instalment_totals(agency=agency, today=today),
+        "totals": dues.instalment_totals(agency=agency, today=today),
         "due": due_rows[:SHOWN],
         "due_more": len(due_rows) > SHOWN,
         "overdue": overdue_rows[:SHOWN],
@@ -135,12 +135,12 @@ def _export(
         )
         return csv_response(f"sales-{first:%Y-%m}-to-{last:%Y-%m}.csv", header, rows)
     if export == "due":
-        due = reports.instalments_due(agency=agency, today=today, days=days)
+        due = dues.instalments_due(agency=agency, today=today, days=days)
         return csv_response(
             f"payments-due-{days}-days.csv", INSTALMENT_HEADER, _instalment_rows(due)
         )
     if export == "overdue":
-        overdue = reports.instalments_overdue(agency=agency, today=today)
+        overdue = dues.instalments_overdue(agency=agency, today=today)
         return csv_response("overdue-instalments.csv", INSTALMENT_HEADER, _instalment_rows(overdue))
     suppliers = reports.commission_by_supplier(agency=agency)
     header = ["Supplier", "Currency", "Services", "Expected", "Received", "Outstanding"]

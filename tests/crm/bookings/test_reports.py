@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crm.bookings import booked_services, reports
+from crm.bookings import booked_services, dues, reports
 from crm.bookings.allocation import allocate
 from crm.bookings.commission import commission_receipt_record
 from crm.models import Booking, PaymentInstalment
@@ -187,8 +187,8 @@ def test_due_and_overdue_instalments_are_what_the_allocation_leaves_unpaid(
     ]
     expected = {r.id: r.outstanding for r in allocate(rows, paid=paid, today=today)}
 
-    overdue = reports.instalments_overdue(agency=agency, today=today)
-    due = reports.instalments_due(agency=agency, today=today, days=90)
+    overdue = dues.instalments_overdue(agency=agency, today=today)
+    due = dues.instalments_due(agency=agency, today=today, days=90)
 
     want_overdue = {i.pk for i in rows if i.due_date < today and expected[i.pk] > 0}
     want_due = {
@@ -200,10 +200,8 @@ def test_due_and_overdue_instalments_are_what_the_allocation_leaves_unpaid(
     assert {i.pk for i in due} == want_due
     for row in [*overdue, *due]:
         assert Decimal(str(row.outstanding)).quantize(Decimal("0.01")) == expected[row.pk]
-    [totals] = reports.instalment_totals(agency=agency, today=today) or [
-        reports.DueTotals(
-            "EUR", Decimal("0.00"), dict.fromkeys(reports.DUE_WINDOWS, Decimal("0.00"))
-        )
+    [totals] = dues.instalment_totals(agency=agency, today=today) or [
+        dues.DueTotals("EUR", Decimal("0.00"), dict.fromkeys(reports.DUE_WINDOWS, Decimal("0.00")))
     ]
     assert totals.overdue == sum((expected[pk] for pk in want_overdue), Decimal("0.00"))
     assert totals.windows[90] == sum((expected[pk] for pk in want_due), Decimal("0.00"))
@@ -223,6 +221,6 @@ def test_a_cancelled_or_archived_booking_has_nothing_due(agency):
         PaymentInstalment.objects.create(
             agency=agency, booking=booking, position=0, label="x", due_date=today, amount=10
         )
-    assert not reports.instalments_due(agency=agency, today=today, days=30)
+    assert not dues.instalments_due(agency=agency, today=today, days=30)
     with pytest.raises(ValidationError):
-        reports.instalments_due(agency=agency, today=today, days=0)
+        dues.instalments_due(agency=agency, today=today, days=0)
