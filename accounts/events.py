@@ -101,6 +101,13 @@ EVENTS: dict[str, str] = {
     "payment.deleted": "{actor} deleted the payment of {subject}",
     "payment.refunded": "{actor} recorded a {subject}",
     "payment.voided": "{actor} voided the payment of {subject}: {reason}",
+    "commission.received": (
+        "{actor} recorded {amount} {currency} of commission from {supplier} on {booking_reference}"
+    ),
+    "commission.voided": (
+        "{actor} voided a commission receipt of {amount} {currency} on {booking_reference}: "
+        "{reason}"
+    ),
     "schedule.set": "{actor} set the payment schedule of {subject}",
     "schedule.cleared": "{actor} cleared the payment schedule of {subject}",
     "invoice.issued": "{actor} issued the invoice {subject} for {booking_reference}",
@@ -125,6 +132,9 @@ EVENTS: dict[str, str] = {
     "task.completed": "{actor} completed the task {subject}",
     "task.reopened": "{actor} reopened the task {subject}",
     "task.deleted": "{actor} deleted the task {subject}",
+    "agency.reminders_changed": (
+        "{actor} changed the instalment reminders of {subject} from {from} to {to} days ahead"
+    ),
     "agency.follow_ups_changed": "{actor} changed the automatic follow-ups of {subject}",
     "enquiry.received": "{actor} sent an enquiry through the website form {subject}",
     "enquiry_form.created": "{actor} created the website form {subject}",

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -34,6 +35,10 @@ class Agency(models.Model):
     # minute a new token gets (within settings.API_RATE_LIMIT_MAX).
     api_enabled = models.BooleanField(default=True)
     api_rate_limit = models.PositiveIntegerField(default=60)
+    # How many days ahead an unpaid instalment is reminded to its agent (crm.notifications).
+    instalment_reminder_days = models.PositiveSmallIntegerField(
+        default=7, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,6 +7,7 @@ from api.v1 import (
     auth,
     bookings,
     clients,
+    commission,
     docs,
     invoices,
     itineraries,
@@ -14,6 +15,7 @@ from api.v1 import (
     me,
     payments,
     proposals,
+    reports,
     suppliers,
     tasks,
     tokens,
@@ -41,6 +43,9 @@ router.register(
     basename="client-traveller",
 )
 router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
+router.register(
+    "commission-receipts", commission.CommissionReceiptViewSet, basename="commission-receipt"
+)
 
 # Issued documents are never edited nor deleted: their list and detail routes are GET only
 # (their actions keep their own methods), and a booking's own list is list-and-issue only.
@@ -77,6 +82,22 @@ v1 = [
     *(
         path(f"lookups/{name}", lookups.lookup_view(name), name=f"lookup-{name}")
         for name in lookups.LOOKUPS
+    ),
+    path("reports/monthly", reports.MonthlyReportView.as_view(), name="report-monthly"),
+    path(
+        "reports/commission-outstanding",
+        reports.CommissionReportView.as_view(),
+        name="report-commission-outstanding",
+    ),
+    path(
+        "reports/payments-due",
+        reports.PaymentsDueViewSet.as_view({"get": "list"}),
+        name="report-payments-due",
+    ),
+    path(
+        "reports/overdue-instalments",
+        reports.OverdueInstalmentsViewSet.as_view({"get": "list"}),
+        name="report-overdue-instalments",
     ),
     path("schema", docs.SchemaView.as_view(), name="schema"),
     path("docs", docs.DocsView.as_view(url_name="api:schema"), name="docs"),

@@ -12,6 +12,8 @@ timestamps in UTC with an offset)::
 
 - ``client.*``, ``itinerary.*``, ``proposal.*``, ``booking.*``: the resource's detail view.
 - ``payment.recorded``: the payment as the booking's ``payments`` show it, plus ``booking_id``.
+- ``commission.received``, ``commission.voided``: the receipt as
+  ``GET /api/v1/commission-receipts/{id}`` shows it.
 - ``enquiry.received``: :class:`EnquiryPayload` (there is no enquiries API): the enquiry, its
   form, whether it matched a known client or created one, and that ``client`` as the clients
   API shows it.
@@ -34,10 +36,11 @@ from api.base import TenantViewSet
 from api.serializers import Id, OutputSerializer, Text, timestamp
 from api.v1.bookings import BookingViewSet, PaymentSerializer
 from api.v1.clients import ClientSerializer, ClientViewSet
+from api.v1.commission import CommissionReceiptSerializer
 from api.v1.itineraries import ItineraryViewSet
 from api.v1.proposals import ProposalViewSet
 from core.overrides import JSONRenderer
-from crm.models import Enquiry, Payment
+from crm.models import CommissionReceipt, Enquiry, Payment
 from crm.webhooks import schedule
 from crm.webhooks.catalogue import FROM_ACTIVITY, TYPES
 from crm.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookMessage
@@ -96,6 +99,9 @@ def render_data(*, agency: Agency, event_type: str, activity: Activity) -> dict[
         return gone
     if kind.resource == "payment":
         return _payment(agency=agency, payment_id=object_id) or gone
+    if kind.resource == "commission_receipt":
+        receipt = CommissionReceipt.objects.for_agency(agency).filter(pk=object_id).first()
+        return gone if receipt is None else CommissionReceiptSerializer.represent(receipt)
     if kind.resource == "enquiry":
         return _enquiry(agency=agency, enquiry_id=object_id, activity=activity) or gone
     if activity.object_type != kind.resource:

@@ -45,6 +45,13 @@ class BookingServiceSerializer(OutputSerializer):
         help_text="`typed`: as given; `supplier_rate`: the supplier's default rate on the price "
         "(follows the price and the supplier).",
     )
+    commission_received = Money(
+        help_text="The sum of its commission receipts (`/commission-receipts`), voided ones left "
+        "out; read-only."
+    )
+    commission_outstanding = Money(
+        help_text="commission_expected - commission_received, never below 0; 0 when cancelled."
+    )
     notes = Text()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -64,6 +71,8 @@ class FinancialsSerializer(OutputSerializer):
     total_cost = Money()
     margin = Money(help_text="total_price - total_cost")
     commission_expected = Money()
+    commission_received = Money(help_text="The commission receipts of its services.")
+    commission_outstanding = Money(help_text="commission_expected - commission_received")
     amount_paid = Money(help_text="The sum of the booking's payments.")
     balance_due = Money(help_text="total_price - amount_paid, never below 0.")
     credit_balance = Money(

@@ -70,6 +70,9 @@ class BookingSerializer(OutputSerializer):
     credit_balance = Money(help_text="amount_paid - total_price when positive, else 0")
     total_cost = Money(help_text="The sum of the costs of its services (not cancelled).")
     commission_expected = Money(help_text="The commission its services expect (not cancelled).")
+    commission_received = Money(
+        help_text="The commission receipts of its services (not cancelled), voided ones left out."
+    )
     margin = Money(help_text="total_price - total_cost")
     supplier = Text(source="supplier_name", help_text="The supplier's name; empty for none.")
     supplier_id = Id(allow_null=True)

@@ -16,6 +16,7 @@ from crm.bookings.models import (
     Booking,
     BookingService,
     BookingStatus,
+    CommissionReceipt,
     Payment,
     PaymentInstalment,
     PaymentKind,
@@ -125,4 +126,22 @@ class PaymentFilter(FastFilterSet):
 
     class Meta:
         model = Payment
+        fields: list[str] = []
+
+
+class CommissionReceiptFilter(FastFilterSet):
+    """Commission receipts: by supplier, booking or service, by date received (``date_from``,
+    ``date_to``, inclusive), by whether voided."""
+
+    supplier_id = django_filters.NumberFilter(field_name="supplier_id")
+    booking_id = django_filters.NumberFilter(field_name="booking_id")
+    service_id = django_filters.NumberFilter(field_name="service_id")
+    date_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
+    voided = django_filters.BooleanFilter(
+        field_name="voided_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = CommissionReceipt
         fields: list[str] = []

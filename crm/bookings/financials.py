@@ -11,9 +11,15 @@ expected, amount paid and balance due, in the booking's one currency.
   code); the balance due is ``total_price - amount_paid`` and is negative when more was paid
   than the booking now costs (a service cancelled after payment): a credit, never "paid in full".
 
-The booking's ``total_price`` (once it has services), ``total_cost`` and
-``commission_expected`` columns are stored for cheap lists and filters. Their one writer is
-:func:`booking_recompute`, which every write of a service calls in its own transaction.
+- Commission **received** is the sum of a service's commission receipts, voided ones left out;
+  **outstanding** is expected minus received (a cancelled service expects nothing more). The
+  booking's received is its services' (cancelled ones left out), so on a booking
+  ``commission_received + commission_outstanding == commission_expected`` always.
+
+The booking's ``total_price`` (once it has services), ``total_cost``, ``commission_expected``
+and ``commission_received`` columns, and each service's ``commission_received``, are stored for
+cheap lists, filters and reports. Their one writer is :func:`booking_recompute`, which every
+write of a service or of a commission receipt calls in its own transaction.
 """
 
 from __future__ import annotations
@@ -22,9 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Sum
 from django.utils import timezone
 
-from crm.bookings.models import Booking, BookingService, ServiceStatus
+from crm.bookings.models import Booking, BookingService, CommissionReceipt, ServiceStatus
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -44,9 +51,14 @@ class Financials:
     total_cost: Decimal
     margin: Decimal
     commission_expected: Decimal
+    commission_received: Decimal
     amount_paid: Decimal
     balance_due: Decimal  # what is still owed, never below 0
     credit_balance: Decimal  # what was paid beyond the total, never below 0
+
+    @property
+    def commission_outstanding(self) -> Decimal:
+        return self.commission_expected - self.commission_received
 
     @property
     def is_paid_in_full(self) -> bool:
@@ -73,8 +85,11 @@ def booking_financials(
     prefetch serves it without a query) and its stored paid amount."""
     rows = list(booking.services.all() if services is None else services)
     count, price, cost, commission = service_totals(rows)
+    received = sum(
+        (s.commission_received for s in rows if s.status != ServiceStatus.CANCELLED), ZERO
+    )
     if not rows:
-        price, cost, commission = booking.total_price, ZERO, ZERO
+        price, cost, commission, received = booking.total_price, ZERO, ZERO, ZERO
     paid = booking.amount_paid
     return Financials(
         currency=booking.currency,
@@ -84,6 +99,7 @@ def booking_financials(
         total_cost=cost,
         margin=price - cost,
         commission_expected=commission,
+        commission_received=received,
         amount_paid=paid,
         balance_due=max(ZERO, price - paid),
         credit_balance=max(ZERO, paid - price),
@@ -98,8 +114,13 @@ def booking_recompute(booking: Booking, *, reset_total: bool = False) -> Financi
     services = list(
         BookingService.objects.for_agency(booking.agency_id).filter(booking_id=booking.pk)
     )
+    _recompute_received(booking, services)
     figures = booking_financials(booking, services)
-    fields = {"total_cost": figures.total_cost, "commission_expected": figures.commission_expected}
+    fields = {
+        "total_cost": figures.total_cost,
+        "commission_expected": figures.commission_expected,
+        "commission_received": figures.commission_received,
+    }
     if services or reset_total:
         fields["total_price"] = figures.total_price if services else ZERO
     # A plain UPDATE: the service's own event says what changed and why.
@@ -109,3 +130,23 @@ def booking_recompute(booking: Booking, *, reset_total: bool = False) -> Financi
     for name, value in fields.items():
         setattr(booking, name, value)
     return booking_financials(booking, services)
+
+
+def _recompute_received(booking: Booking, services: list[BookingService]) -> None:
+    """Each service's ``commission_received``: its receipts' sum, voided ones left out (one
+    grouped query, and an UPDATE only for a service whose sum changed)."""
+    sums = dict(
+        CommissionReceipt.objects.for_agency(booking.agency_id)
+        .filter(booking_id=booking.pk, voided_at__isnull=True)
+        .values("service_id")
+        .annotate(total=Sum("amount"))
+        .values_list("service_id", "total")
+    )
+    for service in services:
+        # SQLite sums in floating point: back to cents.
+        received = Decimal(sums.get(service.pk) or ZERO).quantize(CENT)
+        if received != service.commission_received:
+            BookingService.objects.for_agency(booking.agency_id).filter(pk=service.pk).update(
+                commission_received=received
+            )
+            service.commission_received = received

@@ -56,6 +56,11 @@ class Booking(AuthoredTenantModel, Archivable, NamesTravellers):
     commission_expected = models.DecimalField(
         **MONEY, default=Decimal("0.00"), db_default=Decimal("0.00")
     )
+    # The non-voided commission receipts of its services that are not cancelled: written by
+    # booking_recompute too, never typed.
+    commission_received = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), db_default=Decimal("0.00")
+    )
     supplier = models.ForeignKey(
         Supplier, null=True, blank=True, on_delete=models.RESTRICT, related_name="bookings"
     )
@@ -90,6 +95,10 @@ class Booking(AuthoredTenantModel, Archivable, NamesTravellers):
     @property
     def margin(self) -> Decimal:
         return self.total_price - self.total_cost
+
+    @property
+    def commission_outstanding(self) -> Decimal:
+        return self.commission_expected - self.commission_received
 
     @property
     def supplier_name(self) -> str:
@@ -251,13 +260,28 @@ class BookingService(TenantModel):
     commission_source = models.CharField(
         max_length=15, choices=CommissionSource.choices, default=CommissionSource.SUPPLIER_RATE
     )
+    # The sum of its commission receipts, voided ones left out: written only by
+    # crm.bookings.financials.booking_recompute (the receipts' writes call it).
+    commission_received = models.DecimalField(
+        **MONEY, default=Decimal("0.00"), db_default=Decimal("0.00")
+    )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["booking", "position", "id"]
-        indexes = [models.Index(fields=["agency", "supplier"], name="bsvc_agency_supplier")]
+        indexes = [
+            models.Index(fields=["agency", "supplier"], name="bsvc_agency_supplier"),
+            # The commission page and reports read only services with commission owed: a
+            # partial index stays small as commission comes in.
+            models.Index(
+                fields=["agency", "supplier"],
+                name="bsvc_commission_owed",
+                condition=models.Q(commission_expected__gt=models.F("commission_received"))
+                & ~models.Q(status="cancelled"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.description
@@ -272,3 +296,55 @@ class BookingService(TenantModel):
     @property
     def supplier_name(self) -> str:
         return self.supplier.name if self.supplier is not None else ""
+
+    @property
+    def commission_outstanding(self) -> Decimal:
+        """What the supplier still owes: nothing on a cancelled service, and never below 0 (a
+        commission lowered after it was received leaves nothing outstanding)."""
+        if self.is_cancelled:
+            return Decimal("0.00")
+        return max(self.commission_expected - self.commission_received, Decimal("0.00"))
+
+
+class CommissionReceipt(TenantModel):
+    """Commission a supplier paid the agency for one booked service. Partial receipts add up
+    to the service's ``commission_received``; a receipt is never deleted, an owner or admin
+    voids it with a reason (it stays listed and counts for nothing)."""
+
+    service = models.ForeignKey(
+        BookingService, on_delete=models.CASCADE, related_name="commission_receipts"
+    )
+    # Denormalised from the service (it never moves): the filters and the reports read them.
+    booking = models.ForeignKey(
+        Booking, on_delete=models.CASCADE, related_name="commission_receipts"
+    )
+    supplier = models.ForeignKey(
+        Supplier, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    amount = models.DecimalField(**MONEY, validators=[MinValueValidator(Decimal("0.01"))])
+    currency = models.CharField(max_length=3)
+    received_on = models.DateField()
+    reference = models.CharField(max_length=100, blank=True)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    voided_at = models.DateTimeField(null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    void_reason = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        indexes = [
+            models.Index(fields=["agency", "-received_on", "-id"], name="commrcpt_agency_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"commission of {self.amount} {self.currency}"
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None

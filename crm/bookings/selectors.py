@@ -59,6 +59,16 @@ def booking_service_get(*, agency: Agency, booking_id: int, service_id: int) -> 
     )
 
 
+def booking_service_by_id(*, agency: Agency, service_id: int) -> BookingService:
+    """A service of the agency by its id alone (the commission page), with its booking and
+    supplier; ``DoesNotExist`` for another agency's."""
+    return (
+        BookingService.objects.for_agency(agency)
+        .select_related("supplier", "booking", "booking__agency")
+        .get(pk=service_id)
+    )
+
+
 def bookings_with_balance_due(*, agency: Agency) -> QuerySet[Booking]:
     return (
         Booking.objects.for_agency(agency)

@@ -7,6 +7,7 @@ from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
     clients,
+    commission,
     documents,
     home,
     invoices,
@@ -16,6 +17,7 @@ from crm.dashboard.views import (
     proposal_options,
     proposal_versions,
     proposals,
+    reports,
     suppliers,
     tasks,
     travellers,
@@ -223,6 +225,19 @@ urlpatterns = [
             ("void/", invoices.document_void, f"{series}_void"),
         )
     ),
+    # Commission and reports (the agency's money, #15)
+    path("commission/", commission.commission_page, name="commission"),
+    path(
+        "commission/services/<int:service_id>/receive/",
+        commission.commission_receive,
+        name="commission_receive",
+    ),
+    path(
+        "commission/receipts/<int:commission_receipt_id>/void/",
+        commission.commission_receipt_void,
+        name="commission_receipt_void",
+    ),
+    path("reports/", reports.reports_page, name="reports"),
     # Suppliers
     path("suppliers/", suppliers.supplier_list, name="supplier_list"),
     path("suppliers/new/", suppliers.supplier_create, name="supplier_create"),
@@ -245,6 +260,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/done/", tasks.task_toggle, name="task_toggle"),
     path("tasks/<int:task_id>/delete/", tasks.task_delete, name="task_delete"),
     path("settings/follow-ups/", tasks.follow_up_settings, name="follow_up_settings"),
+    path("settings/reminders/", notifications.reminder_settings, name="reminder_settings"),
     # Settings (the website-forms pages are mounted at /settings/forms/ by config/urls.py)
     path("settings/team/", account_views.team, name="team"),
     path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),

@@ -21,6 +21,8 @@ from accounts.models import ActivityChannel, Agency, Role, User
 from accounts.services import user_create
 from crm.bookings import booked_services, schedules
 from crm.bookings import services as booking_services
+from crm.bookings.commission import commission_receipt_record
+from crm.bookings.models import BookingService
 from crm.clients import services as client_services
 from crm.clients.models import Client, ClientSource
 from crm.demo.data import (
@@ -224,6 +226,21 @@ def _proposals(demo: _Demo, *, itineraries: dict[str, Itinerary]) -> dict[str, P
     return proposals
 
 
+def _commission_received(demo: _Demo, services: list[BookingService]) -> None:
+    """A paid booking's first supplier has paid half of its commission (the commission page
+    and the reports show received and outstanding side by side)."""
+    owed = [s for s in services if s.commission_outstanding > 0 and s.booking.status != "cancelled"]
+    if owed:
+        half = (owed[0].commission_outstanding / 2).quantize(Decimal("0.01"))
+        commission_receipt_record(
+            service=owed[0],
+            amount=half,
+            received_on=demo.today - dt.timedelta(days=3),
+            reference=f"REM-{owed[0].booking.reference}",
+            recorded_by=demo.owner,
+        )
+
+
 def _bookings(demo: _Demo, *, proposals: dict[str, Proposal]) -> int:
     for ref, email, proposal_title, status, currency, total, paid, offset in BOOKINGS:
         proposal = proposals.get(proposal_title) if proposal_title else None
@@ -241,10 +258,11 @@ def _bookings(demo: _Demo, *, proposals: dict[str, Proposal]) -> int:
             start_date=start,
             end_date=start + dt.timedelta(days=7),
         )
+        added = []
         for kind, description, supplier, service_status, price, cost in BOOKING_SERVICES.get(
             ref, []
         ):
-            booked_services.booking_service_add(
+            service = booked_services.booking_service_add(
                 booking=booking,
                 created_by=demo.owner,
                 kind=kind,
@@ -256,7 +274,9 @@ def _bookings(demo: _Demo, *, proposals: dict[str, Proposal]) -> int:
                 price=Decimal(price),
                 cost=Decimal(cost),
             )
+            added.append(service)
         if Decimal(paid) > 0:
+            _commission_received(demo, added)
             booking_services.payment_record(
                 booking=booking,
                 amount=Decimal(paid),

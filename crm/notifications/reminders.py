@@ -1,10 +1,11 @@
 """Reminders to the agent, once per occasion: a proposal that expires within 3 days without an
 answer (the occasion: its valid-until date); for a booking with a payment schedule, an
-instalment due within 7 days and one overdue (the occasion: the instalment and its due date;
-an overdue one also records ``instalment.overdue``, once per instalment); for a booking without
-one, a departure within 30 days with a balance to pay (the occasion: its departure date). A
-date that moves is a new occasion; a run that finds an occasion already told skips it
-(``Notification.occasion`` is unique)."""
+instalment due within the agency's reminder window (``Agency.instalment_reminder_days``, 7
+days unless an owner or admin changed it) and one overdue (the occasion: the instalment and
+its due date; an overdue one also records ``instalment.overdue``, once per instalment); for a
+booking without one, a departure within 30 days with a balance to pay (the occasion: its
+departure date). A date that moves is a new occasion; a run that finds an occasion already
+told skips it (``Notification.occasion`` is unique)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from crm.proposals.models import Proposal, ProposalStatus
 
 PROPOSAL_EXPIRY_DAYS = 3
 BALANCE_DEPARTURE_DAYS = 30
-INSTALMENT_DUE_DAYS = 7
+INSTALMENT_DUE_DAYS = 7  # the default of Agency.instalment_reminder_days
 
 
 def agency_today(agency: Agency) -> dt.date:
@@ -83,9 +84,10 @@ def reminders_send(*, agency_id: int, today: dt.date | None = None) -> int:
 
 
 def instalments_to_remind(*, agency: Agency, today: dt.date) -> list[tuple[Booking, InstalmentRow]]:
-    """Instalments not yet paid that fall due within 7 days or are overdue, on live bookings
-    (pending or confirmed, not archived), with their states derived from the payments."""
-    horizon = today + dt.timedelta(days=INSTALMENT_DUE_DAYS)
+    """Instalments not yet paid that fall due within the agency's reminder window or are
+    overdue, on live bookings (pending or confirmed, not archived), with their states derived
+    from the payments."""
+    horizon = today + dt.timedelta(days=agency.instalment_reminder_days)
     soon = PaymentInstalment.objects.for_agency(agency).filter(due_date__lte=horizon)
     bookings = (
         Booking.objects.for_agency(agency)

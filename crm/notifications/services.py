@@ -7,16 +7,20 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.events import record_event
 from accounts.models import Agency, Role, User
 from accounts.tenancy import active_members
 from core import mail
 from crm.clients.models import Client
 from crm.notifications.models import Notification
+
+REMINDER_DAYS_MAX = 60  # the longest window an agency may choose for instalment reminders
 
 logger = logging.getLogger(__name__)
 
@@ -122,3 +126,26 @@ def notification_mark_read(*, notification: Notification) -> Notification:
 def notifications_mark_all_read(*, unread: QuerySet[Notification]) -> int:
     """Mark every notification of ``unread`` (a selector's, already scoped) read; the count."""
     return unread.filter(read_at__isnull=True).update(read_at=timezone.now())
+
+
+def reminder_window_set(*, agency: Agency, days: int, actor: User | None) -> Agency:
+    """How many days ahead an unpaid instalment is reminded (1 to 60; owners and admins, checked
+    by the page); ``agency.reminders_changed`` records the change."""
+    if not isinstance(days, int) or not 1 <= days <= REMINDER_DAYS_MAX:
+        raise ValidationError(
+            {"instalment_reminder_days": [f"A number of days from 1 to {REMINDER_DAYS_MAX}."]}
+        )
+    before = agency.instalment_reminder_days
+    if before == days:
+        return agency
+    with transaction.atomic():
+        Agency.objects.filter(pk=agency.pk).update(instalment_reminder_days=days)
+        agency.instalment_reminder_days = days
+        record_event(
+            "agency.reminders_changed",
+            agency_id=agency.pk,
+            subject=agency,
+            data={"from": before, "to": days},
+            actor=actor,
+        )
+    return agency

@@ -67,6 +67,17 @@ TYPES: dict[str, WebhookType] = {
             "An owner or admin voided a payment (with a reason); it no longer counts.",
         ),
         WebhookType(
+            "commission.received",
+            "commission_receipt",
+            "Commission a supplier paid for a booked service was recorded (a partial receipt, or "
+            "the whole outstanding amount).",
+        ),
+        WebhookType(
+            "commission.voided",
+            "commission_receipt",
+            "An owner or admin voided a commission receipt (with a reason); it no longer counts.",
+        ),
+        WebhookType(
             "instalment.overdue",
             "booking",
             "An instalment of a booking's payment schedule passed its due date unpaid (once per "
@@ -125,6 +136,8 @@ FROM_ACTIVITY: dict[str, str] = {
     "payment.updated": "payment.updated",
     "payment.voided": "payment.voided",
     "instalment.overdue": "instalment.overdue",
+    "commission.received": "commission.received",
+    "commission.voided": "commission.voided",
 }
 
 

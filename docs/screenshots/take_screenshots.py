@@ -4,7 +4,7 @@ Against a running server with the demo data (``make run`` does both), from the p
 
     DEBUG=1 .venv/bin/python manage.py seed_demo
     .venv/bin/python docs/screenshots/take_screenshots.py http://127.0.0.1:8000
-    # or only some: ... take_screenshots.py http://127.0.0.1:8000 money|a11y|invoice
+    # or only some: ... take_screenshots.py http://127.0.0.1:8000 money|a11y|invoice|commission
 
 It signs in as the demo user, creates an API token (to show its one-time display) and, if
 needed, a share link for a sent proposal, and writes docs/screenshots/*.png.
@@ -99,6 +99,7 @@ def main(base: str) -> None:
         phone.wait_for_url(re.compile(r".*/$"))
         shoot(phone, "phone-home", full_page=False)
         money_shots(page, phone, base)
+        commission_shots(page, phone, base)
         browser.close()
 
 
@@ -145,6 +146,33 @@ def money_shots(page: Page, phone: Page, base: str) -> None:
     shoot(phone, "phone-booking-schedule", full_page=True)
 
 
+def commission_shots(page: Page, phone: Page, base: str) -> None:
+    """The commission page (the demo's paid bookings have half their commission received) and
+    the Reports page, on a laptop and on a phone."""
+    page.goto(f"{base}/commission/")
+    shoot(page, "commission")
+    page.goto(f"{base}/reports/")
+    shoot(page, "reports")
+    phone.goto(f"{base}/reports/")
+    shoot(phone, "phone-reports", full_page=False)
+
+
+def main_commission(base: str) -> None:
+    """Only the commission and reports screenshots (``... take_screenshots.py URL commission``)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860}, device_scale_factor=1)
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        for tab in (page, phone):
+            tab.goto(f"{base}/accounts/login/")
+            tab.fill("#id_username", "demo")
+            tab.fill("#id_password", "itinera-demo")
+            tab.click("button[type=submit]")
+            tab.wait_for_url(re.compile(r".*/$"))
+        commission_shots(page, phone, base)
+        browser.close()
+
+
 def main_money(base: str) -> None:
     """Only the money screenshots (``... take_screenshots.py URL money``)."""
     with sync_playwright() as p:
@@ -186,5 +214,10 @@ def main_invoice(base: str) -> None:
 
 if __name__ == "__main__":
     url = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
-    modes = {"money": main_money, "a11y": main_a11y, "invoice": main_invoice}
+    modes = {
+        "money": main_money,
+        "a11y": main_a11y,
+        "invoice": main_invoice,
+        "commission": main_commission,
+    }
     modes.get(sys.argv[2] if sys.argv[2:] else "", main)(url)

@@ -260,3 +260,29 @@
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
 })();
+
+/* The commission page (#15): after an htmx swap of its region, say what happened in the live
+   region and put focus where the work continues (the server names it in data-focus: the same
+   row's button, the row that took the place of one all received, or the list's heading). An
+   error is left to the generic handler above, which announces it and focuses the field. */
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var region = event.target && event.target.closest ? event.target.closest("[data-commission]") : null;
+    if (!region) region = document.querySelector("[data-commission]");
+    if (!region || !region.contains(event.target) && region !== event.target) return;
+    if (region.querySelector(".field--error")) return;
+    var said = region.querySelector("[data-announce]");
+    var live = document.querySelector("[data-live-region]");
+    if (said && live) {
+      live.textContent = "";
+      setTimeout(function () { live.textContent = said.textContent.trim(); }, 60);
+    }
+    var target = document.getElementById(region.getAttribute("data-focus") || "") ||
+      document.getElementById("outstanding-heading");
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "nearest" });
+    }
+  });
+})();

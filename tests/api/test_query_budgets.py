@@ -130,6 +130,46 @@ def _receipts(agency, n: int) -> None:
     _receipted_booking(agency, n)
 
 
+def _commission_receipts(agency, n: int) -> None:
+    from decimal import Decimal
+
+    from crm.bookings import booked_services
+    from crm.bookings.commission import commission_receipt_record
+
+    booking = BookingFactory(client=ClientFactory(agency=agency), agency=agency)
+    for _ in range(n):
+        service = booked_services.booking_service_add(
+            booking=booking,
+            description="Lodge",
+            supplier=SupplierFactory(agency=agency),
+            price=Decimal("100.00"),
+            commission_expected=Decimal("10.00"),
+        )
+        commission_receipt_record(service=service, amount=Decimal("4.00"))
+
+
+def _instalments(agency, n: int) -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from crm.models import PaymentInstalment
+
+    today = dt.date.today()
+    for i in range(n):
+        booking = BookingFactory(
+            client=ClientFactory(agency=agency), agency=agency, amount_paid=Decimal("5.00")
+        )
+        for position, days in enumerate((-4, 10 + i % 20)):
+            PaymentInstalment.objects.create(
+                agency=agency,
+                booking=booking,
+                position=position,
+                label=f"#{position}",
+                due_date=today + dt.timedelta(days=days),
+                amount=Decimal("50.00"),
+            )
+
+
 # path, query string, how to make n rows, to-many relations each row shows
 LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/clients", "", _clients, 0),
@@ -146,6 +186,10 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/suppliers", "q=desk&type=hotel", _suppliers, 1),
     ("/invoices", "", _invoices, 0),
     ("/receipts", "", _receipts, 0),
+    ("/commission-receipts", "", _commission_receipts, 0),
+    ("/commission-receipts", "voided=false&date_from=2000-01-01", _commission_receipts, 0),
+    ("/reports/payments-due", "days=90", _instalments, 0),
+    ("/reports/overdue-instalments", "", _instalments, 0),
 ]
 LIST_IDS = [f"{path}?{query}" for path, query, _, _ in LISTS]
 
@@ -407,3 +451,21 @@ def test_a_bookings_invoices_and_receipts_run_the_same_queries_however_many(
     document = response.json()["data"][0]["id"]
     with django_assert_max_num_queries(2):  # token, the document
         assert api.get(f"/{kind}/{document}").status_code == 200
+
+
+# The reports that are not paginated lists: one aggregate query each after the token's.
+REPORT_BUDGET = 2
+
+
+@pytest.mark.parametrize(
+    "path", ["/reports/monthly?from=2025-01&to=2026-12", "/reports/commission-outstanding"]
+)
+def test_a_report_is_one_query_whatever_the_agency_holds(api: Api, agency, path):
+    _commission_receipts(agency, 2)
+    few = queries_of(lambda: api.get(path))
+    _commission_receipts(agency, 30)
+    _bookings(agency, 30)
+
+    many = queries_of(lambda: api.get(path))
+
+    assert len(many) == len(few) <= REPORT_BUDGET

@@ -172,6 +172,13 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/receipts/{id}/pdf",
         "/api/v1/receipts/{id}/void",
         "/api/v1/receipts/{id}/email",
+        "/api/v1/commission-receipts",
+        "/api/v1/commission-receipts/{id}",
+        "/api/v1/commission-receipts/{id}/void",
+        "/api/v1/reports/monthly",
+        "/api/v1/reports/commission-outstanding",
+        "/api/v1/reports/payments-due",
+        "/api/v1/reports/overdue-instalments",
     }
 
 

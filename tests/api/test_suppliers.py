@@ -159,6 +159,8 @@ def test_services_are_added_listed_updated_and_removed(api: Api, agency, booking
         "total_cost": "950.00",
         "margin": "250.00",
         "commission_expected": "120.00",
+        "commission_received": "0.00",
+        "commission_outstanding": "120.00",
         "amount_paid": "0.00",
         "balance_due": "1200.00",
         "credit_balance": "0.00",

@@ -22,6 +22,7 @@ from crm.invoices import services as invoice_services
 from crm.models import (
     Booking,
     BookingService,
+    CommissionReceipt,
     EnquiryForm,
     Itinerary,
     ItineraryItem,
@@ -95,6 +96,9 @@ def _demo():  # the demo's rows exist: built just above
         occasion="a11y",
     )
     service = BookingService.objects.for_agency(agency).filter(booking=payment.booking).first()
+    commission_receipt = CommissionReceipt.objects.for_agency(
+        agency
+    ).first()  # the demo's (half received)
     task = task_create(
         agency=agency,
         created_by=owner,
@@ -138,6 +142,7 @@ def _demo():  # the demo's rows exist: built just above
             "service_id": service.pk,
             "task_id": task.pk,
             "traveller_id": traveller.pk,
+            "commission_receipt_id": commission_receipt.pk,
             "number": version.number,
             "token": "no-longer-valid",
             "uidb64": "MQ",

@@ -85,3 +85,33 @@ def test_an_overdue_instalment_sends_its_booking_once(
     [sent] = bodies(receiver, "instalment.overdue")
     assert sent["data"] == api_get(client, token, f"/api/v1/bookings/{booking.pk}")
     assert sent["data"]["schedule"]["instalments"][0]["id"] == instalment.pk
+
+
+def test_a_commission_receipt_sends_commission_received_as_the_api_shows_it(
+    agency, alice, alice_token, receiver, run_jobs, client
+):
+    from crm.bookings import booked_services
+    from crm.bookings.commission import commission_receipt_record, commission_receipt_void
+
+    _, token = alice_token
+    assert FROM_ACTIVITY["commission.received"] == "commission.received"
+    ada = client_services.client_create(agency=agency, created_by=alice, name="Ada")
+    booking = booking_services.booking_create(
+        agency=agency, created_by=alice, client=ada, currency="EUR", total_price="900.00"
+    )
+    service = booked_services.booking_service_add(
+        booking=booking, description="Lodge", price="900.00", commission_expected="90.00"
+    )
+    make_endpoint(
+        agency, alice, receiver.url, event_types=["commission.received", "commission.voided"]
+    )
+    with run_jobs():
+        receipt = commission_receipt_record(service=service, amount="40.00", recorded_by=alice)
+    with run_jobs():
+        commission_receipt_void(receipt=receipt, actor=alice, reason="Bounced")
+
+    [received] = bodies(receiver, "commission.received")
+    [voided] = bodies(receiver, "commission.voided")
+    assert received["data"]["id"] == voided["data"]["id"] == receipt.pk
+    assert received["data"]["amount"] == "40.00"
+    assert voided["data"] == api_get(client, token, f"/api/v1/commission-receipts/{receipt.pk}")

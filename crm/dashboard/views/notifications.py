@@ -3,13 +3,15 @@ what it is about; mark one or all as read."""
 
 from __future__ import annotations
 
+from django import forms
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import AgencyRequest, agency_required, get_or_404
-from core.views import paginate
+from accounts.tenancy import AgencyRequest, agency_admin_required, agency_required, get_or_404
+from core.views import paginate, run_service
 from crm.notifications import selectors, services
 from crm.notifications.models import Notification
 
@@ -64,3 +66,32 @@ def notification_read_all(request: AgencyRequest) -> HttpResponse:
     unread = selectors.notification_list(agency=request.agency, user=request.user)
     services.notifications_mark_all_read(unread=unread)
     return HttpResponseRedirect(LIST_PATH)
+
+
+class ReminderSettingsForm(forms.Form):
+    instalment_reminder_days = forms.IntegerField(
+        label="Remind of an unpaid instalment this many days before it is due",
+        min_value=1,
+        max_value=services.REMINDER_DAYS_MAX,
+        help_text=f"1 to {services.REMINDER_DAYS_MAX} days; 7 by default. Overdue instalments "
+        "are reminded whatever the window.",
+    )
+
+
+@agency_admin_required
+def reminder_settings(request: AgencyRequest) -> HttpResponse:
+    """Settings → Reminders (owners and admins): the upcoming-instalment reminder window."""
+    agency = request.agency
+    form = ReminderSettingsForm(
+        request.POST or None, initial={"instalment_reminder_days": agency.instalment_reminder_days}
+    )
+    done = run_service(
+        request,
+        form,
+        lambda: services.reminder_window_set(
+            agency=agency, days=form.cleaned_data["instalment_reminder_days"], actor=request.user
+        ),
+        success="Reminders saved.",
+        redirect_to=lambda saved: reverse("reminder_settings"),
+    )
+    return done or render(request, "crm/notifications/settings.html", {"form": form})

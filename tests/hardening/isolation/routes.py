@@ -32,6 +32,7 @@ ID_PARAMS: dict[str, str] = {
     "proposal_id": "crm.Proposal",
     "booking_id": "crm.Booking",
     "payment_id": "crm.Payment",
+    "commission_receipt_id": "crm.CommissionReceipt",
     "service_id": "crm.BookingService",
     "supplier_id": "crm.Supplier",
     "form_id": "crm.EnquiryForm",

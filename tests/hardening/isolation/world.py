@@ -17,6 +17,7 @@ from accounts.audit import audit_context
 from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitation, User
 from crm.bookings import booked_services
 from crm.bookings import services as booking_services
+from crm.bookings.commission import commission_receipt_record
 from crm.clients import services as client_services
 from crm.clients import travellers as traveller_services
 from crm.enquiries import website_forms
@@ -25,6 +26,7 @@ from crm.models import (
     Booking,
     BookingService,
     Client,
+    CommissionReceipt,
     Enquiry,
     EnquiryForm,
     Invoice,
@@ -219,6 +221,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             confirmation_number=f"{word}-CONF-1",
             price=Decimal("4321.00"),
             cost=Decimal("3500.00"),
+            commission_expected=Decimal("432.10"),
         )
         payment = booking_services.payment_record(
             booking=booking, amount=Decimal("1000.00"), reference=f"{word}-PAY-1", recorded_by=owner
@@ -229,6 +232,9 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         invoice = invoice_services.invoice_issue(booking=booking, issued_by=owner)
         # For the second payment: the first stays free for a control's receipt.
         receipt = invoice_services.receipt_issue(payment=second, issued_by=owner)
+        commission_receipt = commission_receipt_record(
+            service=service, amount=Decimal("100.00"), reference=f"{word}-REM-1", recorded_by=owner
+        )
         form = website_forms.enquiry_form_create(
             agency=agency,
             name=f"{word} contact page",
@@ -308,6 +314,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.Payment": payment,
             "crm.Invoice": invoice,
             "crm.Receipt": receipt,
+            "crm.CommissionReceipt": commission_receipt,
             "crm.EnquiryForm": form,
             "crm.Enquiry": enquiry,
             "crm.Notification": notification,
@@ -351,6 +358,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.Payment": Payment.objects.for_agency(agency),
         "crm.Invoice": Invoice.objects.for_agency(agency),
         "crm.Receipt": Receipt.objects.for_agency(agency),
+        "crm.CommissionReceipt": CommissionReceipt.objects.for_agency(agency),
         "crm.EnquiryForm": EnquiryForm.objects.for_agency(agency),
         "crm.Enquiry": Enquiry.objects.for_agency(agency),
         "crm.Notification": Notification.objects.for_agency(agency),
@@ -386,6 +394,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("tasks", "crm.Task"),
         ("invoices", "crm.Invoice"),
         ("receipts", "crm.Receipt"),
+        ("commission-receipts", "crm.CommissionReceipt"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
     tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
