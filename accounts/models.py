@@ -34,7 +34,14 @@ class Agency(models.Model):
     # minute a new token gets (within settings.API_RATE_LIMIT_MAX).
     api_enabled = models.BooleanField(default=True)
     api_rate_limit = models.PositiveIntegerField(default=60)
+    # The owner's visibility switch: agents see only their own clients' records (and nothing
+    # under a colleague's client answers but 404); owners and admins always see all.
+    agents_see_own_clients = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Not a column: set on the copy ``accounts.tenancy.member_agency`` gives a restricted
+    # agent, and read by ``TenantQuerySet.for_agency``.
+    visible_to: int | None = None
 
     class Meta:
         verbose_name_plural = "agencies"

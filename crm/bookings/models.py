@@ -27,6 +27,8 @@ class BookingStatus(models.TextChoices):
 
 
 class Booking(AuthoredTenantModel, Archivable):
+    visible_through = ("client__assigned_to",)
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="bookings")
     proposal = models.ForeignKey(
         Proposal, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
@@ -128,6 +130,8 @@ class Payment(TenantModel):
     is the payments minus the refunds, voided entries left out. An entry is never deleted: it
     is corrected (``payment.updated``) or voided (``payment.voided``), each with a reason."""
 
+    visible_through = ("booking__client__assigned_to",)
+
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="payments")
     kind = models.CharField(max_length=10, choices=PaymentKind.choices, default=PaymentKind.PAYMENT)
     amount = models.DecimalField(**MONEY, validators=[MinValueValidator(Decimal("0.01"))])
@@ -174,6 +178,8 @@ class PaymentInstalment(TenantModel):
     """One line of a booking's payment schedule: what the client owes by when. Its state
     (paid, part paid, due, overdue) is derived from the payments, never stored."""
 
+    visible_through = ("booking__client__assigned_to",)
+
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="instalments")
     position = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=100)
@@ -216,6 +222,8 @@ class BookingService(TenantModel):
     """A booked service (a "sector" of the trip): what a supplier provides, what it costs the
     agency, what the client pays for it and the commission the supplier owes. Money is in the
     booking's currency (a service in another currency is refused)."""
+
+    visible_through = ("booking__client__assigned_to",)
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="services")
     position = models.PositiveSmallIntegerField(default=0)

@@ -51,6 +51,8 @@ class Archivable(models.Model):
 
 
 class Client(AuthoredTenantModel, Archivable):
+    visible_through = ("assigned_to",)
+
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)

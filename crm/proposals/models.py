@@ -31,6 +31,8 @@ def new_share_token() -> str:
 
 
 class Proposal(AuthoredTenantModel):
+    visible_through = ("client__assigned_to",)
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="proposals")
     itinerary = models.ForeignKey(
         Itinerary, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
@@ -115,6 +117,8 @@ class ProposalVersion(TenantModel):
     ``crm.proposals.versions``) and the SHA-256 of its canonical JSON. Only its view counters
     ever change after it is written."""
 
+    visible_through = ("proposal__client__assigned_to",)
+
     COUNTERS = frozenset({"view_count", "last_viewed_at"})
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="versions")
@@ -160,6 +164,8 @@ class ProposalVersion(TenantModel):
 class Acceptance(TenantModel):
     """The client's e-signature: who typed which name, when, from where, on which frozen
     version (and its hash) under which terms. Written once, never changed."""
+
+    visible_through = ("proposal__client__assigned_to",)
 
     proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="acceptance")
     version = models.OneToOneField(

@@ -20,6 +20,8 @@ class ItineraryStatus(models.TextChoices):
 
 
 class Itinerary(AuthoredTenantModel):
+    visible_through = ("client__assigned_to",)
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="itineraries")
     title = models.CharField(max_length=200)
     status = models.CharField(
