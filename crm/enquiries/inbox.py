@@ -10,7 +10,7 @@ meaning: it describes the person, this describes one request of theirs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -152,3 +152,23 @@ def enquiry_convert(*, enquiry: Enquiry, actor: User | None = None) -> Itinerary
         data={"itinerary_id": itinerary.pk, "itinerary_title": itinerary.title},
     )
     return itinerary
+
+
+_UNCHANGED: Any = object()
+
+
+@transaction.atomic
+def enquiry_update(
+    *,
+    enquiry: Enquiry,
+    status: str = _UNCHANGED,
+    assigned_to: User | int | None = _UNCHANGED,
+    actor: User | None = None,
+) -> Enquiry:
+    """The API's PATCH: the assignee first (taking a new enquiry puts it in progress), then the
+    status, each through its own door; a refusal changes neither (one transaction)."""
+    if assigned_to is not _UNCHANGED:
+        enquiry = enquiry_assign(enquiry=enquiry, assignee=assigned_to, actor=actor)
+    if status is not _UNCHANGED:
+        enquiry = enquiry_transition(enquiry=enquiry, to=status, actor=actor)
+    return enquiry

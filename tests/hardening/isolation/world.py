@@ -345,6 +345,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("/settings/forms/", "crm.EnquiryForm"),
         ("/settings/webhooks/", "crm.WebhookEndpoint"),
         ("/tasks/", "crm.Task"),
+        ("/enquiries/", "crm.Enquiry"),
     ):
         tenant.paths += [f"{prefix}{pk}/" for pk in tenant.ids[label]]
     for resource, label in (
@@ -355,6 +356,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("webhooks", "crm.WebhookEndpoint"),
         ("suppliers", "crm.Supplier"),
         ("tasks", "crm.Task"),
+        ("enquiries", "crm.Enquiry"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
     tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
