@@ -21,9 +21,11 @@ so the two never import each other.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -31,6 +33,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from accounts.models import Agency, User
@@ -178,8 +181,18 @@ def agency_required(view: View) -> View:
         if user.agency_id is None:
             # A bare superuser, say: nothing to show, and no tenant to fall back on.
             return render(request, "dashboard/no_agency.html", status=403)
-        request.agency = member_agency(user)  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        agency = member_agency(user)
+        assert agency is not None  # user.agency_id is set (above)
+        request.agency = agency  # type: ignore[attr-defined]
+        # Every date and time on the page in the agency's timezone (an unknown zone: UTC).
+        try:
+            timezone.activate(ZoneInfo(agency.timezone or "UTC"))
+        except (ZoneInfoNotFoundError, ValueError):
+            timezone.activate(dt.UTC)
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            timezone.deactivate()
 
     return wrapper
 

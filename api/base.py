@@ -215,6 +215,7 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
         found = getattr(self, "_member_agency", None)
         if found is None:
             found = self._member_agency = member_agency(self.request.auth.user)
+        assert found is not None  # a token's user belongs to an agency (api_token_verify)
         return found
 
     def get_serializer_class(self) -> type[Serializer]:

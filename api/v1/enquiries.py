@@ -83,6 +83,7 @@ class EnquiryViewSet(TenantViewSet):
 
     def partial_update(self, request: Request, pk: str, **parent: Any) -> Response:
         enquiry = self.get_object()
+        assert isinstance(enquiry, Enquiry)  # get_selector's
         fields = self.validated_fields(request, partial=True)
         with api_field_names():
             enquiry = enquiry_inbox.enquiry_update(

@@ -7,6 +7,7 @@ from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
     clients,
+    enquiries,
     home,
     itineraries,
     notifications,
@@ -51,6 +52,21 @@ urlpatterns = [
         name="client_restore",
     ),
     path("clients/<int:client_id>/delete/", clients.client_delete, name="client_delete"),
+    path(
+        "clients/<int:client_id>/assign-to-me/",
+        enquiries.client_assign_me,
+        name="client_assign_me",
+    ),
+    # The enquiries inbox
+    path("enquiries/", enquiries.enquiry_list, name="enquiry_list"),
+    path("enquiries/<int:enquiry_id>/", enquiries.enquiry_detail, name="enquiry_detail"),
+    path(
+        "enquiries/<int:enquiry_id>/assign-to-me/",
+        enquiries.enquiry_assign_me,
+        name="enquiry_assign_me",
+    ),
+    path("enquiries/<int:enquiry_id>/status/", enquiries.enquiry_status, name="enquiry_status"),
+    path("enquiries/<int:enquiry_id>/convert/", enquiries.enquiry_convert, name="enquiry_convert"),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
     path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),
