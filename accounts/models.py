@@ -64,6 +64,9 @@ class User(AbstractUser):
         Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="members"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+    # What the dashboard remembers for this member (``core.views.list_page``): per list,
+    # "mine or everyone" and the page size, e.g. ``{"lists": {"clients": {"mine": true}}}``.
+    preferences = models.JSONField(default=dict, blank=True)
 
     objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
 

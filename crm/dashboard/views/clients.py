@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from accounts.tenancy import AgencyRequest, active_members, agency_required, get_or_404
 from core.views import form_page, list_page, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.clients import archive as client_archive_services
@@ -33,6 +33,12 @@ LIST_FILTERS = (
     "active",
     "corporate",
 )
+SORTS = (
+    ("name", "Name A to Z"),
+    ("-name", "Name Z to A"),
+    ("created_at", "Oldest first"),
+    ("-updated_at", "Recently changed"),
+)
 
 
 @agency_required
@@ -46,7 +52,12 @@ def client_list(request: AgencyRequest) -> HttpResponse:
         model=Client,
         filter_names=LIST_FILTERS,
         prepare=lambda rows: rows.select_related("assigned_to"),
-        context={"filter_form": ClientFilterForm(request.GET or None)},
+        mine="assigned_to",
+        sorts=SORTS,
+        context={
+            "filter_form": ClientFilterForm(request.GET or None),
+            "members": active_members(agency=request.agency),
+        },
     )
 
 

@@ -20,7 +20,7 @@ from crm.enquiries.filters import STATUS_CHOICES
 from crm.enquiries.models import EnquiryStatus
 from crm.models import Enquiry
 
-FILTER_NAMES = ("q", "status", "mine", "assigned_to_id", "unassigned", "form_id", "matched", "sort")
+FILTER_NAMES = ("q", "status", "assigned_to_id", "unassigned", "form_id", "matched", "sort")
 LABELS = {
     "name": "Name",
     "email": "Email",
@@ -46,6 +46,8 @@ def enquiry_list(request: AgencyRequest) -> HttpResponse:
         agency=request.agency,
         model=Enquiry,
         filter_names=FILTER_NAMES,
+        mine="assigned_to_id",
+        sorts=(("created_at", "Oldest first"), ("status", "Status"), ("name", "Name A to Z")),
         context={
             "statuses": STATUS_CHOICES,
             "members": active_members(agency=request.agency),
