@@ -138,6 +138,7 @@ EVENTS: dict[str, str] = {
     "user.recovery_codes_regenerated": "{actor} made new two-factor recovery codes",
     "agency.two_factor_required": "{actor} required two-factor sign-in for everyone at {subject}",
     "agency.two_factor_optional": "{actor} made two-factor sign-in optional at {subject}",
+    "agency.visibility_changed": "{actor} let agents of {subject} see {rule}",
     "agency.api_enabled": "{actor} switched API access on for {subject}",
     "agency.api_disabled": "{actor} switched API access off for {subject}",
     "agency.api_rate_limit_changed": (

@@ -191,6 +191,7 @@ urlpatterns = [
     path("settings/team/", account_views.team, name="team"),
     path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),
+    path("settings/team/visibility/", account_views.visibility_update, name="visibility_update"),
     path(
         "settings/team/invitations/<int:invitation_id>/revoke/",
         account_views.invitation_revoke,
