@@ -10,7 +10,8 @@ timestamps in UTC with an offset)::
     {"id": "msg_...", "type": "proposal.accepted", "created_at": "2026-06-01T10:22:00+00:00",
      "agency_id": 7, "data": {...the proposal...}}
 
-- ``client.*``, ``itinerary.*``, ``proposal.*``, ``booking.*``: the resource's detail view.
+- ``client.*``, ``itinerary.*``, ``proposal.*``, ``booking.*``, ``task.*``: the resource's
+  detail view.
 - ``payment.recorded``: the payment as the booking's ``payments`` show it, plus ``booking_id``.
 - ``enquiry.received``: :class:`EnquiryPayload` (there is no enquiries API): the enquiry, its
   form, whether it matched a known client or created one, and that ``client`` as the clients
@@ -36,6 +37,7 @@ from api.v1.bookings import BookingViewSet, PaymentSerializer
 from api.v1.clients import ClientSerializer, ClientViewSet
 from api.v1.itineraries import ItineraryViewSet
 from api.v1.proposals import ProposalViewSet
+from api.v1.tasks import TaskViewSet
 from core.overrides import JSONRenderer
 from crm.models import Enquiry, Payment
 from crm.webhooks import schedule
@@ -47,6 +49,7 @@ VIEWSETS: dict[str, type[TenantViewSet]] = {
     "itinerary": ItineraryViewSet,
     "proposal": ProposalViewSet,
     "booking": BookingViewSet,
+    "task": TaskViewSet,
 }
 
 
