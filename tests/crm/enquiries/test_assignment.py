@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from accounts.models import Activity, Role
-from crm.enquiries.models import Assignment, Enquiry
+from crm.enquiries.models import Assignment, Enquiry, EnquiryForm
 from crm.enquiries.services import enquiry_submit
 from tests.factories import ClientFactory, EnquiryFormFactory, UserFactory
 
@@ -105,3 +105,47 @@ def test_a_matched_clients_agent_is_never_changed_by_the_form(agency, amir, alic
     assert enquiry.assigned_to == alice
     known.refresh_from_db()
     assert known.assigned_to == amir
+
+
+# The rule on Settings → Website forms ---------------------------------------------------------
+
+
+def _post(client, **fields):
+    data = {"name": "Homepage", "allowed_origins": "https://www.alpha.example", **fields}
+    return client.post("/settings/forms/new/", data)
+
+
+def test_an_owner_sets_round_robin_on_a_form(as_alice, agents):
+    response = _post(
+        as_alice, assignment="round_robin", rotation=[agents[0].pk, agents[2].pk], is_active="on"
+    )
+    assert response.status_code == 302
+    form = EnquiryForm.objects.get()
+    assert form.assignment == "round_robin"
+    assert set(form.rotation.all()) == {agents[0], agents[2]}
+    assert "Round-robin" in as_alice.get(response["Location"]).content.decode()
+
+
+def test_a_rule_without_the_agents_it_needs_is_refused_and_nothing_is_created(as_alice, amir):
+    response = _post(as_alice, assignment="round_robin")
+    assert response.status_code == 200
+    assert "Choose the agents who take turns." in response.content.decode()
+    response = _post(as_alice, assignment="agent")
+    assert "Choose the agent every enquiry goes to." in response.content.decode()
+    assert EnquiryForm.objects.count() == 0
+
+
+def test_another_agencys_member_cannot_be_the_fixed_agent(as_alice, bob):
+    response = _post(as_alice, assignment="agent", assign_agent=bob.pk)
+    assert response.status_code == 200
+    assert EnquiryForm.objects.count() == 0
+
+
+def test_changing_the_rule_is_recorded_in_words(agency, amir):
+    from crm.enquiries.website_forms import enquiry_form_update
+
+    form = EnquiryFormFactory(agency=agency)
+    enquiry_form_update(form=form, assignment="agent", assign_agent=amir)
+    event = Activity.objects.filter(event="enquiry_form.updated").latest("id")
+    assert event.changes["assignment"] == ["Nobody (unassigned)", "A fixed agent"]
+    assert event.changes["assign_agent"] == ["", "Amir Agent"]
