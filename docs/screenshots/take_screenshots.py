@@ -161,7 +161,31 @@ def main_money(base: str) -> None:
         browser.close()
 
 
+def main_inbox(base: str) -> None:
+    """Home with tasks and enquiries, the enquiries inbox, one enquiry, and a booking at phone
+    width (``... take_screenshots.py URL inbox``)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860}, device_scale_factor=1)
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        for tab in (page, phone):
+            tab.goto(f"{base}/accounts/login/")
+            tab.fill("#id_username", "demo")
+            tab.fill("#id_password", "itinera-demo")
+            tab.click("button[type=submit]")
+            tab.wait_for_url(re.compile(r".*/$"))
+        page.goto(f"{base}/")
+        shoot(page, "home-enquiries")
+        page.goto(f"{base}/enquiries/?mine=false")
+        shoot(page, "enquiries")
+        page.click("main .list a.list__title >> nth=0")
+        shoot(page, "enquiry")
+        booking_by_reference(phone, base, "HZ-2026-001")
+        shoot(phone, "phone-booking", full_page=True)
+        browser.close()
+
+
 if __name__ == "__main__":
     url = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
-    modes = {"money": main_money, "a11y": main_a11y}
+    modes = {"money": main_money, "a11y": main_a11y, "inbox": main_inbox}
     modes.get(sys.argv[2] if sys.argv[2:] else "", main)(url)
