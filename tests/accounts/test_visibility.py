@@ -222,3 +222,26 @@ def test_the_owner_switches_it_on_the_team_page_and_it_is_recorded(agency, as_al
     assert agency.agents_see_own_clients is True
     event = Activity.objects.get(event="agency.visibility_changed")
     assert event.data == {"rule": "only their own clients"}
+
+
+def test_a_restricted_agents_quota_counts_the_whole_agency(restricted, amir, theirs, settings):
+    from django.core.exceptions import ValidationError
+
+    from crm.clients.services import client_create
+
+    settings.QUOTA_CLIENTS = 1  # the colleague's client already fills it
+    with pytest.raises(ValidationError):
+        client_create(agency=restricted_agency_of(amir), created_by=amir, name="One too many")
+
+
+def restricted_agency_of(user):
+    from accounts.tenancy import is_restricted, member_agency
+
+    agency = member_agency(user)
+    assert is_restricted(agency)
+    return agency
+
+
+def test_a_new_client_form_starts_assigned_to_its_creator(restricted, as_amir, amir):
+    page = as_amir.get("/clients/new/").content.decode()
+    assert f'<option value="{amir.pk}" selected>' in page

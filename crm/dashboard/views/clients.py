@@ -82,7 +82,11 @@ _form_page = partial(form_page, template="crm/clients/form.html", redirect_to=_t
 
 @agency_required
 def client_create(request: AgencyRequest) -> HttpResponse:
-    form = ClientForm(request.POST or None, agency=request.agency)
+    # A new client is its creator's by default: an agent who sees only their own clients
+    # would otherwise lose sight of it at once.
+    form = ClientForm(
+        request.POST or None, agency=request.agency, initial={"assigned_to": request.user.pk}
+    )
 
     def save() -> Client:
         fields = _client_fields(form)
