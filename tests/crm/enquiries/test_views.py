@@ -121,10 +121,14 @@ def test_home_shows_the_new_ones_and_links_to_the_inbox(as_amir, enquiry, form, 
 
 def test_assign_to_me_on_a_lead(as_amir, agency, amir):
     lead = ClientFactory(agency=agency, name="Lead Lou", status="lead")
+    page = as_amir.get(f"/clients/{lead.pk}/").content.decode()
+    assert f'action="/clients/{lead.pk}/assign-to-me/"' in page
     response = as_amir.post(f"/clients/{lead.pk}/assign-to-me/")
     assert response.status_code == 302
     lead.refresh_from_db()
     assert lead.assigned_to == amir
+    page = as_amir.get(f"/clients/{lead.pk}/").content.decode()
+    assert "assign-to-me" not in page  # already theirs
     assert Activity.objects.filter(event="client.updated", object_id=lead.pk).exists()
 
 
