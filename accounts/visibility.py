@@ -23,13 +23,15 @@ def agency_visibility_set(*, agency: Agency, actor: User, agents_see_own_clients
     # An Agency save also empties the API token cache (accounts.token_cache): a token's next
     # request reads the new rule.
     locked.save(update_fields=["agents_see_own_clients"])
+    rules = ["every client", "only their own clients"]
+    before, after = rules[not agents_see_own_clients], rules[agents_see_own_clients]
     record_event(
         "agency.visibility_changed",
         agency_id=locked.pk,
         subject=locked,
         actor=actor,
-        data={"rule": "only their own clients" if agents_see_own_clients else "every client"},
-        changes={"agents_see_own_clients": [not agents_see_own_clients, agents_see_own_clients]},
+        data={"rule": after},
+        changes={"agents_see": [before, after]},  # the history: "Agents see: every client → …"
     )
     agency.agents_see_own_clients = agents_see_own_clients
     return locked

@@ -161,8 +161,11 @@ def _form_state(form: EnquiryForm, notify: Iterable[User] | None) -> dict[str, A
         "redirect_url": form.redirect_url,
         "is_active": form.is_active,
         "assignment": form.get_assignment_display(),
-        "assign_agent": form.assign_agent.display_name if form.assign_agent else "",
-        "rotation": sorted(user.display_name for user in form.rotation.all()) if form.pk else [],
+        # Keys the history reads as labels: "Fixed agent", "Round robin agents".
+        "fixed_agent": form.assign_agent.display_name if form.assign_agent else "",
+        "round_robin_agents": sorted(user.display_name for user in form.rotation.all())
+        if form.pk
+        else [],
     }
     if notify is not None:
         state["notify_users"] = sorted(user.display_name for user in notify)

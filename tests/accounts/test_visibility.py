@@ -245,3 +245,12 @@ def restricted_agency_of(user):
 def test_a_new_client_form_starts_assigned_to_its_creator(restricted, as_amir, amir):
     page = as_amir.get("/clients/new/").content.decode()
     assert f'<option value="{amir.pk}" selected>' in page
+
+
+def test_the_teams_history_says_the_change_in_words(agency, alice):
+    from accounts.history import describe, detail_lines
+
+    agency_visibility_set(agency=agency, actor=alice, agents_see_own_clients=True)
+    event = Activity.objects.get(event="agency.visibility_changed")
+    assert describe(event) == "Alice Owner let agents of Alpha Tours see only their own clients"
+    assert detail_lines(event) == ["Agents see: every client → only their own clients"]

@@ -148,4 +148,4 @@ def test_changing_the_rule_is_recorded_in_words(agency, amir):
     enquiry_form_update(form=form, assignment="agent", assign_agent=amir)
     event = Activity.objects.filter(event="enquiry_form.updated").latest("id")
     assert event.changes["assignment"] == ["Nobody (unassigned)", "A fixed agent"]
-    assert event.changes["assign_agent"] == ["", "Amir Agent"]
+    assert event.changes["fixed_agent"] == ["", "Amir Agent"]
