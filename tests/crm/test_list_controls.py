@@ -153,3 +153,10 @@ def test_home_cards_link_to_the_lists_filtered_as_titled(as_amir, agency, two_cl
     assert 'href="/bookings/?balance_due=true"' in home
     assert 'href="/tasks/?mine=true&amp;status=open"' in home
     assert 'href="/enquiries/?status=new"' in home
+
+
+def test_clear_goes_back_to_everyone(as_amir, agency, amir, two_clients):
+    page = as_amir.get("/clients/?mine=true").content.decode()
+    assert 'href="/clients/?mine=false">Clear' in page
+    cleared = as_amir.get("/clients/?mine=false").content.decode()
+    assert "Theo Theirs" in cleared
