@@ -159,6 +159,8 @@ def list_page(
             "per_page": prefs["per_page"],
             "per_page_choices": PER_PAGE_CHOICES,
             "sorts": sorts,
+            "sort_value": request.GET.get("sort", ""),
+            "sort_querystring": _querystring_without(request, "page", "sort"),
             **(context or {}),
         },
     )
@@ -193,6 +195,15 @@ def list_preferences(request: HttpRequest, *, key: str, with_mine: bool) -> dict
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def _querystring_without(request: HttpRequest, *names: str) -> str:
+    """The query string without ``names``, ending with ``&`` when anything is left."""
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    text = params.urlencode()
+    return f"{text}&" if text else ""
 
 
 def querystring_without_page(request: HttpRequest) -> str:

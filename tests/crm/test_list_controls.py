@@ -160,3 +160,35 @@ def test_clear_goes_back_to_everyone(as_amir, agency, amir, two_clients):
     assert 'href="/clients/?mine=false">Clear' in page
     cleared = as_amir.get("/clients/?mine=false").content.decode()
     assert "Theo Theirs" in cleared
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/clients/", "name"),
+        ("/bookings/", "start_date"),
+        ("/itineraries/", "title"),
+        ("/proposals/", "valid_until"),
+    ],
+)
+def test_column_headers_sort_and_say_which_way(as_amir, agency, two_clients, path, field):
+    mine, _ = two_clients
+    ItineraryFactory(agency=agency, client=mine, title="Alpha trip")
+    ItineraryFactory(agency=agency, client=mine, title="Zulu trip")
+    ProposalFactory(agency=agency, client=mine)
+    BookingFactory(agency=agency, client=mine)
+    page = as_amir.get(f"{path}?q=&sort={field}").content.decode()
+    assert 'aria-sort="ascending"' in page
+    assert f'href="?q=&amp;sort=-{field}"' in page or f'href="?q=&sort=-{field}"' in page
+    page = as_amir.get(f"{path}?sort=-{field}").content.decode()
+    assert 'aria-sort="descending"' in page
+
+
+def test_itineraries_sorted_by_title_keep_that_order(as_amir, agency, two_clients):
+    mine, _ = two_clients
+    ItineraryFactory(agency=agency, client=mine, title="Zulu trip")
+    ItineraryFactory(agency=agency, client=mine, title="Alpha trip")
+    page = as_amir.get("/itineraries/?sort=title").content.decode()
+    assert page.index("Alpha trip") < page.index("Zulu trip")
+    page = as_amir.get("/itineraries/?sort=-title").content.decode()
+    assert page.index("Zulu trip") < page.index("Alpha trip")

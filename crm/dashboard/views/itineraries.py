@@ -57,7 +57,7 @@ def itinerary_list(request: AgencyRequest) -> HttpResponse:
         prepare=lambda rows: (
             rows.select_related("client")
             .annotate(day_count=Count("days"))
-            .order_by("-created_at", "-id")
+            .order_by(*(rows.query.order_by or ("-created_at", "-id")))
         ),
         context={
             "statuses": ItineraryStatus.choices,
