@@ -13,9 +13,9 @@ timestamps in UTC with an offset)::
 - ``client.*``, ``itinerary.*``, ``proposal.*``, ``booking.*``, ``task.*``: the resource's
   detail view.
 - ``payment.recorded``: the payment as the booking's ``payments`` show it, plus ``booking_id``.
-- ``enquiry.received``: :class:`EnquiryPayload` (there is no enquiries API): the enquiry, its
-  form, whether it matched a known client or created one, and that ``client`` as the clients
-  API shows it.
+- ``enquiry.received``: :class:`EnquiryPayload` (older than ``/api/v1/enquiries``): the
+  enquiry, its form, whether it matched a known client or created one, and that ``client`` as
+  the clients API shows it.
 - deletions (and a record deleted before its event was rendered): ``{"id": <its id>}``.
 
 Nothing of another agency can reach an endpoint: the event is read with its agency, the
