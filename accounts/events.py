@@ -137,6 +137,9 @@ EVENTS: dict[str, str] = {
     ),
     "agency.follow_ups_changed": "{actor} changed the automatic follow-ups of {subject}",
     "enquiry.received": "{actor} sent an enquiry through the website form {subject}",
+    "enquiry.status_changed": "{actor} marked the enquiry from {subject} {status}",
+    "enquiry.assigned": "{actor} gave the enquiry from {subject} to {assignee}",
+    "enquiry.converted": "{actor} started the itinerary {itinerary_title} from {subject}'s enquiry",
     "enquiry_form.created": "{actor} created the website form {subject}",
     "enquiry_form.updated": "{actor} changed the website form {subject}",
     "enquiry_form.switched_off": "{actor} switched off the website form {subject}",
@@ -162,6 +165,7 @@ EVENTS: dict[str, str] = {
     "user.recovery_codes_regenerated": "{actor} made new two-factor recovery codes",
     "agency.two_factor_required": "{actor} required two-factor sign-in for everyone at {subject}",
     "agency.two_factor_optional": "{actor} made two-factor sign-in optional at {subject}",
+    "agency.visibility_changed": "{actor} let agents of {subject} see {rule}",
     "agency.api_enabled": "{actor} switched API access on for {subject}",
     "agency.api_disabled": "{actor} switched API access off for {subject}",
     "agency.api_rate_limit_changed": (

@@ -39,7 +39,14 @@ class Agency(models.Model):
     instalment_reminder_days = models.PositiveSmallIntegerField(
         default=7, validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
+    # The owner's visibility switch: agents see only their own clients' records (and nothing
+    # under a colleague's client answers but 404); owners and admins always see all.
+    agents_see_own_clients = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Not a column: set on the copy ``accounts.tenancy.member_agency`` gives a restricted
+    # agent, and read by ``TenantQuerySet.for_agency``.
+    visible_to: int | None = None
 
     class Meta:
         verbose_name_plural = "agencies"
@@ -85,6 +92,9 @@ class User(AbstractUser):
         Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="members"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+    # What the dashboard remembers for this member (``core.views.list_page``): per list,
+    # "mine or everyone" and the page size, e.g. ``{"lists": {"clients": {"mine": true}}}``.
+    preferences = models.JSONField(default=dict, blank=True)
 
     objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
 

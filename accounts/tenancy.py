@@ -9,6 +9,10 @@
 - ``resolve_related`` / ``resolve_member``: ids found in request bodies (``client_id``,
   ``assigned_to``) resolved inside the caller's agency.
 - ``active_members``: the agency's active users, for pickers and recipients.
+- ``member_agency``: the agency a member reads through, carrying the visibility rule
+  (``Agency.agents_see_own_clients``): for an agent of an agency that restricts them, every
+  ``for_agency`` read of a model with ``visible_through`` keeps only the records of the
+  agent's own clients. The dashboard guard and the API both take their agency from here.
 
 This module imports no model of ``accounts`` at import time (``accounts.models`` imports it),
 so the two never import each other.
@@ -16,9 +20,12 @@ so the two never import each other.
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -26,6 +33,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from accounts.models import Agency, User
@@ -50,14 +58,28 @@ class TenantQuerySet(models.QuerySet):
         if agency is None:
             # A user without an agency (a bare superuser) sees no tenant data at all.
             return self.none()
-        agency_id = agency if isinstance(agency, int) else agency.pk
-        return self.filter(agency_id=agency_id)
+        if isinstance(agency, int):
+            return self.filter(agency_id=agency)
+        scoped = self.filter(agency_id=agency.pk)
+        viewer = getattr(agency, "visible_to", None)
+        paths: tuple[str, ...] = getattr(self.model, "visible_through", ())
+        if viewer is None or not paths:
+            return scoped
+        # An agent restricted to their own clients: the record's client is theirs (any of the
+        # model's paths to an agent names them).
+        own = models.Q()
+        for path in paths:
+            own |= models.Q(**{path: viewer})
+        return scoped.filter(own)
 
 
 class TenantModel(models.Model):
     agency = models.ForeignKey("accounts.Agency", on_delete=models.CASCADE, related_name="+")
 
     objects = TenantQuerySet.as_manager()
+    # The lookups from a record to the agent whose client it is (``"client__assigned_to"``):
+    # what the visibility rule filters on (see ``member_agency``). Empty: not restricted.
+    visible_through: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         abstract = True
@@ -119,6 +141,29 @@ def resolve_member(*, agency: Agency, value: User | int | None, field: str) -> U
         raise ValidationError({field: [f"No agent with id {pk} in this agency."]}) from None
 
 
+def member_agency(user: Any) -> Agency | None:
+    """The agency ``user`` reads through: their own, carrying the visibility rule.
+
+    Owners and admins always see all of it; so do agents unless the agency restricts them to
+    their own clients (``Agency.agents_see_own_clients``), in which case the answer is a copy
+    of the agency that ``TenantQuerySet.for_agency`` reads the agent's id from. A copy: the
+    user's cached agency (and the token cache's) is never changed.
+    """
+    agency = getattr(user, "agency", None)
+    if agency is None:
+        return None
+    if not getattr(agency, "agents_see_own_clients", False) or user.is_agency_admin:
+        return agency
+    scoped = copy.copy(agency)
+    scoped.visible_to = user.pk
+    return scoped
+
+
+def is_restricted(agency: Agency | None) -> bool:
+    """Whether reads through ``agency`` keep only one agent's clients' records."""
+    return getattr(agency, "visible_to", None) is not None
+
+
 # The dashboard guard -------------------------------------------------------------------------
 
 
@@ -136,8 +181,18 @@ def agency_required(view: View) -> View:
         if user.agency_id is None:
             # A bare superuser, say: nothing to show, and no tenant to fall back on.
             return render(request, "dashboard/no_agency.html", status=403)
-        request.agency = user.agency  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        agency = member_agency(user)
+        assert agency is not None  # user.agency_id is set (above)
+        request.agency = agency  # type: ignore[attr-defined]
+        # Every date and time on the page in the agency's timezone (an unknown zone: UTC).
+        try:
+            timezone.activate(ZoneInfo(agency.timezone or "UTC"))
+        except (ZoneInfoNotFoundError, ValueError):
+            timezone.activate(dt.UTC)
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            timezone.deactivate()
 
     return wrapper
 

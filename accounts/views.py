@@ -31,8 +31,9 @@ from accounts.forms import (
 )
 from accounts.history import describe
 from accounts.integrations_views import with_usage
-from accounts.models import Invitation, Role, User
+from accounts.models import Agency, Invitation, Role, User
 from accounts.tenancy import AgencyRequest, agency_admin_required, agency_required, get_or_404
+from accounts.visibility import agency_visibility_set
 from core.http import client_ip
 from core.views import add_service_errors, run_service
 
@@ -172,6 +173,9 @@ def _render_team(request: AgencyRequest, invite_form: InviteForm | None = None) 
             "invite_form": invite_form or InviteForm(acting=request.user),
             "can_manage": can_manage,
             "is_owner": request.user.role == Role.OWNER,
+            "own_clients_only": Agency.objects.filter(pk=agency.pk)
+            .values_list("agents_see_own_clients", flat=True)
+            .first(),
             "team_history": [
                 {"at": activity.created_at, "summary": describe(activity)}
                 for activity in (selectors.team_history(agency=agency) if can_manage else [])
@@ -184,6 +188,21 @@ def _render_team(request: AgencyRequest, invite_form: InviteForm | None = None) 
 def team(request: AgencyRequest) -> HttpResponse:
     """Everyone sees who is on the team; only owners and admins manage it."""
     return _render_team(request)
+
+
+@require_POST
+@agency_admin_required
+def visibility_update(request: AgencyRequest) -> HttpResponse:
+    """Settings → Team → Who sees what: agents see only their own clients, or all."""
+    own_only = request.POST.get("agents_see_own_clients") == "1"
+    agency_visibility_set(
+        agency=request.agency, actor=request.user, agents_see_own_clients=own_only
+    )
+    messages.success(
+        request,
+        "Agents now see only their own clients." if own_only else "Agents now see every client.",
+    )
+    return redirect(reverse("team"))
 
 
 @require_POST

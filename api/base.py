@@ -31,7 +31,7 @@ from rest_framework.viewsets import GenericViewSet
 from accounts import token_cache
 from accounts.models import Agency, ApiToken
 from accounts.services import api_token_verify
-from accounts.tenancy import TenantModel
+from accounts.tenancy import TenantModel, member_agency
 from api.authentication import INVALID_TOKEN, bearer_credentials
 from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
@@ -211,7 +211,13 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
 
     @property
     def agency(self) -> Agency:
-        return self.request.auth.user.agency
+        """The token's user's agency, carrying the visibility rule (an agent restricted to
+        their own clients reads only theirs: ``accounts.tenancy.member_agency``)."""
+        found = getattr(self, "_member_agency", None)
+        if found is None:
+            found = self._member_agency = member_agency(self.request.auth.user)
+        assert found is not None  # a token's user belongs to an agency (api_token_verify)
+        return found
 
     def get_serializer_class(self) -> type[Serializer]:
         if self.action in ("create", "update", "partial_update"):

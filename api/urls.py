@@ -9,6 +9,7 @@ from api.v1 import (
     clients,
     commission,
     docs,
+    enquiries,
     invoices,
     itineraries,
     lookups,
@@ -31,6 +32,7 @@ router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
 router.register("tasks", tasks.TaskViewSet, basename="task")
+router.register("enquiries", enquiries.EnquiryViewSet, basename="enquiry")
 router.register("webhooks", webhooks.WebhookViewSet, basename="webhook")
 router.register(
     r"bookings/(?P<booking_id>[0-9]{1,18})/payments",

@@ -10,13 +10,14 @@ timestamps in UTC with an offset)::
     {"id": "msg_...", "type": "proposal.accepted", "created_at": "2026-06-01T10:22:00+00:00",
      "agency_id": 7, "data": {...the proposal...}}
 
-- ``client.*``, ``itinerary.*``, ``proposal.*``, ``booking.*``: the resource's detail view.
+- ``client.*``, ``itinerary.*``, ``proposal.*``, ``booking.*``, ``task.*``: the resource's
+  detail view.
 - ``payment.recorded``: the payment as the booking's ``payments`` show it, plus ``booking_id``.
 - ``commission.received``, ``commission.voided``: the receipt as
   ``GET /api/v1/commission-receipts/{id}`` shows it.
-- ``enquiry.received``: :class:`EnquiryPayload` (there is no enquiries API): the enquiry, its
-  form, whether it matched a known client or created one, and that ``client`` as the clients
-  API shows it.
+- ``enquiry.received``: :class:`EnquiryPayload` (older than ``/api/v1/enquiries``): the
+  enquiry, its form, whether it matched a known client or created one, and that ``client`` as
+  the clients API shows it.
 - deletions (and a record deleted before its event was rendered): ``{"id": <its id>}``.
 
 Nothing of another agency can reach an endpoint: the event is read with its agency, the
@@ -39,6 +40,7 @@ from api.v1.clients import ClientSerializer, ClientViewSet
 from api.v1.commission import CommissionReceiptSerializer
 from api.v1.itineraries import ItineraryViewSet
 from api.v1.proposals import ProposalViewSet
+from api.v1.tasks import TaskViewSet
 from core.overrides import JSONRenderer
 from crm.models import CommissionReceipt, Enquiry, Payment
 from crm.webhooks import schedule
@@ -50,6 +52,7 @@ VIEWSETS: dict[str, type[TenantViewSet]] = {
     "itinerary": ItineraryViewSet,
     "proposal": ProposalViewSet,
     "booking": BookingViewSet,
+    "task": TaskViewSet,
 }
 
 

@@ -371,6 +371,8 @@ SPECTACULAR_SETTINGS = {
         "ScheduleTemplateEnum": "crm.bookings.schedules.ScheduleTemplate",
         "ServiceKindEnum": "crm.models.ServiceKind",
         "ServiceStatusEnum": "crm.models.ServiceStatus",
+        "EnquiryStatusEnum": "crm.enquiries.models.EnquiryStatus",
+        "EnquiryStatusFilterEnum": "crm.enquiries.filters.STATUS_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

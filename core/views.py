@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TypeVar
 
 from django import forms
@@ -16,6 +16,7 @@ from django.shortcuts import render
 T = TypeVar("T")
 
 PER_PAGE = 25
+PER_PAGE_CHOICES = (10, 25, 50, 100)
 
 
 def add_service_errors(
@@ -119,34 +120,90 @@ def list_page(
     filter_names: Collection[str] = ("q", "status", "client"),
     prepare: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None,
     context: Mapping[str, Any] | None = None,
+    mine: str | None = None,
+    sorts: Sequence[tuple[str, str]] = (),
 ) -> HttpResponse:
     """A filtered, paginated list page: ``selector(agency=agency, filters=...)`` is the
     domain's list selector, given the query parameters named in ``filter_names``. A filter it
-    refuses (``ValidationError``) shows above an empty list instead of a 500."""
+    refuses (``ValidationError``) shows above an empty list instead of a 500.
+
+    ``mine`` names the filter that takes a member's id (``assigned_to``, ``consultant_id``):
+    ``?mine=true`` becomes that filter with the signed-in member, ``?mine=false`` is everyone;
+    without it, the member's last choice on this list is used (see :func:`list_preferences`),
+    like the page size (``?per_page=``, one of ``PER_PAGE_CHOICES``). ``sorts`` are the
+    (``sort`` value, label) pairs the page offers."""
+    prefs = list_preferences(request, key=request.path, with_mine=mine is not None)
     filters = {k: v for k, v in request.GET.items() if k in filter_names and v}
+    if mine is not None and prefs["mine"] and mine not in filters:
+        filters[mine] = str(request.user.pk)
     filter_error = None
     try:
         rows = selector(agency=agency, filters=filters)
     except ValidationError as exc:
         filter_error = "; ".join(exc.messages)
         rows = model._default_manager.none()
-    page = paginate(request, prepare(rows) if prepare else rows)
+    page = paginate(request, prepare(rows) if prepare else rows, per_page=prefs["per_page"])
+    explicit = {k: v for k, v in filters.items() if not (k == mine and prefs["mine"])}
     return render(
         request,
         template,
         {
             "page": page,
-            "filtering": bool(filters),
+            "filtering": bool(explicit) or prefs["mine"],
             "filter_error": filter_error,
             "querystring": querystring_without_page(request),
             "total": page.paginator.count,
+            "mine_filter": mine,
+            "mine": prefs["mine"],
+            "agent_value": request.GET.get(mine, "") if mine else "",
+            "per_page": prefs["per_page"],
+            "per_page_choices": PER_PAGE_CHOICES,
+            "sorts": sorts,
+            "sort_value": request.GET.get("sort", ""),
+            "sort_querystring": _querystring_without(request, "page", "sort"),
             **(context or {}),
         },
     )
 
 
+def list_preferences(request: HttpRequest, *, key: str, with_mine: bool) -> dict[str, Any]:
+    """This member's "mine or everyone" and page size for the list at ``key``: what the
+    query string says (then remembered on the member, one write when it changes), else what
+    they chose last time, else everyone and ``PER_PAGE``."""
+    user = request.user
+    stored = getattr(user, "preferences", None)
+    lists = (stored or {}).get("lists", {}) if isinstance(stored, dict) else {}
+    saved = dict(lists.get(key, {})) if isinstance(lists.get(key), dict) else {}
+    chosen = dict(saved)
+    asked = request.GET.get("mine", "").lower()
+    if with_mine and asked in ("true", "false"):
+        chosen["mine"] = asked == "true"
+    size = request.GET.get("per_page", "")
+    if size.isdigit() and int(size) in PER_PAGE_CHOICES:
+        chosen["per_page"] = int(size)
+    if chosen != saved and isinstance(stored, dict) and user.pk is not None:
+        updated = {**stored, "lists": {**lists, key: chosen}}
+        model = user._meta.model  # the user model (request.user is a lazy wrapper)
+        model._default_manager.filter(pk=user.pk).update(preferences=updated)
+        user.preferences = updated
+    per_page = chosen.get("per_page")
+    return {
+        "mine": bool(with_mine and chosen.get("mine")),
+        "per_page": per_page if per_page in PER_PAGE_CHOICES else PER_PAGE,
+    }
+
+
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def _querystring_without(request: HttpRequest, *names: str) -> str:
+    """The query string without ``names``, ending with ``&`` when anything is left."""
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    text = params.urlencode()
+    return f"{text}&" if text else ""
 
 
 def querystring_without_page(request: HttpRequest) -> str:

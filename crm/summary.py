@@ -27,13 +27,13 @@ def agency_counts(*, agency: Agency | None) -> dict[str, int]:
 
 
 def new_enquiries(*, agency: Agency, days: int = NEW_ENQUIRY_DAYS) -> QuerySet[Enquiry]:
-    """The website enquiries of the last ``days`` days, newest first: new leads and those
-    matched to a client the agency already had (a returning client is not a new lead, but
-    their enquiry is news)."""
+    """The website enquiries still ``new`` (nobody took them up) of the last ``days`` days,
+    newest first: new leads and those matched to a client the agency already had (a
+    returning client is not a new lead, but their enquiry is news)."""
     since = timezone.now() - dt.timedelta(days=days)
     return (
         Enquiry.objects.for_agency(agency)
-        .filter(created_at__gte=since)
+        .filter(created_at__gte=since, status="new")
         .select_related("client", "form")
         .order_by("-created_at", "-id")
     )

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0006_api_integrations'),
+        ('accounts', '0007_visibility'),
     ]
 
     operations = [

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import Role
+from accounts.tenancy import member_agency
 from api.base import ApiViewMixin, envelope
 from api.serializers import Id, OutputSerializer, Text
 from crm import summary
@@ -61,6 +62,8 @@ class MeView(ApiViewMixin, APIView):
             {
                 "user": MeUserSerializer.represent(user),
                 "agency": MeAgencySerializer.represent(user.agency),
-                "counts": summary.agency_counts(agency=user.agency),
+                # What this member can see (an agent restricted to their own clients counts
+                # only theirs).
+                "counts": summary.agency_counts(agency=member_agency(user)),
             }
         )

@@ -8,6 +8,7 @@ from decimal import Decimal
 import django_filters
 from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from core.filters import ArchivedFilter, ClientLinkedFilterSet
 from core.money import MONEY
@@ -47,6 +48,13 @@ class BookingFilter(ClientLinkedFilterSet):
     supplier_id = django_filters.NumberFilter(method="filter_supplier")
     # true: something is still owed (total above the paid amount); false: nothing is.
     balance_due = django_filters.BooleanFilter(method="filter_balance_due")
+    departing_within = django_filters.NumberFilter(
+        method="filter_departing_within",
+        min_value=0,
+        max_value=3660,
+        help_text="Pending or confirmed bookings whose trip starts between today (the "
+        "agency's) and this many days from now.",
+    )
     # Archived bookings are hidden unless asked for (``true`` shows them too, ``only`` alone).
     archived = ArchivedFilter()
     sort = django_filters.OrderingFilter(
@@ -96,8 +104,19 @@ class BookingFilter(ClientLinkedFilterSet):
     def filter_balance_due(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
             return queryset
-        owed = Q(total_price__gt=F("amount_paid"))
+        # A cancelled booking owes nothing more (what it still shows is for a refund).
+        owed = Q(total_price__gt=F("amount_paid")) & ~Q(status=BookingStatus.CANCELLED)
         return queryset.filter(owed) if value else queryset.exclude(owed)
+
+    def filter_departing_within(self, queryset: QuerySet, name: str, value: Decimal) -> QuerySet:
+        if value is None:
+            return queryset
+        today = timezone.localdate()
+        return queryset.filter(
+            status__in=[BookingStatus.PENDING, BookingStatus.CONFIRMED],
+            start_date__gte=today,
+            start_date__lte=today + dt.timedelta(days=int(value)),
+        )
 
 
 def with_due_before_today(queryset: QuerySet[Booking], *, today: dt.date) -> QuerySet[Booking]:

@@ -27,6 +27,8 @@ class BookingStatus(models.TextChoices):
 
 
 class Booking(AuthoredTenantModel, Archivable, NamesTravellers):
+    visible_through = ("client__assigned_to",)
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="bookings")
     # Who goes, among the client's travellers (the services check they are the client's).
     named_travellers = models.ManyToManyField(Traveller, blank=True, related_name="bookings")
@@ -139,6 +141,8 @@ class Payment(TenantModel):
     is the payments minus the refunds, voided entries left out. An entry is never deleted: it
     is corrected (``payment.updated``) or voided (``payment.voided``), each with a reason."""
 
+    visible_through = ("booking__client__assigned_to",)
+
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="payments")
     kind = models.CharField(max_length=10, choices=PaymentKind.choices, default=PaymentKind.PAYMENT)
     amount = models.DecimalField(**MONEY, validators=[MinValueValidator(Decimal("0.01"))])
@@ -185,6 +189,8 @@ class PaymentInstalment(TenantModel):
     """One line of a booking's payment schedule: what the client owes by when. Its state
     (paid, part paid, due, overdue) is derived from the payments, never stored."""
 
+    visible_through = ("booking__client__assigned_to",)
+
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="instalments")
     position = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=100)
@@ -227,6 +233,8 @@ class BookingService(TenantModel):
     """A booked service (a "sector" of the trip): what a supplier provides, what it costs the
     agency, what the client pays for it and the commission the supplier owes. Money is in the
     booking's currency (a service in another currency is refused)."""
+
+    visible_through = ("booking__client__assigned_to",)
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="services")
     position = models.PositiveSmallIntegerField(default=0)
@@ -310,6 +318,8 @@ class CommissionReceipt(TenantModel):
     """Commission a supplier paid the agency for one booked service. Partial receipts add up
     to the service's ``commission_received``; a receipt is never deleted, an owner or admin
     voids it with a reason (it stays listed and counts for nothing)."""
+
+    visible_through = ("booking__client__assigned_to",)
 
     service = models.ForeignKey(
         BookingService, on_delete=models.CASCADE, related_name="commission_receipts"

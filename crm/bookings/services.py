@@ -140,7 +140,7 @@ def booking_create(
 ) -> Booking:
     """Create a booking (pending; a ``status`` given is reached through the door, step by
     step); without a ``reference`` one is generated (``BK-XXXXXX``)."""
-    agency_quota_check("bookings", agency_id=agency.pk, rows=Booking.objects.for_agency(agency))
+    agency_quota_check("bookings", agency_id=agency.pk, rows=Booking.objects.for_agency(agency.pk))
     booking = Booking(agency=agency, created_by=created_by, status=S.PENDING)
     fields: dict[str, Any] = {
         "client": client,

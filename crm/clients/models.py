@@ -60,6 +60,8 @@ class Archivable(models.Model):
 
 
 class Client(AuthoredTenantModel, Archivable):
+    visible_through = ("assigned_to",)
+
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
@@ -111,6 +113,8 @@ DOCUMENT_MAX_LENGTH = 50
 class Traveller(AuthoredTenantModel):
     """Someone who travels on a client's account: the client themself (``is_lead``), their
     household, a company's staff. Names and gender are as in the passport."""
+
+    visible_through = ("client__assigned_to",)
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="travellers")
     first_name = models.CharField(max_length=100)

@@ -98,7 +98,7 @@ def client_create(
 ) -> Client:
     # The parameters named in CLIENT_FIELDS, by name (the signature stays the contract).
     fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
-    agency_quota_check("clients", agency_id=agency.pk, rows=Client.objects.for_agency(agency))
+    agency_quota_check("clients", agency_id=agency.pk, rows=Client.objects.for_agency(agency.pk))
     client = Client(agency=agency, created_by=created_by, source=source)
     client.source_details = dict(source_details or {})
     _client_apply(client, fields)

@@ -9,6 +9,7 @@ from crm.dashboard.views import (
     clients,
     commission,
     documents,
+    enquiries,
     home,
     invoices,
     itineraries,
@@ -93,6 +94,21 @@ urlpatterns = [
         travellers.traveller_reveal,
         name="traveller_reveal",
     ),
+    path(
+        "clients/<int:client_id>/assign-to-me/",
+        enquiries.client_assign_me,
+        name="client_assign_me",
+    ),
+    # The enquiries inbox
+    path("enquiries/", enquiries.enquiry_list, name="enquiry_list"),
+    path("enquiries/<int:enquiry_id>/", enquiries.enquiry_detail, name="enquiry_detail"),
+    path(
+        "enquiries/<int:enquiry_id>/assign-to-me/",
+        enquiries.enquiry_assign_me,
+        name="enquiry_assign_me",
+    ),
+    path("enquiries/<int:enquiry_id>/status/", enquiries.enquiry_status, name="enquiry_status"),
+    path("enquiries/<int:enquiry_id>/convert/", enquiries.enquiry_convert, name="enquiry_convert"),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
     path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),
@@ -266,6 +282,7 @@ urlpatterns = [
     path("settings/terms/", proposal_versions.terms_settings, name="terms_settings"),
     path("settings/invoices/", invoices.numbering_settings, name="numbering_settings"),
     path("settings/team/invite/", account_views.invitation_create, name="invitation_create"),
+    path("settings/team/visibility/", account_views.visibility_update, name="visibility_update"),
     path(
         "settings/team/invitations/<int:invitation_id>/revoke/",
         account_views.invitation_revoke,

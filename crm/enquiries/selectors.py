@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Count, Max, QuerySet
 
-from accounts.models import Activity, Agency
+from accounts.models import Activity, Agency, User
+from core.filters import Filters, apply_filters
 from crm.clients.models import Client
+from crm.enquiries.filters import EnquiryFilter, resolve_mine
 from crm.enquiries.models import Enquiry, EnquiryForm
 
 
@@ -15,6 +17,35 @@ def enquiry_form_list(*, agency: Agency) -> QuerySet[EnquiryForm]:
 
 def enquiry_list(*, agency: Agency) -> QuerySet[Enquiry]:
     return Enquiry.objects.for_agency(agency).select_related("client", "form")
+
+
+def enquiry_inbox(
+    *, agency: Agency, filters: Filters = None, user: User | None = None
+) -> QuerySet[Enquiry]:
+    """The inbox: every website enquiry (new leads and known clients), newest first, with its
+    client, form and assignee in the same query; ``mine=true`` means ``user``'s."""
+    cleaned = resolve_mine(filters, user_id=user.pk if user else None)
+    rows = Enquiry.objects.for_agency(agency).select_related("client", "form", "assigned_to")
+    return apply_filters(EnquiryFilter, rows, cleaned or None)
+
+
+def enquiry_get(*, agency: Agency, enquiry_id: int) -> Enquiry:
+    """Raises ``Enquiry.DoesNotExist`` for a missing id and another agency's enquiry alike."""
+    return (
+        Enquiry.objects.for_agency(agency)
+        .select_related("client", "form", "assigned_to", "itinerary")
+        .get(pk=enquiry_id)
+    )
+
+
+def enquiry_history(*, agency: Agency, enquiry_id: int) -> QuerySet[Activity]:
+    """An enquiry's own events (received, assigned, status changes, conversion), newest first."""
+    return (
+        Activity.objects.for_agency(agency)
+        .filter(object_type="enquiry", object_id=enquiry_id)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
 
 
 def enquiry_form_get(*, agency: Agency, form_id: int) -> EnquiryForm:

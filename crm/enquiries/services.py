@@ -28,6 +28,7 @@ from accounts.models import ActivityAction, ActivityChannel
 from core import jobs, mail
 from crm.clients.models import Client, ClientSource
 from crm.clients.services import client_create
+from crm.enquiries.assignment import enquiry_assignee
 from crm.enquiries.intake import (
     KNOWN_FIELDS,
     TEXT_LIMITS,
@@ -98,10 +99,12 @@ def enquiry_submit(
 
         client = client_match(agency=form.agency_id, email=cleaned.email, phone=cleaned.phone)
         matched = client is not None
+        assignee = enquiry_assignee(form=form, client=client)
         note = _enquiry_note(form=form, cleaned=cleaned, at=now)
         if client is None:
             client = client_create(
                 agency=form.agency,
+                assigned_to=assignee,  # a new lead is the assigned agent's client
                 source=ClientSource.WEB_FORM,
                 source_details={
                     **_form_ref(form),
@@ -135,6 +138,7 @@ def enquiry_submit(
             raw=cleaned.raw,
             page_url=cleaned.page_url,
             fingerprint=fingerprint,
+            assigned_to=assignee,
         )
         enquiry.full_clean(exclude=["agency", "form", "client"])
         enquiry.save()
@@ -165,6 +169,7 @@ def _record_received(*, enquiry: Enquiry, form: EnquiryForm, matched: bool) -> N
             "client_id": enquiry.client_id,
             "matched": matched,
             "client_created": not matched,
+            "assigned_to_id": enquiry.assigned_to_id,
         },
     )
 

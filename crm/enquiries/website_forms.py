@@ -13,8 +13,9 @@ from django.db import transaction
 from accounts.events import record_event
 from accounts.models import ActivityAction, Agency, User
 from accounts.quotas import agency_quota_check
-from accounts.tenancy import active_members
-from crm.enquiries.models import EnquiryForm, new_form_key
+from accounts.tenancy import active_members, resolve_member
+from crm.enquiries.assignment import assignment_check
+from crm.enquiries.models import Assignment, EnquiryForm, new_form_key
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,16 @@ def _clean_origins(origins: Iterable[str]) -> list[str]:
     return cleaned
 
 
-FORM_FIELDS = ("name", "allowed_origins", "redirect_url", "notify_users", "is_active")
+FORM_FIELDS = (
+    "name",
+    "allowed_origins",
+    "redirect_url",
+    "notify_users",
+    "is_active",
+    "assignment",
+    "assign_agent",
+    "rotation",
+)
 
 
 def _form_apply(form: EnquiryForm, fields: Mapping[str, Any]) -> list[User] | None:
@@ -98,10 +108,14 @@ def _form_apply(form: EnquiryForm, fields: Mapping[str, Any]) -> list[User] | No
         elif name == "notify_users":
             notify = _members(agency=form.agency, users=value or [])
             continue
+        elif name == "rotation":
+            continue  # written after the save (``_rotation_set``)
+        elif name == "assign_agent":
+            value = resolve_member(agency=form.agency, value=value, field="assign_agent")
         elif name in ("name", "redirect_url"):
             value = (value or "").strip()
         setattr(form, name, value)
-    form.full_clean(exclude=["agency", "notify_users", "public_key"])
+    form.full_clean(exclude=["agency", "notify_users", "public_key", "rotation"])
     if form.redirect_url and not redirect_allowed(form, form.redirect_url):
         raise ValidationError(
             {
@@ -114,12 +128,29 @@ def _form_apply(form: EnquiryForm, fields: Mapping[str, Any]) -> list[User] | No
     return notify
 
 
-def _members(*, agency: Agency, users: Iterable[User | int]) -> list[User]:
+def _members(
+    *, agency: Agency, users: Iterable[User | int], field: str = "notify_users"
+) -> list[User]:
     ids = {user.pk if isinstance(user, User) else user for user in users}
     members = list(active_members(agency=agency).filter(pk__in=ids))
     if len(members) != len(ids):
-        raise ValidationError({"notify_users": ["Choose members of your agency."]})
+        raise ValidationError({field: ["Choose members of your agency."]})
     return members
+
+
+def _rotation_set(form: EnquiryForm, fields: Mapping[str, Any]) -> None:
+    """The round-robin's agents (members of the form's agency), then the rule's check: a
+    fixed agent or round-robin must name who it needs."""
+    if fields.get("rotation") is not None:
+        chosen = _members(agency=form.agency, users=fields["rotation"], field="rotation")
+        form.rotation.set(chosen)
+    errors = assignment_check(
+        assignment=form.assignment,
+        assign_agent=form.assign_agent,
+        rotation=list(form.rotation.all()),
+    )
+    if errors:
+        raise ValidationError(errors)
 
 
 def _form_state(form: EnquiryForm, notify: Iterable[User] | None) -> dict[str, Any]:
@@ -129,6 +160,12 @@ def _form_state(form: EnquiryForm, notify: Iterable[User] | None) -> dict[str, A
         "allowed_origins": list(form.allowed_origins or []),
         "redirect_url": form.redirect_url,
         "is_active": form.is_active,
+        "assignment": form.get_assignment_display(),
+        # Keys the history reads as labels: "Fixed agent", "Round robin agents".
+        "fixed_agent": form.assign_agent.display_name if form.assign_agent else "",
+        "round_robin_agents": sorted(user.display_name for user in form.rotation.all())
+        if form.pk
+        else [],
     }
     if notify is not None:
         state["notify_users"] = sorted(user.display_name for user in notify)
@@ -158,6 +195,9 @@ def enquiry_form_create(
     redirect_url: str = "",
     notify_users: Iterable[User | int] = (),
     is_active: bool = True,
+    assignment: str = Assignment.UNASSIGNED,
+    assign_agent: User | int | None = None,
+    rotation: Iterable[User | int] = (),
 ) -> EnquiryForm:
     agency_quota_check(
         "website_forms", agency_id=agency.pk, rows=EnquiryForm.objects.for_agency(agency)
@@ -169,11 +209,15 @@ def enquiry_form_create(
         "redirect_url": redirect_url,
         "notify_users": notify_users,
         "is_active": is_active,
+        "assignment": assignment,
+        "assign_agent": assign_agent,
+        "rotation": rotation,
     }
     notify = _form_apply(form, fields)
     form.save()
     if notify is not None:
         form.notify_users.set(notify)
+    _rotation_set(form, fields)
     after = _form_state(form, notify)
     changes = {key: [None, value] for key, value in after.items() if value not in ("", [])}
     _record_form_event("enquiry_form.created", form=form, changes=changes)
@@ -189,9 +233,13 @@ def enquiry_form_update(
     redirect_url: str | None = None,
     notify_users: Iterable[User | int] | None = None,
     is_active: bool | None = None,
+    assignment: str | None = None,
+    assign_agent: User | int | None = None,
+    rotation: Iterable[User | int] | None = None,
 ) -> EnquiryForm:
-    """Change the given fields (``None``: leave as it is); recorded with what changed."""
-    fields = {
+    """Change the given fields (``None``: leave as it is; ``assign_agent`` is kept only for
+    the fixed-agent rule); recorded with what changed."""
+    fields: dict[str, Any] = {
         key: value
         for key, value in {
             "name": name,
@@ -199,15 +247,22 @@ def enquiry_form_update(
             "redirect_url": redirect_url,
             "notify_users": notify_users,
             "is_active": is_active,
+            "assignment": assignment,
+            "rotation": rotation,
         }.items()
         if value is not None
     }
+    if assignment is not None or assign_agent is not None:
+        fields["assign_agent"] = (
+            assign_agent if (assignment or form.assignment) == "agent" else None
+        )
     current = list(form.notify_users.all()) if notify_users is not None else None
     before = _form_state(form, current)
     notify = _form_apply(form, fields)
     form.save()
     if notify is not None:
         form.notify_users.set(notify)
+    _rotation_set(form, fields)
     after = _form_state(form, notify)
     changes = {key: [before[key], value] for key, value in after.items() if before[key] != value}
     # Switching a form off or on is said in words of its own (the history's reader looks

@@ -58,6 +58,7 @@ class PdfStatus(models.TextChoices):
 
 
 class IssuedDocument(TenantModel):
+    visible_through = ("booking__client__assigned_to",)
     MUTABLE = frozenset(
         {"pdf", "pdf_status", "pdf_rendered_at", "voided_at", "voided_by", "void_reason"}
     )
@@ -145,6 +146,11 @@ class Receipt(IssuedDocument):
 class DocumentEmail(TenantModel):
     """An invoice or receipt emailed to the client: the outbox row (``core.OutboundEmail``) it
     became, so the delivery job attaches this document's PDF."""
+
+    visible_through = (
+        "invoice__booking__client__assigned_to",
+        "receipt__booking__client__assigned_to",
+    )
 
     outbound_email_id = models.BigIntegerField(unique=True)
     invoice = models.ForeignKey(

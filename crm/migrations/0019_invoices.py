@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('crm', '0022_proposal_options'),
+        ('crm', '0018_travellers'),
     ]
 
     operations = [

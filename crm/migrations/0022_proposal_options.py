@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('crm', '0018_travellers'),
+        ('crm', '0021_enquiry_inbox'),
     ]
 
     operations = [

@@ -32,6 +32,8 @@ def new_share_token() -> str:
 
 
 class Proposal(AuthoredTenantModel, NamesTravellers):
+    visible_through = ("client__assigned_to",)
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="proposals")
     # Who goes, among the client's travellers (the services check they are the client's).
     named_travellers = models.ManyToManyField(Traveller, blank=True, related_name="proposals")
@@ -122,6 +124,8 @@ class ProposalVersion(TenantModel):
     ``crm.proposals.versions``) and the SHA-256 of its canonical JSON. Only its view counters
     ever change after it is written."""
 
+    visible_through = ("proposal__client__assigned_to",)
+
     COUNTERS = frozenset({"view_count", "last_viewed_at"})
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="versions")
@@ -167,6 +171,8 @@ class ProposalVersion(TenantModel):
 class Acceptance(TenantModel):
     """The client's e-signature: who typed which name, when, from where, on which frozen
     version (and its hash) under which terms. Written once, never changed."""
+
+    visible_through = ("proposal__client__assigned_to",)
 
     proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="acceptance")
     version = models.OneToOneField(

@@ -114,7 +114,9 @@ def proposal_create(
         client = linked.client_id if linked else None
     if client is None:
         raise ValidationError({"client_id": ["This field is required."]})
-    agency_quota_check("proposals", agency_id=agency.pk, rows=Proposal.objects.for_agency(agency))
+    agency_quota_check(
+        "proposals", agency_id=agency.pk, rows=Proposal.objects.for_agency(agency.pk)
+    )
     proposal = Proposal(agency=agency, created_by=created_by, status=S.DRAFT)
     fields: dict[str, Any] = {
         "client": client,

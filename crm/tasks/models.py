@@ -25,6 +25,8 @@ class TaskSource(models.TextChoices):
 
 
 class Task(AuthoredTenantModel):
+    visible_through = ("client__assigned_to",)
+
     title = models.CharField(max_length=200)
     notes = models.TextField(blank=True)
     # The day (and optionally the time) it is due, in the agency's timezone.

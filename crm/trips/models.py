@@ -20,6 +20,8 @@ class ItineraryStatus(models.TextChoices):
 
 
 class Itinerary(AuthoredTenantModel, NamesTravellers):
+    visible_through = ("client__assigned_to",)
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="itineraries")
     # Who goes, among the client's travellers (the services check they are the client's).
     named_travellers = models.ManyToManyField(Traveller, blank=True, related_name="itineraries")

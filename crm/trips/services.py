@@ -250,7 +250,7 @@ def itinerary_create(
     if "client" not in fields:
         raise ValidationError({"client_id": ["This field is required."]})
     agency_quota_check(
-        "itineraries", agency_id=agency.pk, rows=Itinerary.objects.for_agency(agency)
+        "itineraries", agency_id=agency.pk, rows=Itinerary.objects.for_agency(agency.pk)
     )
     itinerary = Itinerary(agency=agency, created_by=created_by)
     _itinerary_apply(itinerary, fields)

@@ -66,6 +66,11 @@ TYPES: dict[str, WebhookType] = {
             "payment",
             "An owner or admin voided a payment (with a reason); it no longer counts.",
         ),
+        WebhookType("task.created", "task", "A task was added (by a member or a follow-up)."),
+        WebhookType("task.updated", "task", "A task's title, due date, assignee... changed."),
+        WebhookType("task.completed", "task", "A task was marked done."),
+        WebhookType("task.reopened", "task", "A done task was opened again."),
+        WebhookType("task.deleted", "task", "A task was deleted.", deleted=True),
         WebhookType(
             "commission.received",
             "commission_receipt",
@@ -138,6 +143,11 @@ FROM_ACTIVITY: dict[str, str] = {
     "instalment.overdue": "instalment.overdue",
     "commission.received": "commission.received",
     "commission.voided": "commission.voided",
+    "task.created": "task.created",
+    "task.updated": "task.updated",
+    "task.completed": "task.completed",
+    "task.reopened": "task.reopened",
+    "task.deleted": "task.deleted",
 }
 
 

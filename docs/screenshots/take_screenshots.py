@@ -4,7 +4,7 @@ Against a running server with the demo data (``make run`` does both), from the p
 
     DEBUG=1 .venv/bin/python manage.py seed_demo
     .venv/bin/python docs/screenshots/take_screenshots.py http://127.0.0.1:8000
-    # or only some: ... take_screenshots.py http://127.0.0.1:8000 money|a11y|invoice|commission
+    # or only some: ... take_screenshots.py URL money|a11y|invoice|commission|inbox
 
 It signs in as the demo user, creates an API token (to show its one-time display) and, if
 needed, a share link for a sent proposal, and writes docs/screenshots/*.png.
@@ -209,6 +209,29 @@ def main_invoice(base: str) -> None:
         page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
         page.emulate_media(media="print")
         shoot(page, "invoice")
+
+
+def main_inbox(base: str) -> None:
+    """Home with tasks and enquiries, the enquiries inbox, one enquiry, and a booking at phone
+    width (``... take_screenshots.py URL inbox``)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860}, device_scale_factor=1)
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        for tab in (page, phone):
+            tab.goto(f"{base}/accounts/login/")
+            tab.fill("#id_username", "demo")
+            tab.fill("#id_password", "itinera-demo")
+            tab.click("button[type=submit]")
+            tab.wait_for_url(re.compile(r".*/$"))
+        page.goto(f"{base}/")
+        shoot(page, "home-enquiries")
+        page.goto(f"{base}/enquiries/?mine=false")
+        shoot(page, "enquiries")
+        page.click("main .list a.list__title >> nth=0")
+        shoot(page, "enquiry")
+        booking_by_reference(phone, base, "HZ-2026-001")
+        shoot(phone, "phone-booking", full_page=True)
         browser.close()
 
 
@@ -219,5 +242,6 @@ if __name__ == "__main__":
         "a11y": main_a11y,
         "invoice": main_invoice,
         "commission": main_commission,
+        "inbox": main_inbox,
     }
     modes.get(sys.argv[2] if sys.argv[2:] else "", main)(url)

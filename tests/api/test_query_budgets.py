@@ -21,7 +21,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from crm.models import Client, WebhookEndpoint
-from tests.api.conftest import Api
+from tests.api.conftest import Api, warm
 from tests.factories import (
     BookingFactory,
     ClientFactory,
@@ -84,6 +84,14 @@ def _tasks(agency, n: int) -> None:
     client = ClientFactory(agency=agency, status="active")
     for i in range(n):
         TaskFactory(agency=agency, client=client, title=f"Task {i}")
+
+
+def _enquiries(agency, n: int) -> None:
+    from tests.factories import EnquiryFactory, EnquiryFormFactory
+
+    form = EnquiryFormFactory(agency=agency)
+    for i in range(n):
+        EnquiryFactory(form=form, client=ClientFactory(agency=agency), destination=f"Place {i}")
 
 
 def _webhooks(agency, n: int) -> None:
@@ -180,6 +188,8 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/tasks", "", _tasks, 0),
     ("/tasks", "status=open&due=later&sort=-due_date", _tasks, 0),
     ("/webhooks", "", _webhooks, 0),
+    ("/enquiries", "", _enquiries, 0),
+    ("/enquiries", "status=open&mine=false&q=place&sort=-created_at", _enquiries, 0),
     ("/webhooks", "is_active=true", _webhooks, 0),
     ("/bookings", "balance_due=true&date_from=2027-01-01&date_to=2027-12-31", _bookings, 0),
     ("/suppliers", "", _suppliers, 1),  # contacts
@@ -469,3 +479,25 @@ def test_a_report_is_one_query_whatever_the_agency_holds(api: Api, agency, path)
     many = queries_of(lambda: api.get(path))
 
     assert len(many) == len(few) <= REPORT_BUDGET
+
+
+@pytest.mark.parametrize("path", ["/clients", "/bookings", "/tasks", "/enquiries"])
+def test_an_agent_restricted_to_own_clients_lists_within_the_same_budget(
+    agency, amir, path, django_assert_max_num_queries
+):
+    from tests.factories import make_token
+
+    agency.agents_see_own_clients = True
+    agency.save()
+    for make in (_clients, _bookings, _tasks, _enquiries):
+        make(agency, 10)
+    from crm.models import Client
+
+    Client.objects.filter(agency=agency).update(assigned_to=amir)
+    issued = make_token(amir)
+    warm(issued.token)
+    agent = Api(issued.plaintext)
+    with django_assert_max_num_queries(LIST_BUDGET):
+        response = agent.get(f"{path}?per_page=100")
+    assert response.status_code == 200
+    assert response.json()["meta"]["total"] >= 10

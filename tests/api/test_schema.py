@@ -133,6 +133,8 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/bookings/{id}",
         "/api/v1/bookings/{id}/archive",
         "/api/v1/bookings/{id}/restore",
+        "/api/v1/enquiries",
+        "/api/v1/enquiries/{id}",
         "/api/v1/profile",
         "/api/v1/auth/token",
         "/api/v1/auth/logout",

@@ -80,4 +80,4 @@ def test_home_shows_no_other_agencys_enquiries(form, other_agency, client, bob):
     enquiry_submit(form=form, data={"name": "Noor Haddad", "email": "noor@example.com"})
     client.force_login(bob)
     body = client.get("/").content.decode()
-    assert "Noor Haddad" not in body and "No website enquiries" in body
+    assert "Noor Haddad" not in body and "No new website enquiries" in body

@@ -41,4 +41,9 @@ def no_waiting(monkeypatch) -> None:
 
 
 def make_endpoint(agency, user, url: str, **fields: Any) -> WebhookEndpoint:
+    """An endpoint for every type but the tasks' (unless ``event_types`` says otherwise): a new
+    lead's automatic "Reply to" task would be a second message beside each client's own."""
+    from crm.webhooks.catalogue import TYPES
+
+    fields.setdefault("event_types", [name for name in TYPES if not name.startswith("task.")])
     return webhook_services.webhook_create(agency=agency, created_by=user, url=url, **fields)

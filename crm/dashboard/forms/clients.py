@@ -17,7 +17,7 @@ from core.filters import ARCHIVED_CHOICES
 from core.forms import CleaningModelForm, TagsField, model_choice
 from crm.clients.archive import DeletionPlan
 from crm.clients.services import CLIENT_FIELDS, MAX_NOTE_LENGTH
-from crm.models import Client, ClientStatus
+from crm.models import Client, ClientSource, ClientStatus
 
 
 class ClientForm(CleaningModelForm):
@@ -55,6 +55,7 @@ class ClientFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *ClientStatus.choices])
     tag = forms.CharField(required=False)
+    source = forms.ChoiceField(required=False, choices=[("", "Any source"), *ClientSource.choices])
     archived = forms.ChoiceField(required=False, choices=ARCHIVED_CHOICES, label="Archived")
     corporate = forms.ChoiceField(
         required=False,

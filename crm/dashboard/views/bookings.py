@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from accounts.tenancy import AgencyRequest, active_members, agency_required, get_or_404
 from core.filters import ARCHIVED_CHOICES
 from core.views import form_page, list_page, run_action, run_service
 from crm.bookings import archive as booking_archive_services
@@ -43,9 +43,29 @@ def booking_list(request: AgencyRequest) -> HttpResponse:
         booking_selectors.booking_list,
         agency=request.agency,
         model=Booking,
-        filter_names=("q", "status", "client", "archived"),
+        filter_names=(
+            "q",
+            "status",
+            "client",
+            "archived",
+            "consultant_id",
+            "balance_due",
+            "departing_within",
+            "sort",
+        ),
+        mine="consultant_id",
+        sorts=(
+            ("start_date", "Departure, soonest"),
+            ("-start_date", "Departure, latest"),
+            ("-total_price", "Highest total"),
+            ("created_at", "Oldest first"),
+        ),
         prepare=lambda rows: rows.select_related("client", "supplier"),
-        context={"statuses": BookingStatus.choices, "archived_choices": ARCHIVED_CHOICES},
+        context={
+            "statuses": BookingStatus.choices,
+            "archived_choices": ARCHIVED_CHOICES,
+            "members": active_members(agency=request.agency),
+        },
     )
 
 

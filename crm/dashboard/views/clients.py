@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from accounts.tenancy import AgencyRequest, active_members, agency_required, get_or_404
 from core.views import form_page, list_page, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.clients import archive as client_archive_services
@@ -34,6 +34,12 @@ LIST_FILTERS = (
     "active",
     "corporate",
 )
+SORTS = (
+    ("name", "Name A to Z"),
+    ("-name", "Name Z to A"),
+    ("created_at", "Oldest first"),
+    ("-updated_at", "Recently changed"),
+)
 
 
 @agency_required
@@ -47,7 +53,12 @@ def client_list(request: AgencyRequest) -> HttpResponse:
         model=Client,
         filter_names=LIST_FILTERS,
         prepare=lambda rows: rows.select_related("assigned_to"),
-        context={"filter_form": ClientFilterForm(request.GET or None)},
+        mine="assigned_to",
+        sorts=SORTS,
+        context={
+            "filter_form": ClientFilterForm(request.GET or None),
+            "members": active_members(agency=request.agency),
+        },
     )
 
 
@@ -72,7 +83,11 @@ _form_page = partial(form_page, template="crm/clients/form.html", redirect_to=_t
 
 @agency_required
 def client_create(request: AgencyRequest) -> HttpResponse:
-    form = ClientForm(request.POST or None, agency=request.agency)
+    # A new client is its creator's by default: an agent who sees only their own clients
+    # would otherwise lose sight of it at once.
+    form = ClientForm(
+        request.POST or None, agency=request.agency, initial={"assigned_to": request.user.pk}
+    )
 
     def save() -> Client:
         fields = _client_fields(form)

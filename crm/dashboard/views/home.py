@@ -30,6 +30,7 @@ def home(request: AgencyRequest) -> HttpResponse:
         "crm/home.html",
         {
             "today": timezone.localdate(),
+            "departures_query": "departing_within=30&sort=start_date",
             "counts": summary.agency_counts(agency=agency),
             "leads": leads[:PANEL_SIZE],
             "lead_count": leads.count(),

@@ -22,7 +22,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from accounts.tenancy import AgencyRequest, active_members, agency_required, get_or_404
 from core.validation import parse_int
 from core.views import form_page, list_page, run_service
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
@@ -57,11 +57,21 @@ def itinerary_list(request: AgencyRequest) -> HttpResponse:
         trip_selectors.itinerary_list,
         agency=request.agency,
         model=Itinerary,
-        filter_names=("q", "status", "client", "date_from", "date_to", "consultant_id"),
+        filter_names=("q", "status", "client", "date_from", "date_to", "consultant_id", "sort"),
+        mine="consultant_id",
+        sorts=(
+            ("start_date", "Trip start, soonest"),
+            ("-start_date", "Trip start, latest"),
+            ("title", "Title A to Z"),
+            ("created_at", "Oldest first"),
+        ),
         # The days are counted for the rows of the page only (a correlated subquery, which the
         # page's COUNT drops), never over a GROUP BY of every itinerary of the agency.
         prepare=lambda rows: rows.select_related("client").annotate(day_count=_DAY_COUNT),
-        context={"statuses": ItineraryStatus.choices},
+        context={
+            "statuses": ItineraryStatus.choices,
+            "members": active_members(agency=request.agency),
+        },
     )
 
 

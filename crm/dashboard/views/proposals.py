@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.tenancy import AgencyRequest, agency_required, get_or_404
+from accounts.tenancy import AgencyRequest, active_members, agency_required, get_or_404
 from core.views import add_service_errors, form_page, list_page, run_action, run_service
 from crm.bookings import selectors as booking_selectors
 from crm.bookings import services as booking_services
@@ -45,8 +45,19 @@ def proposal_list(request: AgencyRequest) -> HttpResponse:
         proposal_selectors.proposal_list,
         agency=request.agency,
         model=Proposal,
+        filter_names=("q", "status", "client", "awaiting", "consultant_id", "sort"),
+        mine="consultant_id",
+        sorts=(
+            ("valid_until", "Valid until, soonest"),
+            ("-total_price", "Highest total"),
+            ("title", "Title A to Z"),
+            ("created_at", "Oldest first"),
+        ),
         prepare=lambda rows: rows.select_related("client", "itinerary"),
-        context={"statuses": ProposalStatus.choices},
+        context={
+            "statuses": ProposalStatus.choices,
+            "members": active_members(agency=request.agency),
+        },
     )
 
 

@@ -29,7 +29,7 @@ from crm.tasks import selectors as task_selectors
 from crm.tasks import services as task_services
 from crm.tasks.filters import DUE_CHOICES, STATUS_CHOICES
 
-FILTER_NAMES = ("q", "status", "due", "priority", "client", "assignee_id", "mine")
+FILTER_NAMES = ("q", "status", "due", "priority", "client", "assignee_id", "sort")
 
 
 def _back(request: AgencyRequest, default: str) -> str:
@@ -58,6 +58,12 @@ def task_list(request: AgencyRequest) -> HttpResponse:
         agency=request.agency,
         model=Task,
         filter_names=FILTER_NAMES,
+        mine="assignee_id",
+        sorts=(
+            ("due_date", "Due, soonest"),
+            ("-due_date", "Due, latest"),
+            ("-created_at", "Newest first"),
+        ),
         context={
             "statuses": STATUS_CHOICES,
             "due_choices": DUE_CHOICES,

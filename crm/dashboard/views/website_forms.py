@@ -30,6 +30,7 @@ from core.forms import CleaningModelForm
 from core.views import run_service
 from crm.enquiries import selectors as enquiry_selectors
 from crm.enquiries import website_forms
+from crm.enquiries.models import Assignment
 from crm.models import EnquiryForm
 
 RECENT_ENQUIRIES = 25
@@ -39,6 +40,11 @@ HISTORY_ENTRIES = 15
 class MemberChoiceField(forms.ModelMultipleChoiceField):
     """Team members by name and email, so two Alexes can be told apart."""
 
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.email})"
+
+
+class AgentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj.display_name} ({obj.email})"
 
@@ -73,10 +79,32 @@ class WebsiteFormForm(CleaningModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    assign_agent = AgentChoiceField(
+        label="The agent (for a fixed agent)",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Choose an agent",
+    )
+    rotation = MemberChoiceField(
+        label="Agents who take turns (for round-robin)",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = EnquiryForm
-        fields = ["name", "allowed_origins", "redirect_url", "notify_users", "is_active"]
-        labels = {"is_active": "On: accept enquiries"}
+        fields = [
+            "name",
+            "allowed_origins",
+            "redirect_url",
+            "notify_users",
+            "is_active",
+            "assignment",
+            "assign_agent",
+            "rotation",
+        ]
+        labels = {"is_active": "On: accept enquiries", "assignment": "Who gets each enquiry"}
         help_texts = {
             "name": "For your team, e.g. “Contact page” or “Japan landing page”.",
             "is_active": "Switched off, the form's address answers 404 and nothing is stored.",
@@ -87,6 +115,12 @@ class WebsiteFormForm(CleaningModelForm):
         recipients = self.fields["notify_users"]
         assert isinstance(recipients, MemberChoiceField)  # declared above
         recipients.queryset = active_members(agency=agency)
+        self.fields["assignment"].required = False  # nothing chosen: unassigned
+        for name in ("assign_agent", "rotation"):
+            self.fields[name].queryset = active_members(agency=agency)  # type: ignore[attr-defined]
+
+    def clean_assignment(self) -> str:
+        return self.cleaned_data.get("assignment") or Assignment.UNASSIGNED
 
     def clean_allowed_origins(self) -> list[str]:
         text = self.cleaned_data.get("allowed_origins") or ""
@@ -100,6 +134,9 @@ class WebsiteFormForm(CleaningModelForm):
             "redirect_url": form.redirect_url,
             "notify_users": list(form.notify_users.all()),
             "is_active": form.is_active,
+            "assignment": form.assignment,
+            "assign_agent": form.assign_agent_id,
+            "rotation": list(form.rotation.all()),
         }
 
 

@@ -42,6 +42,7 @@ def test_a_new_lead_is_received_through_the_website_form(form, agency):
         "client_id": client.pk,
         "matched": False,
         "client_created": True,
+        "assigned_to_id": None,
     }
     assert _events(agency, "client.created")[0].object_id == client.pk
 

@@ -45,6 +45,7 @@ ID_PARAMS: dict[str, str] = {
     "task_id": "crm.Task",
     "invoice_id": "crm.Invoice",
     "receipt_id": "crm.Receipt",
+    "enquiry_id": "crm.Enquiry",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
     "number": "crm.ProposalVersion",  # a version of that proposal, by its number
     "n": "crm.ProposalVersion",  # the same, in the API

@@ -15,7 +15,7 @@ from tests.hardening.isolation.checks import (
     stable_text,
     text_of,
 )
-from tests.hardening.isolation.routes import ID_PARAMS, MISSING, classify
+from tests.hardening.isolation.routes import ID_PARAMS, MISSING, Route, classify
 from tests.hardening.isolation.world import Tenant
 
 
@@ -151,11 +151,15 @@ def test_another_agencys_ids_in_a_body_are_refused_like_missing_ones(world, caps
 
     # The API: every <relation>_id its input serializers accept, on create and on update.
     bases = api_base_bodies(b)
+    patch_only: list[Route] = []
     for route in by_name.values():
         view = getattr(route.callback, "cls", None)
         if not route.is_api or "post" not in (getattr(route.callback, "actions", None) or {}):
             continue
         if not route.name.endswith("-list"):  # a detail action (archive): no body with ids
+            continue
+        if "post" not in view.http_method_names:  # made elsewhere (enquiries): PATCH below
+            patch_only.append(route)
             continue
         fields = [n for n in view.input_serializer().fields if n.endswith("_id")]
         assert view.resource in bases, f"add a valid {view.resource} body to api_base_bodies"
@@ -181,6 +185,21 @@ def test_another_agencys_ids_in_a_body_are_refused_like_missing_ones(world, caps
                 tally.counts["controls"] += 1
                 if control.status_code not in (200, 201):
                     tally.fail(f"control {method} {url} with B's {name}: {control.status_code}")
+
+    # Resources with no create (enquiries): their PATCH, with each id field.
+    for route in patch_only:
+        view = route.callback.cls
+        detail = by_name[route.name.replace("-list", "-detail")]
+        own_url = detail.url(b.values(detail))
+        for name in [n for n in view.input_serializer().fields if n.endswith("_id")]:
+            label = BODY_ID_FIELDS[name]
+            got = refused("PATCH", own_url, {name: a.rows[label].pk}, {name: MISSING}, name)
+            if got.status_code != 422:
+                tally.fail(f"PATCH {own_url} with A's {name} answered {got.status_code}")
+            control = world.control("PATCH", own_url, {name: b.rows[label].pk})
+            tally.counts["controls"] += 1
+            if control.status_code != 200:
+                tally.fail(f"control PATCH {own_url} with B's {name}: {control.status_code}")
 
     # The dashboard: every form that names a record.
     for name, own_param, fields in FORM_CASES:

@@ -382,6 +382,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("/tasks/", "crm.Task"),
         ("/invoices/", "crm.Invoice"),
         ("/receipts/", "crm.Receipt"),
+        ("/enquiries/", "crm.Enquiry"),
     ):
         tenant.paths += [f"{prefix}{pk}/" for pk in tenant.ids[label]]
     for resource, label in (
@@ -395,6 +396,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("invoices", "crm.Invoice"),
         ("receipts", "crm.Receipt"),
         ("commission-receipts", "crm.CommissionReceipt"),
+        ("enquiries", "crm.Enquiry"),
     ):
         tenant.paths += [f"/api/v1/{resource}/{pk}" for pk in tenant.ids[label]]
     tenant.paths.append(f"/api/v1/bookings/{booking.pk}/services/{service.pk}")
