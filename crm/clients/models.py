@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 
 from accounts.tenancy import AuthoredTenantModel
+from crm.clients.phones import E164_MAX_LENGTH, phone_e164, region_for_timezone
 
 # Generous: a lead's phone is stored as typed ("+44 20 7946 0958 ext. 12, ask for Maria").
 PHONE_MAX_LENGTH = 100
@@ -54,6 +58,8 @@ class Client(AuthoredTenantModel, Archivable):
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
+    # Derived from ``phone`` on every save (crm.clients.phones): what duplicates match on.
+    phone_e164 = models.CharField(max_length=E164_MAX_LENGTH, blank=True, editable=False)
     company = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=100, blank=True)
@@ -80,7 +86,18 @@ class Client(AuthoredTenantModel, Archivable):
         indexes = [
             *recent_indexes("client"),
             models.Index(fields=["agency", "email"], name="client_agency_email"),
+            # Emails are compared case-insensitively (``email__iexact`` is UPPER() = UPPER()).
+            models.Index("agency", Upper("email"), name="client_agency_email_ci"),
+            models.Index(fields=["agency", "phone_e164"], name="client_agency_phone_e164"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "phone" in update_fields:
+            self.phone_e164 = phone_e164(self.phone, region_for_timezone(self.agency.timezone))
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "phone_e164"}
+        super().save(*args, **kwargs)

@@ -14,6 +14,7 @@ from accounts.models import Agency, User
 from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_member
 from core.validation import save_validated
+from crm.clients.duplicates import DuplicateClientError, client_matches
 from crm.clients.models import Client, ClientSource, ClientStatus
 
 # What a caller may set; ``client_create`` and ``client_update`` name each as a parameter.
@@ -95,10 +96,18 @@ def client_create(
     tags: list[str] | None = None,
     status: str = ClientStatus.LEAD,
     assigned_to: User | int | None = None,
+    allow_duplicate: bool = True,
 ) -> Client:
+    """A new client. With ``allow_duplicate=False`` (the API and the dashboard, until the
+    agent confirms) a client with the same email or phone raises ``DuplicateClientError``
+    naming them; website forms and imports match their clients themselves."""
     # The parameters named in CLIENT_FIELDS, by name (the signature stays the contract).
     fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
     agency_quota_check("clients", agency_id=agency.pk, rows=Client.objects.for_agency(agency))
+    if not allow_duplicate:
+        matches = client_matches(agency=agency, email=email or "", phone=phone or "")
+        if matches:
+            raise DuplicateClientError(matches)
     client = Client(agency=agency, created_by=created_by, source=source)
     client.source_details = dict(source_details or {})
     _client_apply(client, fields)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from crm.bookings import selectors as booking_selectors
 from crm.clients import archive as client_archive_services
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
+from crm.clients.duplicates import DuplicateClientError
 from crm.dashboard.forms.clients import ClientDeleteForm, ClientFilterForm, ClientForm, NoteForm
 from crm.dashboard.views.common import archive_view, edit_form
 from crm.enquiries import selectors as enquiry_selectors
@@ -71,16 +73,28 @@ _form_page = partial(form_page, template="crm/clients/form.html", redirect_to=_t
 
 @agency_required
 def client_create(request: AgencyRequest) -> HttpResponse:
+    """A client whose email or phone matches another is shown the matches first; the agent
+    opens one of them or presses "Create anyway" (``create_anyway``)."""
     form = ClientForm(request.POST or None, agency=request.agency)
+    context: dict[str, Any] = {"client": None, "duplicates": []}
 
     def save() -> Client:
         fields = _client_fields(form)
-        return client_services.client_create(
-            agency=request.agency, created_by=request.user, **fields
-        )
+        try:
+            return client_services.client_create(
+                agency=request.agency,
+                created_by=request.user,
+                allow_duplicate=request.POST.get("create_anyway") == "1",
+                **fields,
+            )
+        except DuplicateClientError as exc:
+            context["duplicates"] = exc.matches
+            raise ValidationError(
+                "This client may already exist: see the possible duplicates below."
+            ) from exc
 
     return _form_page(
-        request, form, save, context={"client": None}, success=lambda c: f"{c.name} was added."
+        request, form, save, context=context, success=lambda c: f"{c.name} was added."
     )
 
 
