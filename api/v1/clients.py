@@ -15,6 +15,7 @@ from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
 from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
+from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
 from core import iso
 from crm.clients import archive as client_archive
 from crm.clients import selectors as client_selectors
@@ -111,20 +112,6 @@ class ClientInputSerializer(serializers.Serializer):
     )
 
 
-class DuplicateMatchSerializer(OutputSerializer):
-    """An existing client a create would duplicate, and what they share."""
-
-    id = Id(source="client.pk")
-    name = serializers.CharField(source="client.name")
-    email = Text(source="client.email")
-    phone = Text(source="client.phone")
-    archived = serializers.BooleanField(source="client.is_archived")
-    matched_on = serializers.ListField(
-        child=serializers.ChoiceField(choices=["email", "phone"]),
-        help_text="What the new client shares with this one.",
-    )
-
-
 class DuplicateConflictSerializer(ErrorSerializer):
     """A create refused because the client may exist already."""
 
@@ -155,7 +142,13 @@ class DuplicateConflictMixin:
             return Response(body, status=409)
 
 
-class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, DuplicateConflictMixin, TenantViewSet):
+class ClientViewSet(
+    ClientDedupeActions,
+    ArchivableMixin,
+    IdempotentCreateMixin,
+    DuplicateConflictMixin,
+    TenantViewSet,
+):
     """Clients and leads. A client created here starts as a `lead` unless a status is given.
     A create whose email or phone matches an existing client answers 409 unless it sends
     `allow_duplicate: true`."""

@@ -6,6 +6,7 @@ from accounts import integrations_views
 from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
+    client_merge,
     clients,
     home,
     itineraries,
@@ -40,6 +41,8 @@ urlpatterns = [
     # Clients
     path("clients/", clients.client_list, name="client_list"),
     path("clients/new/", clients.client_create, name="client_create"),
+    path("clients/duplicates/", client_merge.client_duplicates, name="client_duplicates"),
+    path("clients/<int:client_id>/merge/", client_merge.client_merge_page, name="client_merge"),
     path("clients/<int:client_id>/", clients.client_detail, name="client_detail"),
     path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<int:client_id>/notes/", clients.client_note_add, name="client_note_add"),
