@@ -17,7 +17,7 @@ from crm.bookings.models import (
     ServiceKind,
     ServiceStatus,
 )
-from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientSource, ClientStatus
+from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientKind, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
 from crm.proposals.models import (
@@ -46,6 +46,7 @@ __all__ = [
     "BookingService",
     "BookingStatus",
     "Client",
+    "ClientKind",
     "ClientSource",
     "ClientStatus",
     "CommissionSource",

@@ -15,6 +15,7 @@ from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
 from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
+from api.v1.client_contacts import ClientContactActions
 from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
 from core import iso
 from crm.clients import archive as client_archive
@@ -25,6 +26,7 @@ from crm.clients.filters import ClientFilter
 from crm.clients.services import MAX_TAG_LENGTH, MAX_TAGS
 from crm.models import (
     Client,
+    ClientKind,
     ClientSource,
     ClientStatus,
 )
@@ -34,7 +36,13 @@ class ClientSerializer(OutputSerializer):
     """A client or lead."""
 
     id = Id()
+    kind = serializers.ChoiceField(choices=ClientKind.choices)
     name = serializers.CharField()
+    company_client_id = Id(
+        allow_null=True,
+        help_text="A person's company among your clients (a client of kind `company`): set "
+        "with `POST /clients/{company_id}/contacts`.",
+    )
     email = Text()
     phone = Text()
     phone_e164 = Text(
@@ -65,6 +73,9 @@ class ClientInputSerializer(serializers.Serializer):
     def validate_country(self, value: str | None) -> str | None:
         return country_value(value)
 
+    kind = serializers.ChoiceField(
+        choices=ClientKind.choices, required=False, help_text="Defaults to `person` on create."
+    )
     name = serializers.CharField(max_length=max_length_of(Client, "name"))
     email = serializers.EmailField(
         max_length=max_length_of(Client, "email"),
@@ -126,6 +137,9 @@ DUPLICATE_409 = OpenApiResponse(
 )
 
 
+CONTACT_ERRORS = (400, 401, 403, 404, 413, 415, 422, 429)
+
+
 class DuplicateConflictMixin:
     """A create that would duplicate a client answers 409 naming the matches (inside the
     idempotent create, so a retry with the same key replays it)."""
@@ -143,6 +157,7 @@ class DuplicateConflictMixin:
 
 
 class ClientViewSet(
+    ClientContactActions,
     ClientDedupeActions,
     ArchivableMixin,
     IdempotentCreateMixin,
@@ -167,6 +182,12 @@ class ClientViewSet(
     archive_service = client_archive.client_archive
     restore_service = client_archive.client_restore
     extra_responses = {"create": {409: DUPLICATE_409}}
+    nested_resources = {"contacts": (ClientSerializer, "list")}
+    action_responses = {
+        **ClientDedupeActions.action_responses,
+        "contacts_add": (200, ClientSerializer, CONTACT_ERRORS),
+        "contacts_remove": (200, ClientSerializer, CONTACT_ERRORS),
+    }
 
     @extend_schema(
         description=(

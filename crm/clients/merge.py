@@ -37,7 +37,7 @@ from crm.clients.models import Client
 # The client's own fields a merge fills in on the survivor when its value is empty.
 FILLED_FIELDS = ("email", "phone", "company", "city", "country", "nationality")
 # What the ``client.merged`` event keeps of the duplicate (its row is deleted).
-RECORDED_FIELDS = ("name", *FILLED_FIELDS, "status", "source", "tags")
+RECORDED_FIELDS = ("kind", "name", *FILLED_FIELDS, "status", "source", "tags")
 
 # Relations needing more than "point it at the survivor", by "<app_label>.<Model>.<field>":
 # a function (duplicate, survivor) that merges that model's rows and answers how many moved.
@@ -145,6 +145,10 @@ def client_merge(*, survivor: Client, duplicate: Client, actor: User | None = No
         raise Client.DoesNotExist()  # another agency's client is a missing one
     if survivor.pk == duplicate.pk:
         raise ValidationError({"duplicate": ["A client cannot be merged into itself."]})
+    if survivor.kind != duplicate.kind:
+        raise ValidationError(
+            {"duplicate": ["A company and a person cannot be merged: change one's kind first."]}
+        )
     relations = client_relations()
     _check_relations(relations)
     # Lock both rows, in id order (two merges of the same pair never deadlock).
@@ -171,6 +175,11 @@ def client_merge(*, survivor: Client, duplicate: Client, actor: User | None = No
         if moved:
             result.moved[str(relation.model._meta.verbose_name_plural)] = moved
 
+    # The survivor was a contact of the duplicate company: it is not its own contact.
+    Client.objects.for_agency(survivor.agency_id).filter(
+        pk=survivor.pk, company_client_id=survivor.pk
+    ).update(company_client=None)
+    survivor.refresh_from_db(fields=["company_client"])
     recorded = {name: getattr(duplicate, name) for name in RECORDED_FIELDS}
     changed = _merge_fields(survivor, duplicate)
     merged_id, merged_name = duplicate.pk, duplicate.name

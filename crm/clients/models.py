@@ -37,6 +37,11 @@ def recent_indexes(prefix: str) -> list[models.Index]:
     ]
 
 
+class ClientKind(models.TextChoices):
+    PERSON = "person", "Person"
+    COMPANY = "company", "Company"
+
+
 class Archivable(models.Model):
     """Archived records leave the lists but keep everything attached (see crm.clients.archive
     and crm.bookings.archive); restoring clears both fields."""
@@ -55,6 +60,9 @@ class Archivable(models.Model):
 
 
 class Client(AuthoredTenantModel, Archivable):
+    # A person, or a company (a corporate account) whose contacts are people among the
+    # agency's clients (``company_client``); ``company`` stays the name as typed.
+    kind = models.CharField(max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
@@ -80,6 +88,15 @@ class Client(AuthoredTenantModel, Archivable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_clients",
+    )
+    # A person's company among the agency's clients (one of kind "company"): its contact.
+    company_client = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+        verbose_name="company",
     )
 
     class Meta(AuthoredTenantModel.Meta):

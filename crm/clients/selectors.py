@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from accounts.models import Activity, Agency
 from core.filters import Filters, apply_filters, hide_archived
 from crm.clients.filters import ClientFilter
-from crm.clients.models import Client
+from crm.clients.models import Client, ClientKind
 
 
 def client_list(*, agency: Agency | int, filters: Filters = None) -> QuerySet[Client]:
@@ -25,11 +25,25 @@ def client_choices(*, agency: Agency, keep: int | None = None) -> QuerySet[Clien
     return Client.objects.for_agency(agency).filter(live).order_by("name", "id")
 
 
+def company_choices(*, agency: Agency) -> QuerySet[Client]:
+    """The live companies a person can be a contact of, by name."""
+    return (
+        Client.objects.for_agency(agency)
+        .filter(kind=ClientKind.COMPANY, archived_at__isnull=True)
+        .order_by("name", "id")
+    )
+
+
+def client_contacts(*, agency: Agency, company: Client) -> QuerySet[Client]:
+    """A company's contacts, by name."""
+    return Client.objects.for_agency(agency).filter(company_client=company).order_by("name", "id")
+
+
 def client_get(*, agency: Agency, client_id: int) -> Client:
     """Raises ``Client.DoesNotExist`` for a missing id and for another agency's client alike."""
     return (
         Client.objects.for_agency(agency)
-        .select_related("assigned_to", "archived_by")
+        .select_related("assigned_to", "archived_by", "company_client")
         .get(pk=client_id)
     )
 

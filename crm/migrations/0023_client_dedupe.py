@@ -1,8 +1,9 @@
-"""Issue #17 part B: clients' E.164 phone column (filled for existing rows) and the indexes
-duplicates are found with."""
+"""Issue #17 part B: a client's kind (person or company) and company, the E.164 phone column
+(filled for existing rows) and the indexes duplicates are found with."""
 
 from typing import Any
 
+import django.db.models.deletion
 import django.db.models.functions.text
 from django.conf import settings
 from django.db import migrations, models
@@ -37,6 +38,27 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="client",
+            name="kind",
+            field=models.CharField(
+                choices=[("person", "Person"), ("company", "Company")],
+                default="person",
+                max_length=10,
+            ),
+        ),
+        migrations.AddField(
+            model_name="client",
+            name="company_client",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="contacts",
+                to="crm.client",
+                verbose_name="company",
+            ),
+        ),
         migrations.AddField(
             model_name="client",
             name="phone_e164",

@@ -46,7 +46,9 @@ def test_a_client_has_every_documented_field(api: Api, agency, amir):
     data = api.get(f"/clients/{client.pk}").json()["data"]
     assert data == {
         "id": client.pk,
+        "kind": "person",
         "name": "Aisha Khan",
+        "company_client_id": None,
         "email": "aisha@example.com",
         "phone": "+44 20 7946 0000",
         "phone_e164": "+442079460000",

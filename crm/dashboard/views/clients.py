@@ -54,6 +54,8 @@ def client_list(request: AgencyRequest) -> HttpResponse:
 
 def _client_fields(form: ClientForm) -> dict[str, Any]:
     data = dict(form.cleaned_data)
+    if not data.get("kind"):
+        data.pop("kind", None)  # left empty: a person (create) or as it was (edit)
     member = data.pop("assigned_to")
     data["assigned_to"] = member.pk if member else None
     return data
@@ -136,6 +138,9 @@ def _render_detail(request: AgencyRequest, client: Client, note_form: NoteForm) 
             ),
             "enquiries": enquiry_selectors.client_enquiries(agency=agency, client=client)[:10],
             "history": client_selectors.client_activity(agency=agency, client_id=client.pk)[:15],
+            "contacts": client_selectors.client_contacts(agency=agency, company=client)[:50]
+            if client.kind == "company"
+            else [],
         },
     )
 

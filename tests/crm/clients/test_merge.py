@@ -30,6 +30,7 @@ pytestmark = pytest.mark.django_db
 # One row pointing at a client, per model with a foreign key to Client. A model added later
 # with such a key makes test_every_model_pointing_at_a_client_is_moved fail until it is here.
 MAKERS: dict[str, Callable[[Client], Any]] = {
+    "crm.Client": lambda c: ClientFactory(agency=c.agency, company_client=c),  # its contacts
     "crm.Itinerary": lambda c: ItineraryFactory(client=c),
     "crm.Proposal": lambda c: ProposalFactory(client=c),
     "crm.Booking": lambda c: BookingFactory(client=c),
@@ -139,3 +140,25 @@ def test_a_relation_unique_per_client_without_explicit_handling_refuses_the_merg
     with pytest.raises(ImproperlyConfigured, match="EXPLICIT"):
         client_merge(survivor=survivor, duplicate=duplicate)
     assert Client.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_a_company_and_a_person_are_never_merged(agency):
+    company = ClientFactory(agency=agency, kind="company", name="Acme")
+    person = ClientFactory(agency=agency, name="Ada")
+    with pytest.raises(ValidationError):
+        client_merge(survivor=company, duplicate=person)
+
+
+def test_a_contact_merged_with_its_company_record_is_not_its_own_contact(agency):
+    old = ClientFactory(agency=agency, kind="company", name="Acme")
+    new = ClientFactory(agency=agency, kind="company", name="Acme Ltd")
+    old.company_client = new  # nonsense the merge must not keep (a company in a company)
+    old.save()
+    contact = ClientFactory(agency=agency, company_client=new)
+
+    client_merge(survivor=old, duplicate=new)
+
+    old.refresh_from_db()
+    contact.refresh_from_db()
+    assert old.company_client_id is None
+    assert contact.company_client_id == old.pk
