@@ -17,6 +17,7 @@ from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_len
 from api.v1.activity import ActivitySerializer
 from api.v1.client_contacts import ClientContactActions
 from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
+from api.v1.exports import CsvListMixin
 from core import iso
 from crm.clients import archive as client_archive
 from crm.clients import selectors as client_selectors
@@ -157,6 +158,7 @@ class DuplicateConflictMixin:
 
 
 class ClientViewSet(
+    CsvListMixin,
     ClientContactActions,
     ClientDedupeActions,
     ArchivableMixin,
@@ -168,6 +170,7 @@ class ClientViewSet(
     A create whose email or phone matches an existing client answers 409 unless it sends
     `allow_duplicate: true`."""
 
+    export = "clients"  # ?format=csv (api.v1.exports)
     resource = "client"
     model = Client
     output_serializer = ClientSerializer

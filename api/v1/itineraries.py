@@ -13,6 +13,7 @@ from api.serializers import (
     Text,
     max_length_of,
 )
+from api.v1.exports import CsvListMixin
 from crm.models import (
     ItemKind,
     Itinerary,
@@ -132,9 +133,10 @@ class ItineraryInputSerializer(serializers.Serializer):
     )
 
 
-class ItineraryViewSet(TenantViewSet):
+class ItineraryViewSet(CsvListMixin, TenantViewSet):
     """Itineraries with their day-by-day plan (days in order, each with its items in order)."""
 
+    export = "itineraries"  # ?format=csv (api.v1.exports)
     resource = "itinerary"
     model = Itinerary
     output_serializer = ItinerarySerializer

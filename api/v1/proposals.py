@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names
 from api.serializers import Id, Money, OutputSerializer, Text
+from api.v1.exports import CsvListMixin
 from crm.models import (
     ItemKind,
     Proposal,
@@ -214,7 +215,8 @@ class ProposalInputSerializer(serializers.Serializer):
     message = Text(required=False, allow_null=True)
 
 
-class ProposalViewSet(TenantViewSet):
+class ProposalViewSet(CsvListMixin, TenantViewSet):
+    export = "proposals"  # ?format=csv (api.v1.exports)
     resource = "proposal"
     model = Proposal
     output_serializer = ProposalSerializer

@@ -43,7 +43,12 @@ SKIP_PREFIXES = ("admin/", "api/", "healthz", "forms/", "p/")
 # Pages for a signed-out visitor; one-time links are walked with a token that is not valid,
 # which is the page a visitor with an old link sees.
 SIGNED_OUT = ("accounts/login/", "accounts/signup/", "accounts/password/reset/")
-NOT_WALKED = ("accounts/logout/",)  # signing out is a POST; a GET would end the session
+NOT_WALKED = (
+    "accounts/logout/",  # signing out is a POST; a GET would end the session
+    # CSV downloads of the lists (crm.exports): files, not pages.
+    *(f"{name}/export.csv" for name in ("clients", "itineraries", "proposals", "bookings")),
+    "payments/export.csv",
+)
 
 
 def routes(resolvers: list[Any] | None = None, prefix: str = "") -> Iterator[tuple[str, Any]]:
