@@ -5,10 +5,18 @@ PROCRASTINATE_AUTODISCOVER_MODULE_NAME).
 Add a domain's ``crm/<domain>/jobs.py`` (or the module declaring its job) to this list when you
 create one."""
 
+from crm.clients import jobs as client_jobs
 from crm.enquiries.services import enquiry_notify_job
 from crm.notifications import jobs as notification_jobs
 from crm.proposals import jobs as proposals_jobs
 from crm.tasks import jobs as task_jobs
 from crm.webhooks import jobs as webhook_jobs
 
-__all__ = ["enquiry_notify_job", "notification_jobs", "proposals_jobs", "task_jobs", "webhook_jobs"]
+__all__ = [
+    "client_jobs",
+    "enquiry_notify_job",
+    "notification_jobs",
+    "proposals_jobs",
+    "task_jobs",
+    "webhook_jobs",
+]

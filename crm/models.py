@@ -17,6 +17,12 @@ from crm.bookings.models import (
     ServiceKind,
     ServiceStatus,
 )
+from crm.clients.import_models import (
+    ClientImport,
+    ClientImportChunk,
+    ClientImportFailure,
+    ImportStatus,
+)
 from crm.clients.models import PHONE_MAX_LENGTH, Client, ClientKind, ClientSource, ClientStatus
 from crm.enquiries.models import Enquiry, EnquiryForm, new_form_key
 from crm.notifications.models import Notification, NotificationKind
@@ -46,6 +52,9 @@ __all__ = [
     "BookingService",
     "BookingStatus",
     "Client",
+    "ClientImport",
+    "ClientImportChunk",
+    "ClientImportFailure",
     "ClientKind",
     "ClientSource",
     "ClientStatus",
@@ -54,6 +63,7 @@ __all__ = [
     "Enquiry",
     "EnquiryForm",
     "FollowUpSettings",
+    "ImportStatus",
     "ItemKind",
     "Itinerary",
     "ItineraryDay",
