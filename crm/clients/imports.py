@@ -396,3 +396,12 @@ def import_failures_lines(run: ClientImport) -> Iterator[list[Any]]:
     failures = ClientImportFailure.objects.for_agency(run.agency_id).filter(run=run)
     for failure in failures.order_by("line").iterator(chunk_size=2000):
         yield [failure.line, failure.message, *failure.values]
+
+
+def import_list(*, agency: Agency) -> Any:
+    return ClientImport.objects.for_agency(agency).order_by("-created_at", "-id")
+
+
+def import_get(*, agency: Agency, import_id: int) -> ClientImport:
+    """Raises ``ClientImport.DoesNotExist`` for another agency's run as for a missing one."""
+    return ClientImport.objects.for_agency(agency).get(pk=import_id)

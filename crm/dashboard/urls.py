@@ -6,6 +6,7 @@ from accounts import integrations_views
 from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
+    client_imports,
     client_merge,
     clients,
     exports,
@@ -43,6 +44,13 @@ urlpatterns = [
     path("clients/", clients.client_list, name="client_list"),
     path("clients/new/", clients.client_create, name="client_create"),
     path("clients/duplicates/", client_merge.client_duplicates, name="client_duplicates"),
+    path("clients/import/", client_imports.import_new, name="client_import_new"),
+    path("clients/import/<int:import_id>/", client_imports.import_page, name="client_import"),
+    path(
+        "clients/import/<int:import_id>/failures.csv",
+        client_imports.import_failures,
+        name="client_import_failures",
+    ),
     # CSV exports of the lists, with the list's filters (crm.exports)
     path("clients/export.csv", exports.clients_export, name="clients_export"),
     path("itineraries/export.csv", exports.itineraries_export, name="itineraries_export"),

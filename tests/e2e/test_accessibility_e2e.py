@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts import services as account_services
 from accounts.models import ApiToken, Invitation, User
+from crm.clients.imports import import_upload
 from crm.demo.build import demo_build
 from crm.demo.data import DEMO_PASSWORD, DEMO_USERNAME
 from crm.models import (
@@ -101,6 +103,11 @@ def _demo():  # the demo's rows exist: built just above
         client=payment.booking.client_id,
         booking=payment.booking,
     )
+    client_import = import_upload(
+        agency=agency,
+        created_by=owner,
+        upload=SimpleUploadedFile("clients.csv", b"Name,Email,Phone\nAda,ada@x.example,\n,bad,\n"),
+    )
     return {
         "owner": owner,
         "params": {
@@ -121,6 +128,7 @@ def _demo():  # the demo's rows exist: built just above
             "supplier_id": Supplier.objects.for_agency(agency).first().pk,
             "service_id": service.pk,
             "task_id": task.pk,
+            "import_id": client_import.pk,
             "number": version.number,
             "token": "no-longer-valid",
             "uidb64": "MQ",

@@ -41,6 +41,7 @@ ID_PARAMS: dict[str, str] = {
     "webhook_id": "crm.WebhookEndpoint",
     "delivery_id": "crm.WebhookDelivery",  # a delivery of that endpoint
     "task_id": "crm.Task",
+    "import_id": "crm.ClientImport",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
     "number": "crm.ProposalVersion",  # a version of that proposal, by its number
     "n": "crm.ProposalVersion",  # the same, in the API

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client as HttpClient
 
@@ -17,12 +18,14 @@ from accounts.audit import audit_context
 from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitation, User
 from crm.bookings import booked_services
 from crm.bookings import services as booking_services
+from crm.clients import imports as client_imports
 from crm.clients import services as client_services
 from crm.enquiries import website_forms
 from crm.models import (
     Booking,
     BookingService,
     Client,
+    ClientImport,
     Enquiry,
     EnquiryForm,
     Itinerary,
@@ -259,6 +262,13 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             proposal=proposal.pk,
             assignee=member.pk,
         )
+    client_import = client_imports.import_upload(
+        agency=agency,
+        created_by=owner,
+        upload=SimpleUploadedFile(
+            f"{low}.csv", f"Name,Email\n{word} Imported,{low}.import@x.example\n".encode()
+        ),
+    )
     activity = Activity.objects.for_agency(agency).first()
     day = itinerary.days.first()
     item = ItineraryItem.objects.filter(day__itinerary=itinerary).first()
@@ -291,6 +301,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.WebhookEndpoint": webhook,
             "crm.WebhookDelivery": delivery,
             "crm.Task": task,
+            "crm.ClientImport": client_import,
         },
         secrets={
             "share_token": share_token,
@@ -316,6 +327,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
     ]
     owned: dict[str, models.QuerySet] = {
         "crm.Client": Client.objects.for_agency(agency),
+        "crm.ClientImport": ClientImport.objects.for_agency(agency),
         "crm.Itinerary": Itinerary.objects.for_agency(agency),
         "crm.ItineraryDay": ItineraryDay.objects.filter(itinerary__agency=agency),
         "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary__agency=agency),
