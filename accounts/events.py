@@ -52,6 +52,7 @@ EVENTS: dict[str, str] = {
     "client.merged": "{actor} merged the client {merged_name} into {subject}",
     "client.merged_away": "{actor} merged the client {subject} into {into_name}",
     "client.imported": "{actor} imported clients from {filename}",
+    "client.erased": "{actor} erased the client's personal data",
     "itinerary.created": "{actor} created the itinerary {subject}",
     "itinerary.updated": "{actor} updated the itinerary {subject}",
     "itinerary.plan_replaced": "{actor} replaced the day-by-day plan of {subject}",

@@ -17,6 +17,7 @@ from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_len
 from api.v1.activity import ActivitySerializer
 from api.v1.client_contacts import ClientContactActions
 from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
+from api.v1.client_gdpr import ClientGdprActions
 from api.v1.exports import CsvListMixin
 from core import iso
 from crm.clients import archive as client_archive
@@ -161,6 +162,7 @@ class ClientViewSet(
     CsvListMixin,
     ClientContactActions,
     ClientDedupeActions,
+    ClientGdprActions,
     ArchivableMixin,
     IdempotentCreateMixin,
     DuplicateConflictMixin,
@@ -188,6 +190,8 @@ class ClientViewSet(
     nested_resources = {"contacts": (ClientSerializer, "list")}
     action_responses = {
         **ClientDedupeActions.action_responses,
+        **ClientGdprActions.gdpr_responses,
+        "erase": (200, ClientSerializer, (401, 403, 404, 429)),
         "contacts_add": (200, ClientSerializer, CONTACT_ERRORS),
         "contacts_remove": (200, ClientSerializer, CONTACT_ERRORS),
     }

@@ -6,6 +6,7 @@ from accounts import integrations_views
 from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
+    client_gdpr,
     client_imports,
     client_merge,
     clients,
@@ -69,6 +70,8 @@ urlpatterns = [
         name="client_restore",
     ),
     path("clients/<int:client_id>/delete/", clients.client_delete, name="client_delete"),
+    path("clients/<int:client_id>/gdpr/", client_gdpr.client_gdpr, name="client_gdpr"),
+    path("clients/<int:client_id>/erase/", client_gdpr.client_erase, name="client_erase"),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
     path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),

@@ -116,6 +116,8 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/clients/{id}/archive",
         "/api/v1/clients/{id}/restore",
         "/api/v1/clients/{id}/merge",
+        "/api/v1/clients/{id}/gdpr-export",
+        "/api/v1/clients/{id}/erase",
         "/api/v1/clients/{id}/contacts",
         "/api/v1/clients/{id}/contacts/add",
         "/api/v1/clients/{id}/contacts/remove",
