@@ -26,7 +26,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from accounts.events import record_event
@@ -211,21 +211,21 @@ def clean_row(line: int, values: list[str], mapping: Mapping[str, str]) -> RowRe
 
 def _matches(agency: Agency, rows: list[RowResult], region: str | None) -> dict[str, Client]:
     """Existing clients by "e:<email lower>" and "p:<e164>", oldest first wins."""
-    emails = {r.fields["email"].lower() for r in rows if r.fields.get("email")}
+    emails = {r.fields["email"].upper() for r in rows if r.fields.get("email")}
     phones = {phone_e164(r.fields.get("phone", ""), region) for r in rows} - {""}
     if not emails and not phones:
         return {}
     found: dict[str, Client] = {}
     clients = (
         Client.objects.for_agency(agency)
-        .annotate(email_key=Lower("email"))
+        .annotate(email_key=Upper("email"))  # the (agency, UPPER(email)) index
         .filter(Q(email_key__in=emails) | Q(phone_e164__in=phones))
         .order_by("created_at", "id")
     )
     for client in clients:
         key = getattr(client, "email_key", "")
         if key:
-            found.setdefault(f"e:{key}", client)
+            found.setdefault(f"e:{key.lower()}", client)
         if client.phone_e164:
             found.setdefault(f"p:{client.phone_e164}", client)
     return found
@@ -310,7 +310,7 @@ def import_run(*, agency_id: int, import_id: int) -> None:
             batch = []
     if batch:
         _import_batch(run, batch, region)
-    with transaction.atomic():
+    with transaction.atomic():  # (the quota was checked batch by batch)
         run.status, run.finished_at = ImportStatus.DONE, timezone.now()
         run.total_rows = run.processed
         run.save(update_fields=["status", "finished_at", "total_rows", "updated_at"])
@@ -335,7 +335,7 @@ def import_run(*, agency_id: int, import_id: int) -> None:
 def _import_batch(run: ClientImport, rows: list[RowResult], region: str | None) -> None:
     agency = run.agency
     found = _matches(agency, [r for r in rows if not r.errors], region)
-    room = quota_limit("clients") - Client.objects.for_agency(agency).count()
+    room = quota_limit("clients") - _client_count(agency)
     new: list[Client] = []
     failures: list[ClientImportFailure] = []
     merged = skipped = 0
@@ -383,6 +383,10 @@ def _import_batch(run: ClientImport, rows: list[RowResult], region: str | None) 
     run.merged, run.skipped = locked.merged + merged, locked.skipped + skipped
     run.failed = locked.failed + len(failures)
     run.save(update_fields=["processed", "created", "merged", "skipped", "failed", "updated_at"])
+
+
+def _client_count(agency: Agency) -> int:
+    return Client.objects.for_agency(agency).order_by().count()
 
 
 def _failure(run: ClientImport, row: RowResult, message: str) -> ClientImportFailure:
