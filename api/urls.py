@@ -8,6 +8,7 @@ from api.v1 import (
     bookings,
     clients,
     docs,
+    imports,
     itineraries,
     lookups,
     me,
@@ -34,6 +35,7 @@ router.register(
     basename="booking-payment",
 )
 router.register("suppliers", suppliers.SupplierViewSet, basename="supplier")
+router.register("client-imports", imports.ClientImportViewSet, basename="client-import")
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),

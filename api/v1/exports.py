@@ -39,7 +39,23 @@ class CSVRenderer(BaseRenderer):
         return b""
 
 
-class CsvListMixin:
+class StreamingFinalizeMixin:
+    """Lets a view answer a ``StreamingHttpResponse`` (a CSV) with the rate-limit headers."""
+
+    def finalize_response(
+        self, request: Request, response: Any, *args: Any, **kwargs: Any
+    ) -> Response:
+        if isinstance(response, StreamingHttpResponse):
+            # DRF's finalize_response only dresses a Response; the rate-limit headers still.
+            limit = getattr(self, "rate_limit", None)
+            if limit is not None:
+                for name, value in limit.headers.items():
+                    response[name] = value
+            return response  # type: ignore[return-value]
+        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+
+
+class CsvListMixin(StreamingFinalizeMixin):
     """A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
     list; a nested resource's parent narrows it)."""
 
@@ -68,15 +84,3 @@ class CsvListMixin:
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="{self.export}-{stamp}.csv"'
         return response
-
-    def finalize_response(
-        self, request: Request, response: Any, *args: Any, **kwargs: Any
-    ) -> Response:
-        if isinstance(response, StreamingHttpResponse):
-            # DRF's finalize_response only dresses a Response; the rate-limit headers still.
-            limit = getattr(self, "rate_limit", None)
-            if limit is not None:
-                for name, value in limit.headers.items():
-                    response[name] = value
-            return response  # type: ignore[return-value]
-        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]

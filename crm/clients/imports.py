@@ -41,7 +41,10 @@ from crm.clients.import_models import (
 )
 from crm.clients.models import Client, ClientKind, ClientSource, ClientStatus
 from crm.clients.phones import phone_e164, region_for_timezone
+from crm.clients.selectors import import_failures_lines, import_get, import_list
 from crm.clients.services import normalise_tags
+
+__all__ = ["import_failures_lines", "import_get", "import_list"]  # the runs' reads, re-exported
 
 CHUNK_BYTES = 1024 * 1024
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -393,19 +396,3 @@ def _failure(run: ClientImport, row: RowResult, message: str) -> ClientImportFai
     return ClientImportFailure(
         agency_id=run.agency_id, run=run, line=row.line, values=row.values, message=message[:500]
     )
-
-
-def import_failures_lines(run: ClientImport) -> Iterator[list[Any]]:
-    """The report's failed rows: line, message, then the row's cells as uploaded."""
-    failures = ClientImportFailure.objects.for_agency(run.agency_id).filter(run=run)
-    for failure in failures.order_by("line").iterator(chunk_size=2000):
-        yield [failure.line, failure.message, *failure.values]
-
-
-def import_list(*, agency: Agency) -> Any:
-    return ClientImport.objects.for_agency(agency).order_by("-created_at", "-id")
-
-
-def import_get(*, agency: Agency, import_id: int) -> ClientImport:
-    """Raises ``ClientImport.DoesNotExist`` for another agency's run as for a missing one."""
-    return ClientImport.objects.for_agency(agency).get(pk=import_id)

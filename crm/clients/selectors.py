@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Activity, Agency
 from core.filters import Filters, apply_filters, hide_archived
 from crm.clients.filters import ClientFilter
+from crm.clients.import_models import ClientImport, ClientImportFailure
 from crm.clients.models import Client, ClientKind
 
 
@@ -71,3 +75,22 @@ def client_activity(*, agency: Agency, client_id: int) -> QuerySet[Activity]:
         .annotate(client_name=Subquery(clients.values("name")[:1]))
         .order_by("-created_at", "-id")
     )
+
+
+# CSV imports (crm.clients.imports) -------------------------------------------------------
+
+
+def import_list(*, agency: Agency) -> QuerySet[ClientImport]:
+    return ClientImport.objects.for_agency(agency).order_by("-created_at", "-id")
+
+
+def import_get(*, agency: Agency, import_id: int) -> ClientImport:
+    """Raises ``ClientImport.DoesNotExist`` for another agency's run as for a missing one."""
+    return ClientImport.objects.for_agency(agency).get(pk=import_id)
+
+
+def import_failures_lines(run: ClientImport) -> Iterator[list[Any]]:
+    """The report's failed rows: line, message, then the row's cells as uploaded."""
+    failures = ClientImportFailure.objects.for_agency(run.agency_id).filter(run=run)
+    for failure in failures.order_by("line").iterator(chunk_size=2000):
+        yield [failure.line, failure.message, *failure.values]

@@ -31,6 +31,7 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "payment": {"amount": "1.00"},
         "supplier": {"name": "Bergamo Lodge"},
         "task": {"client_id": client, "title": "Bergamo call", "due_date": "2027-03-02"},
+        "client_import": {},  # a multipart upload, no id field to try
     }
 
 

@@ -266,7 +266,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         agency=agency,
         created_by=owner,
         upload=SimpleUploadedFile(
-            f"{low}.csv", f"Name,Email\n{word} Imported,{low}.import@x.example\n".encode()
+            f"{word} clients.csv", f"Name,Email\n{word} Imported,{low}.import@x.example\n".encode()
         ),
     )
     activity = Activity.objects.for_agency(agency).first()
