@@ -62,12 +62,20 @@ class Archivable(models.Model):
 class Client(AuthoredTenantModel, Archivable):
     # A person, or a company (a corporate account) whose contacts are people among the
     # agency's clients (``company_client``); ``company`` stays the name as typed.
-    kind = models.CharField(max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
+    # db_default: rows inserted outside the ORM (bench/datagen's COPY) are people.
+    kind = models.CharField(
+        max_length=10,
+        choices=ClientKind.choices,
+        default=ClientKind.PERSON,
+        db_default=ClientKind.PERSON,
+    )
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
     # Derived from ``phone`` on every save (crm.clients.phones): what duplicates match on.
-    phone_e164 = models.CharField(max_length=E164_MAX_LENGTH, blank=True, editable=False)
+    phone_e164 = models.CharField(
+        max_length=E164_MAX_LENGTH, blank=True, editable=False, default="", db_default=""
+    )
     company = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=100, blank=True)

@@ -94,12 +94,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='client',
             name='kind',
-            field=models.CharField(choices=[('person', 'Person'), ('company', 'Company')], default='person', max_length=10),
+            field=models.CharField(choices=[('person', 'Person'), ('company', 'Company')], db_default='person', default='person', max_length=10),
         ),
         migrations.AddField(
             model_name='client',
             name='phone_e164',
-            field=models.CharField(blank=True, editable=False, max_length=16),
+            field=models.CharField(blank=True, db_default='', default='', editable=False, max_length=16),
         ),
         migrations.AddIndex(
             model_name='client',

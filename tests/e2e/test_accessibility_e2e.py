@@ -50,6 +50,7 @@ NOT_WALKED = (
     # CSV downloads of the lists (crm.exports): files, not pages.
     *(f"{name}/export.csv" for name in ("clients", "itineraries", "proposals", "bookings")),
     "payments/export.csv",
+    "clients/import/<int:import_id>/failures.csv",
 )
 
 
