@@ -10,6 +10,7 @@ from api.v1 import (
     commission,
     docs,
     enquiries,
+    imports,
     invoices,
     itineraries,
     lookups,
@@ -74,6 +75,7 @@ booking_documents_router.register(
     invoices.BookingReceiptViewSet,
     basename="booking-receipt",
 )
+router.register("client-imports", imports.ClientImportViewSet, basename="client-import")
 
 v1 = [
     path("me", me.MeView.as_view(), name="me"),

@@ -34,7 +34,8 @@ from api.v1.clients import ClientViewSet
 from crm.clients.selectors import client_list
 
 FIELDS = (
-    "id", "name", "email", "phone", "company", "city", "country", "nationality", "notes",
+    "id", "kind", "name", "company_client_id", "email", "phone", "phone_e164", "company",
+    "city", "country", "nationality", "notes",
     "tags", "status", "source", "assigned_to_id", "created_at", "updated_at", "archived_at",
     "archived_by_id",
 )  # fmt: skip

@@ -360,6 +360,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "ClientStatusEnum": "crm.models.ClientStatus",
+        "ClientKindEnum": "crm.models.ClientKind",
         "ItineraryStatusEnum": "crm.models.ItineraryStatus",
         "ProposalStatusEnum": "crm.models.ProposalStatus",
         "BookingStatusEnum": "crm.models.BookingStatus",

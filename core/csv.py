@@ -1,9 +1,9 @@
-"""CSV exports: one escape against formula injection and one streamed response.
+"""CSV out of Itinera: cells that no spreadsheet runs as a formula, and rows streamed.
 
-A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
-return before one) as a formula: a client named ``=HYPERLINK(...)`` would run on the agent's
-machine. :func:`safe_cell` prefixes such a cell with an apostrophe (OWASP's advice), so it is
-shown as typed; numbers (``Decimal``, ``int``) are written as they are, negative ones included.
+A cell a spreadsheet would read as a formula (text starting with ``=``, ``+``, ``-``, ``@``,
+or a tab or carriage return that hides one) is prefixed with ``'`` (OWASP's "CSV injection"
+advice): a client named ``=HYPERLINK(...)`` exports as text. Numbers are written as they are
+(``-12.50`` is a refund, not a formula).
 """
 
 from __future__ import annotations
@@ -19,32 +19,36 @@ from django.http import StreamingHttpResponse
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value: Any) -> str | int | Decimal:
-    """A cell's value made safe to open in a spreadsheet."""
+def safe_cell(value: Any) -> str:
+    """``value`` as the text of one CSV cell, never a formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (int, Decimal)):
-        return value
-    if isinstance(value, (dt.date, dt.datetime)):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(item) for item in value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-class _Echo:
-    """A file-like object whose write returns the line: csv.writer without a buffer."""
+class _Line:
+    """A file whose ``write`` hands the line back (csv.writer then yields it)."""
 
-    def write(self, value: str) -> str:
-        return value
+    def write(self, line: str) -> str:
+        return line
 
 
 def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow([safe_cell(cell) for cell in header])
+    """The header line then one line per row, every cell through ``safe_cell``: for a
+    ``StreamingHttpResponse`` (nothing is held but the row being written)."""
+    writer = csv.writer(_Line())
+    yield writer.writerow([safe_cell(name) for name in header])
     for row in rows:
-        yield writer.writerow([safe_cell(cell) for cell in row])
+        yield writer.writerow([safe_cell(value) for value in row])
 
 
 def csv_response(

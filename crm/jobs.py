@@ -5,6 +5,7 @@ PROCRASTINATE_AUTODISCOVER_MODULE_NAME).
 Add a domain's ``crm/<domain>/jobs.py`` (or the module declaring its job) to this list when you
 create one."""
 
+from crm.clients import jobs as client_jobs
 from crm.enquiries.services import enquiry_notify_job
 from crm.invoices import emails as invoice_emails
 from crm.invoices import jobs as invoice_jobs
@@ -14,6 +15,7 @@ from crm.tasks import jobs as task_jobs
 from crm.webhooks import jobs as webhook_jobs
 
 __all__ = [
+    "client_jobs",
     "enquiry_notify_job",
     "invoice_emails",
     "invoice_jobs",

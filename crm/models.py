@@ -18,9 +18,16 @@ from crm.bookings.models import (
     ServiceKind,
     ServiceStatus,
 )
+from crm.clients.import_models import (
+    ClientImport,
+    ClientImportChunk,
+    ClientImportFailure,
+    ImportStatus,
+)
 from crm.clients.models import (
     PHONE_MAX_LENGTH,
     Client,
+    ClientKind,
     ClientSource,
     ClientStatus,
     Gender,
@@ -58,6 +65,10 @@ __all__ = [
     "BookingService",
     "BookingStatus",
     "Client",
+    "ClientImport",
+    "ClientImportChunk",
+    "ClientImportFailure",
+    "ClientKind",
     "ClientSource",
     "ClientStatus",
     "CommissionReceipt",
@@ -69,6 +80,7 @@ __all__ = [
     "EnquiryForm",
     "FollowUpSettings",
     "Gender",
+    "ImportStatus",
     "Invoice",
     "ItemKind",
     "Itinerary",

@@ -26,6 +26,7 @@ from api.v1.booking_services import (
     BookingServiceSerializer,
     FinancialsSerializer,
 )
+from api.v1.exports import CsvListMixin
 from api.v1.payments import PaymentSerializer, ScheduleInputSerializer, ScheduleSerializer
 from api.v1.travellers import (
     passport_warnings_output,
@@ -160,13 +161,14 @@ _SCHEDULE_WRITE_RESPONSES = {
 }
 
 
-class BookingViewSet(ArchivableMixin, TenantViewSet):
+class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
     """Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
     includes `services`, `schedule`, `payments` and `financials`; `balance_due` is what is still
     owed, `credit_balance` what was paid beyond the total. Lists filter by travel dates
     (`date_from`, `date_to`), `consultant_id`, `supplier_id`, `balance_due` and `overdue=true`
     (an instalment past its date and not paid)."""
 
+    export = "bookings"  # ?format=csv (api.v1.exports)
     resource = "booking"
     model = Booking
     output_serializer = BookingSerializer

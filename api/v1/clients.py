@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -13,16 +13,22 @@ from rest_framework.response import Response
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
-from api.serializers import Id, OutputSerializer, Text, max_length_of
+from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
+from api.v1.client_contacts import ClientContactActions
+from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
+from api.v1.client_gdpr import ClientGdprActions
+from api.v1.exports import CsvListMixin
 from core import iso
 from crm.clients import archive as client_archive
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
+from crm.clients.duplicates import DuplicateClientError
 from crm.clients.filters import ClientFilter
 from crm.clients.services import MAX_TAG_LENGTH, MAX_TAGS
 from crm.models import (
     Client,
+    ClientKind,
     ClientSource,
     ClientStatus,
 )
@@ -32,9 +38,19 @@ class ClientSerializer(OutputSerializer):
     """A client or lead."""
 
     id = Id()
+    kind = serializers.ChoiceField(choices=ClientKind.choices)
     name = serializers.CharField()
+    company_client_id = Id(
+        allow_null=True,
+        help_text="A person's company among your clients (a client of kind `company`): set "
+        "with `POST /clients/{company_id}/contacts`.",
+    )
     email = Text()
     phone = Text()
+    phone_e164 = Text(
+        help_text="The phone in E.164 (`+447700900123`), read in the agency's country; empty "
+        "when the phone is no possible number. Duplicates are found on it."
+    )
     company = Text()
     city = Text()
     country = Text()
@@ -59,6 +75,9 @@ class ClientInputSerializer(serializers.Serializer):
     def validate_country(self, value: str | None) -> str | None:
         return country_value(value)
 
+    kind = serializers.ChoiceField(
+        choices=ClientKind.choices, required=False, help_text="Defaults to `person` on create."
+    )
     name = serializers.CharField(max_length=max_length_of(Client, "name"))
     email = serializers.EmailField(
         max_length=max_length_of(Client, "email"),
@@ -96,11 +115,64 @@ class ClientInputSerializer(serializers.Serializer):
         choices=ClientStatus.choices, required=False, help_text="Defaults to `lead` on create."
     )
     assigned_to_id = Id(required=False, allow_null=True, help_text="A user of your agency.")
+    allow_duplicate = serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="Create only: `true` creates the client even when another one has the same "
+        "email (any case) or phone (E.164); without it such a create answers 409 with the "
+        "matches in `duplicates`. Ignored on update.",
+    )
 
 
-class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, TenantViewSet):
-    """Clients and leads. A client created here starts as a `lead` unless a status is given."""
+class DuplicateConflictSerializer(ErrorSerializer):
+    """A create refused because the client may exist already."""
 
+    duplicates = DuplicateMatchSerializer(many=True)
+
+
+DUPLICATE_409 = OpenApiResponse(
+    response=DuplicateConflictSerializer,
+    description="A client with the same email or phone exists (`duplicates` lists them, oldest "
+    "first): send `allow_duplicate: true` to create anyway, or use the existing one. Also the "
+    "answer while a request with the same `Idempotency-Key` is still being processed.",
+)
+
+
+CONTACT_ERRORS = (400, 401, 403, 404, 413, 415, 422, 429)
+
+
+class DuplicateConflictMixin:
+    """A create that would duplicate a client answers 409 naming the matches (inside the
+    idempotent create, so a retry with the same key replays it)."""
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            return super().create(request, *args, **kwargs)  # type: ignore[misc]
+        except DuplicateClientError as exc:
+            body = {
+                "message": "A client with this email or phone already exists: send "
+                "allow_duplicate=true to create anyway.",
+                "duplicates": DuplicateMatchSerializer.represent_many(exc.matches),
+            }
+            return Response(body, status=409)
+
+
+class ClientViewSet(
+    CsvListMixin,
+    ClientContactActions,
+    ClientDedupeActions,
+    ClientGdprActions,
+    ArchivableMixin,
+    IdempotentCreateMixin,
+    DuplicateConflictMixin,
+    TenantViewSet,
+):
+    """Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`."""
+
+    export = "clients"  # ?format=csv (api.v1.exports)
     resource = "client"
     model = Client
     output_serializer = ClientSerializer
@@ -114,6 +186,15 @@ class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, TenantViewSet):
 
     archive_service = client_archive.client_archive
     restore_service = client_archive.client_restore
+    extra_responses = {"create": {409: DUPLICATE_409}}
+    nested_resources = {"contacts": (ClientSerializer, "list")}
+    action_responses = {
+        **ClientDedupeActions.action_responses,
+        **ClientGdprActions.gdpr_responses,
+        "erase": (200, ClientSerializer, (401, 403, 404, 429)),
+        "contacts_add": (200, ClientSerializer, CONTACT_ERRORS),
+        "contacts_remove": (200, ClientSerializer, CONTACT_ERRORS),
+    }
 
     @extend_schema(
         description=(
@@ -138,6 +219,13 @@ class ClientViewSet(ArchivableMixin, IdempotentCreateMixin, TenantViewSet):
             self,
         )
         return paginator.get_paginated_response(ActivitySerializer.represent_many(rows))
+
+    def validated_fields(self, request: Request, *, partial: bool) -> dict[str, Any]:
+        fields = super().validated_fields(request, partial=partial)
+        allow = fields.pop("allow_duplicate", False)
+        if self.action == "create":
+            fields["allow_duplicate"] = allow
+        return fields
 
     def perform_create(self, fields: dict[str, Any]) -> Client:
         return client_services.client_create(

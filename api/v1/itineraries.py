@@ -22,6 +22,7 @@ from api.serializers import (
     Text,
     max_length_of,
 )
+from api.v1.exports import CsvListMixin
 from api.v1.proposal_parts import PDF_PENDING, pdf_or_pending
 from api.v1.travellers import (
     passport_warnings_output,
@@ -161,9 +162,10 @@ class ItineraryDuplicateSerializer(serializers.Serializer):
     title = serializers.CharField(required=False, max_length=200, help_text="The same by default.")
 
 
-class ItineraryViewSet(TenantViewSet):
+class ItineraryViewSet(CsvListMixin, TenantViewSet):
     """Itineraries with their day-by-day plan (days in order, each with its items in order)."""
 
+    export = "itineraries"  # ?format=csv (api.v1.exports)
     resource = "itinerary"
     model = Itinerary
     output_serializer = ItinerarySerializer

@@ -22,6 +22,7 @@ from api.exceptions import api_field_names, error_response
 from api.idempotency import IdempotentCreateMixin
 from api.responses import ERRORS, enveloped
 from api.serializers import ErrorSerializer, Id, Money, OutputSerializer, Text
+from api.v1.exports import CsvListMixin
 from crm.bookings import payments as payment_services
 from crm.bookings import selectors as booking_selectors
 from crm.bookings.filters import PaymentFilter
@@ -138,10 +139,11 @@ _NOT_ALLOWED = OpenApiResponse(response=ErrorSerializer, description=VOID_INSTEA
         responses={405: _NOT_ALLOWED, **_errors(401, 404, 429)},
     ),
 )
-class PaymentViewSet(IdempotentCreateMixin, TenantViewSet):
+class PaymentViewSet(CsvListMixin, IdempotentCreateMixin, TenantViewSet):
     """A booking's payments and refunds, oldest first, voided ones included (struck through in
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`."""
 
+    export = "payments"  # ?format=csv (api.v1.exports)
     resource = "payment"
     parent = "booking"
     parent_selector = booking_selectors.booking_get

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names
 from api.serializers import Id, Money, OutputSerializer, Text
+from api.v1.exports import CsvListMixin
 from api.v1.proposal_parts import (
     PDF_PENDING,
     ChoiceField,
@@ -156,7 +157,8 @@ class ProposalInputSerializer(serializers.Serializer):
     options = options_input()
 
 
-class ProposalViewSet(TenantViewSet):
+class ProposalViewSet(CsvListMixin, TenantViewSet):
+    export = "proposals"  # ?format=csv (api.v1.exports)
     resource = "proposal"
     model = Proposal
     output_serializer = ProposalSerializer

@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from core.filters import ArchivedFilter, TenantFilterSet, filter_tag
-from crm.clients.models import Client, ClientSource, ClientStatus, Traveller
+from crm.clients.models import Client, ClientKind, ClientSource, ClientStatus, Traveller
 
 # true/false only: anything else is a 422, never silently read as "no filter".
 BOOLEAN_CHOICES = (("true", "Yes"), ("false", "No"))
@@ -16,9 +16,13 @@ class ClientFilter(TenantFilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200)
     search = django_filters.CharFilter(method="filter_q", max_length=200, label="Alias of q")
     # Seed 002: active=true is status "active", false any other status; corporate=true the
-    # clients with a company name (until clients have a company kind of their own).
+    # companies and the people who belong to one (a company record or a company name).
     active = django_filters.ChoiceFilter(choices=BOOLEAN_CHOICES, method="filter_active")
     corporate = django_filters.ChoiceFilter(choices=BOOLEAN_CHOICES, method="filter_corporate")
+    kind = django_filters.ChoiceFilter(choices=ClientKind.choices)
+    company_client = django_filters.NumberFilter(
+        field_name="company_client_id", label="The contacts of this company (its client id)"
+    )
     status = django_filters.ChoiceFilter(choices=ClientStatus.choices)
     source = django_filters.ChoiceFilter(choices=ClientSource.choices)
     tag = django_filters.CharFilter(method="filter_tag", max_length=100)
@@ -56,9 +60,10 @@ class ClientFilter(TenantFilterSet):
     def filter_corporate(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value:
             return queryset
+        corporate = Q(kind=ClientKind.COMPANY) | ~Q(company="") | Q(company_client__isnull=False)
         if value == "true":
-            return queryset.exclude(company="")
-        return queryset.filter(company="")
+            return queryset.filter(corporate)
+        return queryset.exclude(corporate)
 
     def filter_tag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return filter_tag(queryset, name, value)

@@ -11,10 +11,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from accounts.tenancy import AuthoredTenantModel
 from core.crypto import EncryptedTextField, mask
+from crm.clients.phones import E164_MAX_LENGTH, phone_e164, region_for_timezone
 
 # Generous: a lead's phone is stored as typed ("+44 20 7946 0958 ext. 12, ask for Maria").
 PHONE_MAX_LENGTH = 100
@@ -42,6 +44,11 @@ def recent_indexes(prefix: str) -> list[models.Index]:
     ]
 
 
+class ClientKind(models.TextChoices):
+    PERSON = "person", "Person"
+    COMPANY = "company", "Company"
+
+
 class Archivable(models.Model):
     """Archived records leave the lists but keep everything attached (see crm.clients.archive
     and crm.bookings.archive); restoring clears both fields."""
@@ -62,9 +69,22 @@ class Archivable(models.Model):
 class Client(AuthoredTenantModel, Archivable):
     visible_through = ("assigned_to",)
 
+    # A person, or a company (a corporate account) whose contacts are people among the
+    # agency's clients (``company_client``); ``company`` stays the name as typed.
+    # db_default: rows inserted outside the ORM (bench/datagen's COPY) are people.
+    kind = models.CharField(
+        max_length=10,
+        choices=ClientKind.choices,
+        default=ClientKind.PERSON,
+        db_default=ClientKind.PERSON,
+    )
     name = models.CharField(max_length=200)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
+    # Derived from ``phone`` on every save (crm.clients.phones): what duplicates match on.
+    phone_e164 = models.CharField(
+        max_length=E164_MAX_LENGTH, blank=True, editable=False, default="", db_default=""
+    )
     company = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=100, blank=True)
@@ -86,15 +106,35 @@ class Client(AuthoredTenantModel, Archivable):
         on_delete=models.SET_NULL,
         related_name="assigned_clients",
     )
+    # A person's company among the agency's clients (one of kind "company"): its contact.
+    company_client = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+        verbose_name="company",
+    )
 
     class Meta(AuthoredTenantModel.Meta):
         indexes = [
             *recent_indexes("client"),
             models.Index(fields=["agency", "email"], name="client_agency_email"),
+            # Emails are compared case-insensitively (``email__iexact`` is UPPER() = UPPER()).
+            models.Index("agency", Upper("email"), name="client_agency_email_ci"),
+            models.Index(fields=["agency", "phone_e164"], name="client_agency_phone_e164"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "phone" in update_fields:
+            self.phone_e164 = phone_e164(self.phone, region_for_timezone(self.agency.timezone))
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "phone_e164"}
+        super().save(*args, **kwargs)
 
 
 class Gender(models.TextChoices):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Activity, Agency
 from core.filters import Filters, apply_filters, hide_archived
 from crm.clients.filters import ClientFilter, TravellerFilter
-from crm.clients.models import Client, Traveller
+from crm.clients.import_models import ClientImport, ClientImportFailure
+from crm.clients.models import Client, ClientKind, Traveller
 
 
 def client_list(*, agency: Agency | int, filters: Filters = None) -> QuerySet[Client]:
@@ -25,11 +29,25 @@ def client_choices(*, agency: Agency, keep: int | None = None) -> QuerySet[Clien
     return Client.objects.for_agency(agency).filter(live).order_by("name", "id")
 
 
+def company_choices(*, agency: Agency) -> QuerySet[Client]:
+    """The live companies a person can be a contact of, by name."""
+    return (
+        Client.objects.for_agency(agency)
+        .filter(kind=ClientKind.COMPANY, archived_at__isnull=True)
+        .order_by("name", "id")
+    )
+
+
+def client_contacts(*, agency: Agency, company: Client) -> QuerySet[Client]:
+    """A company's contacts, by name."""
+    return Client.objects.for_agency(agency).filter(company_client=company).order_by("name", "id")
+
+
 def client_get(*, agency: Agency, client_id: int) -> Client:
     """Raises ``Client.DoesNotExist`` for a missing id and for another agency's client alike."""
     return (
         Client.objects.for_agency(agency)
-        .select_related("assigned_to", "archived_by")
+        .select_related("assigned_to", "archived_by", "company_client")
         .get(pk=client_id)
     )
 
@@ -77,3 +95,22 @@ def traveller_get(*, agency: Agency | int, client: Client, traveller_id: int) ->
         .select_related("client")
         .get(client_id=client.pk, pk=traveller_id)
     )
+
+
+# CSV imports (crm.clients.imports) -------------------------------------------------------
+
+
+def import_list(*, agency: Agency) -> QuerySet[ClientImport]:
+    return ClientImport.objects.for_agency(agency).order_by("-created_at", "-id")
+
+
+def import_get(*, agency: Agency, import_id: int) -> ClientImport:
+    """Raises ``ClientImport.DoesNotExist`` for another agency's run as for a missing one."""
+    return ClientImport.objects.for_agency(agency).get(pk=import_id)
+
+
+def import_failures_lines(run: ClientImport) -> Iterator[list[Any]]:
+    """The report's failed rows: line, message, then the row's cells as uploaded."""
+    failures = ClientImportFailure.objects.for_agency(run.agency_id).filter(run=run)
+    for failure in failures.order_by("line").iterator(chunk_size=2000):
+        yield [failure.line, failure.message, *failure.values]

@@ -14,10 +14,12 @@ from accounts.models import Agency, User
 from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_member
 from core.validation import save_validated
-from crm.clients.models import Client, ClientSource, ClientStatus
+from crm.clients.duplicates import DuplicateClientError, client_matches
+from crm.clients.models import Client, ClientKind, ClientSource, ClientStatus
 
 # What a caller may set; ``client_create`` and ``client_update`` name each as a parameter.
 CLIENT_FIELDS = (
+    "kind",
     "name",
     "email",
     "phone",
@@ -29,6 +31,7 @@ CLIENT_FIELDS = (
     "tags",
     "status",
     "assigned_to",
+    "company_client",
 )
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 50
@@ -71,6 +74,8 @@ def _client_apply(client: Client, fields: Mapping[str, Any]) -> None:
             value = normalise_tags(value)
         elif name == "assigned_to":
             value = resolve_member(agency=client.agency, value=value, field="assigned_to")
+        elif name == "company_client":
+            value = _company_of(client, value)
         elif value is None:
             value = ""  # text fields: null means empty
         elif isinstance(value, str):
@@ -78,10 +83,32 @@ def _client_apply(client: Client, fields: Mapping[str, Any]) -> None:
         setattr(client, name, value)
 
 
+def _company_of(client: Client, value: Client | int | None) -> Client | None:
+    """The company a person is a contact of: a client of kind "company" of the same agency
+    (another agency's id reads as a missing one)."""
+    if value is None:
+        return None
+    company_id = value.pk if isinstance(value, Client) else value
+    company = Client.objects.for_agency(client.agency).filter(pk=company_id).first()
+    if company is None:
+        raise ValidationError({"company_client": [f"No client with id {company_id}."]})
+    if company.kind != ClientKind.COMPANY:
+        raise ValidationError({"company_client": ["This client is not a company."]})
+    if company.pk == client.pk:
+        raise ValidationError({"company_client": ["A company is not its own contact."]})
+    return company
+
+
+def _check_kind(client: Client) -> None:
+    if client.kind == ClientKind.COMPANY and client.company_client_id is not None:
+        raise ValidationError({"company_client": ["A company is nobody's contact."]})
+
+
 def client_create(
     *,
     agency: Agency,
     name: str,
+    kind: str = ClientKind.PERSON,
     created_by: User | None = None,
     source: str = ClientSource.DASHBOARD,
     source_details: Mapping[str, Any] | None = None,
@@ -95,13 +122,23 @@ def client_create(
     tags: list[str] | None = None,
     status: str = ClientStatus.LEAD,
     assigned_to: User | int | None = None,
+    company_client: Client | int | None = None,
+    allow_duplicate: bool = True,
 ) -> Client:
+    """A new client. With ``allow_duplicate=False`` (the API and the dashboard, until the
+    agent confirms) a client with the same email or phone raises ``DuplicateClientError``
+    naming them; website forms and imports match their clients themselves."""
     # The parameters named in CLIENT_FIELDS, by name (the signature stays the contract).
     fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
     agency_quota_check("clients", agency_id=agency.pk, rows=Client.objects.for_agency(agency.pk))
+    if not allow_duplicate:
+        matches = client_matches(agency=agency, email=email or "", phone=phone or "")
+        if matches:
+            raise DuplicateClientError(matches)
     client = Client(agency=agency, created_by=created_by, source=source)
     client.source_details = dict(source_details or {})
     _client_apply(client, fields)
+    _check_kind(client)
     save_validated(client)
     return client
 
@@ -109,6 +146,7 @@ def client_create(
 def client_update(
     *,
     client: Client,
+    kind: str = NOT_GIVEN,
     name: str = NOT_GIVEN,
     email: str | None = NOT_GIVEN,
     phone: str | None = NOT_GIVEN,
@@ -120,10 +158,15 @@ def client_update(
     tags: list[str] | None = NOT_GIVEN,
     status: str = NOT_GIVEN,
     assigned_to: User | int | None = NOT_GIVEN,
+    company_client: Client | int | None = NOT_GIVEN,
 ) -> Client:
     """Change the given fields only; a parameter left out keeps its value."""
     fields = {key: given for key, given in locals().items() if key in CLIENT_FIELDS}
     _client_apply(client, fields)
+    _check_kind(client)
+    contacts = Client.objects.for_agency(client.agency).filter(company_client=client)
+    if kind is not NOT_GIVEN and client.kind == ClientKind.PERSON and contacts.exists():
+        raise ValidationError({"kind": ["A company with contacts stays a company."]})
     save_validated(client)
     return client
 
@@ -146,3 +189,19 @@ def client_note_add(*, client: Client, text: str, author: User | None = None) ->
     with named_event("client.note_added", subject=client, data={"note": text}):
         client.save(update_fields=["notes", "updated_at"])
     return client
+
+
+@transaction.atomic
+def client_contact_add(*, company: Client, contact: Client) -> Client:
+    """Make the person ``contact`` a contact of ``company`` (both of one agency)."""
+    if contact.kind != ClientKind.PERSON:
+        raise ValidationError({"contact": ["A contact is a person, not a company."]})
+    return client_update(client=contact, company_client=company)
+
+
+@transaction.atomic
+def client_contact_remove(*, company: Client, contact: Client) -> Client:
+    """``contact`` is no longer a contact of ``company`` (nothing changes if it was not)."""
+    if contact.company_client_id != company.pk:
+        return contact
+    return client_update(client=contact, company_client=None)

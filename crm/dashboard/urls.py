@@ -6,10 +6,14 @@ from accounts import integrations_views
 from accounts import views as account_views
 from crm.dashboard.views import (
     bookings,
+    client_gdpr,
+    client_imports,
+    client_merge,
     clients,
     commission,
     documents,
     enquiries,
+    exports,
     home,
     invoices,
     itineraries,
@@ -48,6 +52,21 @@ urlpatterns = [
     # Clients
     path("clients/", clients.client_list, name="client_list"),
     path("clients/new/", clients.client_create, name="client_create"),
+    path("clients/duplicates/", client_merge.client_duplicates, name="client_duplicates"),
+    path("clients/import/", client_imports.import_new, name="client_import_new"),
+    path("clients/import/<int:import_id>/", client_imports.import_page, name="client_import"),
+    path(
+        "clients/import/<int:import_id>/failures.csv",
+        client_imports.import_failures,
+        name="client_import_failures",
+    ),
+    # CSV exports of the lists, with the list's filters (crm.exports)
+    path("clients/export.csv", exports.clients_export, name="clients_export"),
+    path("itineraries/export.csv", exports.itineraries_export, name="itineraries_export"),
+    path("proposals/export.csv", exports.proposals_export, name="proposals_export"),
+    path("bookings/export.csv", exports.bookings_export, name="bookings_export"),
+    path("payments/export.csv", exports.payments_export, name="payments_export"),
+    path("clients/<int:client_id>/merge/", client_merge.client_merge_page, name="client_merge"),
     path("clients/<int:client_id>/", clients.client_detail, name="client_detail"),
     path("clients/<int:client_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<int:client_id>/notes/", clients.client_note_add, name="client_note_add"),
@@ -109,6 +128,8 @@ urlpatterns = [
     ),
     path("enquiries/<int:enquiry_id>/status/", enquiries.enquiry_status, name="enquiry_status"),
     path("enquiries/<int:enquiry_id>/convert/", enquiries.enquiry_convert, name="enquiry_convert"),
+    path("clients/<int:client_id>/gdpr/", client_gdpr.client_gdpr, name="client_gdpr"),
+    path("clients/<int:client_id>/erase/", client_gdpr.client_erase, name="client_erase"),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
     path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),

@@ -2,7 +2,7 @@
 
 :func:`enquiry_clean` checks a submission (types, lengths, an email or a phone) and splits it
 into the known fields and the extra ones, kept as given; :func:`client_match` finds a client
-by email (case-insensitive) or phone (digits only).
+by email (case-insensitive) or phone (its E.164 form).
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db.models import F, Value
-from django.db.models.functions import Replace
 from django.utils.dateparse import parse_date
 
 from accounts.models import Agency
 from core import mail
 from core.validation import parse_int
+from crm.clients.duplicates import agency_phone_key
 from crm.clients.models import PHONE_MAX_LENGTH, Client
 
 logger = logging.getLogger(__name__)
@@ -56,10 +55,7 @@ MAX_EXTRA_KEY_LENGTH = 100
 MAX_EXTRA_LIST_ITEMS = 50
 MAX_NUMBER_DIGITS = 15  # a number posted in any field; more is no form's (and no column's)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Separators people type in phone numbers; stripped on both sides before comparing.
-PHONE_NOISE = (" ", "-", "(", ")", ".", "+", "/")
 MIN_PHONE_DIGITS = 6  # fewer digits than this never match anyone
-MIN_PHONE_SUFFIX = 9  # "07700 900123" matches "+44 7700 900123" on the last 9+ digits
 
 _url = URLValidator(schemes=["http", "https"])
 
@@ -104,18 +100,6 @@ def is_honeypot_filled(data: Mapping[str, Any]) -> bool:
 def normalise_phone(phone: str) -> str:
     """The digits of a phone number, for matching only (the number is stored as given)."""
     return re.sub(r"[^0-9]", "", phone or "")
-
-
-def phones_match(a: str, b: str) -> bool:
-    """Same digits once international/trunk prefixes (leading zeros) are set aside, or the
-    same last nine or more digits (a national form against an international one)."""
-    a, b = normalise_phone(a).lstrip("0"), normalise_phone(b).lstrip("0")
-    if len(a) < MIN_PHONE_DIGITS or len(b) < MIN_PHONE_DIGITS:
-        return False
-    if a == b:
-        return True
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= MIN_PHONE_SUFFIX and longer.endswith(shorter)
 
 
 def enquiry_clean(data: Mapping[str, Any], *, page_url_fallback: str = "") -> EnquiryInput:
@@ -302,18 +286,11 @@ def _valid_url_or_empty(value: str) -> str:
 # Matching a client -------------------------------------------------------------------------
 
 
-def _digits_of_phone_column() -> Any:
-    expression: Any = F("phone")
-    for char in PHONE_NOISE:
-        expression = Replace(expression, Value(char), Value(""))
-    return expression
-
-
 def client_match(*, agency: Agency | int, email: str = "", phone: str = "") -> Client | None:
     """The agency's client with this email (any case), else with this phone; oldest first.
 
-    Phones are compared on their digits (see :func:`phones_match`); the database narrows
-    candidates by the last digits, Python confirms.
+    Phones are compared on their E.164 form (``Client.phone_e164``, indexed; national numbers
+    read in the agency's country: crm.clients.phones).
     """
     clients = Client.objects.for_agency(agency).order_by("created_at", "id")
     email = (email or "").strip()
@@ -321,12 +298,11 @@ def client_match(*, agency: Agency | int, email: str = "", phone: str = "") -> C
         match = clients.filter(email__iexact=email).first()
         if match is not None:
             return match
-    digits = normalise_phone(phone).lstrip("0")
-    if len(digits) < MIN_PHONE_DIGITS:
+    if len(normalise_phone(phone)) < MIN_PHONE_DIGITS:
         return None
-    candidates = (
-        clients.exclude(phone="")
-        .annotate(phone_digits=_digits_of_phone_column())
-        .filter(phone_digits__endswith=digits[-MIN_PHONE_DIGITS:])
-    )
-    return next((client for client in candidates if phones_match(client.phone, phone)), None)
+    if isinstance(agency, int):
+        agency = Agency.objects.get(pk=agency)
+    key = agency_phone_key(agency, phone)
+    if not key:
+        return None
+    return clients.filter(phone_e164=key).first()

@@ -100,6 +100,9 @@ FROM_ACTIVITY: dict[str, str] = {
     "client.archived": "client.archived",
     "client.restored": "client.restored",
     "client.deleted": "client.deleted",
+    # A merge: the survivor changed, the duplicate is gone (crm.clients.merge).
+    "client.merged": "client.updated",
+    "client.merged_away": "client.deleted",
     "enquiry.received": "enquiry.received",
     "itinerary.created": "itinerary.created",
     "itinerary.updated": "itinerary.updated",

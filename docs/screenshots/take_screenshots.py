@@ -4,7 +4,7 @@ Against a running server with the demo data (``make run`` does both), from the p
 
     DEBUG=1 .venv/bin/python manage.py seed_demo
     .venv/bin/python docs/screenshots/take_screenshots.py http://127.0.0.1:8000
-    # or only some: ... take_screenshots.py URL money|a11y|invoice|commission|inbox
+    # or only some: ... take_screenshots.py URL money|a11y|invoice|commission|inbox|dedupe
 
 It signs in as the demo user, creates an API token (to show its one-time display) and, if
 needed, a share link for a sent proposal, and writes docs/screenshots/*.png.
@@ -235,6 +235,28 @@ def main_inbox(base: str) -> None:
         browser.close()
 
 
+def main_dedupe(base: str) -> None:
+    """Issue #17 part B (``... take_screenshots.py URL dedupe``): the duplicates list with the
+    merge page of its first pair, and the newest import's preview (upload one first, e.g. a
+    CSV with a known client's email and a row without a name)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860}, device_scale_factor=1)
+        page.goto(f"{base}/accounts/login/")
+        page.fill("#id_username", "demo")
+        page.fill("#id_password", "itinera-demo")
+        page.click("button[type=submit]")
+        page.wait_for_url(re.compile(r".*/$"))
+        page.goto(f"{base}/clients/duplicates/")
+        shoot(page, "client-duplicates")
+        page.click("text=Review merge >> nth=0")
+        shoot(page, "client-merge")
+        page.goto(f"{base}/clients/import/")
+        page.click("main ul.list a >> nth=0")
+        shoot(page, "client-import-preview")
+        browser.close()
+
+
 if __name__ == "__main__":
     url = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
     modes = {
@@ -243,5 +265,6 @@ if __name__ == "__main__":
         "invoice": main_invoice,
         "commission": main_commission,
         "inbox": main_inbox,
+        "dedupe": main_dedupe,
     }
     modes.get(sys.argv[2] if sys.argv[2:] else "", main)(url)

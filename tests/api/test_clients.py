@@ -46,9 +46,12 @@ def test_a_client_has_every_documented_field(api: Api, agency, amir):
     data = api.get(f"/clients/{client.pk}").json()["data"]
     assert data == {
         "id": client.pk,
+        "kind": "person",
         "name": "Aisha Khan",
+        "company_client_id": None,
         "email": "aisha@example.com",
         "phone": "+44 20 7946 0000",
+        "phone_e164": "+442079460000",
         "company": "Khan & Co",
         "city": "London",
         "country": "United Kingdom",
@@ -149,11 +152,12 @@ def test_posting_to_the_documented_path_does_not_redirect(api: Api):
     assert response.status_code == 201
 
 
-def test_a_lead_is_created_in_at_most_six_queries(api: Api, django_assert_max_num_queries):
+def test_a_lead_is_created_in_at_most_seven_queries(api: Api, django_assert_max_num_queries):
     # The agency's client count (its quota, accounts/quotas.py) is read once per 10 minutes;
-    # the sixth: the webhook fan-out's subscriber asks whether the agency has an endpoint on.
+    # the sixth: the webhook fan-out's subscriber asks whether the agency has an endpoint on;
+    # the seventh: the duplicate check (same email or phone, crm.clients.duplicates).
     api.post("/clients", {"name": "Earlier"})
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = api.post("/clients", {"name": "Fast", "email": "fast@example.com"})
     assert response.status_code == 201
 

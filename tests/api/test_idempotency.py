@@ -17,7 +17,15 @@ from crm.models import Client
 from tests.api.conftest import Api, warm
 from tests.factories import AgencyFactory, UserFactory, make_token
 
-LEAD = {"name": "New Lead", "email": "lead@site.com", "phone": "+1 555 0100", "notes": "Web"}
+# allow_duplicate: these tests create the same lead twice on purpose (without it, the second
+# create is the duplicate 409 of tests/api/test_client_duplicates.py).
+LEAD = {
+    "name": "New Lead",
+    "email": "lead@site.com",
+    "phone": "+1 555 0100",
+    "notes": "Web",
+    "allow_duplicate": True,
+}
 
 
 def create(api: Api, body=LEAD, key: str | None = "key-1"):

@@ -37,8 +37,9 @@ LIST_BUDGET = 3
 DETAIL_BUDGET = 4
 # Who goes (an itinerary's or booking's named travellers, for the passport warning): one more.
 TRAVELLERS_QUERY = 1
-# The sixth: the webhook fan-out's subscriber asks whether the agency has an endpoint on.
-LEAD_POST_BUDGET = 6
+# The sixth: the webhook fan-out's subscriber asks whether the agency has an endpoint on; the
+# seventh: the duplicate check (the same email or phone, crm.clients.duplicates).
+LEAD_POST_BUDGET = 7
 
 
 def _clients(agency, n: int) -> None:

@@ -185,6 +185,9 @@ def test_an_enquiry_matching_a_client_by_email_in_any_case_attaches_to_it(
 
 
 def test_an_enquiry_matching_a_client_by_phone_attaches_to_it(client, form, url, agency):
+    # A national number is read in the agency's country (its timezone's: crm.clients.phones).
+    agency.timezone = "Europe/London"
+    agency.save()
     known = ClientFactory(agency=agency, email="someone-else@example.com", phone="07700-900-123")
 
     post_json(client, url, {"name": "Nadia", "phone": "+44 (0) 7700 900123"}, Origin=SITE)

@@ -10,10 +10,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts import services as account_services
 from accounts.models import ApiToken, Invitation, User
+from crm.clients.imports import import_upload
 from crm.clients.travellers import traveller_create
 from crm.demo.build import demo_build
 from crm.demo.data import DEMO_USERNAME
@@ -48,6 +50,10 @@ NOT_WALKED = (
     # PDF downloads, not pages (the "being prepared" page is checked in test_invoices_e2e.py).
     "invoices/<int:invoice_id>/pdf/",
     "receipts/<int:receipt_id>/pdf/",
+    # CSV downloads of the lists (crm.exports) and of an import's failures: files, not pages.
+    *(f"{name}/export.csv" for name in ("clients", "itineraries", "proposals", "bookings")),
+    "payments/export.csv",
+    "clients/import/<int:import_id>/failures.csv",
 )
 
 
@@ -115,6 +121,12 @@ def demo_world():  # the demo's rows exist: built just above
     invoice = invoice_services.invoice_issue(booking=payment.booking, issued_by=owner)
     paid = Payment.objects.for_agency(agency).filter(kind="payment", voided_at=None).first()
     receipt = invoice_services.receipt_issue(payment=paid, issued_by=owner)
+    # An uploaded CSV import: its mapping and preview pages are walked.
+    client_import = import_upload(
+        agency=agency,
+        created_by=owner,
+        upload=SimpleUploadedFile("clients.csv", b"Name,Email,Phone\nAda,ada@x.example,\n,bad,\n"),
+    )
     return {
         "owner": owner,
         "params": {
@@ -140,6 +152,7 @@ def demo_world():  # the demo's rows exist: built just above
             "commission_receipt_id": commission_receipt.pk,
             "invoice_id": invoice.pk,
             "receipt_id": receipt.pk,
+            "import_id": client_import.pk,
             "number": version.number,
             "token": "no-longer-valid",
             "uidb64": "MQ",

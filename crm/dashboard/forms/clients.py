@@ -16,6 +16,7 @@ from accounts.tenancy import active_members
 from core.filters import ARCHIVED_CHOICES
 from core.forms import CleaningModelForm, TagsField, model_choice
 from crm.clients.archive import DeletionPlan
+from crm.clients.selectors import company_choices
 from crm.clients.services import CLIENT_FIELDS, MAX_NOTE_LENGTH
 from crm.models import Client, ClientSource, ClientStatus
 
@@ -41,11 +42,19 @@ class ClientForm(CleaningModelForm):
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice(self, "assigned_to").queryset = active_members(agency=agency)
+        self.fields["kind"].required = False  # a person unless chosen
+        companies = model_choice(self, "company_client")
+        companies.queryset = company_choices(agency=agency)
+        companies.empty_label = "None"
+        companies.label = "Contact of the company"
+        companies.help_text = "For a person who travels for one of your company clients."
 
     @classmethod
     def initial_for(cls, client: Client) -> dict[str, Any]:
-        initial = {name: getattr(client, name) for name in cls.base_fields if name != "assigned_to"}
+        relations = ("assigned_to", "company_client")
+        initial = {name: getattr(client, name) for name in cls.base_fields if name not in relations}
         initial["assigned_to"] = client.assigned_to_id
+        initial["company_client"] = client.company_client_id
         return initial
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from crm.bookings import selectors as booking_selectors
 from crm.clients import archive as client_archive_services
 from crm.clients import selectors as client_selectors
 from crm.clients import services as client_services
+from crm.clients.duplicates import DuplicateClientError
 from crm.clients.travellers import can_reveal_documents
 from crm.dashboard.forms.clients import ClientDeleteForm, ClientFilterForm, ClientForm, NoteForm
 from crm.dashboard.views.common import archive_view, edit_form
@@ -64,6 +66,8 @@ def client_list(request: AgencyRequest) -> HttpResponse:
 
 def _client_fields(form: ClientForm) -> dict[str, Any]:
     data = dict(form.cleaned_data)
+    if not data.get("kind"):
+        data.pop("kind", None)  # left empty: a person (create) or as it was (edit)
     member = data.pop("assigned_to")
     data["assigned_to"] = member.pk if member else None
     return data
@@ -83,20 +87,32 @@ _form_page = partial(form_page, template="crm/clients/form.html", redirect_to=_t
 
 @agency_required
 def client_create(request: AgencyRequest) -> HttpResponse:
+    """A client whose email or phone matches another is shown the matches first; the agent
+    opens one of them or presses "Create anyway" (``create_anyway``)."""
     # A new client is its creator's by default: an agent who sees only their own clients
     # would otherwise lose sight of it at once.
     form = ClientForm(
         request.POST or None, agency=request.agency, initial={"assigned_to": request.user.pk}
     )
+    context: dict[str, Any] = {"client": None, "duplicates": []}
 
     def save() -> Client:
         fields = _client_fields(form)
-        return client_services.client_create(
-            agency=request.agency, created_by=request.user, **fields
-        )
+        try:
+            return client_services.client_create(
+                agency=request.agency,
+                created_by=request.user,
+                allow_duplicate=request.POST.get("create_anyway") == "1",
+                **fields,
+            )
+        except DuplicateClientError as exc:
+            context["duplicates"] = exc.matches
+            raise ValidationError(
+                "This client may already exist: see the possible duplicates below."
+            ) from exc
 
     return _form_page(
-        request, form, save, context={"client": None}, success=lambda c: f"{c.name} was added."
+        request, form, save, context=context, success=lambda c: f"{c.name} was added."
     )
 
 
@@ -140,6 +156,9 @@ def _render_detail(request: AgencyRequest, client: Client, note_form: NoteForm) 
             "travellers": client_selectors.traveller_list(agency=agency, client=client),
             "can_reveal": can_reveal_documents(user=request.user, client=client),
             "history": client_selectors.client_activity(agency=agency, client_id=client.pk)[:15],
+            "contacts": client_selectors.client_contacts(agency=agency, company=client)[:50]
+            if client.kind == "company"
+            else [],
         },
     )
 

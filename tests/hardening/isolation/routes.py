@@ -46,6 +46,7 @@ ID_PARAMS: dict[str, str] = {
     "invoice_id": "crm.Invoice",
     "receipt_id": "crm.Receipt",
     "enquiry_id": "crm.Enquiry",
+    "import_id": "crm.ClientImport",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
     "number": "crm.ProposalVersion",  # a version of that proposal, by its number
     "n": "crm.ProposalVersion",  # the same, in the API

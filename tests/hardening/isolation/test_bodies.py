@@ -35,6 +35,7 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "invoice": {},  # issued from the booking as it stands: no body
         "receipt": {"payment_id": b.rows["crm.Payment"].pk},
         "commission_receipt": {"amount": "1.00"},
+        "client_import": {},  # a multipart upload, no id field to try
     }
 
 

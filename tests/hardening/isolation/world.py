@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client as HttpClient
 
@@ -18,6 +19,7 @@ from accounts.models import Activity, ActivityChannel, Agency, ApiToken, Invitat
 from crm.bookings import booked_services
 from crm.bookings import services as booking_services
 from crm.bookings.commission import commission_receipt_record
+from crm.clients import imports as client_imports
 from crm.clients import services as client_services
 from crm.clients import travellers as traveller_services
 from crm.enquiries import website_forms
@@ -26,6 +28,7 @@ from crm.models import (
     Booking,
     BookingService,
     Client,
+    ClientImport,
     CommissionReceipt,
     Enquiry,
     EnquiryForm,
@@ -285,6 +288,13 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             proposal=proposal.pk,
             assignee=member.pk,
         )
+    client_import = client_imports.import_upload(
+        agency=agency,
+        created_by=owner,
+        upload=SimpleUploadedFile(
+            f"{word} clients.csv", f"Name,Email\n{word} Imported,{low}.import@x.example\n".encode()
+        ),
+    )
     activity = Activity.objects.for_agency(agency).first()
     day = itinerary.days.first()
     item = ItineraryItem.objects.filter(day__itinerary=itinerary).first()
@@ -321,6 +331,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.WebhookEndpoint": webhook,
             "crm.WebhookDelivery": delivery,
             "crm.Task": task,
+            "crm.ClientImport": client_import,
         },
         secrets={
             "share_token": share_token,
@@ -348,6 +359,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
     owned: dict[str, models.QuerySet] = {
         "crm.Client": Client.objects.for_agency(agency),
         "crm.Traveller": Traveller.objects.for_agency(agency),
+        "crm.ClientImport": ClientImport.objects.for_agency(agency),
         "crm.Itinerary": Itinerary.objects.for_agency(agency),
         "crm.ItineraryDay": ItineraryDay.objects.filter(itinerary__agency=agency),
         "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary__agency=agency),

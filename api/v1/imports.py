@@ -1,0 +1,154 @@
+"""``/client-imports``: CSV imports of clients (crm.clients.imports). Create with the file
+(``multipart/form-data``, field ``file``), read the guessed mapping and a preview, start with
+a mapping, poll the status; the failed rows come back as CSV."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.http import StreamingHttpResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from api.base import TenantViewSet, envelope
+from api.serializers import Id, OutputSerializer
+from api.v1.exports import StreamingFinalizeMixin
+from core.csv import csv_lines
+from core.overrides import JSONParser
+from crm.clients import imports
+from crm.clients.jobs import client_import_run
+from crm.models import ClientImport, ImportStatus
+
+
+class ClientImportSerializer(OutputSerializer):
+    """An import: its file, mapping, progress and report."""
+
+    id = Id()
+    filename = serializers.CharField()
+    status = serializers.ChoiceField(choices=ImportStatus.choices)
+    header = serializers.ListField(child=serializers.CharField())
+    mapping = serializers.DictField(
+        child=serializers.CharField(),
+        help_text='Column position (as a string) to client field: {"0": "name", "1": "email"}.',
+    )
+    total_rows = serializers.IntegerField(allow_null=True, help_text="About (lines).")
+    processed = serializers.IntegerField()
+    percent = serializers.IntegerField()
+    created = serializers.IntegerField()
+    merged = serializers.IntegerField()
+    skipped = serializers.IntegerField()
+    failed = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="The CSV (UTF-8); its first line names the columns.")
+
+
+class ImportStartSerializer(serializers.Serializer):
+    mapping = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text="Column position to client field; without it, the guessed mapping.",
+    )
+
+
+class PreviewRowSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    client = serializers.DictField(help_text="The client fields the row would import.")
+    problems = serializers.ListField(
+        child=serializers.CharField(), help_text="Why the row would fail (empty: it imports)."
+    )
+    duplicate_ids = serializers.ListField(child=serializers.IntegerField())
+
+
+class PreviewSerializer(serializers.Serializer):
+    rows = PreviewRowSerializer(many=True)
+
+
+WRITES = (400, 401, 403, 404, 413, 415, 422, 429)
+
+
+class ClientImportViewSet(StreamingFinalizeMixin, TenantViewSet):
+    """CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
+    `POST /client-imports/{id}/start`, poll `GET /client-imports/{id}` until `done`, then
+    fetch the failed rows from `/client-imports/{id}/failures` (CSV)."""
+
+    resource = "client_import"
+    model = ClientImport
+    output_serializer = ClientImportSerializer
+    input_serializer = ImportUploadSerializer
+    list_selector = staticmethod(lambda *, agency, filters=None: imports.import_list(agency=agency))
+    get_selector = staticmethod(
+        lambda *, agency, client_import_id: imports.import_get(
+            agency=agency, import_id=client_import_id
+        )
+    )
+    parser_classes = [MultiPartParser, JSONParser]
+    http_method_names = ["get", "post", "head", "options"]
+    action_responses: ClassVar[dict[str, tuple[int, Any, tuple[int, ...]]]] = {
+        "start": (200, ClientImportSerializer, WRITES),
+        "preview": (200, PreviewSerializer, (401, 404, 429)),
+    }
+    extra_responses = {
+        "failures": {
+            200: OpenApiResponse(description="The failed rows: line, error, then the cells.")
+        }
+    }
+
+    @extend_schema(request={"multipart/form-data": ImportUploadSerializer})
+    def create(self, request: Request, **parent: Any) -> Response:
+        """Upload the file (stored in chunks; nothing is imported yet)."""
+        body = ImportUploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        run = imports.import_upload(
+            agency=self.agency, created_by=request.auth.user, upload=body.validated_data["file"]
+        )
+        return envelope(self.represent(run), 201)
+
+    @extend_schema(summary="Preview an import's first rows")
+    @action(detail=True, methods=["get"], url_path="preview", filter_backends=[])
+    def preview(self, request: Request, pk: str) -> Response:
+        """The first rows with the current mapping: their fields, errors and the existing
+        clients they would be merged into."""
+        run = self.get_object()
+        assert isinstance(run, ClientImport)
+        rows = [
+            {
+                "line": row.line,
+                "client": row.fields,
+                "problems": row.errors,
+                "duplicate_ids": [client.pk for client in row.duplicates],
+            }
+            for row in imports.import_preview(run)
+        ]
+        return envelope({"rows": rows})
+
+    @extend_schema(summary="Start an import", request=ImportStartSerializer)
+    @action(detail=True, methods=["post"], url_path="start", filter_backends=[])
+    def start(self, request: Request, pk: str) -> Response:
+        """Queue the import with this mapping (an import already started is answered as it
+        is). A mapping without the name, or naming no client field, is a 422."""
+        run = self.get_object()
+        assert isinstance(run, ClientImport)
+        body = ImportStartSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        mapping = body.validated_data.get("mapping", run.mapping)
+        run = imports.import_start(run=run, mapping=mapping, job=client_import_run)
+        run.refresh_from_db()
+        return envelope(self.represent(run))
+
+    @extend_schema(summary="The failed rows of an import (CSV)")
+    @action(detail=True, methods=["get"], url_path="failures", filter_backends=[])
+    def failures(self, request: Request, pk: str) -> Any:
+        run = self.get_object()
+        assert isinstance(run, ClientImport)
+        lines = csv_lines(["line", "error", *run.header], imports.import_failures_lines(run))
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-failures.csv"'
+        return response
