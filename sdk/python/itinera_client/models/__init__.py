@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .acceptance import Acceptance
+from .acceptance_choice_type_0 import AcceptanceChoiceType0
+from .acceptance_choice_type_0_lines_item import AcceptanceChoiceType0LinesItem
 from .action_enum import ActionEnum
 from .activity import Activity
 from .activity_changes import ActivityChanges
@@ -15,30 +17,104 @@ from .booking_service import BookingService
 from .booking_service_envelope import BookingServiceEnvelope
 from .booking_service_input_request import BookingServiceInputRequest
 from .booking_status_enum import BookingStatusEnum
+from .bookings_archive_create_format import BookingsArchiveCreateFormat
+from .bookings_create_format import BookingsCreateFormat
+from .bookings_destroy_format import BookingsDestroyFormat
 from .bookings_list_archived import BookingsListArchived
+from .bookings_list_format import BookingsListFormat
 from .bookings_list_overdue import BookingsListOverdue
 from .bookings_list_sort_item import BookingsListSortItem
 from .bookings_list_status import BookingsListStatus
+from .bookings_partial_update_format import BookingsPartialUpdateFormat
+from .bookings_payments_create_format import BookingsPaymentsCreateFormat
+from .bookings_payments_destroy_format import BookingsPaymentsDestroyFormat
+from .bookings_payments_list_format import BookingsPaymentsListFormat
 from .bookings_payments_list_kind import BookingsPaymentsListKind
+from .bookings_payments_partial_update_format import BookingsPaymentsPartialUpdateFormat
+from .bookings_payments_retrieve_format import BookingsPaymentsRetrieveFormat
+from .bookings_payments_void_create_format import BookingsPaymentsVoidCreateFormat
+from .bookings_restore_create_format import BookingsRestoreCreateFormat
+from .bookings_retrieve_format import BookingsRetrieveFormat
+from .bookings_schedule_destroy_format import BookingsScheduleDestroyFormat
+from .bookings_schedule_retrieve_format import BookingsScheduleRetrieveFormat
+from .bookings_schedule_update_format import BookingsScheduleUpdateFormat
+from .bookings_services_create_format import BookingsServicesCreateFormat
+from .bookings_services_destroy_format import BookingsServicesDestroyFormat
+from .bookings_services_list_format import BookingsServicesListFormat
+from .bookings_services_partial_update_format import BookingsServicesPartialUpdateFormat
+from .bookings_services_retrieve_format import BookingsServicesRetrieveFormat
+from .bookings_services_update_format import BookingsServicesUpdateFormat
+from .bookings_update_format import BookingsUpdateFormat
 from .channel_enum import ChannelEnum
 from .client import Client
 from .client_envelope import ClientEnvelope
+from .client_import import ClientImport
+from .client_import_envelope import ClientImportEnvelope
+from .client_import_mapping import ClientImportMapping
+from .client_import_status_enum import ClientImportStatusEnum
 from .client_input_request import ClientInputRequest
+from .client_kind_enum import ClientKindEnum
 from .client_source_enum import ClientSourceEnum
 from .client_status_enum import ClientStatusEnum
+from .clients_activity_list_format import ClientsActivityListFormat
+from .clients_archive_create_format import ClientsArchiveCreateFormat
+from .clients_contacts_add_create_format import ClientsContactsAddCreateFormat
+from .clients_contacts_list_format import ClientsContactsListFormat
+from .clients_contacts_remove_create_format import ClientsContactsRemoveCreateFormat
+from .clients_create_format import ClientsCreateFormat
+from .clients_destroy_format import ClientsDestroyFormat
+from .clients_duplicates_check_retrieve_format import ClientsDuplicatesCheckRetrieveFormat
+from .clients_duplicates_retrieve_format import ClientsDuplicatesRetrieveFormat
+from .clients_erase_create_format import ClientsEraseCreateFormat
+from .clients_gdpr_export_retrieve_format import ClientsGdprExportRetrieveFormat
 from .clients_list_active import ClientsListActive
 from .clients_list_archived import ClientsListArchived
 from .clients_list_corporate import ClientsListCorporate
+from .clients_list_format import ClientsListFormat
+from .clients_list_kind import ClientsListKind
 from .clients_list_sort_item import ClientsListSortItem
 from .clients_list_source import ClientsListSource
 from .clients_list_status import ClientsListStatus
+from .clients_merge_create_format import ClientsMergeCreateFormat
+from .clients_partial_update_format import ClientsPartialUpdateFormat
+from .clients_restore_create_format import ClientsRestoreCreateFormat
+from .clients_retrieve_format import ClientsRetrieveFormat
+from .clients_travellers_list_is_lead import ClientsTravellersListIsLead
+from .clients_update_format import ClientsUpdateFormat
+from .commission_receipt import CommissionReceipt
+from .commission_receipt_envelope import CommissionReceiptEnvelope
+from .commission_receipt_input_request import CommissionReceiptInputRequest
+from .commission_report import CommissionReport
+from .commission_report_envelope import CommissionReportEnvelope
 from .commission_source_enum import CommissionSourceEnum
+from .contact_input_request import ContactInputRequest
 from .delivery import Delivery
 from .delivery_detail import DeliveryDetail
 from .delivery_detail_envelope import DeliveryDetailEnvelope
 from .delivery_envelope import DeliveryEnvelope
 from .delivery_status_enum import DeliveryStatusEnum
 from .disabled_reason_enum import DisabledReasonEnum
+from .document_void_request import DocumentVoidRequest
+from .duplicate_check import DuplicateCheck
+from .duplicate_check_envelope import DuplicateCheckEnvelope
+from .duplicate_conflict import DuplicateConflict
+from .duplicate_match import DuplicateMatch
+from .duplicate_pair import DuplicatePair
+from .duplicate_pairs import DuplicatePairs
+from .duplicate_pairs_envelope import DuplicatePairsEnvelope
+from .emailed import Emailed
+from .emailed_envelope import EmailedEnvelope
+from .emergency_contact import EmergencyContact
+from .emergency_contact_input_request import EmergencyContactInputRequest
+from .enquiries_list_matched import EnquiriesListMatched
+from .enquiries_list_mine import EnquiriesListMine
+from .enquiries_list_sort_item import EnquiriesListSortItem
+from .enquiries_list_status import EnquiriesListStatus
+from .enquiries_list_unassigned import EnquiriesListUnassigned
+from .enquiry import Enquiry
+from .enquiry_envelope import EnquiryEnvelope
+from .enquiry_extra import EnquiryExtra
+from .enquiry_status_enum import EnquiryStatusEnum
 from .error import Error
 from .event_enum import EventEnum
 from .event_type import EventType
@@ -46,61 +122,128 @@ from .event_type_enum import EventTypeEnum
 from .event_type_list import EventTypeList
 from .event_types_enum import EventTypesEnum
 from .financials import Financials
+from .gdpr_export import GdprExport
+from .gdpr_export_bookings_item import GdprExportBookingsItem
+from .gdpr_export_client import GdprExportClient
+from .gdpr_export_enquiries_item import GdprExportEnquiriesItem
+from .gdpr_export_envelope import GdprExportEnvelope
+from .gdpr_export_history_item import GdprExportHistoryItem
+from .gdpr_export_itineraries_item import GdprExportItinerariesItem
+from .gdpr_export_proposals_item import GdprExportProposalsItem
+from .gdpr_export_tasks_item import GdprExportTasksItem
+from .gender_enum import GenderEnum
+from .import_start_request import ImportStartRequest
+from .import_start_request_mapping import ImportStartRequestMapping
+from .import_upload_request import ImportUploadRequest
 from .instalment import Instalment
+from .instalment_due import InstalmentDue
 from .instalment_input_request import InstalmentInputRequest
 from .instalment_state_enum import InstalmentStateEnum
+from .invoice import Invoice
+from .invoice_content import InvoiceContent
+from .invoice_content_agency import InvoiceContentAgency
+from .invoice_content_booking import InvoiceContentBooking
+from .invoice_content_client import InvoiceContentClient
+from .invoice_content_lines_item import InvoiceContentLinesItem
+from .invoice_content_payment import InvoiceContentPayment
+from .invoice_content_schedule_item import InvoiceContentScheduleItem
+from .invoice_content_totals import InvoiceContentTotals
+from .invoice_envelope import InvoiceEnvelope
 from .issued_token import IssuedToken
 from .issued_token_envelope import IssuedTokenEnvelope
 from .item_kind_enum import ItemKindEnum
+from .itineraries_create_format import ItinerariesCreateFormat
+from .itineraries_destroy_format import ItinerariesDestroyFormat
+from .itineraries_duplicate_create_format import ItinerariesDuplicateCreateFormat
+from .itineraries_list_format import ItinerariesListFormat
 from .itineraries_list_sort_item import ItinerariesListSortItem
 from .itineraries_list_status import ItinerariesListStatus
+from .itineraries_partial_update_format import ItinerariesPartialUpdateFormat
+from .itineraries_pdf_retrieve_format import ItinerariesPdfRetrieveFormat
+from .itineraries_retrieve_format import ItinerariesRetrieveFormat
+from .itineraries_update_format import ItinerariesUpdateFormat
 from .itinerary import Itinerary
 from .itinerary_day import ItineraryDay
 from .itinerary_day_input_request import ItineraryDayInputRequest
 from .itinerary_detail import ItineraryDetail
 from .itinerary_detail_envelope import ItineraryDetailEnvelope
+from .itinerary_duplicate_request import ItineraryDuplicateRequest
 from .itinerary_input_request import ItineraryInputRequest
 from .itinerary_item import ItineraryItem
 from .itinerary_item_input_request import ItineraryItemInputRequest
 from .itinerary_status_enum import ItineraryStatusEnum
+from .line_item import LineItem
+from .line_item_input_request import LineItemInputRequest
 from .lookup_item import LookupItem
 from .lookup_list import LookupList
+from .loyalty import Loyalty
+from .loyalty_request import LoyaltyRequest
+from .matched_on_enum import MatchedOnEnum
 from .me import Me
 from .me_agency import MeAgency
 from .me_counts import MeCounts
 from .me_envelope import MeEnvelope
 from .me_user import MeUser
+from .merge_input_request import MergeInputRequest
+from .merge_result import MergeResult
+from .merge_result_client import MergeResultClient
+from .merge_result_envelope import MergeResultEnvelope
+from .merge_result_moved import MergeResultMoved
+from .month import Month
+from .monthly_report import MonthlyReport
+from .monthly_report_envelope import MonthlyReportEnvelope
+from .option import Option
+from .option_input_request import OptionInputRequest
 from .page_meta import PageMeta
 from .paginated_activity_list import PaginatedActivityList
 from .paginated_booking_list import PaginatedBookingList
 from .paginated_booking_service_list import PaginatedBookingServiceList
+from .paginated_client_import_list import PaginatedClientImportList
 from .paginated_client_list import PaginatedClientList
+from .paginated_commission_receipt_list import PaginatedCommissionReceiptList
 from .paginated_delivery_list import PaginatedDeliveryList
+from .paginated_enquiry_list import PaginatedEnquiryList
+from .paginated_instalment_due_list import PaginatedInstalmentDueList
+from .paginated_invoice_list import PaginatedInvoiceList
 from .paginated_itinerary_list import PaginatedItineraryList
 from .paginated_payment_list import PaginatedPaymentList
 from .paginated_proposal_list import PaginatedProposalList
 from .paginated_proposal_version_list import PaginatedProposalVersionList
+from .paginated_receipt_list import PaginatedReceiptList
 from .paginated_supplier_list import PaginatedSupplierList
 from .paginated_task_list import PaginatedTaskList
+from .paginated_traveller_list import PaginatedTravellerList
 from .paginated_webhook_list import PaginatedWebhookList
+from .passport_warning import PassportWarning
 from .patched_booking_input_request import PatchedBookingInputRequest
 from .patched_booking_service_input_request import PatchedBookingServiceInputRequest
 from .patched_client_input_request import PatchedClientInputRequest
+from .patched_enquiry_update_request import PatchedEnquiryUpdateRequest
 from .patched_itinerary_input_request import PatchedItineraryInputRequest
 from .patched_payment_update_request import PatchedPaymentUpdateRequest
 from .patched_proposal_input_request import PatchedProposalInputRequest
 from .patched_supplier_input_request import PatchedSupplierInputRequest
 from .patched_task_input_request import PatchedTaskInputRequest
+from .patched_traveller_input_request import PatchedTravellerInputRequest
 from .patched_webhook_input_request import PatchedWebhookInputRequest
 from .payment import Payment
 from .payment_envelope import PaymentEnvelope
 from .payment_input_request import PaymentInputRequest
 from .payment_kind_enum import PaymentKindEnum
 from .payment_method_enum import PaymentMethodEnum
+from .pdf_pending import PdfPending
+from .pdf_pending_data import PdfPendingData
+from .pdf_pending_data_status_enum import PdfPendingDataStatusEnum
+from .pdf_status_enum import PdfStatusEnum
+from .preview import Preview
+from .preview_envelope import PreviewEnvelope
+from .preview_row import PreviewRow
+from .preview_row_client import PreviewRowClient
 from .priced_by_enum import PricedByEnum
 from .priority_enum import PriorityEnum
 from .proposal import Proposal
-from .proposal_envelope import ProposalEnvelope
+from .proposal_detail import ProposalDetail
+from .proposal_detail_envelope import ProposalDetailEnvelope
 from .proposal_input_request import ProposalInputRequest
 from .proposal_send_request import ProposalSendRequest
 from .proposal_status_enum import ProposalStatusEnum
@@ -118,10 +261,34 @@ from .proposal_version_detail_content_itinerary_type_0_days_item_items_item impo
 from .proposal_version_detail_content_itinerary_type_0_days_item_items_item_kind import (
     ProposalVersionDetailContentItineraryType0DaysItemItemsItemKind,
 )
+from .proposal_version_detail_content_options_item import ProposalVersionDetailContentOptionsItem
+from .proposal_version_detail_content_options_item_lines_item import ProposalVersionDetailContentOptionsItemLinesItem
 from .proposal_version_detail_content_terms_type_0 import ProposalVersionDetailContentTermsType0
 from .proposal_version_detail_envelope import ProposalVersionDetailEnvelope
+from .proposals_certificate_retrieve_format import ProposalsCertificateRetrieveFormat
+from .proposals_create_format import ProposalsCreateFormat
+from .proposals_destroy_format import ProposalsDestroyFormat
+from .proposals_list_format import ProposalsListFormat
 from .proposals_list_sort_item import ProposalsListSortItem
 from .proposals_list_status import ProposalsListStatus
+from .proposals_partial_update_format import ProposalsPartialUpdateFormat
+from .proposals_retrieve_format import ProposalsRetrieveFormat
+from .proposals_send_create_format import ProposalsSendCreateFormat
+from .proposals_update_format import ProposalsUpdateFormat
+from .proposals_versions_list_format import ProposalsVersionsListFormat
+from .proposals_versions_pdf_retrieve_format import ProposalsVersionsPdfRetrieveFormat
+from .proposals_versions_retrieve_format import ProposalsVersionsRetrieveFormat
+from .receipt import Receipt
+from .receipt_content import ReceiptContent
+from .receipt_content_agency import ReceiptContentAgency
+from .receipt_content_booking import ReceiptContentBooking
+from .receipt_content_client import ReceiptContentClient
+from .receipt_content_lines_item import ReceiptContentLinesItem
+from .receipt_content_payment import ReceiptContentPayment
+from .receipt_content_schedule_item import ReceiptContentScheduleItem
+from .receipt_content_totals import ReceiptContentTotals
+from .receipt_envelope import ReceiptEnvelope
+from .receipt_input_request import ReceiptInputRequest
 from .role_enum import RoleEnum
 from .schedule import Schedule
 from .schedule_envelope import ScheduleEnvelope
@@ -130,6 +297,7 @@ from .schedule_template_enum import ScheduleTemplateEnum
 from .service_kind_enum import ServiceKindEnum
 from .service_status_enum import ServiceStatusEnum
 from .supplier import Supplier
+from .supplier_commission import SupplierCommission
 from .supplier_contact import SupplierContact
 from .supplier_contact_input_request import SupplierContactInputRequest
 from .supplier_envelope import SupplierEnvelope
@@ -150,10 +318,16 @@ from .tasks_list_status import TasksListStatus
 from .token_request_request import TokenRequestRequest
 from .token_usage import TokenUsage
 from .token_usage_envelope import TokenUsageEnvelope
+from .traveller import Traveller
+from .traveller_documents import TravellerDocuments
+from .traveller_documents_envelope import TravellerDocumentsEnvelope
+from .traveller_envelope import TravellerEnvelope
+from .traveller_input_request import TravellerInputRequest
 from .type_enum import TypeEnum
 from .usage_day import UsageDay
 from .validation_error import ValidationError
 from .validation_error_errors import ValidationErrorErrors
+from .void_receipt_request import VoidReceiptRequest
 from .void_request import VoidRequest
 from .webhook import Webhook
 from .webhook_envelope import WebhookEnvelope
@@ -165,6 +339,8 @@ from .webhooks_deliveries_list_status import WebhooksDeliveriesListStatus
 
 __all__ = (
     "Acceptance",
+    "AcceptanceChoiceType0",
+    "AcceptanceChoiceType0LinesItem",
     "ActionEnum",
     "Activity",
     "ActivityChanges",
@@ -175,34 +351,108 @@ __all__ = (
     "BookingDetail",
     "BookingDetailEnvelope",
     "BookingInputRequest",
+    "BookingsArchiveCreateFormat",
+    "BookingsCreateFormat",
+    "BookingsDestroyFormat",
     "BookingService",
     "BookingServiceEnvelope",
     "BookingServiceInputRequest",
     "BookingsListArchived",
+    "BookingsListFormat",
     "BookingsListOverdue",
     "BookingsListSortItem",
     "BookingsListStatus",
+    "BookingsPartialUpdateFormat",
+    "BookingsPaymentsCreateFormat",
+    "BookingsPaymentsDestroyFormat",
+    "BookingsPaymentsListFormat",
     "BookingsPaymentsListKind",
+    "BookingsPaymentsPartialUpdateFormat",
+    "BookingsPaymentsRetrieveFormat",
+    "BookingsPaymentsVoidCreateFormat",
+    "BookingsRestoreCreateFormat",
+    "BookingsRetrieveFormat",
+    "BookingsScheduleDestroyFormat",
+    "BookingsScheduleRetrieveFormat",
+    "BookingsScheduleUpdateFormat",
+    "BookingsServicesCreateFormat",
+    "BookingsServicesDestroyFormat",
+    "BookingsServicesListFormat",
+    "BookingsServicesPartialUpdateFormat",
+    "BookingsServicesRetrieveFormat",
+    "BookingsServicesUpdateFormat",
     "BookingStatusEnum",
+    "BookingsUpdateFormat",
     "ChannelEnum",
     "Client",
     "ClientEnvelope",
+    "ClientImport",
+    "ClientImportEnvelope",
+    "ClientImportMapping",
+    "ClientImportStatusEnum",
     "ClientInputRequest",
+    "ClientKindEnum",
+    "ClientsActivityListFormat",
+    "ClientsArchiveCreateFormat",
+    "ClientsContactsAddCreateFormat",
+    "ClientsContactsListFormat",
+    "ClientsContactsRemoveCreateFormat",
+    "ClientsCreateFormat",
+    "ClientsDestroyFormat",
+    "ClientsDuplicatesCheckRetrieveFormat",
+    "ClientsDuplicatesRetrieveFormat",
+    "ClientsEraseCreateFormat",
+    "ClientsGdprExportRetrieveFormat",
     "ClientsListActive",
     "ClientsListArchived",
     "ClientsListCorporate",
+    "ClientsListFormat",
+    "ClientsListKind",
     "ClientsListSortItem",
     "ClientsListSource",
     "ClientsListStatus",
+    "ClientsMergeCreateFormat",
     "ClientSourceEnum",
+    "ClientsPartialUpdateFormat",
+    "ClientsRestoreCreateFormat",
+    "ClientsRetrieveFormat",
     "ClientStatusEnum",
+    "ClientsTravellersListIsLead",
+    "ClientsUpdateFormat",
+    "CommissionReceipt",
+    "CommissionReceiptEnvelope",
+    "CommissionReceiptInputRequest",
+    "CommissionReport",
+    "CommissionReportEnvelope",
     "CommissionSourceEnum",
+    "ContactInputRequest",
     "Delivery",
     "DeliveryDetail",
     "DeliveryDetailEnvelope",
     "DeliveryEnvelope",
     "DeliveryStatusEnum",
     "DisabledReasonEnum",
+    "DocumentVoidRequest",
+    "DuplicateCheck",
+    "DuplicateCheckEnvelope",
+    "DuplicateConflict",
+    "DuplicateMatch",
+    "DuplicatePair",
+    "DuplicatePairs",
+    "DuplicatePairsEnvelope",
+    "Emailed",
+    "EmailedEnvelope",
+    "EmergencyContact",
+    "EmergencyContactInputRequest",
+    "EnquiriesListMatched",
+    "EnquiriesListMine",
+    "EnquiriesListSortItem",
+    "EnquiriesListStatus",
+    "EnquiriesListUnassigned",
+    "Enquiry",
+    "EnquiryEnvelope",
+    "EnquiryExtra",
+    "EnquiryStatusEnum",
     "Error",
     "EventEnum",
     "EventType",
@@ -210,66 +460,144 @@ __all__ = (
     "EventTypeList",
     "EventTypesEnum",
     "Financials",
+    "GdprExport",
+    "GdprExportBookingsItem",
+    "GdprExportClient",
+    "GdprExportEnquiriesItem",
+    "GdprExportEnvelope",
+    "GdprExportHistoryItem",
+    "GdprExportItinerariesItem",
+    "GdprExportProposalsItem",
+    "GdprExportTasksItem",
+    "GenderEnum",
+    "ImportStartRequest",
+    "ImportStartRequestMapping",
+    "ImportUploadRequest",
     "Instalment",
+    "InstalmentDue",
     "InstalmentInputRequest",
     "InstalmentStateEnum",
+    "Invoice",
+    "InvoiceContent",
+    "InvoiceContentAgency",
+    "InvoiceContentBooking",
+    "InvoiceContentClient",
+    "InvoiceContentLinesItem",
+    "InvoiceContentPayment",
+    "InvoiceContentScheduleItem",
+    "InvoiceContentTotals",
+    "InvoiceEnvelope",
     "IssuedToken",
     "IssuedTokenEnvelope",
     "ItemKindEnum",
+    "ItinerariesCreateFormat",
+    "ItinerariesDestroyFormat",
+    "ItinerariesDuplicateCreateFormat",
+    "ItinerariesListFormat",
     "ItinerariesListSortItem",
     "ItinerariesListStatus",
+    "ItinerariesPartialUpdateFormat",
+    "ItinerariesPdfRetrieveFormat",
+    "ItinerariesRetrieveFormat",
+    "ItinerariesUpdateFormat",
     "Itinerary",
     "ItineraryDay",
     "ItineraryDayInputRequest",
     "ItineraryDetail",
     "ItineraryDetailEnvelope",
+    "ItineraryDuplicateRequest",
     "ItineraryInputRequest",
     "ItineraryItem",
     "ItineraryItemInputRequest",
     "ItineraryStatusEnum",
+    "LineItem",
+    "LineItemInputRequest",
     "LookupItem",
     "LookupList",
+    "Loyalty",
+    "LoyaltyRequest",
+    "MatchedOnEnum",
     "Me",
     "MeAgency",
     "MeCounts",
     "MeEnvelope",
+    "MergeInputRequest",
+    "MergeResult",
+    "MergeResultClient",
+    "MergeResultEnvelope",
+    "MergeResultMoved",
     "MeUser",
+    "Month",
+    "MonthlyReport",
+    "MonthlyReportEnvelope",
+    "Option",
+    "OptionInputRequest",
     "PageMeta",
     "PaginatedActivityList",
     "PaginatedBookingList",
     "PaginatedBookingServiceList",
+    "PaginatedClientImportList",
     "PaginatedClientList",
+    "PaginatedCommissionReceiptList",
     "PaginatedDeliveryList",
+    "PaginatedEnquiryList",
+    "PaginatedInstalmentDueList",
+    "PaginatedInvoiceList",
     "PaginatedItineraryList",
     "PaginatedPaymentList",
     "PaginatedProposalList",
     "PaginatedProposalVersionList",
+    "PaginatedReceiptList",
     "PaginatedSupplierList",
     "PaginatedTaskList",
+    "PaginatedTravellerList",
     "PaginatedWebhookList",
+    "PassportWarning",
     "PatchedBookingInputRequest",
     "PatchedBookingServiceInputRequest",
     "PatchedClientInputRequest",
+    "PatchedEnquiryUpdateRequest",
     "PatchedItineraryInputRequest",
     "PatchedPaymentUpdateRequest",
     "PatchedProposalInputRequest",
     "PatchedSupplierInputRequest",
     "PatchedTaskInputRequest",
+    "PatchedTravellerInputRequest",
     "PatchedWebhookInputRequest",
     "Payment",
     "PaymentEnvelope",
     "PaymentInputRequest",
     "PaymentKindEnum",
     "PaymentMethodEnum",
+    "PdfPending",
+    "PdfPendingData",
+    "PdfPendingDataStatusEnum",
+    "PdfStatusEnum",
+    "Preview",
+    "PreviewEnvelope",
+    "PreviewRow",
+    "PreviewRowClient",
     "PricedByEnum",
     "PriorityEnum",
     "Proposal",
-    "ProposalEnvelope",
+    "ProposalDetail",
+    "ProposalDetailEnvelope",
     "ProposalInputRequest",
+    "ProposalsCertificateRetrieveFormat",
+    "ProposalsCreateFormat",
+    "ProposalsDestroyFormat",
     "ProposalSendRequest",
+    "ProposalsListFormat",
     "ProposalsListSortItem",
     "ProposalsListStatus",
+    "ProposalsPartialUpdateFormat",
+    "ProposalsRetrieveFormat",
+    "ProposalsSendCreateFormat",
     "ProposalStatusEnum",
+    "ProposalsUpdateFormat",
+    "ProposalsVersionsListFormat",
+    "ProposalsVersionsPdfRetrieveFormat",
+    "ProposalsVersionsRetrieveFormat",
     "ProposalVersion",
     "ProposalVersionDetail",
     "ProposalVersionDetailContent",
@@ -278,8 +606,21 @@ __all__ = (
     "ProposalVersionDetailContentItineraryType0DaysItem",
     "ProposalVersionDetailContentItineraryType0DaysItemItemsItem",
     "ProposalVersionDetailContentItineraryType0DaysItemItemsItemKind",
+    "ProposalVersionDetailContentOptionsItem",
+    "ProposalVersionDetailContentOptionsItemLinesItem",
     "ProposalVersionDetailContentTermsType0",
     "ProposalVersionDetailEnvelope",
+    "Receipt",
+    "ReceiptContent",
+    "ReceiptContentAgency",
+    "ReceiptContentBooking",
+    "ReceiptContentClient",
+    "ReceiptContentLinesItem",
+    "ReceiptContentPayment",
+    "ReceiptContentScheduleItem",
+    "ReceiptContentTotals",
+    "ReceiptEnvelope",
+    "ReceiptInputRequest",
     "RoleEnum",
     "Schedule",
     "ScheduleEnvelope",
@@ -288,6 +629,7 @@ __all__ = (
     "ServiceKindEnum",
     "ServiceStatusEnum",
     "Supplier",
+    "SupplierCommission",
     "SupplierContact",
     "SupplierContactInputRequest",
     "SupplierEnvelope",
@@ -308,10 +650,16 @@ __all__ = (
     "TokenRequestRequest",
     "TokenUsage",
     "TokenUsageEnvelope",
+    "Traveller",
+    "TravellerDocuments",
+    "TravellerDocumentsEnvelope",
+    "TravellerEnvelope",
+    "TravellerInputRequest",
     "TypeEnum",
     "UsageDay",
     "ValidationError",
     "ValidationErrorErrors",
+    "VoidReceiptRequest",
     "VoidRequest",
     "Webhook",
     "WebhookEnvelope",

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.acceptance_choice_type_0 import AcceptanceChoiceType0
+
 
 T = TypeVar("T", bound="Acceptance")
 
@@ -23,6 +27,10 @@ class Acceptance:
             version_number (int): The proposal version accepted.
             terms_version (int | None): The agency's terms version ticked; null when none existed.
             content_sha256 (str): SHA-256 (hex) of the accepted version's canonical JSON content.
+            choice (AcceptanceChoiceType0 | None): The option picked and the extras ticked, priced from the frozen version;
+                null for a version without options.
+            total_price (None | str): The total accepted (option and extras).
+            currency (str):
     """
 
     full_name: str
@@ -32,9 +40,14 @@ class Acceptance:
     version_number: int
     terms_version: int | None
     content_sha256: str
+    choice: AcceptanceChoiceType0 | None
+    total_price: None | str
+    currency: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.acceptance_choice_type_0 import AcceptanceChoiceType0  # noqa: PLC0415
+
         full_name = self.full_name
 
         accepted_at = self.accepted_at.isoformat()
@@ -51,6 +64,17 @@ class Acceptance:
 
         content_sha256 = self.content_sha256
 
+        choice: dict[str, Any] | None
+        if isinstance(self.choice, AcceptanceChoiceType0):
+            choice = self.choice.to_dict()
+        else:
+            choice = self.choice
+
+        total_price: None | str
+        total_price = self.total_price
+
+        currency = self.currency
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,6 +86,9 @@ class Acceptance:
                 "version_number": version_number,
                 "terms_version": terms_version,
                 "content_sha256": content_sha256,
+                "choice": choice,
+                "total_price": total_price,
+                "currency": currency,
             }
         )
 
@@ -69,6 +96,8 @@ class Acceptance:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.acceptance_choice_type_0 import AcceptanceChoiceType0  # noqa: PLC0415
+
         d = dict(src_dict)
         full_name = d.pop("full_name")
 
@@ -94,6 +123,30 @@ class Acceptance:
 
         content_sha256 = d.pop("content_sha256")
 
+        def _parse_choice(data: object) -> AcceptanceChoiceType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                choice_type_0 = AcceptanceChoiceType0.from_dict(data)
+
+                return choice_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AcceptanceChoiceType0 | None, data)
+
+        choice = _parse_choice(d.pop("choice"))
+
+        def _parse_total_price(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        total_price = _parse_total_price(d.pop("total_price"))
+
+        currency = d.pop("currency")
+
         acceptance = cls(
             full_name=full_name,
             accepted_at=accepted_at,
@@ -102,6 +155,9 @@ class Acceptance:
             version_number=version_number,
             terms_version=terms_version,
             content_sha256=content_sha256,
+            choice=choice,
+            total_price=total_price,
+            currency=currency,
         )
 
         acceptance.additional_properties = d

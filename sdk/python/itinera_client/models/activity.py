@@ -30,8 +30,10 @@ class Activity:
                 * `agency.api_enabled` - agency.api_enabled
                 * `agency.api_rate_limit_changed` - agency.api_rate_limit_changed
                 * `agency.follow_ups_changed` - agency.follow_ups_changed
+                * `agency.reminders_changed` - agency.reminders_changed
                 * `agency.two_factor_optional` - agency.two_factor_optional
                 * `agency.two_factor_required` - agency.two_factor_required
+                * `agency.visibility_changed` - agency.visibility_changed
                 * `api_token.created` - api_token.created
                 * `api_token.rate_limit_changed` - api_token.rate_limit_changed
                 * `api_token.revoked` - api_token.revoked
@@ -42,18 +44,29 @@ class Activity:
                 * `booking.created` - booking.created
                 * `booking.deleted` - booking.deleted
                 * `booking.restored` - booking.restored
+                * `booking.travellers_set` - booking.travellers_set
                 * `booking.updated` - booking.updated
                 * `booking_service.added` - booking_service.added
                 * `booking_service.cancelled` - booking_service.cancelled
                 * `booking_service.removed` - booking_service.removed
                 * `booking_service.updated` - booking_service.updated
+                * `branding.updated` - branding.updated
                 * `client.archived` - client.archived
                 * `client.created` - client.created
                 * `client.deleted` - client.deleted
+                * `client.erased` - client.erased
+                * `client.imported` - client.imported
+                * `client.merged` - client.merged
+                * `client.merged_away` - client.merged_away
                 * `client.note_added` - client.note_added
                 * `client.restored` - client.restored
                 * `client.updated` - client.updated
+                * `commission.received` - commission.received
+                * `commission.voided` - commission.voided
+                * `enquiry.assigned` - enquiry.assigned
+                * `enquiry.converted` - enquiry.converted
                 * `enquiry.received` - enquiry.received
+                * `enquiry.status_changed` - enquiry.status_changed
                 * `enquiry_form.created` - enquiry_form.created
                 * `enquiry_form.deleted` - enquiry_form.deleted
                 * `enquiry_form.switched_off` - enquiry_form.switched_off
@@ -63,6 +76,11 @@ class Activity:
                 * `invitation.accepted` - invitation.accepted
                 * `invitation.created` - invitation.created
                 * `invitation.revoked` - invitation.revoked
+                * `invoice.emailed` - invoice.emailed
+                * `invoice.issued` - invoice.issued
+                * `invoice.voided` - invoice.voided
+                * `invoices.prefix_changed` - invoices.prefix_changed
+                * `itinerary.confirmed` - itinerary.confirmed
                 * `itinerary.created` - itinerary.created
                 * `itinerary.day_added` - itinerary.day_added
                 * `itinerary.day_moved` - itinerary.day_moved
@@ -74,6 +92,7 @@ class Activity:
                 * `itinerary.item_removed` - itinerary.item_removed
                 * `itinerary.item_updated` - itinerary.item_updated
                 * `itinerary.plan_replaced` - itinerary.plan_replaced
+                * `itinerary.travellers_set` - itinerary.travellers_set
                 * `itinerary.updated` - itinerary.updated
                 * `job.failed` - job.failed
                 * `job.retried` - job.retried
@@ -94,11 +113,16 @@ class Activity:
                 * `proposal.expired` - proposal.expired
                 * `proposal.link_reactivated` - proposal.link_reactivated
                 * `proposal.link_revoked` - proposal.link_revoked
+                * `proposal.options_changed` - proposal.options_changed
                 * `proposal.reopened` - proposal.reopened
                 * `proposal.sent` - proposal.sent
+                * `proposal.travellers_set` - proposal.travellers_set
                 * `proposal.updated` - proposal.updated
                 * `proposal.version_frozen` - proposal.version_frozen
                 * `proposal.viewed` - proposal.viewed
+                * `receipt.emailed` - receipt.emailed
+                * `receipt.issued` - receipt.issued
+                * `receipt.voided` - receipt.voided
                 * `schedule.cleared` - schedule.cleared
                 * `schedule.set` - schedule.set
                 * `supplier.archived` - supplier.archived
@@ -112,6 +136,10 @@ class Activity:
                 * `task.reopened` - task.reopened
                 * `task.updated` - task.updated
                 * `terms.published` - terms.published
+                * `traveller.created` - traveller.created
+                * `traveller.deleted` - traveller.deleted
+                * `traveller.documents_revealed` - traveller.documents_revealed
+                * `traveller.updated` - traveller.updated
                 * `user.recovery_code_used` - user.recovery_code_used
                 * `user.recovery_codes_regenerated` - user.recovery_codes_regenerated
                 * `user.sign_in_failed` - user.sign_in_failed

@@ -37,6 +37,7 @@ class Booking:
             credit_balance (str): amount_paid - total_price when positive, else 0
             total_cost (str): The sum of the costs of its services (not cancelled).
             commission_expected (str): The commission its services expect (not cancelled).
+            commission_received (str): The commission receipts of its services (not cancelled), voided ones left out.
             margin (str): total_price - total_cost
             supplier (str): The supplier's name; empty for none.
             supplier_id (int | None):
@@ -62,6 +63,7 @@ class Booking:
     credit_balance: str
     total_cost: str
     commission_expected: str
+    commission_received: str
     margin: str
     supplier: str
     supplier_id: int | None
@@ -113,6 +115,8 @@ class Booking:
 
         commission_expected = self.commission_expected
 
+        commission_received = self.commission_received
+
         margin = self.margin
 
         supplier = self.supplier
@@ -154,6 +158,7 @@ class Booking:
                 "credit_balance": credit_balance,
                 "total_cost": total_cost,
                 "commission_expected": commission_expected,
+                "commission_received": commission_received,
                 "margin": margin,
                 "supplier": supplier,
                 "supplier_id": supplier_id,
@@ -236,6 +241,8 @@ class Booking:
 
         commission_expected = d.pop("commission_expected")
 
+        commission_received = d.pop("commission_received")
+
         margin = d.pop("margin")
 
         supplier = d.pop("supplier")
@@ -291,6 +298,7 @@ class Booking:
             credit_balance=credit_balance,
             total_cost=total_cost,
             commission_expected=commission_expected,
+            commission_received=commission_received,
             margin=margin,
             supplier=supplier,
             supplier_id=supplier_id,

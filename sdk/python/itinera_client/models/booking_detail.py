@@ -12,6 +12,7 @@ from ..models.booking_status_enum import BookingStatusEnum
 if TYPE_CHECKING:
     from ..models.booking_service import BookingService
     from ..models.financials import Financials
+    from ..models.passport_warning import PassportWarning
     from ..models.payment import Payment
     from ..models.schedule import Schedule
 
@@ -44,6 +45,7 @@ class BookingDetail:
             credit_balance (str): amount_paid - total_price when positive, else 0
             total_cost (str): The sum of the costs of its services (not cancelled).
             commission_expected (str): The commission its services expect (not cancelled).
+            commission_received (str): The commission receipts of its services (not cancelled), voided ones left out.
             margin (str): total_price - total_cost
             supplier (str): The supplier's name; empty for none.
             supplier_id (int | None):
@@ -56,6 +58,9 @@ class BookingDetail:
             schedule (Schedule): The payment schedule. `matches_total` is false (with a `warning`) when the booking's total
                 changed after the schedule was set.
             payments (list[Payment]):
+            traveller_ids (list[int]): Who goes: ids of the client's travellers.
+            passport_warnings (list[PassportWarning]): Travellers whose passport expires within 6 months of the return (end)
+                date.
             financials (Financials): The booking's figures, derived and never typed, in its one currency.
     """
 
@@ -74,6 +79,7 @@ class BookingDetail:
     credit_balance: str
     total_cost: str
     commission_expected: str
+    commission_received: str
     margin: str
     supplier: str
     supplier_id: int | None
@@ -85,6 +91,8 @@ class BookingDetail:
     services: list[BookingService]
     schedule: Schedule
     payments: list[Payment]
+    traveller_ids: list[int]
+    passport_warnings: list[PassportWarning]
     financials: Financials
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -129,6 +137,8 @@ class BookingDetail:
 
         commission_expected = self.commission_expected
 
+        commission_received = self.commission_received
+
         margin = self.margin
 
         supplier = self.supplier
@@ -163,6 +173,13 @@ class BookingDetail:
             payments_item = payments_item_data.to_dict()
             payments.append(payments_item)
 
+        traveller_ids = self.traveller_ids
+
+        passport_warnings = []
+        for passport_warnings_item_data in self.passport_warnings:
+            passport_warnings_item = passport_warnings_item_data.to_dict()
+            passport_warnings.append(passport_warnings_item)
+
         financials = self.financials.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -184,6 +201,7 @@ class BookingDetail:
                 "credit_balance": credit_balance,
                 "total_cost": total_cost,
                 "commission_expected": commission_expected,
+                "commission_received": commission_received,
                 "margin": margin,
                 "supplier": supplier,
                 "supplier_id": supplier_id,
@@ -195,6 +213,8 @@ class BookingDetail:
                 "services": services,
                 "schedule": schedule,
                 "payments": payments,
+                "traveller_ids": traveller_ids,
+                "passport_warnings": passport_warnings,
                 "financials": financials,
             }
         )
@@ -205,6 +225,7 @@ class BookingDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.booking_service import BookingService  # noqa: PLC0415
         from ..models.financials import Financials  # noqa: PLC0415
+        from ..models.passport_warning import PassportWarning  # noqa: PLC0415
         from ..models.payment import Payment  # noqa: PLC0415
         from ..models.schedule import Schedule  # noqa: PLC0415
 
@@ -275,6 +296,8 @@ class BookingDetail:
 
         commission_expected = d.pop("commission_expected")
 
+        commission_received = d.pop("commission_received")
+
         margin = d.pop("margin")
 
         supplier = d.pop("supplier")
@@ -330,6 +353,15 @@ class BookingDetail:
 
             payments.append(payments_item)
 
+        traveller_ids = cast(list[int], d.pop("traveller_ids"))
+
+        passport_warnings = []
+        _passport_warnings = d.pop("passport_warnings")
+        for passport_warnings_item_data in _passport_warnings:
+            passport_warnings_item = PassportWarning.from_dict(passport_warnings_item_data)
+
+            passport_warnings.append(passport_warnings_item)
+
         financials = Financials.from_dict(d.pop("financials"))
 
         booking_detail = cls(
@@ -348,6 +380,7 @@ class BookingDetail:
             credit_balance=credit_balance,
             total_cost=total_cost,
             commission_expected=commission_expected,
+            commission_received=commission_received,
             margin=margin,
             supplier=supplier,
             supplier_id=supplier_id,
@@ -359,6 +392,8 @@ class BookingDetail:
             services=services,
             schedule=schedule,
             payments=payments,
+            traveller_ids=traveller_ids,
+            passport_warnings=passport_warnings,
             financials=financials,
         )
 

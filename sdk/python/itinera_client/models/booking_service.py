@@ -45,6 +45,9 @@ class BookingService:
         commission_expected (str): What the supplier owes the agency for it.
         commission_source (CommissionSourceEnum): * `typed` - Typed
             * `supplier_rate` - Supplier's default rate
+        commission_received (str): The sum of its commission receipts (`/commission-receipts`), voided ones left out;
+            read-only.
+        commission_outstanding (str): commission_expected - commission_received, never below 0; 0 when cancelled.
         notes (str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -67,6 +70,8 @@ class BookingService:
     price: str
     commission_expected: str
     commission_source: CommissionSourceEnum
+    commission_received: str
+    commission_outstanding: str
     notes: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -118,6 +123,10 @@ class BookingService:
 
         commission_source = self.commission_source.value
 
+        commission_received = self.commission_received
+
+        commission_outstanding = self.commission_outstanding
+
         notes = self.notes
 
         created_at = self.created_at.isoformat()
@@ -145,6 +154,8 @@ class BookingService:
                 "price": price,
                 "commission_expected": commission_expected,
                 "commission_source": commission_source,
+                "commission_received": commission_received,
+                "commission_outstanding": commission_outstanding,
                 "notes": notes,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -231,6 +242,10 @@ class BookingService:
 
         commission_source = CommissionSourceEnum(d.pop("commission_source"))
 
+        commission_received = d.pop("commission_received")
+
+        commission_outstanding = d.pop("commission_outstanding")
+
         notes = d.pop("notes")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -255,6 +270,8 @@ class BookingService:
             price=price,
             commission_expected=commission_expected,
             commission_source=commission_source,
+            commission_received=commission_received,
+            commission_outstanding=commission_outstanding,
             notes=notes,
             created_at=created_at,
             updated_at=updated_at,

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.client_kind_enum import ClientKindEnum
 from ..models.client_source_enum import ClientSourceEnum
 from ..models.client_status_enum import ClientStatusEnum
 
@@ -19,9 +20,15 @@ class Client:
 
     Attributes:
         id (int):
+        kind (ClientKindEnum): * `person` - Person
+            * `company` - Company
         name (str):
+        company_client_id (int | None): A person's company among your clients (a client of kind `company`): set with
+            `POST /clients/{company_id}/contacts`.
         email (str):
         phone (str):
+        phone_e164 (str): The phone in E.164 (`+447700900123`), read in the agency's country; empty when the phone is no
+            possible number. Duplicates are found on it.
         company (str):
         city (str):
         country (str):
@@ -43,9 +50,12 @@ class Client:
     """
 
     id: int
+    kind: ClientKindEnum
     name: str
+    company_client_id: int | None
     email: str
     phone: str
+    phone_e164: str
     company: str
     city: str
     country: str
@@ -64,11 +74,18 @@ class Client:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        kind = self.kind.value
+
         name = self.name
+
+        company_client_id: int | None
+        company_client_id = self.company_client_id
 
         email = self.email
 
         phone = self.phone
+
+        phone_e164 = self.phone_e164
 
         company = self.company
 
@@ -107,9 +124,12 @@ class Client:
         field_dict.update(
             {
                 "id": id,
+                "kind": kind,
                 "name": name,
+                "company_client_id": company_client_id,
                 "email": email,
                 "phone": phone,
+                "phone_e164": phone_e164,
                 "company": company,
                 "city": city,
                 "country": country,
@@ -133,11 +153,22 @@ class Client:
         d = dict(src_dict)
         id = d.pop("id")
 
+        kind = ClientKindEnum(d.pop("kind"))
+
         name = d.pop("name")
+
+        def _parse_company_client_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        company_client_id = _parse_company_client_id(d.pop("company_client_id"))
 
         email = d.pop("email")
 
         phone = d.pop("phone")
+
+        phone_e164 = d.pop("phone_e164")
 
         company = d.pop("company")
 
@@ -190,9 +221,12 @@ class Client:
 
         client = cls(
             id=id,
+            kind=kind,
             name=name,
+            company_client_id=company_client_id,
             email=email,
             phone=phone,
+            phone_e164=phone_e164,
             company=company,
             city=city,
             country=country,

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.client_kind_enum import ClientKindEnum
 from ..models.client_status_enum import ClientStatusEnum
 from ..types import UNSET, Unset
 
@@ -18,6 +19,8 @@ class ClientInputRequest:
 
     Attributes:
         name (str):
+        kind (ClientKindEnum | Unset): * `person` - Person
+            * `company` - Company
         email (None | str | Unset):
         phone (None | str | Unset): Stored as given.
         company (None | str | Unset):
@@ -31,9 +34,13 @@ class ClientInputRequest:
             * `active` - Active
             * `inactive` - Inactive
         assigned_to_id (int | None | Unset): A user of your agency.
+        allow_duplicate (bool | Unset): Create only: `true` creates the client even when another one has the same email
+            (any case) or phone (E.164); without it such a create answers 409 with the matches in `duplicates`. Ignored on
+            update. Default: False.
     """
 
     name: str
+    kind: ClientKindEnum | Unset = UNSET
     email: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
     company: None | str | Unset = UNSET
@@ -44,10 +51,15 @@ class ClientInputRequest:
     tags: list[str] | None | Unset = UNSET
     status: ClientStatusEnum | Unset = UNSET
     assigned_to_id: int | None | Unset = UNSET
+    allow_duplicate: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
 
         email: None | str | Unset
         if isinstance(self.email, Unset):
@@ -110,6 +122,8 @@ class ClientInputRequest:
         else:
             assigned_to_id = self.assigned_to_id
 
+        allow_duplicate = self.allow_duplicate
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -117,6 +131,8 @@ class ClientInputRequest:
                 "name": name,
             }
         )
+        if kind is not UNSET:
+            field_dict["kind"] = kind
         if email is not UNSET:
             field_dict["email"] = email
         if phone is not UNSET:
@@ -137,6 +153,8 @@ class ClientInputRequest:
             field_dict["status"] = status
         if assigned_to_id is not UNSET:
             field_dict["assigned_to_id"] = assigned_to_id
+        if allow_duplicate is not UNSET:
+            field_dict["allow_duplicate"] = allow_duplicate
 
         return field_dict
 
@@ -144,6 +162,13 @@ class ClientInputRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         name = d.pop("name")
+
+        _kind = d.pop("kind", UNSET)
+        kind: ClientKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = ClientKindEnum(_kind)
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -241,8 +266,11 @@ class ClientInputRequest:
 
         assigned_to_id = _parse_assigned_to_id(d.pop("assigned_to_id", UNSET))
 
+        allow_duplicate = d.pop("allow_duplicate", UNSET)
+
         client_input_request = cls(
             name=name,
+            kind=kind,
             email=email,
             phone=phone,
             company=company,
@@ -253,6 +281,7 @@ class ClientInputRequest:
             tags=tags,
             status=status,
             assigned_to_id=assigned_to_id,
+            allow_duplicate=allow_duplicate,
         )
 
         client_input_request.additional_properties = d

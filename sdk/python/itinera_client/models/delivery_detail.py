@@ -34,6 +34,8 @@ class DeliveryDetail:
             * `client.deleted` - client.deleted
             * `client.restored` - client.restored
             * `client.updated` - client.updated
+            * `commission.received` - commission.received
+            * `commission.voided` - commission.voided
             * `enquiry.received` - enquiry.received
             * `instalment.overdue` - instalment.overdue
             * `itinerary.created` - itinerary.created
@@ -51,6 +53,11 @@ class DeliveryDetail:
             * `proposal.sent` - proposal.sent
             * `proposal.updated` - proposal.updated
             * `proposal.viewed` - proposal.viewed
+            * `task.completed` - task.completed
+            * `task.created` - task.created
+            * `task.deleted` - task.deleted
+            * `task.reopened` - task.reopened
+            * `task.updated` - task.updated
             * `webhook.test` - webhook.test
         status (DeliveryStatusEnum): * `pending` - Pending
             * `retrying` - Retrying

@@ -10,6 +10,8 @@ class EventTypeEnum(StrEnum):
     CLIENT_DELETED = "client.deleted"
     CLIENT_RESTORED = "client.restored"
     CLIENT_UPDATED = "client.updated"
+    COMMISSION_RECEIVED = "commission.received"
+    COMMISSION_VOIDED = "commission.voided"
     ENQUIRY_RECEIVED = "enquiry.received"
     INSTALMENT_OVERDUE = "instalment.overdue"
     ITINERARY_CREATED = "itinerary.created"
@@ -27,6 +29,11 @@ class EventTypeEnum(StrEnum):
     PROPOSAL_SENT = "proposal.sent"
     PROPOSAL_UPDATED = "proposal.updated"
     PROPOSAL_VIEWED = "proposal.viewed"
+    TASK_COMPLETED = "task.completed"
+    TASK_CREATED = "task.created"
+    TASK_DELETED = "task.deleted"
+    TASK_REOPENED = "task.reopened"
+    TASK_UPDATED = "task.updated"
     WEBHOOK_TEST = "webhook.test"
 
     def __str__(self) -> str:

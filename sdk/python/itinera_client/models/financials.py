@@ -24,6 +24,8 @@ class Financials:
         total_cost (str):
         margin (str): total_price - total_cost
         commission_expected (str):
+        commission_received (str): The commission receipts of its services.
+        commission_outstanding (str): commission_expected - commission_received
         amount_paid (str): The sum of the booking's payments.
         balance_due (str): total_price - amount_paid, never below 0.
         credit_balance (str): amount_paid - total_price when more was paid than the total (a credit), else 0.
@@ -36,6 +38,8 @@ class Financials:
     total_cost: str
     margin: str
     commission_expected: str
+    commission_received: str
+    commission_outstanding: str
     amount_paid: str
     balance_due: str
     credit_balance: str
@@ -56,6 +60,10 @@ class Financials:
 
         commission_expected = self.commission_expected
 
+        commission_received = self.commission_received
+
+        commission_outstanding = self.commission_outstanding
+
         amount_paid = self.amount_paid
 
         balance_due = self.balance_due
@@ -73,6 +81,8 @@ class Financials:
                 "total_cost": total_cost,
                 "margin": margin,
                 "commission_expected": commission_expected,
+                "commission_received": commission_received,
+                "commission_outstanding": commission_outstanding,
                 "amount_paid": amount_paid,
                 "balance_due": balance_due,
                 "credit_balance": credit_balance,
@@ -98,6 +108,10 @@ class Financials:
 
         commission_expected = d.pop("commission_expected")
 
+        commission_received = d.pop("commission_received")
+
+        commission_outstanding = d.pop("commission_outstanding")
+
         amount_paid = d.pop("amount_paid")
 
         balance_due = d.pop("balance_due")
@@ -112,6 +126,8 @@ class Financials:
             total_cost=total_cost,
             margin=margin,
             commission_expected=commission_expected,
+            commission_received=commission_received,
+            commission_outstanding=commission_outstanding,
             amount_paid=amount_paid,
             balance_due=balance_due,
             credit_balance=credit_balance,

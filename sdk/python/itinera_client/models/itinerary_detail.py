@@ -11,6 +11,7 @@ from ..models.itinerary_status_enum import ItineraryStatusEnum
 
 if TYPE_CHECKING:
     from ..models.itinerary_day import ItineraryDay
+    from ..models.passport_warning import PassportWarning
 
 
 T = TypeVar("T", bound="ItineraryDetail")
@@ -18,7 +19,7 @@ T = TypeVar("T", bound="ItineraryDetail")
 
 @_attrs_define
 class ItineraryDetail:
-    """An itinerary with its days in order, each with its items in order.
+    """An itinerary with its days in order, each with its items in order, and who goes.
 
     Attributes:
         id (int):
@@ -35,6 +36,9 @@ class ItineraryDetail:
         notes (str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        traveller_ids (list[int]): Who goes: ids of the client's travellers.
+        passport_warnings (list[PassportWarning]): Travellers whose passport expires within 6 months of the return (end)
+            date.
         days (list[ItineraryDay]):
     """
 
@@ -48,6 +52,8 @@ class ItineraryDetail:
     notes: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    traveller_ids: list[int]
+    passport_warnings: list[PassportWarning]
     days: list[ItineraryDay]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -80,6 +86,13 @@ class ItineraryDetail:
 
         updated_at = self.updated_at.isoformat()
 
+        traveller_ids = self.traveller_ids
+
+        passport_warnings = []
+        for passport_warnings_item_data in self.passport_warnings:
+            passport_warnings_item = passport_warnings_item_data.to_dict()
+            passport_warnings.append(passport_warnings_item)
+
         days = []
         for days_item_data in self.days:
             days_item = days_item_data.to_dict()
@@ -99,6 +112,8 @@ class ItineraryDetail:
                 "notes": notes,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "traveller_ids": traveller_ids,
+                "passport_warnings": passport_warnings,
                 "days": days,
             }
         )
@@ -108,6 +123,7 @@ class ItineraryDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.itinerary_day import ItineraryDay  # noqa: PLC0415
+        from ..models.passport_warning import PassportWarning  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -156,6 +172,15 @@ class ItineraryDetail:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        traveller_ids = cast(list[int], d.pop("traveller_ids"))
+
+        passport_warnings = []
+        _passport_warnings = d.pop("passport_warnings")
+        for passport_warnings_item_data in _passport_warnings:
+            passport_warnings_item = PassportWarning.from_dict(passport_warnings_item_data)
+
+            passport_warnings.append(passport_warnings_item)
+
         days = []
         _days = d.pop("days")
         for days_item_data in _days:
@@ -174,6 +199,8 @@ class ItineraryDetail:
             notes=notes,
             created_at=created_at,
             updated_at=updated_at,
+            traveller_ids=traveller_ids,
+            passport_warnings=passport_warnings,
             days=days,
         )
 

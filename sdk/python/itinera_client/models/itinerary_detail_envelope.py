@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ItineraryDetailEnvelope")
 class ItineraryDetailEnvelope:
     """
     Attributes:
-        data (ItineraryDetail): An itinerary with its days in order, each with its items in order.
+        data (ItineraryDetail): An itinerary with its days in order, each with its items in order, and who goes.
     """
 
     data: ItineraryDetail

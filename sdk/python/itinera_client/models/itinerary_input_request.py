@@ -31,6 +31,8 @@ class ItineraryInputRequest:
         start_date (datetime.date | None | Unset):
         end_date (datetime.date | None | Unset):
         travellers (int | Unset):
+        traveller_ids (list[int] | Unset): Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the
+            whole list, replacing the current one. Another client's traveller is a 422.
         notes (None | str | Unset):
         days (list[ItineraryDayInputRequest] | Unset): The whole day-by-day plan, in order; when given it replaces the
             current one.
@@ -42,6 +44,7 @@ class ItineraryInputRequest:
     start_date: datetime.date | None | Unset = UNSET
     end_date: datetime.date | None | Unset = UNSET
     travellers: int | Unset = UNSET
+    traveller_ids: list[int] | Unset = UNSET
     notes: None | str | Unset = UNSET
     days: list[ItineraryDayInputRequest] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -73,6 +76,10 @@ class ItineraryInputRequest:
 
         travellers = self.travellers
 
+        traveller_ids: list[int] | Unset = UNSET
+        if not isinstance(self.traveller_ids, Unset):
+            traveller_ids = self.traveller_ids
+
         notes: None | str | Unset
         if isinstance(self.notes, Unset):
             notes = UNSET
@@ -102,6 +109,8 @@ class ItineraryInputRequest:
             field_dict["end_date"] = end_date
         if travellers is not UNSET:
             field_dict["travellers"] = travellers
+        if traveller_ids is not UNSET:
+            field_dict["traveller_ids"] = traveller_ids
         if notes is not UNSET:
             field_dict["notes"] = notes
         if days is not UNSET:
@@ -161,6 +170,8 @@ class ItineraryInputRequest:
 
         travellers = d.pop("travellers", UNSET)
 
+        traveller_ids = cast(list[int], d.pop("traveller_ids", UNSET))
+
         def _parse_notes(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -186,6 +197,7 @@ class ItineraryInputRequest:
             start_date=start_date,
             end_date=end_date,
             travellers=travellers,
+            traveller_ids=traveller_ids,
             notes=notes,
             days=days,
         )

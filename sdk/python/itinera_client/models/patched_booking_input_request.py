@@ -35,6 +35,8 @@ class PatchedBookingInputRequest:
             the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
         supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`.
         notes (None | str | Unset):
+        traveller_ids (list[int] | Unset): Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the
+            whole list, replacing the current one. Another client's traveller is a 422.
     """
 
     client_id: int | Unset = UNSET
@@ -49,6 +51,7 @@ class PatchedBookingInputRequest:
     supplier: None | str | Unset = UNSET
     supplier_id: int | None | Unset = UNSET
     notes: None | str | Unset = UNSET
+    traveller_ids: list[int] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,6 +113,10 @@ class PatchedBookingInputRequest:
         else:
             notes = self.notes
 
+        traveller_ids: list[int] | Unset = UNSET
+        if not isinstance(self.traveller_ids, Unset):
+            traveller_ids = self.traveller_ids
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -137,6 +144,8 @@ class PatchedBookingInputRequest:
             field_dict["supplier_id"] = supplier_id
         if notes is not UNSET:
             field_dict["notes"] = notes
+        if traveller_ids is not UNSET:
+            field_dict["traveller_ids"] = traveller_ids
 
         return field_dict
 
@@ -237,6 +246,8 @@ class PatchedBookingInputRequest:
 
         notes = _parse_notes(d.pop("notes", UNSET))
 
+        traveller_ids = cast(list[int], d.pop("traveller_ids", UNSET))
+
         patched_booking_input_request = cls(
             client_id=client_id,
             proposal_id=proposal_id,
@@ -250,6 +261,7 @@ class PatchedBookingInputRequest:
             supplier=supplier,
             supplier_id=supplier_id,
             notes=notes,
+            traveller_ids=traveller_ids,
         )
 
         patched_booking_input_request.additional_properties = d

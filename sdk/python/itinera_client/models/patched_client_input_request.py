@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.client_kind_enum import ClientKindEnum
 from ..models.client_status_enum import ClientStatusEnum
 from ..types import UNSET, Unset
 
@@ -17,6 +18,8 @@ class PatchedClientInputRequest:
     """Limits are the model's (``max_length_of``): the API, the forms and the column agree.
 
     Attributes:
+        kind (ClientKindEnum | Unset): * `person` - Person
+            * `company` - Company
         name (str | Unset):
         email (None | str | Unset):
         phone (None | str | Unset): Stored as given.
@@ -31,8 +34,12 @@ class PatchedClientInputRequest:
             * `active` - Active
             * `inactive` - Inactive
         assigned_to_id (int | None | Unset): A user of your agency.
+        allow_duplicate (bool | Unset): Create only: `true` creates the client even when another one has the same email
+            (any case) or phone (E.164); without it such a create answers 409 with the matches in `duplicates`. Ignored on
+            update. Default: False.
     """
 
+    kind: ClientKindEnum | Unset = UNSET
     name: str | Unset = UNSET
     email: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
@@ -44,9 +51,14 @@ class PatchedClientInputRequest:
     tags: list[str] | None | Unset = UNSET
     status: ClientStatusEnum | Unset = UNSET
     assigned_to_id: int | None | Unset = UNSET
+    allow_duplicate: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
         name = self.name
 
         email: None | str | Unset
@@ -110,9 +122,13 @@ class PatchedClientInputRequest:
         else:
             assigned_to_id = self.assigned_to_id
 
+        allow_duplicate = self.allow_duplicate
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if kind is not UNSET:
+            field_dict["kind"] = kind
         if name is not UNSET:
             field_dict["name"] = name
         if email is not UNSET:
@@ -135,12 +151,21 @@ class PatchedClientInputRequest:
             field_dict["status"] = status
         if assigned_to_id is not UNSET:
             field_dict["assigned_to_id"] = assigned_to_id
+        if allow_duplicate is not UNSET:
+            field_dict["allow_duplicate"] = allow_duplicate
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _kind = d.pop("kind", UNSET)
+        kind: ClientKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = ClientKindEnum(_kind)
+
         name = d.pop("name", UNSET)
 
         def _parse_email(data: object) -> None | str | Unset:
@@ -239,7 +264,10 @@ class PatchedClientInputRequest:
 
         assigned_to_id = _parse_assigned_to_id(d.pop("assigned_to_id", UNSET))
 
+        allow_duplicate = d.pop("allow_duplicate", UNSET)
+
         patched_client_input_request = cls(
+            kind=kind,
             name=name,
             email=email,
             phone=phone,
@@ -251,6 +279,7 @@ class PatchedClientInputRequest:
             tags=tags,
             status=status,
             assigned_to_id=assigned_to_id,
+            allow_duplicate=allow_duplicate,
         )
 
         patched_client_input_request.additional_properties = d

@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.proposal_status_enum import ProposalStatusEnum
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.option_input_request import OptionInputRequest
+
 
 T = TypeVar("T", bound="ProposalInputRequest")
 
@@ -27,9 +31,14 @@ class ProposalInputRequest:
             * `declined` - Declined
             * `expired` - Expired
         currency (str | Unset): ISO 4217; the agency's by default.
-        total_price (str | Unset):
+        total_price (str | Unset): Typed only for a proposal without options; with options it is derived.
         valid_until (datetime.date | None | Unset):
         message (None | str | Unset):
+        traveller_ids (list[int] | Unset): Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the
+            whole list, replacing the current one. Another client's traveller is a 422.
+        options (list[OptionInputRequest] | Unset): Replaces all the proposal's options (an empty list removes them).
+            While it has options, total_price is derived (the cheapest option's total) and cannot be typed. Writable until
+            the proposal is answered; each version sent freezes them.
     """
 
     title: str
@@ -40,6 +49,8 @@ class ProposalInputRequest:
     total_price: str | Unset = UNSET
     valid_until: datetime.date | None | Unset = UNSET
     message: None | str | Unset = UNSET
+    traveller_ids: list[int] | Unset = UNSET
+    options: list[OptionInputRequest] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +86,17 @@ class ProposalInputRequest:
         else:
             message = self.message
 
+        traveller_ids: list[int] | Unset = UNSET
+        if not isinstance(self.traveller_ids, Unset):
+            traveller_ids = self.traveller_ids
+
+        options: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = []
+            for options_item_data in self.options:
+                options_item = options_item_data.to_dict()
+                options.append(options_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -96,11 +118,17 @@ class ProposalInputRequest:
             field_dict["valid_until"] = valid_until
         if message is not UNSET:
             field_dict["message"] = message
+        if traveller_ids is not UNSET:
+            field_dict["traveller_ids"] = traveller_ids
+        if options is not UNSET:
+            field_dict["options"] = options
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.option_input_request import OptionInputRequest  # noqa: PLC0415
+
         d = dict(src_dict)
         title = d.pop("title")
 
@@ -152,6 +180,17 @@ class ProposalInputRequest:
 
         message = _parse_message(d.pop("message", UNSET))
 
+        traveller_ids = cast(list[int], d.pop("traveller_ids", UNSET))
+
+        _options = d.pop("options", UNSET)
+        options: list[OptionInputRequest] | Unset = UNSET
+        if _options is not UNSET:
+            options = []
+            for options_item_data in _options:
+                options_item = OptionInputRequest.from_dict(options_item_data)
+
+                options.append(options_item)
+
         proposal_input_request = cls(
             title=title,
             client_id=client_id,
@@ -161,6 +200,8 @@ class ProposalInputRequest:
             total_price=total_price,
             valid_until=valid_until,
             message=message,
+            traveller_ids=traveller_ids,
+            options=options,
         )
 
         proposal_input_request.additional_properties = d

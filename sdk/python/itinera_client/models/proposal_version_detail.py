@@ -28,7 +28,7 @@ class ProposalVersionDetail:
         last_viewed_at (datetime.datetime | None):
         accepted (bool):
         content (ProposalVersionDetailContent): The frozen snapshot (format 1). Its SHA-256 is taken over its canonical
-            JSON: keys sorted, no spaces, UTF-8. Options and line items will add an `options` key.
+            JSON: keys sorted, no spaces, UTF-8. A proposal with options adds an `options` key.
     """
 
     number: int

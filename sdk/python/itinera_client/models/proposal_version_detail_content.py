@@ -8,9 +8,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.proposal_version_detail_content_format import ProposalVersionDetailContentFormat
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.proposal_version_detail_content_itinerary_type_0 import ProposalVersionDetailContentItineraryType0
+    from ..models.proposal_version_detail_content_options_item import ProposalVersionDetailContentOptionsItem
     from ..models.proposal_version_detail_content_terms_type_0 import ProposalVersionDetailContentTermsType0
 
 
@@ -19,8 +21,8 @@ T = TypeVar("T", bound="ProposalVersionDetailContent")
 
 @_attrs_define
 class ProposalVersionDetailContent:
-    """The frozen snapshot (format 1). Its SHA-256 is taken over its canonical JSON: keys sorted, no spaces, UTF-8. Options
-    and line items will add an `options` key.
+    """The frozen snapshot (format 1). Its SHA-256 is taken over its canonical JSON: keys sorted, no spaces, UTF-8. A
+    proposal with options adds an `options` key.
 
         Attributes:
             format_ (ProposalVersionDetailContentFormat):
@@ -32,6 +34,7 @@ class ProposalVersionDetailContent:
             message (str):
             itinerary (None | ProposalVersionDetailContentItineraryType0):
             terms (None | ProposalVersionDetailContentTermsType0):
+            options (list[ProposalVersionDetailContentOptionsItem] | Unset): Only when the proposal has options.
     """
 
     format_: ProposalVersionDetailContentFormat
@@ -43,6 +46,7 @@ class ProposalVersionDetailContent:
     message: str
     itinerary: None | ProposalVersionDetailContentItineraryType0
     terms: None | ProposalVersionDetailContentTermsType0
+    options: list[ProposalVersionDetailContentOptionsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +83,13 @@ class ProposalVersionDetailContent:
         else:
             terms = self.terms
 
+        options: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = []
+            for options_item_data in self.options:
+                options_item = options_item_data.to_dict()
+                options.append(options_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -94,12 +105,15 @@ class ProposalVersionDetailContent:
                 "terms": terms,
             }
         )
+        if options is not UNSET:
+            field_dict["options"] = options
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.proposal_version_detail_content_itinerary_type_0 import ProposalVersionDetailContentItineraryType0  # noqa: PLC0415
+        from ..models.proposal_version_detail_content_options_item import ProposalVersionDetailContentOptionsItem  # noqa: PLC0415
         from ..models.proposal_version_detail_content_terms_type_0 import ProposalVersionDetailContentTermsType0  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -160,6 +174,15 @@ class ProposalVersionDetailContent:
 
         terms = _parse_terms(d.pop("terms"))
 
+        _options = d.pop("options", UNSET)
+        options: list[ProposalVersionDetailContentOptionsItem] | Unset = UNSET
+        if _options is not UNSET:
+            options = []
+            for options_item_data in _options:
+                options_item = ProposalVersionDetailContentOptionsItem.from_dict(options_item_data)
+
+                options.append(options_item)
+
         proposal_version_detail_content = cls(
             format_=format_,
             title=title,
@@ -170,6 +193,7 @@ class ProposalVersionDetailContent:
             message=message,
             itinerary=itinerary,
             terms=terms,
+            options=options,
         )
 
         proposal_version_detail_content.additional_properties = d

@@ -7,20 +7,33 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.booking_input_request import BookingInputRequest
+from ...models.bookings_create_format import BookingsCreateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: BookingInputRequest,
+    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/bookings",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -95,6 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Create a booking
 
@@ -105,6 +119,7 @@ def sync_detailed(
     (an instalment past its date and not paid).
 
     Args:
+        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -117,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -130,6 +146,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Create a booking
 
@@ -140,6 +157,7 @@ def sync(
     (an instalment past its date and not paid).
 
     Args:
+        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -153,6 +171,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -160,6 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Create a booking
 
@@ -170,6 +190,7 @@ async def asyncio_detailed(
     (an instalment past its date and not paid).
 
     Args:
+        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -182,6 +203,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,6 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Create a booking
 
@@ -203,6 +226,7 @@ async def asyncio(
     (an instalment past its date and not paid).
 
     Args:
+        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -217,5 +241,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

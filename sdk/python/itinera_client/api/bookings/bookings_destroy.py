@@ -6,19 +6,33 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bookings_destroy_format import BookingsDestroyFormat
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/bookings/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -68,6 +82,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a booking
 
@@ -79,6 +94,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,6 +106,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -103,6 +120,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a booking
 
@@ -114,6 +132,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,6 +145,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -133,6 +153,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a booking
 
@@ -144,6 +165,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +177,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -166,6 +189,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a booking
 
@@ -177,6 +201,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,5 +215,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bookings_list_archived import BookingsListArchived
+from ...models.bookings_list_format import BookingsListFormat
 from ...models.bookings_list_overdue import BookingsListOverdue
 from ...models.bookings_list_sort_item import BookingsListSortItem
 from ...models.bookings_list_status import BookingsListStatus
@@ -27,6 +28,8 @@ def _get_kwargs(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    departing_within: float | Unset = UNSET,
+    format_: BookingsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
@@ -72,6 +75,14 @@ def _get_kwargs(
     params["date_from"] = date_from
 
     params["date_to"] = date_to
+
+    params["departing_within"] = departing_within
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params["itinerary_id"] = itinerary_id
 
@@ -191,6 +202,8 @@ def sync_detailed(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    departing_within: float | Unset = UNSET,
+    format_: BookingsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
@@ -224,6 +237,8 @@ def sync_detailed(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        departing_within (float | Unset):
+        format_ (BookingsListFormat | Unset):
         itinerary_id (float | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
@@ -257,6 +272,8 @@ def sync_detailed(
         created_before=created_before,
         date_from=date_from,
         date_to=date_to,
+        departing_within=departing_within,
+        format_=format_,
         itinerary_id=itinerary_id,
         overdue=overdue,
         page=page,
@@ -292,6 +309,8 @@ def sync(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    departing_within: float | Unset = UNSET,
+    format_: BookingsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
@@ -325,6 +344,8 @@ def sync(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        departing_within (float | Unset):
+        format_ (BookingsListFormat | Unset):
         itinerary_id (float | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
@@ -359,6 +380,8 @@ def sync(
         created_before=created_before,
         date_from=date_from,
         date_to=date_to,
+        departing_within=departing_within,
+        format_=format_,
         itinerary_id=itinerary_id,
         overdue=overdue,
         page=page,
@@ -388,6 +411,8 @@ async def asyncio_detailed(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    departing_within: float | Unset = UNSET,
+    format_: BookingsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
@@ -421,6 +446,8 @@ async def asyncio_detailed(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        departing_within (float | Unset):
+        format_ (BookingsListFormat | Unset):
         itinerary_id (float | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
@@ -454,6 +481,8 @@ async def asyncio_detailed(
         created_before=created_before,
         date_from=date_from,
         date_to=date_to,
+        departing_within=departing_within,
+        format_=format_,
         itinerary_id=itinerary_id,
         overdue=overdue,
         page=page,
@@ -487,6 +516,8 @@ async def asyncio(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    departing_within: float | Unset = UNSET,
+    format_: BookingsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
@@ -520,6 +551,8 @@ async def asyncio(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        departing_within (float | Unset):
+        format_ (BookingsListFormat | Unset):
         itinerary_id (float | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
@@ -555,6 +588,8 @@ async def asyncio(
             created_before=created_before,
             date_from=date_from,
             date_to=date_to,
+            departing_within=departing_within,
+            format_=format_,
             itinerary_id=itinerary_id,
             overdue=overdue,
             page=page,

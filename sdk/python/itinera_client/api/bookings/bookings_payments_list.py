@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bookings_payments_list_format import BookingsPaymentsListFormat
 from ...models.bookings_payments_list_kind import BookingsPaymentsListKind
 from ...models.error import Error
 from ...models.paginated_payment_list import PaginatedPaymentList
@@ -17,6 +18,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     booking_id: str,
     *,
+    format_: BookingsPaymentsListFormat | Unset = UNSET,
     kind: BookingsPaymentsListKind | Unset = UNSET,
     page: int | Unset = 1,
     paid_on_after: datetime.date | Unset = UNSET,
@@ -26,6 +28,12 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     json_kind: str | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -111,6 +119,7 @@ def sync_detailed(
     booking_id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsPaymentsListFormat | Unset = UNSET,
     kind: BookingsPaymentsListKind | Unset = UNSET,
     page: int | Unset = 1,
     paid_on_after: datetime.date | Unset = UNSET,
@@ -125,6 +134,7 @@ def sync_detailed(
 
     Args:
         booking_id (str):
+        format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.
         paid_on_after (datetime.date | Unset):
@@ -142,6 +152,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         booking_id=booking_id,
+        format_=format_,
         kind=kind,
         page=page,
         paid_on_after=paid_on_after,
@@ -161,6 +172,7 @@ def sync(
     booking_id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsPaymentsListFormat | Unset = UNSET,
     kind: BookingsPaymentsListKind | Unset = UNSET,
     page: int | Unset = 1,
     paid_on_after: datetime.date | Unset = UNSET,
@@ -175,6 +187,7 @@ def sync(
 
     Args:
         booking_id (str):
+        format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.
         paid_on_after (datetime.date | Unset):
@@ -193,6 +206,7 @@ def sync(
     return sync_detailed(
         booking_id=booking_id,
         client=client,
+        format_=format_,
         kind=kind,
         page=page,
         paid_on_after=paid_on_after,
@@ -206,6 +220,7 @@ async def asyncio_detailed(
     booking_id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsPaymentsListFormat | Unset = UNSET,
     kind: BookingsPaymentsListKind | Unset = UNSET,
     page: int | Unset = 1,
     paid_on_after: datetime.date | Unset = UNSET,
@@ -220,6 +235,7 @@ async def asyncio_detailed(
 
     Args:
         booking_id (str):
+        format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.
         paid_on_after (datetime.date | Unset):
@@ -237,6 +253,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         booking_id=booking_id,
+        format_=format_,
         kind=kind,
         page=page,
         paid_on_after=paid_on_after,
@@ -254,6 +271,7 @@ async def asyncio(
     booking_id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsPaymentsListFormat | Unset = UNSET,
     kind: BookingsPaymentsListKind | Unset = UNSET,
     page: int | Unset = 1,
     paid_on_after: datetime.date | Unset = UNSET,
@@ -268,6 +286,7 @@ async def asyncio(
 
     Args:
         booking_id (str):
+        format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.
         paid_on_after (datetime.date | Unset):
@@ -287,6 +306,7 @@ async def asyncio(
         await asyncio_detailed(
             booking_id=booking_id,
             client=client,
+            format_=format_,
             kind=kind,
             page=page,
             paid_on_after=paid_on_after,

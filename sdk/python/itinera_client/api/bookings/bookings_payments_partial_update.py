@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bookings_payments_partial_update_format import BookingsPaymentsPartialUpdateFormat
 from ...models.error import Error
 from ...models.patched_payment_update_request import PatchedPaymentUpdateRequest
 from ...models.payment_envelope import PaymentEnvelope
@@ -18,8 +19,19 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -27,6 +39,7 @@ def _get_kwargs(
             booking_id=quote(str(booking_id), safe=""),
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -109,6 +122,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
@@ -117,6 +131,7 @@ def sync_detailed(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -131,6 +146,7 @@ def sync_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
@@ -154,6 +171,7 @@ def sync(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -169,6 +187,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -178,6 +197,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
@@ -186,6 +206,7 @@ async def asyncio_detailed(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -200,6 +221,7 @@ async def asyncio_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +235,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
@@ -221,6 +244,7 @@ async def asyncio(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -237,5 +261,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

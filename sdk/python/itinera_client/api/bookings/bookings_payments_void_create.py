@@ -6,11 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bookings_payments_void_create_format import BookingsPaymentsVoidCreateFormat
 from ...models.error import Error
 from ...models.payment_envelope import PaymentEnvelope
 from ...models.validation_error import ValidationError
 from ...models.void_request import VoidRequest
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +19,19 @@ def _get_kwargs(
     id: str,
     *,
     body: VoidRequest,
+    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -27,6 +39,7 @@ def _get_kwargs(
             booking_id=quote(str(booking_id), safe=""),
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -108,6 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
+    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Void a payment
 
@@ -117,6 +131,7 @@ def sync_detailed(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -131,6 +146,7 @@ def sync_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
+    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Void a payment
 
@@ -155,6 +172,7 @@ def sync(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -170,6 +188,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -179,6 +198,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
+    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Void a payment
 
@@ -188,6 +208,7 @@ async def asyncio_detailed(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -202,6 +223,7 @@ async def asyncio_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +237,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
+    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Void a payment
 
@@ -224,6 +247,7 @@ async def asyncio(
     Args:
         booking_id (str):
         id (str):
+        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -240,5 +264,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

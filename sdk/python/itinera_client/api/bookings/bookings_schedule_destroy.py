@@ -6,21 +6,35 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bookings_schedule_destroy_format import BookingsScheduleDestroyFormat
 from ...models.error import Error
 from ...models.schedule_envelope import ScheduleEnvelope
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/bookings/{id}/schedule".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -95,6 +109,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope | ValidationError]:
     """Clear a booking's payment schedule
 
@@ -106,6 +121,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -130,6 +147,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | ValidationError | None:
     """Clear a booking's payment schedule
 
@@ -141,6 +159,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,6 +172,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -160,6 +180,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope | ValidationError]:
     """Clear a booking's payment schedule
 
@@ -171,6 +192,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,6 +204,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,6 +216,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | ValidationError | None:
     """Clear a booking's payment schedule
 
@@ -204,6 +228,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,5 +242,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

@@ -6,20 +6,34 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bookings_schedule_retrieve_format import BookingsScheduleRetrieveFormat
 from ...models.error import Error
 from ...models.schedule_envelope import ScheduleEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: BookingsScheduleRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/bookings/{id}/schedule".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -69,6 +83,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope]:
     """A booking's payment schedule
 
@@ -80,6 +95,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (BookingsScheduleRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,6 +107,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -104,6 +121,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleRetrieveFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | None:
     """A booking's payment schedule
 
@@ -115,6 +133,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (BookingsScheduleRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,6 +146,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -134,6 +154,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope]:
     """A booking's payment schedule
 
@@ -145,6 +166,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (BookingsScheduleRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +178,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,6 +190,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsScheduleRetrieveFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | None:
     """A booking's payment schedule
 
@@ -178,6 +202,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (BookingsScheduleRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,5 +216,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

@@ -8,23 +8,36 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
 from ...models.booking_service_input_request import BookingServiceInputRequest
+from ...models.bookings_services_create_format import BookingsServicesCreateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
     *,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/bookings/{id}/services".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -105,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesCreateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Add a service to a booking
 
@@ -113,6 +127,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (BookingsServicesCreateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -126,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesCreateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Add a service to a booking
 
@@ -148,6 +165,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (BookingsServicesCreateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -162,6 +180,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -170,6 +189,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesCreateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Add a service to a booking
 
@@ -178,6 +198,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (BookingsServicesCreateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -191,6 +212,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesCreateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Add a service to a booking
 
@@ -211,6 +234,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (BookingsServicesCreateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -226,5 +250,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

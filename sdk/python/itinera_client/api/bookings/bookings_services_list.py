@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bookings_services_list_format import BookingsServicesListFormat
 from ...models.error import Error
 from ...models.paginated_booking_service_list import PaginatedBookingServiceList
 from ...models.validation_error import ValidationError
@@ -15,11 +16,18 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: str,
     *,
+    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params["page"] = page
 
@@ -87,6 +95,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedBookingServiceList | ValidationError]:
@@ -97,6 +106,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -110,6 +120,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -125,6 +136,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedBookingServiceList | ValidationError | None:
@@ -135,6 +147,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -149,6 +162,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
         page=page,
         per_page=per_page,
     ).parsed
@@ -158,6 +172,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedBookingServiceList | ValidationError]:
@@ -168,6 +183,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -181,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -194,6 +211,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedBookingServiceList | ValidationError | None:
@@ -204,6 +222,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -219,6 +238,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
             page=page,
             per_page=per_page,
         )

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
+from ...models.bookings_services_partial_update_format import BookingsServicesPartialUpdateFormat
 from ...models.error import Error
 from ...models.patched_booking_service_input_request import PatchedBookingServiceInputRequest
 from ...models.validation_error import ValidationError
@@ -18,8 +19,19 @@ def _get_kwargs(
     service_id: int,
     *,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
+    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -27,6 +39,7 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             service_id=quote(str(service_id), safe=""),
         ),
+        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -109,6 +122,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
+    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Update a booking's service
 
@@ -117,6 +131,7 @@ def sync_detailed(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -131,6 +146,7 @@ def sync_detailed(
         id=id,
         service_id=service_id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
+    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Update a booking's service
 
@@ -154,6 +171,7 @@ def sync(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -169,6 +187,7 @@ def sync(
         service_id=service_id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -178,6 +197,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
+    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Update a booking's service
 
@@ -186,6 +206,7 @@ async def asyncio_detailed(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -200,6 +221,7 @@ async def asyncio_detailed(
         id=id,
         service_id=service_id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +235,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
+    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Update a booking's service
 
@@ -221,6 +244,7 @@ async def asyncio(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -237,5 +261,6 @@ async def asyncio(
             service_id=service_id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

@@ -7,14 +7,27 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
+from ...models.bookings_services_retrieve_format import BookingsServicesRetrieveFormat
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
     service_id: int,
+    *,
+    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +35,7 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             service_id=quote(str(service_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -72,6 +86,7 @@ def sync_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error]:
     """Retrieve a booking's service
 
@@ -80,6 +95,7 @@ def sync_detailed(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,6 +108,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         service_id=service_id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -106,6 +123,7 @@ def sync(
     service_id: int,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | None:
     """Retrieve a booking's service
 
@@ -114,6 +132,7 @@ def sync(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,6 +146,7 @@ def sync(
         id=id,
         service_id=service_id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -135,6 +155,7 @@ async def asyncio_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error]:
     """Retrieve a booking's service
 
@@ -143,6 +164,7 @@ async def asyncio_detailed(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +177,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         service_id=service_id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,6 +190,7 @@ async def asyncio(
     service_id: int,
     *,
     client: AuthenticatedClient,
+    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | None:
     """Retrieve a booking's service
 
@@ -175,6 +199,7 @@ async def asyncio(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,5 +214,6 @@ async def asyncio(
             id=id,
             service_id=service_id,
             client=client,
+            format_=format_,
         )
     ).parsed

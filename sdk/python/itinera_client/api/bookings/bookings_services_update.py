@@ -8,9 +8,10 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
 from ...models.booking_service_input_request import BookingServiceInputRequest
+from ...models.bookings_services_update_format import BookingsServicesUpdateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +19,19 @@ def _get_kwargs(
     service_id: int,
     *,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -27,6 +39,7 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             service_id=quote(str(service_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -108,6 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Replace a booking's service
 
@@ -116,6 +130,7 @@ def sync_detailed(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -130,6 +145,7 @@ def sync_detailed(
         id=id,
         service_id=service_id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Replace a booking's service
 
@@ -153,6 +170,7 @@ def sync(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -168,6 +186,7 @@ def sync(
         service_id=service_id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -177,6 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Replace a booking's service
 
@@ -185,6 +205,7 @@ async def asyncio_detailed(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -199,6 +220,7 @@ async def asyncio_detailed(
         id=id,
         service_id=service_id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -212,6 +234,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
+    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Replace a booking's service
 
@@ -220,6 +243,7 @@ async def asyncio(
     Args:
         id (str):
         service_id (int):
+        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -236,5 +260,6 @@ async def asyncio(
             service_id=service_id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

@@ -8,23 +8,36 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.booking_input_request import BookingInputRequest
+from ...models.bookings_update_format import BookingsUpdateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
     *,
     body: BookingInputRequest,
+    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/bookings/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -105,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Replace a booking
 
@@ -116,6 +130,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -129,6 +144,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -143,6 +159,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Replace a booking
 
@@ -154,6 +171,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -168,6 +186,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -176,6 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Replace a booking
 
@@ -187,6 +207,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -200,6 +221,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -212,6 +234,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
+    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Replace a booking
 
@@ -223,6 +246,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -238,5 +262,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

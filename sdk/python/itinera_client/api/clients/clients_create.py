@@ -7,6 +7,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.client_input_request import ClientInputRequest
+from ...models.clients_create_format import ClientsCreateFormat
+from ...models.duplicate_conflict import DuplicateConflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
@@ -15,15 +17,27 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ClientInputRequest,
+    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -36,7 +50,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | DuplicateConflict | Error | ValidationError | None:
     if response.status_code == 201:
         response_201 = ClientEnvelope.from_dict(response.json())
 
@@ -58,7 +72,7 @@ def _parse_response(
         return response_403
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        response_409 = DuplicateConflict.from_dict(response.json())
 
         return response_409
 
@@ -90,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | DuplicateConflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,14 +117,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | DuplicateConflict | Error | ValidationError]:
     """Create a client
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
+        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -120,11 +136,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | DuplicateConflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -139,14 +156,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | DuplicateConflict | Error | ValidationError | None:
     """Create a client
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
+        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -156,12 +175,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | DuplicateConflict | Error | ValidationError
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        format_=format_,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -170,14 +190,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | DuplicateConflict | Error | ValidationError]:
     """Create a client
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
+        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -187,11 +209,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | DuplicateConflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -204,14 +227,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | DuplicateConflict | Error | ValidationError | None:
     """Create a client
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
+        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -221,13 +246,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | DuplicateConflict | Error | ValidationError
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            format_=format_,
             idempotency_key=idempotency_key,
         )
     ).parsed

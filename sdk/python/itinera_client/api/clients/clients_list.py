@@ -9,6 +9,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.clients_list_active import ClientsListActive
 from ...models.clients_list_archived import ClientsListArchived
 from ...models.clients_list_corporate import ClientsListCorporate
+from ...models.clients_list_format import ClientsListFormat
+from ...models.clients_list_kind import ClientsListKind
 from ...models.clients_list_sort_item import ClientsListSortItem
 from ...models.clients_list_source import ClientsListSource
 from ...models.clients_list_status import ClientsListStatus
@@ -23,10 +25,13 @@ def _get_kwargs(
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
     assigned_to: float | Unset = UNSET,
+    company_client: float | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ClientsListFormat | Unset = UNSET,
+    kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -55,6 +60,8 @@ def _get_kwargs(
 
     params["assigned_to"] = assigned_to
 
+    params["company_client"] = company_client
+
     json_corporate: str | Unset = UNSET
     if not isinstance(corporate, Unset):
         json_corporate = corporate.value
@@ -72,6 +79,18 @@ def _get_kwargs(
     if not isinstance(created_before, Unset):
         json_created_before = created_before.isoformat()
     params["created_before"] = json_created_before
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind.value
+
+    params["kind"] = json_kind
 
     params["page"] = page
 
@@ -171,10 +190,13 @@ def sync_detailed(
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
     assigned_to: float | Unset = UNSET,
+    company_client: float | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ClientsListFormat | Unset = UNSET,
+    kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -189,15 +211,20 @@ def sync_detailed(
     """List clients
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
         assigned_to (float | Unset):
+        company_client (float | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ClientsListFormat | Unset):
+        kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -221,10 +248,13 @@ def sync_detailed(
         active=active,
         archived=archived,
         assigned_to=assigned_to,
+        company_client=company_client,
         corporate=corporate,
         country=country,
         created_after=created_after,
         created_before=created_before,
+        format_=format_,
+        kind=kind,
         page=page,
         per_page=per_page,
         q=q,
@@ -250,10 +280,13 @@ def sync(
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
     assigned_to: float | Unset = UNSET,
+    company_client: float | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ClientsListFormat | Unset = UNSET,
+    kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -268,15 +301,20 @@ def sync(
     """List clients
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
         assigned_to (float | Unset):
+        company_client (float | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ClientsListFormat | Unset):
+        kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -301,10 +339,13 @@ def sync(
         active=active,
         archived=archived,
         assigned_to=assigned_to,
+        company_client=company_client,
         corporate=corporate,
         country=country,
         created_after=created_after,
         created_before=created_before,
+        format_=format_,
+        kind=kind,
         page=page,
         per_page=per_page,
         q=q,
@@ -324,10 +365,13 @@ async def asyncio_detailed(
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
     assigned_to: float | Unset = UNSET,
+    company_client: float | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ClientsListFormat | Unset = UNSET,
+    kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -342,15 +386,20 @@ async def asyncio_detailed(
     """List clients
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
         assigned_to (float | Unset):
+        company_client (float | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ClientsListFormat | Unset):
+        kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -374,10 +423,13 @@ async def asyncio_detailed(
         active=active,
         archived=archived,
         assigned_to=assigned_to,
+        company_client=company_client,
         corporate=corporate,
         country=country,
         created_after=created_after,
         created_before=created_before,
+        format_=format_,
+        kind=kind,
         page=page,
         per_page=per_page,
         q=q,
@@ -401,10 +453,13 @@ async def asyncio(
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
     assigned_to: float | Unset = UNSET,
+    company_client: float | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ClientsListFormat | Unset = UNSET,
+    kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -419,15 +474,20 @@ async def asyncio(
     """List clients
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
         assigned_to (float | Unset):
+        company_client (float | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ClientsListFormat | Unset):
+        kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -453,10 +513,13 @@ async def asyncio(
             active=active,
             archived=archived,
             assigned_to=assigned_to,
+            company_client=company_client,
             corporate=corporate,
             country=country,
             created_after=created_after,
             created_before=created_before,
+            format_=format_,
+            kind=kind,
             page=page,
             per_page=per_page,
             q=q,

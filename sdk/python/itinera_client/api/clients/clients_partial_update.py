@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
+from ...models.clients_partial_update_format import ClientsPartialUpdateFormat
 from ...models.error import Error
 from ...models.patched_client_input_request import PatchedClientInputRequest
 from ...models.validation_error import ValidationError
@@ -17,14 +18,26 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedClientInputRequest | Unset = UNSET,
+    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/v1/clients/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -106,13 +119,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
+    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -127,6 +144,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -141,13 +159,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
+    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -163,6 +185,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -171,13 +194,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
+    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -192,6 +219,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,13 +232,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
+    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -227,5 +259,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

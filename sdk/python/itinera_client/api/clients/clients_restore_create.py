@@ -7,20 +7,34 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
+from ...models.clients_restore_create_format import ClientsRestoreCreateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients/{id}/restore".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -95,6 +109,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Restore an archived client
 
@@ -102,6 +117,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -126,6 +143,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Restore an archived client
 
@@ -133,6 +151,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +164,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -152,6 +172,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Restore an archived client
 
@@ -159,6 +180,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +192,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,6 +204,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Restore an archived client
 
@@ -188,6 +212,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,5 +226,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

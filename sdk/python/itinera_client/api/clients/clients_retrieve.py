@@ -7,19 +7,33 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
+from ...models.clients_retrieve_format import ClientsRetrieveFormat
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/clients/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -67,13 +81,17 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error]:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -85,6 +103,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -98,13 +117,17 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | None:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,6 +140,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -124,13 +148,17 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error]:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +170,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -153,13 +182,17 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | None:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,5 +206,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

@@ -8,23 +8,36 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.client_input_request import ClientInputRequest
+from ...models.clients_update_format import ClientsUpdateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
     *,
     body: ClientInputRequest,
+    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/clients/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -105,13 +118,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Replace a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -126,6 +143,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -140,13 +158,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Replace a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -162,6 +184,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -170,13 +193,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Replace a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -191,6 +218,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,13 +231,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
+    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Replace a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
+    A create whose email or phone matches an existing client answers 409 unless it sends
+    `allow_duplicate: true`.
 
     Args:
         id (str):
+        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -226,5 +258,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

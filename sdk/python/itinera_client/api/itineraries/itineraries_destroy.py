@@ -7,18 +7,32 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import Response
+from ...models.itineraries_destroy_format import ItinerariesDestroyFormat
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/itineraries/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -68,6 +82,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a itinerary
 
@@ -75,6 +90,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -86,6 +102,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -99,6 +116,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a itinerary
 
@@ -106,6 +124,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +137,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -125,6 +145,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a itinerary
 
@@ -132,6 +153,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +165,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -154,6 +177,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a itinerary
 
@@ -161,6 +185,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,5 +199,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

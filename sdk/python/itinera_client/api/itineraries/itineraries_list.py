@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.itineraries_list_format import ItinerariesListFormat
 from ...models.itineraries_list_sort_item import ItinerariesListSortItem
 from ...models.itineraries_list_status import ItinerariesListStatus
 from ...models.paginated_itinerary_list import PaginatedItineraryList
@@ -23,6 +24,7 @@ def _get_kwargs(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -55,6 +57,12 @@ def _get_kwargs(
     params["date_from"] = date_from
 
     params["date_to"] = date_to
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params["page"] = page
 
@@ -158,6 +166,7 @@ def sync_detailed(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -180,6 +189,7 @@ def sync_detailed(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -206,6 +216,7 @@ def sync_detailed(
         created_before=created_before,
         date_from=date_from,
         date_to=date_to,
+        format_=format_,
         page=page,
         per_page=per_page,
         q=q,
@@ -234,6 +245,7 @@ def sync(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -256,6 +268,7 @@ def sync(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -283,6 +296,7 @@ def sync(
         created_before=created_before,
         date_from=date_from,
         date_to=date_to,
+        format_=format_,
         page=page,
         per_page=per_page,
         q=q,
@@ -305,6 +319,7 @@ async def asyncio_detailed(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -327,6 +342,7 @@ async def asyncio_detailed(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -353,6 +369,7 @@ async def asyncio_detailed(
         created_before=created_before,
         date_from=date_from,
         date_to=date_to,
+        format_=format_,
         page=page,
         per_page=per_page,
         q=q,
@@ -379,6 +396,7 @@ async def asyncio(
     created_before: datetime.datetime | Unset = UNSET,
     date_from: str | Unset = UNSET,
     date_to: str | Unset = UNSET,
+    format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
@@ -401,6 +419,7 @@ async def asyncio(
         created_before (datetime.datetime | Unset):
         date_from (str | Unset):
         date_to (str | Unset):
+        format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
@@ -429,6 +448,7 @@ async def asyncio(
             created_before=created_before,
             date_from=date_from,
             date_to=date_to,
+            format_=format_,
             page=page,
             per_page=per_page,
             q=q,

@@ -7,19 +7,33 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.itineraries_retrieve_format import ItinerariesRetrieveFormat
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: ItinerariesRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/itineraries/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -69,6 +83,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope]:
     """Fetch one itinerary
 
@@ -76,6 +91,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (ItinerariesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -87,6 +103,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -100,6 +117,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesRetrieveFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | None:
     """Fetch one itinerary
 
@@ -107,6 +125,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (ItinerariesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,6 +138,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -126,6 +146,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope]:
     """Fetch one itinerary
 
@@ -133,6 +154,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (ItinerariesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,6 +166,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -155,6 +178,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ItinerariesRetrieveFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | None:
     """Fetch one itinerary
 
@@ -162,6 +186,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (ItinerariesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,5 +200,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

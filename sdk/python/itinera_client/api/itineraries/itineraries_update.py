@@ -7,24 +7,37 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.itineraries_update_format import ItinerariesUpdateFormat
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.itinerary_input_request import ItineraryInputRequest
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
     *,
     body: ItineraryInputRequest,
+    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/itineraries/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -105,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
+    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Replace a itinerary
 
@@ -112,6 +126,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -125,6 +140,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -139,6 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
+    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Replace a itinerary
 
@@ -146,6 +163,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -160,6 +178,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -168,6 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
+    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Replace a itinerary
 
@@ -175,6 +195,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -188,6 +209,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
+    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Replace a itinerary
 
@@ -207,6 +230,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -222,5 +246,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

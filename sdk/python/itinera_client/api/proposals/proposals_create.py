@@ -6,21 +6,34 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.proposal_envelope import ProposalEnvelope
+from ...models.proposal_detail_envelope import ProposalDetailEnvelope
 from ...models.proposal_input_request import ProposalInputRequest
+from ...models.proposals_create_format import ProposalsCreateFormat
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ProposalInputRequest,
+    format_: ProposalsCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/proposals",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -33,9 +46,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalEnvelope | ValidationError | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     if response.status_code == 201:
-        response_201 = ProposalEnvelope.from_dict(response.json())
+        response_201 = ProposalDetailEnvelope.from_dict(response.json())
 
         return response_201
 
@@ -82,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,17 +108,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsCreateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Create a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -113,11 +124,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -131,17 +143,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsCreateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Create a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -149,12 +159,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -162,17 +173,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsCreateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Create a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -180,11 +189,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,17 +206,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsCreateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Create a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -214,12 +222,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

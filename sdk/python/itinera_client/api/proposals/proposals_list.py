@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.paginated_proposal_list import PaginatedProposalList
+from ...models.proposals_list_format import ProposalsListFormat
 from ...models.proposals_list_sort_item import ProposalsListSortItem
 from ...models.proposals_list_status import ProposalsListStatus
 from ...models.validation_error import ValidationError
@@ -16,10 +17,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    awaiting: str | Unset = UNSET,
     client_query: float | Unset = UNSET,
     client_id: float | Unset = UNSET,
+    consultant_id: float | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ProposalsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -34,9 +38,13 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
+    params["awaiting"] = awaiting
+
     params["client"] = client_query
 
     params["client_id"] = client_id
+
+    params["consultant_id"] = consultant_id
 
     json_created_after: str | Unset = UNSET
     if not isinstance(created_after, Unset):
@@ -47,6 +55,12 @@ def _get_kwargs(
     if not isinstance(created_before, Unset):
         json_created_before = created_before.isoformat()
     params["created_before"] = json_created_before
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params["itinerary_id"] = itinerary_id
 
@@ -145,10 +159,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    awaiting: str | Unset = UNSET,
     client_query: float | Unset = UNSET,
     client_id: float | Unset = UNSET,
+    consultant_id: float | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ProposalsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -162,18 +179,17 @@ def sync_detailed(
 ) -> Response[Error | PaginatedProposalList | ValidationError]:
     """List proposals
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        awaiting (str | Unset):
         client_query (float | Unset):
         client_id (float | Unset):
+        consultant_id (float | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ProposalsListFormat | Unset):
         itinerary_id (float | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -194,10 +210,13 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        awaiting=awaiting,
         client_query=client_query,
         client_id=client_id,
+        consultant_id=consultant_id,
         created_after=created_after,
         created_before=created_before,
+        format_=format_,
         itinerary_id=itinerary_id,
         page=page,
         per_page=per_page,
@@ -220,10 +239,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    awaiting: str | Unset = UNSET,
     client_query: float | Unset = UNSET,
     client_id: float | Unset = UNSET,
+    consultant_id: float | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ProposalsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -237,18 +259,17 @@ def sync(
 ) -> Error | PaginatedProposalList | ValidationError | None:
     """List proposals
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        awaiting (str | Unset):
         client_query (float | Unset):
         client_id (float | Unset):
+        consultant_id (float | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ProposalsListFormat | Unset):
         itinerary_id (float | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -270,10 +291,13 @@ def sync(
 
     return sync_detailed(
         client=client,
+        awaiting=awaiting,
         client_query=client_query,
         client_id=client_id,
+        consultant_id=consultant_id,
         created_after=created_after,
         created_before=created_before,
+        format_=format_,
         itinerary_id=itinerary_id,
         page=page,
         per_page=per_page,
@@ -290,10 +314,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    awaiting: str | Unset = UNSET,
     client_query: float | Unset = UNSET,
     client_id: float | Unset = UNSET,
+    consultant_id: float | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ProposalsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -307,18 +334,17 @@ async def asyncio_detailed(
 ) -> Response[Error | PaginatedProposalList | ValidationError]:
     """List proposals
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        awaiting (str | Unset):
         client_query (float | Unset):
         client_id (float | Unset):
+        consultant_id (float | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ProposalsListFormat | Unset):
         itinerary_id (float | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -339,10 +365,13 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        awaiting=awaiting,
         client_query=client_query,
         client_id=client_id,
+        consultant_id=consultant_id,
         created_after=created_after,
         created_before=created_before,
+        format_=format_,
         itinerary_id=itinerary_id,
         page=page,
         per_page=per_page,
@@ -363,10 +392,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    awaiting: str | Unset = UNSET,
     client_query: float | Unset = UNSET,
     client_id: float | Unset = UNSET,
+    consultant_id: float | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
+    format_: ProposalsListFormat | Unset = UNSET,
     itinerary_id: float | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -380,18 +412,17 @@ async def asyncio(
 ) -> Error | PaginatedProposalList | ValidationError | None:
     """List proposals
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
+        awaiting (str | Unset):
         client_query (float | Unset):
         client_id (float | Unset):
+        consultant_id (float | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
+        format_ (ProposalsListFormat | Unset):
         itinerary_id (float | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -414,10 +445,13 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            awaiting=awaiting,
             client_query=client_query,
             client_id=client_id,
+            consultant_id=consultant_id,
             created_after=created_after,
             created_before=created_before,
+            format_=format_,
             itinerary_id=itinerary_id,
             page=page,
             per_page=per_page,

@@ -8,7 +8,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.patched_proposal_input_request import PatchedProposalInputRequest
-from ...models.proposal_envelope import ProposalEnvelope
+from ...models.proposal_detail_envelope import ProposalDetailEnvelope
+from ...models.proposals_partial_update_format import ProposalsPartialUpdateFormat
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
@@ -17,14 +18,26 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedProposalInputRequest | Unset = UNSET,
+    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/v1/proposals/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -38,9 +51,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalEnvelope | ValidationError | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
-        response_200 = ProposalEnvelope.from_dict(response.json())
+        response_200 = ProposalDetailEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -92,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,18 +119,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Update some fields of a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -125,12 +136,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -145,18 +157,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Update some fields of a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -164,13 +174,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -179,18 +190,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Update some fields of a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -198,12 +207,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,18 +226,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Update some fields of a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -235,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return (
@@ -243,5 +251,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

@@ -7,19 +7,33 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.proposal_envelope import ProposalEnvelope
-from ...types import Response
+from ...models.proposal_detail_envelope import ProposalDetailEnvelope
+from ...models.proposals_retrieve_format import ProposalsRetrieveFormat
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    format_: ProposalsRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/proposals/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -27,9 +41,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalEnvelope | None:
+) -> Error | ProposalDetailEnvelope | None:
     if response.status_code == 200:
-        response_200 = ProposalEnvelope.from_dict(response.json())
+        response_200 = ProposalDetailEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -56,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalEnvelope]:
+) -> Response[Error | ProposalDetailEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,29 +83,28 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalEnvelope]:
+    format_: ProposalsRetrieveFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope]:
     """Fetch one proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope]
+        Response[Error | ProposalDetailEnvelope]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -105,30 +118,29 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalEnvelope | None:
+    format_: ProposalsRetrieveFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | None:
     """Fetch one proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope
+        Error | ProposalDetailEnvelope
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -136,29 +148,28 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalEnvelope]:
+    format_: ProposalsRetrieveFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope]:
     """Fetch one proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope]
+        Response[Error | ProposalDetailEnvelope]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,30 +181,29 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalEnvelope | None:
+    format_: ProposalsRetrieveFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | None:
     """Fetch one proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope
+        Error | ProposalDetailEnvelope
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

@@ -7,8 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.proposal_envelope import ProposalEnvelope
+from ...models.proposal_detail_envelope import ProposalDetailEnvelope
 from ...models.proposal_send_request import ProposalSendRequest
+from ...models.proposals_send_create_format import ProposalsSendCreateFormat
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
@@ -17,14 +18,26 @@ def _get_kwargs(
     id: str,
     *,
     body: ProposalSendRequest | Unset = UNSET,
+    format_: ProposalsSendCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/proposals/{id}/send".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -38,9 +51,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalEnvelope | ValidationError | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
-        response_200 = ProposalEnvelope.from_dict(response.json())
+        response_200 = ProposalDetailEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -92,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +119,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsSendCreateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Send a proposal to its client
 
      Emails the client the link to the proposal and freezes the next version when the content changed
@@ -116,6 +130,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -123,12 +138,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -143,7 +159,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsSendCreateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Send a proposal to its client
 
      Emails the client the link to the proposal and freezes the next version when the content changed
@@ -153,6 +170,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -160,13 +178,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -175,7 +194,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsSendCreateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Send a proposal to its client
 
      Emails the client the link to the proposal and freezes the next version when the content changed
@@ -185,6 +205,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -192,12 +213,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,7 +232,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsSendCreateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Send a proposal to its client
 
      Emails the client the link to the proposal and freezes the next version when the content changed
@@ -220,6 +243,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -227,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return (
@@ -235,5 +259,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

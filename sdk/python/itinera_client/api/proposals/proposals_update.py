@@ -7,24 +7,37 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.proposal_envelope import ProposalEnvelope
+from ...models.proposal_detail_envelope import ProposalDetailEnvelope
 from ...models.proposal_input_request import ProposalInputRequest
+from ...models.proposals_update_format import ProposalsUpdateFormat
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
     *,
     body: ProposalInputRequest,
+    format_: ProposalsUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/proposals/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -37,9 +50,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalEnvelope | ValidationError | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
-        response_200 = ProposalEnvelope.from_dict(response.json())
+        response_200 = ProposalDetailEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -91,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,18 +118,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsUpdateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Replace a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -124,12 +135,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -144,18 +156,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsUpdateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Replace a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -163,13 +173,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        format_=format_,
     ).parsed
 
 
@@ -178,18 +189,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Response[Error | ProposalEnvelope | ValidationError]:
+    format_: ProposalsUpdateFormat | Unset = UNSET,
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Replace a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -197,12 +206,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalEnvelope | ValidationError]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,18 +225,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-) -> Error | ProposalEnvelope | ValidationError | None:
+    format_: ProposalsUpdateFormat | Unset = UNSET,
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Replace a proposal
 
-     CRUD for one resource, every query scoped to ``request.auth``'s agency.
-
-    A subclass names its model, serializers, FilterSet and the selector/service functions:
-    ``list_selector(agency=, filters=)``, ``get_selector(agency=, <resource>_id=)``,
-    ``create_service(agency=, created_by=, **fields)``, ``update_service(<resource>=, **fields)``
-    and ``delete_service(<resource>=)``.
+     A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
+    list; a nested resource's parent narrows it).
 
     Args:
         id (str):
+        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -234,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalEnvelope | ValidationError
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return (
@@ -242,5 +250,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            format_=format_,
         )
     ).parsed

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.paginated_proposal_version_list import PaginatedProposalVersionList
+from ...models.proposals_versions_list_format import ProposalsVersionsListFormat
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
@@ -15,11 +16,18 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: str,
     *,
+    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params["page"] = page
 
@@ -92,6 +100,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedProposalVersionList | ValidationError]:
@@ -102,6 +111,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -115,6 +125,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -130,6 +141,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedProposalVersionList | ValidationError | None:
@@ -140,6 +152,7 @@ def sync(
 
     Args:
         id (str):
+        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -154,6 +167,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
         page=page,
         per_page=per_page,
     ).parsed
@@ -163,6 +177,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedProposalVersionList | ValidationError]:
@@ -173,6 +188,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -186,6 +202,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -199,6 +216,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedProposalVersionList | ValidationError | None:
@@ -209,6 +227,7 @@ async def asyncio(
 
     Args:
         id (str):
+        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -224,6 +243,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
             page=page,
             per_page=per_page,
         )

@@ -7,20 +7,20 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.proposal import Proposal
+    from ..models.receipt import Receipt
 
 
-T = TypeVar("T", bound="ProposalEnvelope")
+T = TypeVar("T", bound="ReceiptEnvelope")
 
 
 @_attrs_define
-class ProposalEnvelope:
+class ReceiptEnvelope:
     """
     Attributes:
-        data (Proposal): A priced proposal sent to a client, optionally for an itinerary.
+        data (Receipt): A receipt for one payment received.
     """
 
-    data: Proposal
+    data: Receipt
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,17 +38,17 @@ class ProposalEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.proposal import Proposal  # noqa: PLC0415
+        from ..models.receipt import Receipt  # noqa: PLC0415
 
         d = dict(src_dict)
-        data = Proposal.from_dict(d.pop("data"))
+        data = Receipt.from_dict(d.pop("data"))
 
-        proposal_envelope = cls(
+        receipt_envelope = cls(
             data=data,
         )
 
-        proposal_envelope.additional_properties = d
-        return proposal_envelope
+        receipt_envelope.additional_properties = d
+        return receipt_envelope
 
     @property
     def additional_keys(self) -> list[str]:

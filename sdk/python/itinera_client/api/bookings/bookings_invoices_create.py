@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.invoice_envelope import InvoiceEnvelope
+from ...models.validation_error import ValidationError
+from ...types import Response
+
+
+def _get_kwargs(
+    booking_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/bookings/{booking_id}/invoices".format(
+            booking_id=quote(str(booking_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | InvoiceEnvelope | ValidationError | None:
+    if response.status_code == 201:
+        response_201 = InvoiceEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | InvoiceEnvelope | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | InvoiceEnvelope | ValidationError]:
+    """Create a invoice
+
+     A booking's invoices. POST issues one from the booking as it stands now (no body): its
+    services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
+    0.00.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvoiceEnvelope | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | InvoiceEnvelope | ValidationError | None:
+    """Create a invoice
+
+     A booking's invoices. POST issues one from the booking as it stands now (no body): its
+    services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
+    0.00.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvoiceEnvelope | ValidationError
+    """
+
+    return sync_detailed(
+        booking_id=booking_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | InvoiceEnvelope | ValidationError]:
+    """Create a invoice
+
+     A booking's invoices. POST issues one from the booking as it stands now (no body): its
+    services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
+    0.00.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvoiceEnvelope | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | InvoiceEnvelope | ValidationError | None:
+    """Create a invoice
+
+     A booking's invoices. POST issues one from the booking as it stands now (no body): its
+    services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
+    0.00.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvoiceEnvelope | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            booking_id=booking_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.clients_contacts_list_format import ClientsContactsListFormat
+from ...models.error import Error
+from ...models.paginated_client_list import PaginatedClientList
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    format_: ClientsContactsListFormat | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clients/{id}/contacts".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PaginatedClientList | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = PaginatedClientList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaginatedClientList | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsContactsListFormat | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Response[Error | PaginatedClientList | ValidationError]:
+    """List a company's contacts
+
+     The company's contacts (people among your clients, archived ones too), by name.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsListFormat | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedClientList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        format_=format_,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsContactsListFormat | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Error | PaginatedClientList | ValidationError | None:
+    """List a company's contacts
+
+     The company's contacts (people among your clients, archived ones too), by name.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsListFormat | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedClientList | ValidationError
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        format_=format_,
+        page=page,
+        per_page=per_page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsContactsListFormat | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Response[Error | PaginatedClientList | ValidationError]:
+    """List a company's contacts
+
+     The company's contacts (people among your clients, archived ones too), by name.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsListFormat | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedClientList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        format_=format_,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsContactsListFormat | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Error | PaginatedClientList | ValidationError | None:
+    """List a company's contacts
+
+     The company's contacts (people among your clients, archived ones too), by name.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsListFormat | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedClientList | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            format_=format_,
+            page=page,
+            per_page=per_page,
+        )
+    ).parsed

@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.client_envelope import ClientEnvelope
+from ...models.clients_contacts_remove_create_format import ClientsContactsRemoveCreateFormat
+from ...models.contact_input_request import ContactInputRequest
+from ...models.error import Error
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: ContactInputRequest,
+    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/clients/{id}/contacts/remove".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClientEnvelope | Error | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = ClientEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClientEnvelope | Error | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactInputRequest,
+    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
+) -> Response[ClientEnvelope | Error | ValidationError]:
+    """Remove a contact from a company
+
+     The person is no longer a contact of this company (answered as it is if it was
+    not one). Answers the contact.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsRemoveCreateFormat | Unset):
+        body (ContactInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientEnvelope | Error | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactInputRequest,
+    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
+) -> ClientEnvelope | Error | ValidationError | None:
+    """Remove a contact from a company
+
+     The person is no longer a contact of this company (answered as it is if it was
+    not one). Answers the contact.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsRemoveCreateFormat | Unset):
+        body (ContactInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientEnvelope | Error | ValidationError
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactInputRequest,
+    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
+) -> Response[ClientEnvelope | Error | ValidationError]:
+    """Remove a contact from a company
+
+     The person is no longer a contact of this company (answered as it is if it was
+    not one). Answers the contact.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsRemoveCreateFormat | Unset):
+        body (ContactInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientEnvelope | Error | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactInputRequest,
+    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
+) -> ClientEnvelope | Error | ValidationError | None:
+    """Remove a contact from a company
+
+     The person is no longer a contact of this company (answered as it is if it was
+    not one). Answers the contact.
+
+    Args:
+        id (str):
+        format_ (ClientsContactsRemoveCreateFormat | Unset):
+        body (ContactInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientEnvelope | Error | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.clients_duplicates_check_retrieve_format import ClientsDuplicatesCheckRetrieveFormat
+from ...models.duplicate_check_envelope import DuplicateCheckEnvelope
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    email: str | Unset = UNSET,
+    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
+    phone: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["email"] = email
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params["phone"] = phone
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clients/duplicates/check",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DuplicateCheckEnvelope | Error | None:
+    if response.status_code == 200:
+        response_200 = DuplicateCheckEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DuplicateCheckEnvelope | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    email: str | Unset = UNSET,
+    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
+    phone: str | Unset = UNSET,
+) -> Response[DuplicateCheckEnvelope | Error]:
+    """Check for duplicates before a create
+
+     The clients (archived ones too) a create with this email or phone would duplicate:
+    the same list a `POST /clients` answers its 409 with.
+
+    Args:
+        email (str | Unset):
+        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
+        phone (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DuplicateCheckEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        email=email,
+        format_=format_,
+        phone=phone,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    email: str | Unset = UNSET,
+    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
+    phone: str | Unset = UNSET,
+) -> DuplicateCheckEnvelope | Error | None:
+    """Check for duplicates before a create
+
+     The clients (archived ones too) a create with this email or phone would duplicate:
+    the same list a `POST /clients` answers its 409 with.
+
+    Args:
+        email (str | Unset):
+        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
+        phone (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DuplicateCheckEnvelope | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        email=email,
+        format_=format_,
+        phone=phone,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    email: str | Unset = UNSET,
+    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
+    phone: str | Unset = UNSET,
+) -> Response[DuplicateCheckEnvelope | Error]:
+    """Check for duplicates before a create
+
+     The clients (archived ones too) a create with this email or phone would duplicate:
+    the same list a `POST /clients` answers its 409 with.
+
+    Args:
+        email (str | Unset):
+        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
+        phone (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DuplicateCheckEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        email=email,
+        format_=format_,
+        phone=phone,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    email: str | Unset = UNSET,
+    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
+    phone: str | Unset = UNSET,
+) -> DuplicateCheckEnvelope | Error | None:
+    """Check for duplicates before a create
+
+     The clients (archived ones too) a create with this email or phone would duplicate:
+    the same list a `POST /clients` answers its 409 with.
+
+    Args:
+        email (str | Unset):
+        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
+        phone (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DuplicateCheckEnvelope | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            email=email,
+            format_=format_,
+            phone=phone,
+        )
+    ).parsed

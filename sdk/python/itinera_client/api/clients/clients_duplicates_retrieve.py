@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.clients_duplicates_retrieve_format import ClientsDuplicatesRetrieveFormat
+from ...models.duplicate_pairs_envelope import DuplicatePairsEnvelope
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clients/duplicates",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DuplicatePairsEnvelope | Error | None:
+    if response.status_code == 200:
+        response_200 = DuplicatePairsEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DuplicatePairsEnvelope | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
+) -> Response[DuplicatePairsEnvelope | Error]:
+    """Likely duplicate clients
+
+     Pairs of live clients with the same email (any case) or phone (E.164), the older
+    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+
+    Args:
+        format_ (ClientsDuplicatesRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DuplicatePairsEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
+) -> DuplicatePairsEnvelope | Error | None:
+    """Likely duplicate clients
+
+     Pairs of live clients with the same email (any case) or phone (E.164), the older
+    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+
+    Args:
+        format_ (ClientsDuplicatesRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DuplicatePairsEnvelope | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
+) -> Response[DuplicatePairsEnvelope | Error]:
+    """Likely duplicate clients
+
+     Pairs of live clients with the same email (any case) or phone (E.164), the older
+    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+
+    Args:
+        format_ (ClientsDuplicatesRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DuplicatePairsEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
+) -> DuplicatePairsEnvelope | Error | None:
+    """Likely duplicate clients
+
+     Pairs of live clients with the same email (any case) or phone (E.164), the older
+    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+
+    Args:
+        format_ (ClientsDuplicatesRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DuplicatePairsEnvelope | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            format_=format_,
+        )
+    ).parsed

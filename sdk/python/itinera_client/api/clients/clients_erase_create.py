@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.client_envelope import ClientEnvelope
+from ...models.clients_erase_create_format import ClientsEraseCreateFormat
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    format_: ClientsEraseCreateFormat | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/clients/{id}/erase".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientEnvelope | Error | None:
+    if response.status_code == 200:
+        response_200 = ClientEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClientEnvelope | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsEraseCreateFormat | Unset = UNSET,
+) -> Response[ClientEnvelope | Error]:
+    """Erase a client's personal data (GDPR)
+
+     Removes the client's name, contact details, notes, enquiries' submissions and the
+    details of its history; bookings and payments stay with their totals. Owners and
+    admins only (an agent's token gets a 403). Cannot be undone.
+
+    Args:
+        id (str):
+        format_ (ClientsEraseCreateFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsEraseCreateFormat | Unset = UNSET,
+) -> ClientEnvelope | Error | None:
+    """Erase a client's personal data (GDPR)
+
+     Removes the client's name, contact details, notes, enquiries' submissions and the
+    details of its history; bookings and payments stay with their totals. Owners and
+    admins only (an agent's token gets a 403). Cannot be undone.
+
+    Args:
+        id (str):
+        format_ (ClientsEraseCreateFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientEnvelope | Error
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsEraseCreateFormat | Unset = UNSET,
+) -> Response[ClientEnvelope | Error]:
+    """Erase a client's personal data (GDPR)
+
+     Removes the client's name, contact details, notes, enquiries' submissions and the
+    details of its history; bookings and payments stay with their totals. Owners and
+    admins only (an agent's token gets a 403). Cannot be undone.
+
+    Args:
+        id (str):
+        format_ (ClientsEraseCreateFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsEraseCreateFormat | Unset = UNSET,
+) -> ClientEnvelope | Error | None:
+    """Erase a client's personal data (GDPR)
+
+     Removes the client's name, contact details, notes, enquiries' submissions and the
+    details of its history; bookings and payments stay with their totals. Owners and
+    admins only (an agent's token gets a 403). Cannot be undone.
+
+    Args:
+        id (str):
+        format_ (ClientsEraseCreateFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientEnvelope | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            format_=format_,
+        )
+    ).parsed

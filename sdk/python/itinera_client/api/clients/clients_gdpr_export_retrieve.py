@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.clients_gdpr_export_retrieve_format import ClientsGdprExportRetrieveFormat
+from ...models.error import Error
+from ...models.gdpr_export_envelope import GdprExportEnvelope
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    format_: ClientsGdprExportRetrieveFormat | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clients/{id}/gdpr-export".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | GdprExportEnvelope | None:
+    if response.status_code == 200:
+        response_200 = GdprExportEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | GdprExportEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsGdprExportRetrieveFormat | Unset = UNSET,
+) -> Response[Error | GdprExportEnvelope]:
+    """Everything about one client (GDPR access request)
+
+     The client's row, itineraries with days and items, proposals, bookings with
+    services and payments, enquiries, tasks and history, as stored.
+
+    Args:
+        id (str):
+        format_ (ClientsGdprExportRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GdprExportEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsGdprExportRetrieveFormat | Unset = UNSET,
+) -> Error | GdprExportEnvelope | None:
+    """Everything about one client (GDPR access request)
+
+     The client's row, itineraries with days and items, proposals, bookings with
+    services and payments, enquiries, tasks and history, as stored.
+
+    Args:
+        id (str):
+        format_ (ClientsGdprExportRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GdprExportEnvelope
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsGdprExportRetrieveFormat | Unset = UNSET,
+) -> Response[Error | GdprExportEnvelope]:
+    """Everything about one client (GDPR access request)
+
+     The client's row, itineraries with days and items, proposals, bookings with
+    services and payments, enquiries, tasks and history, as stored.
+
+    Args:
+        id (str):
+        format_ (ClientsGdprExportRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GdprExportEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: ClientsGdprExportRetrieveFormat | Unset = UNSET,
+) -> Error | GdprExportEnvelope | None:
+    """Everything about one client (GDPR access request)
+
+     The client's row, itineraries with days and items, proposals, bookings with
+    services and payments, enquiries, tasks and history, as stored.
+
+    Args:
+        id (str):
+        format_ (ClientsGdprExportRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GdprExportEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            format_=format_,
+        )
+    ).parsed

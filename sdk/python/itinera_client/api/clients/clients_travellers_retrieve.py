@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.traveller_envelope import TravellerEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    client_id: str,
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clients/{client_id}/travellers/{id}".format(
+            client_id=quote(str(client_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TravellerEnvelope | None:
+    if response.status_code == 200:
+        response_200 = TravellerEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TravellerEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    client_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | TravellerEnvelope]:
+    """Fetch one traveller
+
+     A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
+    `is_lead`, `passport_expires_before`.
+
+    Args:
+        client_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TravellerEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        client_id=client_id,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    client_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | TravellerEnvelope | None:
+    """Fetch one traveller
+
+     A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
+    `is_lead`, `passport_expires_before`.
+
+    Args:
+        client_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TravellerEnvelope
+    """
+
+    return sync_detailed(
+        client_id=client_id,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    client_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | TravellerEnvelope]:
+    """Fetch one traveller
+
+     A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
+    `is_lead`, `passport_expires_before`.
+
+    Args:
+        client_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TravellerEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        client_id=client_id,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    client_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | TravellerEnvelope | None:
+    """Fetch one traveller
+
+     A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
+    `is_lead`, `passport_expires_before`.
+
+    Args:
+        client_id (str):
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TravellerEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client_id=client_id,
+            id=id,
+            client=client,
+        )
+    ).parsed

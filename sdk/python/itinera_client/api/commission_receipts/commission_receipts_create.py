@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.commission_receipt_envelope import CommissionReceiptEnvelope
+from ...models.commission_receipt_input_request import CommissionReceiptInputRequest
+from ...models.error import Error
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CommissionReceiptInputRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/commission-receipts",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+    if response.status_code == 201:
+        response_201 = CommissionReceiptEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CommissionReceiptInputRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+    """Create a commission receipt
+
+     An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
+    (one record, however many retries; see core.idempotency). Keys belong to the token.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CommissionReceiptInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CommissionReceiptEnvelope | Error | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CommissionReceiptInputRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+    """Create a commission receipt
+
+     An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
+    (one record, however many retries; see core.idempotency). Keys belong to the token.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CommissionReceiptInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CommissionReceiptEnvelope | Error | ValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CommissionReceiptInputRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+    """Create a commission receipt
+
+     An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
+    (one record, however many retries; see core.idempotency). Keys belong to the token.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CommissionReceiptInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CommissionReceiptEnvelope | Error | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CommissionReceiptInputRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+    """Create a commission receipt
+
+     An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
+    (one record, however many retries; see core.idempotency). Keys belong to the token.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CommissionReceiptInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CommissionReceiptEnvelope | Error | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

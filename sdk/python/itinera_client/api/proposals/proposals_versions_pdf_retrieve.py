@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.pdf_pending import PdfPending
+from ...models.proposals_versions_pdf_retrieve_format import ProposalsVersionsPdfRetrieveFormat
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    n: int,
+    *,
+    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/proposals/{id}/versions/{n}/pdf".format(
+            id=quote(str(id), safe=""),
+            n=quote(str(n), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | File | PdfPending | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 202:
+        response_202 = PdfPending.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | File | PdfPending]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    n: int,
+    *,
+    client: AuthenticatedClient,
+    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
+) -> Response[Error | File | PdfPending]:
+    """Download a version as a PDF
+
+     Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
+    under the agency's letterhead: `application/pdf`. A long one is rendered in the background: 202 with
+    `Retry-After` until it is ready.
+
+    Args:
+        id (str):
+        n (int):
+        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File | PdfPending]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        n=n,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    n: int,
+    *,
+    client: AuthenticatedClient,
+    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
+) -> Error | File | PdfPending | None:
+    """Download a version as a PDF
+
+     Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
+    under the agency's letterhead: `application/pdf`. A long one is rendered in the background: 202 with
+    `Retry-After` until it is ready.
+
+    Args:
+        id (str):
+        n (int):
+        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File | PdfPending
+    """
+
+    return sync_detailed(
+        id=id,
+        n=n,
+        client=client,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    n: int,
+    *,
+    client: AuthenticatedClient,
+    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
+) -> Response[Error | File | PdfPending]:
+    """Download a version as a PDF
+
+     Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
+    under the agency's letterhead: `application/pdf`. A long one is rendered in the background: 202 with
+    `Retry-After` until it is ready.
+
+    Args:
+        id (str):
+        n (int):
+        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File | PdfPending]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        n=n,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    n: int,
+    *,
+    client: AuthenticatedClient,
+    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
+) -> Error | File | PdfPending | None:
+    """Download a version as a PDF
+
+     Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
+    under the agency's letterhead: `application/pdf`. A long one is rendered in the background: 202 with
+    `Retry-After` until it is ready.
+
+    Args:
+        id (str):
+        n (int):
+        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File | PdfPending
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            n=n,
+            client=client,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.paginated_instalment_due_list import PaginatedInstalmentDueList
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    days: int | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["days"] = days
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/reports/payments-due",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PaginatedInstalmentDueList | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = PaginatedInstalmentDueList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaginatedInstalmentDueList | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    days: int | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Response[Error | PaginatedInstalmentDueList | ValidationError]:
+    """Payments due in the next days
+
+     Instalments falling due from today to today + `days` (30 by default, at most 366) with
+    something unpaid, on live bookings, soonest first.
+
+    Args:
+        days (int | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedInstalmentDueList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        days=days,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    days: int | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Error | PaginatedInstalmentDueList | ValidationError | None:
+    """Payments due in the next days
+
+     Instalments falling due from today to today + `days` (30 by default, at most 366) with
+    something unpaid, on live bookings, soonest first.
+
+    Args:
+        days (int | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedInstalmentDueList | ValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        days=days,
+        page=page,
+        per_page=per_page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    days: int | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Response[Error | PaginatedInstalmentDueList | ValidationError]:
+    """Payments due in the next days
+
+     Instalments falling due from today to today + `days` (30 by default, at most 366) with
+    something unpaid, on live bookings, soonest first.
+
+    Args:
+        days (int | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedInstalmentDueList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        days=days,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    days: int | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+) -> Error | PaginatedInstalmentDueList | ValidationError | None:
+    """Payments due in the next days
+
+     Instalments falling due from today to today + `days` (30 by default, at most 366) with
+    something unpaid, on live bookings, soonest first.
+
+    Args:
+        days (int | Unset):
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedInstalmentDueList | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            days=days,
+            page=page,
+            per_page=per_page,
+        )
+    ).parsed

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.duplicate_match import DuplicateMatch
+
+
+T = TypeVar("T", bound="DuplicateCheck")
+
+
+@_attrs_define
+class DuplicateCheck:
+    """
+    Attributes:
+        duplicates (list[DuplicateMatch]):
+    """
+
+    duplicates: list[DuplicateMatch]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        duplicates = []
+        for duplicates_item_data in self.duplicates:
+            duplicates_item = duplicates_item_data.to_dict()
+            duplicates.append(duplicates_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "duplicates": duplicates,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.duplicate_match import DuplicateMatch  # noqa: PLC0415
+
+        d = dict(src_dict)
+        duplicates = []
+        _duplicates = d.pop("duplicates")
+        for duplicates_item_data in _duplicates:
+            duplicates_item = DuplicateMatch.from_dict(duplicates_item_data)
+
+            duplicates.append(duplicates_item)
+
+        duplicate_check = cls(
+            duplicates=duplicates,
+        )
+
+        duplicate_check.additional_properties = d
+        return duplicate_check
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
