@@ -36,3 +36,19 @@ def test_a_completed_tasks_data_is_the_task_as_the_api_shows_it(agency, alice):
     data = render_data(agency=agency, event_type="task.completed", activity=activity)
     assert data["id"] == task.pk and data["title"] == "Call Ada"
     assert data["done_at"] is not None and data["client_id"] == client.pk
+
+
+def test_a_deleted_tasks_data_names_its_id(agency, alice):
+    task = task_services.task_create(
+        agency=agency,
+        created_by=alice,
+        title="Call Ada",
+        due_date=dt.date(2027, 3, 2),
+        client=ClientFactory(agency=agency),
+    )
+    task_id = task.pk
+    task_services.task_delete(task=task)
+    activity = Activity.objects.get(event="task.deleted")
+    assert render_data(agency=agency, event_type="task.deleted", activity=activity) == {
+        "id": task_id
+    }
