@@ -17,8 +17,10 @@ def test_swagger_ui_renders_under_its_csp_and_stores_no_token(page):
         ),
     )
     page.goto("/api/v1/docs")
-    page.wait_for_selector(".opblock", timeout=20_000)  # the operations, drawn by the script
-    assert page.locator(".opblock").count() > 10
+    # The operations, drawn by the script one tag after another: wait for more than a few.
+    page.wait_for_function(
+        "() => document.querySelectorAll('.opblock').length > 10", timeout=30_000
+    )
     page.click("button.authorize")
     page.fill(".auth-container input", "itn_0123456789ab.secret")
     page.click(".auth-btn-wrapper button.authorize")
