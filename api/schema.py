@@ -148,6 +148,12 @@ class ApiAutoSchema(AutoSchema):
             )
         return super().get_summary()
 
+    def _get_format_parameters(self) -> list[Any]:
+        # drf-spectacular would offer ``?format=`` on every operation of a view with two
+        # renderers (the CSV lists'): only a list exports, and it declares ``format`` itself
+        # (api.v1.exports.FORMAT).
+        return []
+
     def get_override_parameters(self) -> list[Any]:
         parameters = [*super().get_override_parameters(), *RESPONSE_HEADERS]
         if self.honours_idempotency_key():
