@@ -18,7 +18,6 @@ class Letterhead(TypedDict):
     logo: str  # a data: URI (core.pdf.data_uri), or ""
     address: str
     phone: str
-    email: str
     website: str
     colour: str
 
@@ -31,7 +30,6 @@ def agency_letterhead(agency: Agency) -> Letterhead:
         logo=brand.logo_data_uri or "",
         address=brand.address,
         phone=brand.phone,
-        email="",
         website=brand.website,
         colour=brand.primary_color,
     )

@@ -3,25 +3,18 @@ version), and the PDFs as application/pdf endpoints."""
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 import pytest
-from pypdf import PdfReader
 
 from crm.models import Proposal, ProposalOption
-from crm.proposals import services, versions
+from crm.proposals import services
 from tests.api.conftest import Api
 from tests.factories import ClientFactory, ItineraryDayFactory, ItineraryFactory
+from tests.pdf_support import pdf_text
+from tests.proposal_support import frozen
 
 pytestmark = pytest.mark.django_db
-
-
-def frozen(proposal: Proposal) -> dict:
-    """The content of the latest version sent."""
-    version = versions.latest_version(proposal)
-    assert version is not None
-    return version.content
 
 
 OPTIONS = [
@@ -35,10 +28,6 @@ OPTIONS = [
     },
     {"title": "5-star", "lines": [{"description": "Le Sirenuse", "unit_price": "6200.00"}]},
 ]
-
-
-def text_of(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 @pytest.fixture
@@ -135,7 +124,7 @@ def test_a_version_downloads_as_a_pdf(api: Api, proposal_id):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "X-RateLimit-Remaining" in response
-    text = text_of(response.content)
+    text = pdf_text(response.content)
     assert "Option 1: 4-star" in text and "2,800.00" in text
     assert api.get(f"/proposals/{proposal_id}/versions/2/pdf").status_code == 404
 
@@ -159,7 +148,7 @@ def test_the_certificate_is_a_422_until_signed_then_a_pdf(api: Api, proposal_id)
     response = api.get(f"/proposals/{proposal_id}/certificate")
 
     assert response["Content-Type"] == "application/pdf"
-    text = text_of(response.content)
+    text = pdf_text(response.content)
     assert "Eleanor Rigby" in text and "2,895.50" in text
 
 
@@ -170,7 +159,7 @@ def test_an_itinerary_downloads_as_a_pdf(api: Api, agency):
     response = api.get(f"/itineraries/{trip.pk}/pdf")
 
     assert response["Content-Type"] == "application/pdf"
-    assert "Whales of Pico" in text_of(response.content)
+    assert "Whales of Pico" in pdf_text(response.content)
 
 
 def test_another_agencys_pdfs_are_a_404(bob_api: Api, api: Api, agency, proposal_id):

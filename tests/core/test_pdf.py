@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
-from pypdf import PdfReader
-
 from core.pdf import data_uri, render_pdf, static_data_uri, static_text
-
-
-def pdf_text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+from tests.pdf_support import pdf_text
 
 
 def test_the_text_of_the_html_reads_back_from_the_pdf() -> None:

@@ -14,7 +14,7 @@ import pytest
 from accounts import services as account_services
 from crm.demo.data import DEMO_PASSWORD, DEMO_USERNAME
 from tests.e2e.axe import axe_source, axe_violations, describe
-from tests.e2e.walk import WIDTHS, demo_world, pages
+from tests.e2e.walk import WIDTHS, demo_world, not_a_page, pages
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -98,10 +98,7 @@ def walk(
 
 
 def visit(page: Any, path: str, width: int, found: dict[str, str], *, gone_ok: bool) -> list[str]:
-    # An action (POST only) is not a page: Chromium shows its empty 405 as an error; a PDF is
-    # a download, not a page (its own tests read it).
-    probe = page.request.get(path, max_redirects=0)
-    if probe.status == 405 or probe.headers.get("content-type", "") == "application/pdf":
+    if not_a_page(page, path):
         return []
     response = page.goto(path)
     assert response is not None

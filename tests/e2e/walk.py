@@ -164,6 +164,13 @@ def demo_world():  # the demo's rows exist: built just above
     }
 
 
+def not_a_page(page: Any, path: str) -> bool:
+    """An action (POST only: Chromium shows its empty 405 as an error) or a PDF download (its
+    own tests read it): asked once without following redirects, before the walk opens it."""
+    probe = page.request.get(path, max_redirects=0)
+    return probe.status == 405 or probe.headers.get("content-type", "") == "application/pdf"
+
+
 def pages(params):
     """(signed-in paths, signed-out paths), every GET route of the dashboard filled in."""
     signed_in: list[str] = []

@@ -14,10 +14,7 @@ from crm.bookings import booked_services, payments
 from crm.invoices import numbering, services
 from crm.invoices.models import FrozenDocumentError, Invoice, PdfStatus, Receipt
 from tests.factories import BookingFactory, ClientFactory
-
-
-def pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+from tests.pdf_support import pdf_text
 
 
 def test_an_invoice_is_numbered_in_the_agencys_series_with_its_prefix(booking, alice):
@@ -234,9 +231,9 @@ def test_the_invoice_carries_the_agencys_branding_and_keeps_it_frozen(
     assert head["logo"].startswith("data:image/png;base64,")
     assert head["colour"] == "#7a1f3d" and head["website"] == "https://alpha.example.com"
     invoice.refresh_from_db()
-    reader = PdfReader(io.BytesIO(bytes(invoice.pdf)))
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = pdf_text(bytes(invoice.pdf))
     assert "12 Harbour Street" in text and "+351 21 000 0000" in text
+    reader = PdfReader(io.BytesIO(bytes(invoice.pdf)))
     assert any(page.images for page in reader.pages)  # the logo is in the PDF
 
     branding_update(agency=booking.agency, updated_by=alice, address="Somewhere else")

@@ -24,15 +24,10 @@ from tests.factories import (
     ItineraryItemFactory,
     ProposalFactory,
 )
+from tests.pdf_support import pdf_text
+from tests.proposal_support import frozen
 
 pytestmark = pytest.mark.django_db
-
-
-def frozen(proposal: Proposal) -> dict:
-    """The content of the latest version sent."""
-    version = versions.latest_version(proposal)
-    assert version is not None
-    return version.content
 
 
 OPTIONS = [
@@ -45,12 +40,6 @@ OPTIONS = [
     },
     {"title": "Grand", "lines": [{"description": "Grand hotel", "unit_price": "4200.00"}]},
 ]
-
-
-def pdf_text(content: bytes) -> str:
-    assert content.startswith(b"%PDF-")
-    reader = PdfReader(io.BytesIO(content))
-    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 def png() -> bytes:

@@ -22,15 +22,9 @@ from tests.factories import (
     ItineraryItemFactory,
     ProposalFactory,
 )
+from tests.proposal_support import frozen
 
 pytestmark = pytest.mark.django_db
-
-
-def frozen(proposal: Proposal) -> dict:
-    """The content of the latest version sent."""
-    version = versions.latest_version(proposal)
-    assert version is not None
-    return version.content
 
 
 OPTIONS = [
