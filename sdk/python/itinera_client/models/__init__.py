@@ -17,34 +17,13 @@ from .booking_service import BookingService
 from .booking_service_envelope import BookingServiceEnvelope
 from .booking_service_input_request import BookingServiceInputRequest
 from .booking_status_enum import BookingStatusEnum
-from .bookings_archive_create_format import BookingsArchiveCreateFormat
-from .bookings_create_format import BookingsCreateFormat
-from .bookings_destroy_format import BookingsDestroyFormat
 from .bookings_list_archived import BookingsListArchived
 from .bookings_list_format import BookingsListFormat
 from .bookings_list_overdue import BookingsListOverdue
 from .bookings_list_sort_item import BookingsListSortItem
 from .bookings_list_status import BookingsListStatus
-from .bookings_partial_update_format import BookingsPartialUpdateFormat
-from .bookings_payments_create_format import BookingsPaymentsCreateFormat
-from .bookings_payments_destroy_format import BookingsPaymentsDestroyFormat
 from .bookings_payments_list_format import BookingsPaymentsListFormat
 from .bookings_payments_list_kind import BookingsPaymentsListKind
-from .bookings_payments_partial_update_format import BookingsPaymentsPartialUpdateFormat
-from .bookings_payments_retrieve_format import BookingsPaymentsRetrieveFormat
-from .bookings_payments_void_create_format import BookingsPaymentsVoidCreateFormat
-from .bookings_restore_create_format import BookingsRestoreCreateFormat
-from .bookings_retrieve_format import BookingsRetrieveFormat
-from .bookings_schedule_destroy_format import BookingsScheduleDestroyFormat
-from .bookings_schedule_retrieve_format import BookingsScheduleRetrieveFormat
-from .bookings_schedule_update_format import BookingsScheduleUpdateFormat
-from .bookings_services_create_format import BookingsServicesCreateFormat
-from .bookings_services_destroy_format import BookingsServicesDestroyFormat
-from .bookings_services_list_format import BookingsServicesListFormat
-from .bookings_services_partial_update_format import BookingsServicesPartialUpdateFormat
-from .bookings_services_retrieve_format import BookingsServicesRetrieveFormat
-from .bookings_services_update_format import BookingsServicesUpdateFormat
-from .bookings_update_format import BookingsUpdateFormat
 from .channel_enum import ChannelEnum
 from .client import Client
 from .client_envelope import ClientEnvelope
@@ -56,17 +35,6 @@ from .client_input_request import ClientInputRequest
 from .client_kind_enum import ClientKindEnum
 from .client_source_enum import ClientSourceEnum
 from .client_status_enum import ClientStatusEnum
-from .clients_activity_list_format import ClientsActivityListFormat
-from .clients_archive_create_format import ClientsArchiveCreateFormat
-from .clients_contacts_add_create_format import ClientsContactsAddCreateFormat
-from .clients_contacts_list_format import ClientsContactsListFormat
-from .clients_contacts_remove_create_format import ClientsContactsRemoveCreateFormat
-from .clients_create_format import ClientsCreateFormat
-from .clients_destroy_format import ClientsDestroyFormat
-from .clients_duplicates_check_retrieve_format import ClientsDuplicatesCheckRetrieveFormat
-from .clients_duplicates_retrieve_format import ClientsDuplicatesRetrieveFormat
-from .clients_erase_create_format import ClientsEraseCreateFormat
-from .clients_gdpr_export_retrieve_format import ClientsGdprExportRetrieveFormat
 from .clients_list_active import ClientsListActive
 from .clients_list_archived import ClientsListArchived
 from .clients_list_corporate import ClientsListCorporate
@@ -75,12 +43,7 @@ from .clients_list_kind import ClientsListKind
 from .clients_list_sort_item import ClientsListSortItem
 from .clients_list_source import ClientsListSource
 from .clients_list_status import ClientsListStatus
-from .clients_merge_create_format import ClientsMergeCreateFormat
-from .clients_partial_update_format import ClientsPartialUpdateFormat
-from .clients_restore_create_format import ClientsRestoreCreateFormat
-from .clients_retrieve_format import ClientsRetrieveFormat
 from .clients_travellers_list_is_lead import ClientsTravellersListIsLead
-from .clients_update_format import ClientsUpdateFormat
 from .commission_receipt import CommissionReceipt
 from .commission_receipt_envelope import CommissionReceiptEnvelope
 from .commission_receipt_input_request import CommissionReceiptInputRequest
@@ -152,16 +115,9 @@ from .invoice_envelope import InvoiceEnvelope
 from .issued_token import IssuedToken
 from .issued_token_envelope import IssuedTokenEnvelope
 from .item_kind_enum import ItemKindEnum
-from .itineraries_create_format import ItinerariesCreateFormat
-from .itineraries_destroy_format import ItinerariesDestroyFormat
-from .itineraries_duplicate_create_format import ItinerariesDuplicateCreateFormat
 from .itineraries_list_format import ItinerariesListFormat
 from .itineraries_list_sort_item import ItinerariesListSortItem
 from .itineraries_list_status import ItinerariesListStatus
-from .itineraries_partial_update_format import ItinerariesPartialUpdateFormat
-from .itineraries_pdf_retrieve_format import ItinerariesPdfRetrieveFormat
-from .itineraries_retrieve_format import ItinerariesRetrieveFormat
-from .itineraries_update_format import ItinerariesUpdateFormat
 from .itinerary import Itinerary
 from .itinerary_day import ItineraryDay
 from .itinerary_day_input_request import ItineraryDayInputRequest
@@ -265,19 +221,9 @@ from .proposal_version_detail_content_options_item import ProposalVersionDetailC
 from .proposal_version_detail_content_options_item_lines_item import ProposalVersionDetailContentOptionsItemLinesItem
 from .proposal_version_detail_content_terms_type_0 import ProposalVersionDetailContentTermsType0
 from .proposal_version_detail_envelope import ProposalVersionDetailEnvelope
-from .proposals_certificate_retrieve_format import ProposalsCertificateRetrieveFormat
-from .proposals_create_format import ProposalsCreateFormat
-from .proposals_destroy_format import ProposalsDestroyFormat
 from .proposals_list_format import ProposalsListFormat
 from .proposals_list_sort_item import ProposalsListSortItem
 from .proposals_list_status import ProposalsListStatus
-from .proposals_partial_update_format import ProposalsPartialUpdateFormat
-from .proposals_retrieve_format import ProposalsRetrieveFormat
-from .proposals_send_create_format import ProposalsSendCreateFormat
-from .proposals_update_format import ProposalsUpdateFormat
-from .proposals_versions_list_format import ProposalsVersionsListFormat
-from .proposals_versions_pdf_retrieve_format import ProposalsVersionsPdfRetrieveFormat
-from .proposals_versions_retrieve_format import ProposalsVersionsRetrieveFormat
 from .receipt import Receipt
 from .receipt_content import ReceiptContent
 from .receipt_content_agency import ReceiptContentAgency
@@ -351,9 +297,6 @@ __all__ = (
     "BookingDetail",
     "BookingDetailEnvelope",
     "BookingInputRequest",
-    "BookingsArchiveCreateFormat",
-    "BookingsCreateFormat",
-    "BookingsDestroyFormat",
     "BookingService",
     "BookingServiceEnvelope",
     "BookingServiceInputRequest",
@@ -362,27 +305,9 @@ __all__ = (
     "BookingsListOverdue",
     "BookingsListSortItem",
     "BookingsListStatus",
-    "BookingsPartialUpdateFormat",
-    "BookingsPaymentsCreateFormat",
-    "BookingsPaymentsDestroyFormat",
     "BookingsPaymentsListFormat",
     "BookingsPaymentsListKind",
-    "BookingsPaymentsPartialUpdateFormat",
-    "BookingsPaymentsRetrieveFormat",
-    "BookingsPaymentsVoidCreateFormat",
-    "BookingsRestoreCreateFormat",
-    "BookingsRetrieveFormat",
-    "BookingsScheduleDestroyFormat",
-    "BookingsScheduleRetrieveFormat",
-    "BookingsScheduleUpdateFormat",
-    "BookingsServicesCreateFormat",
-    "BookingsServicesDestroyFormat",
-    "BookingsServicesListFormat",
-    "BookingsServicesPartialUpdateFormat",
-    "BookingsServicesRetrieveFormat",
-    "BookingsServicesUpdateFormat",
     "BookingStatusEnum",
-    "BookingsUpdateFormat",
     "ChannelEnum",
     "Client",
     "ClientEnvelope",
@@ -392,17 +317,6 @@ __all__ = (
     "ClientImportStatusEnum",
     "ClientInputRequest",
     "ClientKindEnum",
-    "ClientsActivityListFormat",
-    "ClientsArchiveCreateFormat",
-    "ClientsContactsAddCreateFormat",
-    "ClientsContactsListFormat",
-    "ClientsContactsRemoveCreateFormat",
-    "ClientsCreateFormat",
-    "ClientsDestroyFormat",
-    "ClientsDuplicatesCheckRetrieveFormat",
-    "ClientsDuplicatesRetrieveFormat",
-    "ClientsEraseCreateFormat",
-    "ClientsGdprExportRetrieveFormat",
     "ClientsListActive",
     "ClientsListArchived",
     "ClientsListCorporate",
@@ -411,14 +325,9 @@ __all__ = (
     "ClientsListSortItem",
     "ClientsListSource",
     "ClientsListStatus",
-    "ClientsMergeCreateFormat",
     "ClientSourceEnum",
-    "ClientsPartialUpdateFormat",
-    "ClientsRestoreCreateFormat",
-    "ClientsRetrieveFormat",
     "ClientStatusEnum",
     "ClientsTravellersListIsLead",
-    "ClientsUpdateFormat",
     "CommissionReceipt",
     "CommissionReceiptEnvelope",
     "CommissionReceiptInputRequest",
@@ -490,16 +399,9 @@ __all__ = (
     "IssuedToken",
     "IssuedTokenEnvelope",
     "ItemKindEnum",
-    "ItinerariesCreateFormat",
-    "ItinerariesDestroyFormat",
-    "ItinerariesDuplicateCreateFormat",
     "ItinerariesListFormat",
     "ItinerariesListSortItem",
     "ItinerariesListStatus",
-    "ItinerariesPartialUpdateFormat",
-    "ItinerariesPdfRetrieveFormat",
-    "ItinerariesRetrieveFormat",
-    "ItinerariesUpdateFormat",
     "Itinerary",
     "ItineraryDay",
     "ItineraryDayInputRequest",
@@ -583,21 +485,11 @@ __all__ = (
     "ProposalDetail",
     "ProposalDetailEnvelope",
     "ProposalInputRequest",
-    "ProposalsCertificateRetrieveFormat",
-    "ProposalsCreateFormat",
-    "ProposalsDestroyFormat",
     "ProposalSendRequest",
     "ProposalsListFormat",
     "ProposalsListSortItem",
     "ProposalsListStatus",
-    "ProposalsPartialUpdateFormat",
-    "ProposalsRetrieveFormat",
-    "ProposalsSendCreateFormat",
     "ProposalStatusEnum",
-    "ProposalsUpdateFormat",
-    "ProposalsVersionsListFormat",
-    "ProposalsVersionsPdfRetrieveFormat",
-    "ProposalsVersionsRetrieveFormat",
     "ProposalVersion",
     "ProposalVersionDetail",
     "ProposalVersionDetailContent",

@@ -3,7 +3,6 @@ from enum import StrEnum
 
 class ProposalsListFormat(StrEnum):
     CSV = "csv"
-    JSON = "json"
 
     def __str__(self) -> str:
         return str(self.value)

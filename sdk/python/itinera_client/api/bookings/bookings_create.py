@@ -7,33 +7,20 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.booking_input_request import BookingInputRequest
-from ...models.bookings_create_format import BookingsCreateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: BookingInputRequest,
-    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/bookings",
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -108,7 +95,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Create a booking
 
@@ -119,7 +105,6 @@ def sync_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -132,7 +117,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -146,7 +130,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Create a booking
 
@@ -157,7 +140,6 @@ def sync(
     (an instalment past its date and not paid).
 
     Args:
-        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -171,7 +153,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -179,7 +160,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Create a booking
 
@@ -190,7 +170,6 @@ async def asyncio_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -203,7 +182,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,7 +193,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsCreateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Create a booking
 
@@ -226,7 +203,6 @@ async def asyncio(
     (an instalment past its date and not paid).
 
     Args:
-        format_ (BookingsCreateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -241,6 +217,5 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

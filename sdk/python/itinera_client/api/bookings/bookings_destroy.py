@@ -6,33 +6,19 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_destroy_format import BookingsDestroyFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/bookings/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -82,7 +68,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a booking
 
@@ -94,7 +79,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,7 +90,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -120,7 +103,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a booking
 
@@ -132,7 +114,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +126,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -153,7 +133,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a booking
 
@@ -165,7 +144,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +155,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -189,7 +166,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a booking
 
@@ -201,7 +177,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (BookingsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,6 +190,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
-from ...models.bookings_partial_update_format import BookingsPartialUpdateFormat
 from ...models.error import Error
 from ...models.patched_booking_input_request import PatchedBookingInputRequest
 from ...models.validation_error import ValidationError
@@ -18,26 +17,14 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedBookingInputRequest | Unset = UNSET,
-    format_: BookingsPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/v1/bookings/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -119,7 +106,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-    format_: BookingsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Update some fields of a booking
 
@@ -131,7 +117,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (BookingsPartialUpdateFormat | Unset):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:
@@ -145,7 +130,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -160,7 +144,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-    format_: BookingsPartialUpdateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Update some fields of a booking
 
@@ -172,7 +155,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (BookingsPartialUpdateFormat | Unset):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:
@@ -187,7 +169,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -196,7 +177,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-    format_: BookingsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Update some fields of a booking
 
@@ -208,7 +188,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (BookingsPartialUpdateFormat | Unset):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:
@@ -222,7 +201,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -235,7 +213,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-    format_: BookingsPartialUpdateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Update some fields of a booking
 
@@ -247,7 +224,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (BookingsPartialUpdateFormat | Unset):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:
@@ -263,6 +239,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

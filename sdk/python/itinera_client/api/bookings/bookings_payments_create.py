@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_payments_create_format import BookingsPaymentsCreateFormat
 from ...models.error import Error
 from ...models.payment_envelope import PaymentEnvelope
 from ...models.payment_input_request import PaymentInputRequest
@@ -18,29 +17,17 @@ def _get_kwargs(
     booking_id: str,
     *,
     body: PaymentInputRequest,
-    format_: BookingsPaymentsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/bookings/{booking_id}/payments".format(
             booking_id=quote(str(booking_id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -126,7 +113,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
-    format_: BookingsPaymentsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Create a payment
@@ -136,7 +122,6 @@ def sync_detailed(
 
     Args:
         booking_id (str):
-        format_ (BookingsPaymentsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 
@@ -151,7 +136,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
         body=body,
-        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -167,7 +151,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
-    format_: BookingsPaymentsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Create a payment
@@ -177,7 +160,6 @@ def sync(
 
     Args:
         booking_id (str):
-        format_ (BookingsPaymentsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 
@@ -193,7 +175,6 @@ def sync(
         booking_id=booking_id,
         client=client,
         body=body,
-        format_=format_,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -203,7 +184,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
-    format_: BookingsPaymentsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Create a payment
@@ -213,7 +193,6 @@ async def asyncio_detailed(
 
     Args:
         booking_id (str):
-        format_ (BookingsPaymentsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 
@@ -228,7 +207,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
         body=body,
-        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -242,7 +220,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
-    format_: BookingsPaymentsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Create a payment
@@ -252,7 +229,6 @@ async def asyncio(
 
     Args:
         booking_id (str):
-        format_ (BookingsPaymentsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 
@@ -269,7 +245,6 @@ async def asyncio(
             booking_id=booking_id,
             client=client,
             body=body,
-            format_=format_,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,27 +6,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_payments_destroy_format import BookingsPaymentsDestroyFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     booking_id: str,
     id: str,
-    *,
-    format_: BookingsPaymentsDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -34,7 +21,6 @@ def _get_kwargs(
             booking_id=quote(str(booking_id), safe=""),
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -81,7 +67,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsDestroyFormat | Unset = UNSET,
 ) -> Response[Error]:
     """Payments are voided, never deleted
 
@@ -91,7 +76,6 @@ def sync_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,7 +88,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -119,7 +102,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsDestroyFormat | Unset = UNSET,
 ) -> Error | None:
     """Payments are voided, never deleted
 
@@ -129,7 +111,6 @@ def sync(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +124,6 @@ def sync(
         booking_id=booking_id,
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -152,7 +132,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsDestroyFormat | Unset = UNSET,
 ) -> Response[Error]:
     """Payments are voided, never deleted
 
@@ -162,7 +141,6 @@ async def asyncio_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +153,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,7 +165,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsDestroyFormat | Unset = UNSET,
 ) -> Error | None:
     """Payments are voided, never deleted
 
@@ -198,7 +174,6 @@ async def asyncio(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,6 +188,5 @@ async def asyncio(
             booking_id=booking_id,
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_payments_partial_update_format import BookingsPaymentsPartialUpdateFormat
 from ...models.error import Error
 from ...models.patched_payment_update_request import PatchedPaymentUpdateRequest
 from ...models.payment_envelope import PaymentEnvelope
@@ -19,19 +18,8 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
-    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -39,7 +27,6 @@ def _get_kwargs(
             booking_id=quote(str(booking_id), safe=""),
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -122,7 +109,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
-    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
@@ -131,7 +117,6 @@ def sync_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -146,7 +131,6 @@ def sync_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -162,7 +146,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
-    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
@@ -171,7 +154,6 @@ def sync(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -187,7 +169,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -197,7 +178,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
-    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
@@ -206,7 +186,6 @@ async def asyncio_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -221,7 +200,6 @@ async def asyncio_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -235,7 +213,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest | Unset = UNSET,
-    format_: BookingsPaymentsPartialUpdateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
@@ -244,7 +221,6 @@ async def asyncio(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsPartialUpdateFormat | Unset):
         body (PatchedPaymentUpdateRequest | Unset):
 
     Raises:
@@ -261,6 +237,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

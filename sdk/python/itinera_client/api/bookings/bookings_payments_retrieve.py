@@ -6,28 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_payments_retrieve_format import BookingsPaymentsRetrieveFormat
 from ...models.error import Error
 from ...models.payment_envelope import PaymentEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     booking_id: str,
     id: str,
-    *,
-    format_: BookingsPaymentsRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -35,7 +22,6 @@ def _get_kwargs(
             booking_id=quote(str(booking_id), safe=""),
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -86,7 +72,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope]:
     """Fetch one payment
 
@@ -96,7 +81,6 @@ def sync_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +93,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -124,7 +107,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsRetrieveFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | None:
     """Fetch one payment
 
@@ -134,7 +116,6 @@ def sync(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +129,6 @@ def sync(
         booking_id=booking_id,
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -157,7 +137,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope]:
     """Fetch one payment
 
@@ -167,7 +146,6 @@ async def asyncio_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +158,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,7 +170,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsPaymentsRetrieveFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | None:
     """Fetch one payment
 
@@ -203,7 +179,6 @@ async def asyncio(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +193,5 @@ async def asyncio(
             booking_id=booking_id,
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -6,12 +6,11 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_payments_void_create_format import BookingsPaymentsVoidCreateFormat
 from ...models.error import Error
 from ...models.payment_envelope import PaymentEnvelope
 from ...models.validation_error import ValidationError
 from ...models.void_request import VoidRequest
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
@@ -19,19 +18,8 @@ def _get_kwargs(
     id: str,
     *,
     body: VoidRequest,
-    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -39,7 +27,6 @@ def _get_kwargs(
             booking_id=quote(str(booking_id), safe=""),
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -121,7 +108,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
-    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Void a payment
 
@@ -131,7 +117,6 @@ def sync_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -146,7 +131,6 @@ def sync_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -162,7 +146,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
-    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Void a payment
 
@@ -172,7 +155,6 @@ def sync(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -188,7 +170,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -198,7 +179,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
-    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Void a payment
 
@@ -208,7 +188,6 @@ async def asyncio_detailed(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -223,7 +202,6 @@ async def asyncio_detailed(
         booking_id=booking_id,
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -237,7 +215,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
-    format_: BookingsPaymentsVoidCreateFormat | Unset = UNSET,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Void a payment
 
@@ -247,7 +224,6 @@ async def asyncio(
     Args:
         booking_id (str):
         id (str):
-        format_ (BookingsPaymentsVoidCreateFormat | Unset):
         body (VoidRequest):
 
     Raises:
@@ -264,6 +240,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

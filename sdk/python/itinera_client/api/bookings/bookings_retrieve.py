@@ -7,33 +7,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
-from ...models.bookings_retrieve_format import BookingsRetrieveFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: BookingsRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/bookings/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -83,7 +69,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsRetrieveFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error]:
     """Fetch one booking
 
@@ -95,7 +80,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (BookingsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +91,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -121,7 +104,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsRetrieveFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | None:
     """Fetch one booking
 
@@ -133,7 +115,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (BookingsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +127,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -154,7 +134,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsRetrieveFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error]:
     """Fetch one booking
 
@@ -166,7 +145,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (BookingsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +156,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,7 +167,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsRetrieveFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | None:
     """Fetch one booking
 
@@ -202,7 +178,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (BookingsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,6 +191,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

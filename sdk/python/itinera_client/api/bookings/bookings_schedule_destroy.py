@@ -6,35 +6,21 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_schedule_destroy_format import BookingsScheduleDestroyFormat
 from ...models.error import Error
 from ...models.schedule_envelope import ScheduleEnvelope
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/bookings/{id}/schedule".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -109,7 +95,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope | ValidationError]:
     """Clear a booking's payment schedule
 
@@ -121,7 +106,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +117,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -147,7 +130,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | ValidationError | None:
     """Clear a booking's payment schedule
 
@@ -159,7 +141,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +153,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -180,7 +160,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope | ValidationError]:
     """Clear a booking's payment schedule
 
@@ -192,7 +171,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +182,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,7 +193,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsScheduleDestroyFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | ValidationError | None:
     """Clear a booking's payment schedule
 
@@ -228,7 +204,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (BookingsScheduleDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,6 +217,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_schedule_update_format import BookingsScheduleUpdateFormat
 from ...models.error import Error
 from ...models.schedule_envelope import ScheduleEnvelope
 from ...models.schedule_input_request import ScheduleInputRequest
@@ -18,26 +17,14 @@ def _get_kwargs(
     id: str,
     *,
     body: ScheduleInputRequest | Unset = UNSET,
-    format_: BookingsScheduleUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/bookings/{id}/schedule".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -119,7 +106,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-    format_: BookingsScheduleUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
@@ -128,7 +114,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (BookingsScheduleUpdateFormat | Unset):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.
@@ -144,7 +129,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -159,7 +143,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-    format_: BookingsScheduleUpdateFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
@@ -168,7 +151,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (BookingsScheduleUpdateFormat | Unset):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.
@@ -185,7 +167,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -194,7 +175,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-    format_: BookingsScheduleUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
@@ -203,7 +183,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (BookingsScheduleUpdateFormat | Unset):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.
@@ -219,7 +198,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -232,7 +210,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-    format_: BookingsScheduleUpdateFormat | Unset = UNSET,
 ) -> Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
@@ -241,7 +218,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (BookingsScheduleUpdateFormat | Unset):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.
@@ -259,6 +235,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

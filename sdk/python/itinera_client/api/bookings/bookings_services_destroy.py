@@ -6,27 +6,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_services_destroy_format import BookingsServicesDestroyFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     service_id: int,
-    *,
-    format_: BookingsServicesDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -34,7 +21,6 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             service_id=quote(str(service_id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -85,7 +71,6 @@ def sync_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Remove a booking's service
 
@@ -95,7 +80,6 @@ def sync_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +92,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         service_id=service_id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -123,7 +106,6 @@ def sync(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Remove a booking's service
 
@@ -133,7 +115,6 @@ def sync(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +128,6 @@ def sync(
         id=id,
         service_id=service_id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -156,7 +136,6 @@ async def asyncio_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Remove a booking's service
 
@@ -166,7 +145,6 @@ async def asyncio_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +157,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         service_id=service_id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -192,7 +169,6 @@ async def asyncio(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Remove a booking's service
 
@@ -202,7 +178,6 @@ async def asyncio(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,6 +192,5 @@ async def asyncio(
             id=id,
             service_id=service_id,
             client=client,
-            format_=format_,
         )
     ).parsed

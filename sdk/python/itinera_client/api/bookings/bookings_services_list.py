@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bookings_services_list_format import BookingsServicesListFormat
 from ...models.error import Error
 from ...models.paginated_booking_service_list import PaginatedBookingServiceList
 from ...models.validation_error import ValidationError
@@ -16,18 +15,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: str,
     *,
-    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     params["page"] = page
 
@@ -95,7 +87,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedBookingServiceList | ValidationError]:
@@ -106,7 +97,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -120,7 +110,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -136,7 +125,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedBookingServiceList | ValidationError | None:
@@ -147,7 +135,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -162,7 +149,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
         page=page,
         per_page=per_page,
     ).parsed
@@ -172,7 +158,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedBookingServiceList | ValidationError]:
@@ -183,7 +168,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -197,7 +181,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -211,7 +194,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedBookingServiceList | ValidationError | None:
@@ -222,7 +204,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (BookingsServicesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -238,7 +219,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
             page=page,
             per_page=per_page,
         )

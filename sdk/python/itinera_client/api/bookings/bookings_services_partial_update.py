@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
-from ...models.bookings_services_partial_update_format import BookingsServicesPartialUpdateFormat
 from ...models.error import Error
 from ...models.patched_booking_service_input_request import PatchedBookingServiceInputRequest
 from ...models.validation_error import ValidationError
@@ -19,19 +18,8 @@ def _get_kwargs(
     service_id: int,
     *,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -39,7 +27,6 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             service_id=quote(str(service_id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -122,7 +109,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Update a booking's service
 
@@ -131,7 +117,6 @@ def sync_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -146,7 +131,6 @@ def sync_detailed(
         id=id,
         service_id=service_id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -162,7 +146,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Update a booking's service
 
@@ -171,7 +154,6 @@ def sync(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -187,7 +169,6 @@ def sync(
         service_id=service_id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -197,7 +178,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Update a booking's service
 
@@ -206,7 +186,6 @@ async def asyncio_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -221,7 +200,6 @@ async def asyncio_detailed(
         id=id,
         service_id=service_id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -235,7 +213,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-    format_: BookingsServicesPartialUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Update a booking's service
 
@@ -244,7 +221,6 @@ async def asyncio(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesPartialUpdateFormat | Unset):
         body (PatchedBookingServiceInputRequest | Unset):
 
     Raises:
@@ -261,6 +237,5 @@ async def asyncio(
             service_id=service_id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -7,27 +7,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
-from ...models.bookings_services_retrieve_format import BookingsServicesRetrieveFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     service_id: int,
-    *,
-    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -35,7 +22,6 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             service_id=quote(str(service_id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -86,7 +72,6 @@ def sync_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error]:
     """Retrieve a booking's service
 
@@ -95,7 +80,6 @@ def sync_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +92,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         service_id=service_id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -123,7 +106,6 @@ def sync(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | None:
     """Retrieve a booking's service
 
@@ -132,7 +114,6 @@ def sync(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +127,6 @@ def sync(
         id=id,
         service_id=service_id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -155,7 +135,6 @@ async def asyncio_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error]:
     """Retrieve a booking's service
 
@@ -164,7 +143,6 @@ async def asyncio_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +155,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         service_id=service_id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,7 +167,6 @@ async def asyncio(
     service_id: int,
     *,
     client: AuthenticatedClient,
-    format_: BookingsServicesRetrieveFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | None:
     """Retrieve a booking's service
 
@@ -199,7 +175,6 @@ async def asyncio(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,6 +189,5 @@ async def asyncio(
             id=id,
             service_id=service_id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -8,10 +8,9 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
 from ...models.booking_service_input_request import BookingServiceInputRequest
-from ...models.bookings_services_update_format import BookingsServicesUpdateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
@@ -19,19 +18,8 @@ def _get_kwargs(
     service_id: int,
     *,
     body: BookingServiceInputRequest,
-    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -39,7 +27,6 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             service_id=quote(str(service_id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -121,7 +108,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Replace a booking's service
 
@@ -130,7 +116,6 @@ def sync_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -145,7 +130,6 @@ def sync_detailed(
         id=id,
         service_id=service_id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -161,7 +145,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Replace a booking's service
 
@@ -170,7 +153,6 @@ def sync(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -186,7 +168,6 @@ def sync(
         service_id=service_id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -196,7 +177,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Replace a booking's service
 
@@ -205,7 +185,6 @@ async def asyncio_detailed(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -220,7 +199,6 @@ async def asyncio_detailed(
         id=id,
         service_id=service_id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -234,7 +212,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-    format_: BookingsServicesUpdateFormat | Unset = UNSET,
 ) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Replace a booking's service
 
@@ -243,7 +220,6 @@ async def asyncio(
     Args:
         id (str):
         service_id (int):
-        format_ (BookingsServicesUpdateFormat | Unset):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -260,6 +236,5 @@ async def asyncio(
             service_id=service_id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -8,36 +8,23 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.booking_input_request import BookingInputRequest
-from ...models.bookings_update_format import BookingsUpdateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
     body: BookingInputRequest,
-    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/bookings/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -118,7 +105,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Replace a booking
 
@@ -130,7 +116,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -144,7 +129,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -159,7 +143,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Replace a booking
 
@@ -171,7 +154,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -186,7 +168,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -195,7 +176,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Replace a booking
 
@@ -207,7 +187,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -221,7 +200,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -234,7 +212,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-    format_: BookingsUpdateFormat | Unset = UNSET,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Replace a booking
 
@@ -246,7 +223,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (BookingsUpdateFormat | Unset):
         body (BookingInputRequest):
 
     Raises:
@@ -262,6 +238,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -7,34 +7,20 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
-from ...models.clients_archive_create_format import ClientsArchiveCreateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ClientsArchiveCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients/{id}/archive".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -109,7 +95,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsArchiveCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Archive a client
 
@@ -118,7 +103,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsArchiveCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +114,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -144,7 +127,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsArchiveCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Archive a client
 
@@ -153,7 +135,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsArchiveCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +147,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -174,7 +154,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsArchiveCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Archive a client
 
@@ -183,7 +162,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsArchiveCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +173,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,7 +184,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsArchiveCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Archive a client
 
@@ -216,7 +192,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsArchiveCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,6 +205,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

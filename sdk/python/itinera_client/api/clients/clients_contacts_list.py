@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.clients_contacts_list_format import ClientsContactsListFormat
 from ...models.error import Error
 from ...models.paginated_client_list import PaginatedClientList
 from ...models.validation_error import ValidationError
@@ -16,18 +15,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: str,
     *,
-    format_: ClientsContactsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     params["page"] = page
 
@@ -95,7 +87,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsContactsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedClientList | ValidationError]:
@@ -105,7 +96,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsContactsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -119,7 +109,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -135,7 +124,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsContactsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedClientList | ValidationError | None:
@@ -145,7 +133,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsContactsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -160,7 +147,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
         page=page,
         per_page=per_page,
     ).parsed
@@ -170,7 +156,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsContactsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedClientList | ValidationError]:
@@ -180,7 +165,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsContactsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -194,7 +178,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -208,7 +191,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsContactsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedClientList | ValidationError | None:
@@ -218,7 +200,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsContactsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -234,7 +215,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
             page=page,
             per_page=per_page,
         )

@@ -7,37 +7,24 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
-from ...models.clients_contacts_remove_create_format import ClientsContactsRemoveCreateFormat
 from ...models.contact_input_request import ContactInputRequest
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
     body: ContactInputRequest,
-    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients/{id}/contacts/remove".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -118,7 +105,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Remove a contact from a company
 
@@ -127,7 +113,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsContactsRemoveCreateFormat | Unset):
         body (ContactInputRequest):
 
     Raises:
@@ -141,7 +126,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -156,7 +140,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Remove a contact from a company
 
@@ -165,7 +148,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsContactsRemoveCreateFormat | Unset):
         body (ContactInputRequest):
 
     Raises:
@@ -180,7 +162,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -189,7 +170,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Remove a contact from a company
 
@@ -198,7 +178,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsContactsRemoveCreateFormat | Unset):
         body (ContactInputRequest):
 
     Raises:
@@ -212,7 +191,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -225,7 +203,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-    format_: ClientsContactsRemoveCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Remove a contact from a company
 
@@ -234,7 +211,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsContactsRemoveCreateFormat | Unset):
         body (ContactInputRequest):
 
     Raises:
@@ -250,6 +226,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

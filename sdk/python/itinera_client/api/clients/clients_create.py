@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.client_input_request import ClientInputRequest
-from ...models.clients_create_format import ClientsCreateFormat
 from ...models.duplicate_conflict import DuplicateConflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
@@ -17,27 +16,15 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ClientInputRequest,
-    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients",
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -117,7 +104,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ClientEnvelope | DuplicateConflict | Error | ValidationError]:
     """Create a client
@@ -126,7 +112,6 @@ def sync_detailed(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -141,7 +126,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -156,7 +140,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ClientEnvelope | DuplicateConflict | Error | ValidationError | None:
     """Create a client
@@ -165,7 +148,6 @@ def sync(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -181,7 +163,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        format_=format_,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -190,7 +171,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ClientEnvelope | DuplicateConflict | Error | ValidationError]:
     """Create a client
@@ -199,7 +179,6 @@ async def asyncio_detailed(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -214,7 +193,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -227,7 +205,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsCreateFormat | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ClientEnvelope | DuplicateConflict | Error | ValidationError | None:
     """Create a client
@@ -236,7 +213,6 @@ async def asyncio(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        format_ (ClientsCreateFormat | Unset):
         idempotency_key (str | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
@@ -253,7 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            format_=format_,
             idempotency_key=idempotency_key,
         )
     ).parsed

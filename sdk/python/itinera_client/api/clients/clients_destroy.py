@@ -6,33 +6,19 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.clients_destroy_format import ClientsDestroyFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ClientsDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/clients/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -82,7 +68,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a client
 
@@ -92,7 +77,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,7 +88,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -118,7 +101,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a client
 
@@ -128,7 +110,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +122,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -149,7 +129,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a client
 
@@ -159,7 +138,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +149,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -183,7 +160,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a client
 
@@ -193,7 +169,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,6 +182,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

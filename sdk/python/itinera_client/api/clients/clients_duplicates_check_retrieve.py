@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.clients_duplicates_check_retrieve_format import ClientsDuplicatesCheckRetrieveFormat
 from ...models.duplicate_check_envelope import DuplicateCheckEnvelope
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -14,19 +13,12 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     email: str | Unset = UNSET,
-    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
     phone: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["email"] = email
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     params["phone"] = phone
 
@@ -80,7 +72,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     email: str | Unset = UNSET,
-    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
     phone: str | Unset = UNSET,
 ) -> Response[DuplicateCheckEnvelope | Error]:
     """Check for duplicates before a create
@@ -90,7 +81,6 @@ def sync_detailed(
 
     Args:
         email (str | Unset):
-        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
         phone (str | Unset):
 
     Raises:
@@ -103,7 +93,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         email=email,
-        format_=format_,
         phone=phone,
     )
 
@@ -118,7 +107,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     email: str | Unset = UNSET,
-    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
     phone: str | Unset = UNSET,
 ) -> DuplicateCheckEnvelope | Error | None:
     """Check for duplicates before a create
@@ -128,7 +116,6 @@ def sync(
 
     Args:
         email (str | Unset):
-        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
         phone (str | Unset):
 
     Raises:
@@ -142,7 +129,6 @@ def sync(
     return sync_detailed(
         client=client,
         email=email,
-        format_=format_,
         phone=phone,
     ).parsed
 
@@ -151,7 +137,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     email: str | Unset = UNSET,
-    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
     phone: str | Unset = UNSET,
 ) -> Response[DuplicateCheckEnvelope | Error]:
     """Check for duplicates before a create
@@ -161,7 +146,6 @@ async def asyncio_detailed(
 
     Args:
         email (str | Unset):
-        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
         phone (str | Unset):
 
     Raises:
@@ -174,7 +158,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         email=email,
-        format_=format_,
         phone=phone,
     )
 
@@ -187,7 +170,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     email: str | Unset = UNSET,
-    format_: ClientsDuplicatesCheckRetrieveFormat | Unset = UNSET,
     phone: str | Unset = UNSET,
 ) -> DuplicateCheckEnvelope | Error | None:
     """Check for duplicates before a create
@@ -197,7 +179,6 @@ async def asyncio(
 
     Args:
         email (str | Unset):
-        format_ (ClientsDuplicatesCheckRetrieveFormat | Unset):
         phone (str | Unset):
 
     Raises:
@@ -212,7 +193,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             email=email,
-            format_=format_,
             phone=phone,
         )
     ).parsed

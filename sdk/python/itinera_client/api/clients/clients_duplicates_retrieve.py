@@ -5,31 +5,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.clients_duplicates_retrieve_format import ClientsDuplicatesRetrieveFormat
 from ...models.duplicate_pairs_envelope import DuplicatePairsEnvelope
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
-def _get_kwargs(
-    *,
-    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/clients/duplicates",
-        "params": params,
     }
 
     return _kwargs
@@ -73,15 +58,11 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
 ) -> Response[DuplicatePairsEnvelope | Error]:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case) or phone (E.164), the older
     first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
-
-    Args:
-        format_ (ClientsDuplicatesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,9 +72,7 @@ def sync_detailed(
         Response[DuplicatePairsEnvelope | Error]
     """
 
-    kwargs = _get_kwargs(
-        format_=format_,
-    )
+    kwargs = _get_kwargs()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -105,15 +84,11 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
 ) -> DuplicatePairsEnvelope | Error | None:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case) or phone (E.164), the older
     first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
-
-    Args:
-        format_ (ClientsDuplicatesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,22 +100,17 @@ def sync(
 
     return sync_detailed(
         client=client,
-        format_=format_,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
 ) -> Response[DuplicatePairsEnvelope | Error]:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case) or phone (E.164), the older
     first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
-
-    Args:
-        format_ (ClientsDuplicatesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,9 +120,7 @@ async def asyncio_detailed(
         Response[DuplicatePairsEnvelope | Error]
     """
 
-    kwargs = _get_kwargs(
-        format_=format_,
-    )
+    kwargs = _get_kwargs()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -162,15 +130,11 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    format_: ClientsDuplicatesRetrieveFormat | Unset = UNSET,
 ) -> DuplicatePairsEnvelope | Error | None:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case) or phone (E.164), the older
     first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
-
-    Args:
-        format_ (ClientsDuplicatesRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,6 +147,5 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -7,33 +7,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
-from ...models.clients_erase_create_format import ClientsEraseCreateFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ClientsEraseCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients/{id}/erase".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -86,7 +72,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsEraseCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error]:
     """Erase a client's personal data (GDPR)
 
@@ -96,7 +81,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsEraseCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +92,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -122,7 +105,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsEraseCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | None:
     """Erase a client's personal data (GDPR)
 
@@ -132,7 +114,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsEraseCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +126,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -153,7 +133,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsEraseCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error]:
     """Erase a client's personal data (GDPR)
 
@@ -163,7 +142,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsEraseCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +153,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -187,7 +164,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsEraseCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | None:
     """Erase a client's personal data (GDPR)
 
@@ -197,7 +173,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsEraseCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,6 +186,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

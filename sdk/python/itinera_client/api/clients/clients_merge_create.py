@@ -6,38 +6,25 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.clients_merge_create_format import ClientsMergeCreateFormat
 from ...models.error import Error
 from ...models.merge_input_request import MergeInputRequest
 from ...models.merge_result_envelope import MergeResultEnvelope
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
     body: MergeInputRequest,
-    format_: ClientsMergeCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients/{id}/merge".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -118,7 +105,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-    format_: ClientsMergeCreateFormat | Unset = UNSET,
 ) -> Response[Error | MergeResultEnvelope | ValidationError]:
     """Merge a duplicate into this client
 
@@ -129,7 +115,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsMergeCreateFormat | Unset):
         body (MergeInputRequest):
 
     Raises:
@@ -143,7 +128,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -158,7 +142,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-    format_: ClientsMergeCreateFormat | Unset = UNSET,
 ) -> Error | MergeResultEnvelope | ValidationError | None:
     """Merge a duplicate into this client
 
@@ -169,7 +152,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsMergeCreateFormat | Unset):
         body (MergeInputRequest):
 
     Raises:
@@ -184,7 +166,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -193,7 +174,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-    format_: ClientsMergeCreateFormat | Unset = UNSET,
 ) -> Response[Error | MergeResultEnvelope | ValidationError]:
     """Merge a duplicate into this client
 
@@ -204,7 +184,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsMergeCreateFormat | Unset):
         body (MergeInputRequest):
 
     Raises:
@@ -218,7 +197,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -231,7 +209,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-    format_: ClientsMergeCreateFormat | Unset = UNSET,
 ) -> Error | MergeResultEnvelope | ValidationError | None:
     """Merge a duplicate into this client
 
@@ -242,7 +219,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsMergeCreateFormat | Unset):
         body (MergeInputRequest):
 
     Raises:
@@ -258,6 +234,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
-from ...models.clients_partial_update_format import ClientsPartialUpdateFormat
 from ...models.error import Error
 from ...models.patched_client_input_request import PatchedClientInputRequest
 from ...models.validation_error import ValidationError
@@ -18,26 +17,14 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedClientInputRequest | Unset = UNSET,
-    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/v1/clients/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -119,7 +106,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Update some fields of a client
 
@@ -129,7 +115,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -144,7 +129,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -159,7 +143,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Update some fields of a client
 
@@ -169,7 +152,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -185,7 +167,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -194,7 +175,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Update some fields of a client
 
@@ -204,7 +184,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -219,7 +198,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -232,7 +210,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-    format_: ClientsPartialUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Update some fields of a client
 
@@ -242,7 +219,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsPartialUpdateFormat | Unset):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -259,6 +235,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -7,34 +7,20 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
-from ...models.clients_restore_create_format import ClientsRestoreCreateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/clients/{id}/restore".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -109,7 +95,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Restore an archived client
 
@@ -117,7 +102,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +113,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -143,7 +126,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Restore an archived client
 
@@ -151,7 +133,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +145,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -172,7 +152,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Restore an archived client
 
@@ -180,7 +159,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +170,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,7 +181,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRestoreCreateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Restore an archived client
 
@@ -212,7 +188,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsRestoreCreateFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +201,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

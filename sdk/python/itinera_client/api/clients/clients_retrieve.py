@@ -7,33 +7,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
-from ...models.clients_retrieve_format import ClientsRetrieveFormat
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/clients/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -81,7 +67,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error]:
     """Fetch one client
 
@@ -91,7 +76,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,7 +87,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -117,7 +100,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | None:
     """Fetch one client
 
@@ -127,7 +109,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +121,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -148,7 +128,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error]:
     """Fetch one client
 
@@ -158,7 +137,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +148,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,7 +159,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ClientsRetrieveFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | None:
     """Fetch one client
 
@@ -192,7 +168,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,6 +181,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

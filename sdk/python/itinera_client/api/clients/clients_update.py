@@ -8,36 +8,23 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.client_input_request import ClientInputRequest
-from ...models.clients_update_format import ClientsUpdateFormat
 from ...models.error import Error
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
     body: ClientInputRequest,
-    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/clients/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -118,7 +105,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Replace a client
 
@@ -128,7 +114,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -143,7 +128,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -158,7 +142,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Replace a client
 
@@ -168,7 +151,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -184,7 +166,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -193,7 +174,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
     """Replace a client
 
@@ -203,7 +183,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -218,7 +197,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -231,7 +209,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-    format_: ClientsUpdateFormat | Unset = UNSET,
 ) -> ClientEnvelope | Error | ValidationError | None:
     """Replace a client
 
@@ -241,7 +218,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ClientsUpdateFormat | Unset):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -258,6 +234,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

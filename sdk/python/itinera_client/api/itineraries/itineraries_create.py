@@ -6,34 +6,21 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.itineraries_create_format import ItinerariesCreateFormat
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.itinerary_input_request import ItineraryInputRequest
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: ItineraryInputRequest,
-    format_: ItinerariesCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/itineraries",
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -108,14 +95,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesCreateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Create a itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        format_ (ItinerariesCreateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -128,7 +113,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -142,14 +126,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesCreateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Create a itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        format_ (ItinerariesCreateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -163,7 +145,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -171,14 +152,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesCreateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Create a itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        format_ (ItinerariesCreateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -191,7 +170,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,14 +181,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesCreateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Create a itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        format_ (ItinerariesCreateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -225,6 +201,5 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

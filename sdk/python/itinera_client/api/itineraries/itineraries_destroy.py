@@ -7,32 +7,18 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.itineraries_destroy_format import ItinerariesDestroyFormat
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/itineraries/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -82,7 +68,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a itinerary
 
@@ -90,7 +75,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,7 +86,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -116,7 +99,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a itinerary
 
@@ -124,7 +106,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +118,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -145,7 +125,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a itinerary
 
@@ -153,7 +132,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +143,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,7 +154,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a itinerary
 
@@ -185,7 +161,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ItinerariesDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +174,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.itineraries_duplicate_create_format import ItinerariesDuplicateCreateFormat
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.itinerary_duplicate_request import ItineraryDuplicateRequest
 from ...models.validation_error import ValidationError
@@ -18,26 +17,14 @@ def _get_kwargs(
     id: str,
     *,
     body: ItineraryDuplicateRequest | Unset = UNSET,
-    format_: ItinerariesDuplicateCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/itineraries/{id}/duplicate".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -119,7 +106,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryDuplicateRequest | Unset = UNSET,
-    format_: ItinerariesDuplicateCreateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Duplicate an itinerary
 
@@ -128,7 +114,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesDuplicateCreateFormat | Unset):
         body (ItineraryDuplicateRequest | Unset):
 
     Raises:
@@ -142,7 +127,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -157,7 +141,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryDuplicateRequest | Unset = UNSET,
-    format_: ItinerariesDuplicateCreateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Duplicate an itinerary
 
@@ -166,7 +149,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ItinerariesDuplicateCreateFormat | Unset):
         body (ItineraryDuplicateRequest | Unset):
 
     Raises:
@@ -181,7 +163,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -190,7 +171,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryDuplicateRequest | Unset = UNSET,
-    format_: ItinerariesDuplicateCreateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Duplicate an itinerary
 
@@ -199,7 +179,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesDuplicateCreateFormat | Unset):
         body (ItineraryDuplicateRequest | Unset):
 
     Raises:
@@ -213,7 +192,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -226,7 +204,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryDuplicateRequest | Unset = UNSET,
-    format_: ItinerariesDuplicateCreateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Duplicate an itinerary
 
@@ -235,7 +212,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ItinerariesDuplicateCreateFormat | Unset):
         body (ItineraryDuplicateRequest | Unset):
 
     Raises:
@@ -251,6 +227,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.itineraries_partial_update_format import ItinerariesPartialUpdateFormat
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.patched_itinerary_input_request import PatchedItineraryInputRequest
 from ...models.validation_error import ValidationError
@@ -18,26 +17,14 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedItineraryInputRequest | Unset = UNSET,
-    format_: ItinerariesPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/v1/itineraries/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -119,7 +106,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
-    format_: ItinerariesPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Update some fields of a itinerary
 
@@ -127,7 +113,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesPartialUpdateFormat | Unset):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:
@@ -141,7 +126,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -156,7 +140,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
-    format_: ItinerariesPartialUpdateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Update some fields of a itinerary
 
@@ -164,7 +147,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ItinerariesPartialUpdateFormat | Unset):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:
@@ -179,7 +161,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -188,7 +169,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
-    format_: ItinerariesPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Update some fields of a itinerary
 
@@ -196,7 +176,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesPartialUpdateFormat | Unset):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:
@@ -210,7 +189,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -223,7 +201,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
-    format_: ItinerariesPartialUpdateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Update some fields of a itinerary
 
@@ -231,7 +208,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ItinerariesPartialUpdateFormat | Unset):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:
@@ -247,6 +223,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -8,33 +8,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.itineraries_pdf_retrieve_format import ItinerariesPdfRetrieveFormat
 from ...models.pdf_pending import PdfPending
-from ...types import UNSET, File, Response, Unset
+from ...types import File, Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ItinerariesPdfRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/itineraries/{id}/pdf".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -94,7 +80,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesPdfRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | File | PdfPending]:
     """Download an itinerary as a PDF
 
@@ -103,7 +88,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +99,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -129,7 +112,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesPdfRetrieveFormat | Unset = UNSET,
 ) -> Error | File | PdfPending | None:
     """Download an itinerary as a PDF
 
@@ -138,7 +120,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ItinerariesPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +132,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -159,7 +139,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesPdfRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | File | PdfPending]:
     """Download an itinerary as a PDF
 
@@ -168,7 +147,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +158,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -192,7 +169,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ItinerariesPdfRetrieveFormat | Unset = UNSET,
 ) -> Error | File | PdfPending | None:
     """Download an itinerary as a PDF
 
@@ -201,7 +177,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ItinerariesPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,6 +190,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -7,37 +7,24 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.itineraries_update_format import ItinerariesUpdateFormat
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.itinerary_input_request import ItineraryInputRequest
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
     body: ItineraryInputRequest,
-    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/itineraries/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -118,7 +105,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Replace a itinerary
 
@@ -126,7 +112,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -140,7 +125,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -155,7 +139,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Replace a itinerary
 
@@ -163,7 +146,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -178,7 +160,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -187,7 +168,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
     """Replace a itinerary
 
@@ -195,7 +175,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -209,7 +188,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -222,7 +200,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-    format_: ItinerariesUpdateFormat | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
     """Replace a itinerary
 
@@ -230,7 +207,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ItinerariesUpdateFormat | Unset):
         body (ItineraryInputRequest):
 
     Raises:
@@ -246,6 +222,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

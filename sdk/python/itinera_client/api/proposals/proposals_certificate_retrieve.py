@@ -8,33 +8,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.proposals_certificate_retrieve_format import ProposalsCertificateRetrieveFormat
 from ...models.validation_error import ValidationError
-from ...types import UNSET, File, Response, Unset
+from ...types import File, Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ProposalsCertificateRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/proposals/{id}/certificate".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -94,7 +80,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsCertificateRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | File | ValidationError]:
     """Download the acceptance certificate as a PDF
 
@@ -104,7 +89,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsCertificateRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +100,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -130,7 +113,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsCertificateRetrieveFormat | Unset = UNSET,
 ) -> Error | File | ValidationError | None:
     """Download the acceptance certificate as a PDF
 
@@ -140,7 +122,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ProposalsCertificateRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +134,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -161,7 +141,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsCertificateRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | File | ValidationError]:
     """Download the acceptance certificate as a PDF
 
@@ -171,7 +150,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsCertificateRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +161,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,7 +172,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsCertificateRetrieveFormat | Unset = UNSET,
 ) -> Error | File | ValidationError | None:
     """Download the acceptance certificate as a PDF
 
@@ -205,7 +181,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ProposalsCertificateRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +194,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -8,32 +8,19 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_detail_envelope import ProposalDetailEnvelope
 from ...models.proposal_input_request import ProposalInputRequest
-from ...models.proposals_create_format import ProposalsCreateFormat
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: ProposalInputRequest,
-    format_: ProposalsCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/proposals",
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -108,7 +95,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsCreateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Create a proposal
 
@@ -116,7 +102,6 @@ def sync_detailed(
     list; a nested resource's parent narrows it).
 
     Args:
-        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -129,7 +114,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -143,7 +127,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsCreateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Create a proposal
 
@@ -151,7 +134,6 @@ def sync(
     list; a nested resource's parent narrows it).
 
     Args:
-        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -165,7 +147,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -173,7 +154,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsCreateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Create a proposal
 
@@ -181,7 +161,6 @@ async def asyncio_detailed(
     list; a nested resource's parent narrows it).
 
     Args:
-        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -194,7 +173,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,7 +184,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsCreateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Create a proposal
 
@@ -214,7 +191,6 @@ async def asyncio(
     list; a nested resource's parent narrows it).
 
     Args:
-        format_ (ProposalsCreateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -229,6 +205,5 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

@@ -7,32 +7,18 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.proposals_destroy_format import ProposalsDestroyFormat
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ProposalsDestroyFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/proposals/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -82,7 +68,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a proposal
 
@@ -91,7 +76,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,7 +87,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -117,7 +100,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a proposal
 
@@ -126,7 +108,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ProposalsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +120,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -147,7 +127,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsDestroyFormat | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Delete a proposal
 
@@ -156,7 +135,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +146,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,7 +157,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsDestroyFormat | Unset = UNSET,
 ) -> Any | Error | None:
     """Delete a proposal
 
@@ -189,7 +165,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ProposalsDestroyFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,6 +178,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -9,7 +9,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.patched_proposal_input_request import PatchedProposalInputRequest
 from ...models.proposal_detail_envelope import ProposalDetailEnvelope
-from ...models.proposals_partial_update_format import ProposalsPartialUpdateFormat
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
@@ -18,26 +17,14 @@ def _get_kwargs(
     id: str,
     *,
     body: PatchedProposalInputRequest | Unset = UNSET,
-    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/v1/proposals/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -119,7 +106,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Update some fields of a proposal
 
@@ -128,7 +114,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -142,7 +127,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -157,7 +141,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Update some fields of a proposal
 
@@ -166,7 +149,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -181,7 +163,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -190,7 +171,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Update some fields of a proposal
 
@@ -199,7 +179,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -213,7 +192,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -226,7 +204,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedProposalInputRequest | Unset = UNSET,
-    format_: ProposalsPartialUpdateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Update some fields of a proposal
 
@@ -235,7 +212,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ProposalsPartialUpdateFormat | Unset):
         body (PatchedProposalInputRequest | Unset):
 
     Raises:
@@ -251,6 +227,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

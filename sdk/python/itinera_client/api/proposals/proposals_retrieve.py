@@ -8,32 +8,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_detail_envelope import ProposalDetailEnvelope
-from ...models.proposals_retrieve_format import ProposalsRetrieveFormat
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
-    *,
-    format_: ProposalsRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/proposals/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -83,7 +69,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope]:
     """Fetch one proposal
 
@@ -92,7 +77,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,7 +88,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -118,7 +101,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsRetrieveFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | None:
     """Fetch one proposal
 
@@ -127,7 +109,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +121,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -148,7 +128,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope]:
     """Fetch one proposal
 
@@ -157,7 +136,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +147,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,7 +158,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsRetrieveFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | None:
     """Fetch one proposal
 
@@ -190,7 +166,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ProposalsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,6 +179,5 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
         )
     ).parsed

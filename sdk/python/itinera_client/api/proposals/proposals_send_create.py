@@ -9,7 +9,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_detail_envelope import ProposalDetailEnvelope
 from ...models.proposal_send_request import ProposalSendRequest
-from ...models.proposals_send_create_format import ProposalsSendCreateFormat
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
@@ -18,26 +17,14 @@ def _get_kwargs(
     id: str,
     *,
     body: ProposalSendRequest | Unset = UNSET,
-    format_: ProposalsSendCreateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/proposals/{id}/send".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     if not isinstance(body, Unset):
@@ -119,7 +106,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-    format_: ProposalsSendCreateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Send a proposal to its client
 
@@ -130,7 +116,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -144,7 +129,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -159,7 +143,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-    format_: ProposalsSendCreateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Send a proposal to its client
 
@@ -170,7 +153,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -185,7 +167,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -194,7 +175,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-    format_: ProposalsSendCreateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Send a proposal to its client
 
@@ -205,7 +185,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -219,7 +198,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -232,7 +210,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
-    format_: ProposalsSendCreateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Send a proposal to its client
 
@@ -243,7 +220,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ProposalsSendCreateFormat | Unset):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -259,6 +235,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

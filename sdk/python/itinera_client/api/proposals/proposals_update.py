@@ -9,35 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_detail_envelope import ProposalDetailEnvelope
 from ...models.proposal_input_request import ProposalInputRequest
-from ...models.proposals_update_format import ProposalsUpdateFormat
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
     body: ProposalInputRequest,
-    format_: ProposalsUpdateFormat | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/proposals/{id}".format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -118,7 +105,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Replace a proposal
 
@@ -127,7 +113,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -141,7 +126,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -156,7 +140,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsUpdateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Replace a proposal
 
@@ -165,7 +148,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -180,7 +162,6 @@ def sync(
         id=id,
         client=client,
         body=body,
-        format_=format_,
     ).parsed
 
 
@@ -189,7 +170,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsUpdateFormat | Unset = UNSET,
 ) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Replace a proposal
 
@@ -198,7 +178,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -212,7 +191,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -225,7 +203,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalInputRequest,
-    format_: ProposalsUpdateFormat | Unset = UNSET,
 ) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Replace a proposal
 
@@ -234,7 +211,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ProposalsUpdateFormat | Unset):
         body (ProposalInputRequest):
 
     Raises:
@@ -250,6 +226,5 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-            format_=format_,
         )
     ).parsed

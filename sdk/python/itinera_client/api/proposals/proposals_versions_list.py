@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.paginated_proposal_version_list import PaginatedProposalVersionList
-from ...models.proposals_versions_list_format import ProposalsVersionsListFormat
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
@@ -16,18 +15,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: str,
     *,
-    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     params["page"] = page
 
@@ -100,7 +92,6 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedProposalVersionList | ValidationError]:
@@ -111,7 +102,6 @@ def sync_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -125,7 +115,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -141,7 +130,6 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedProposalVersionList | ValidationError | None:
@@ -152,7 +140,6 @@ def sync(
 
     Args:
         id (str):
-        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -167,7 +154,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        format_=format_,
         page=page,
         per_page=per_page,
     ).parsed
@@ -177,7 +163,6 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Response[Error | PaginatedProposalVersionList | ValidationError]:
@@ -188,7 +173,6 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -202,7 +186,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        format_=format_,
         page=page,
         per_page=per_page,
     )
@@ -216,7 +199,6 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 ) -> Error | PaginatedProposalVersionList | ValidationError | None:
@@ -227,7 +209,6 @@ async def asyncio(
 
     Args:
         id (str):
-        format_ (ProposalsVersionsListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -243,7 +224,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            format_=format_,
             page=page,
             per_page=per_page,
         )

@@ -9,26 +9,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.pdf_pending import PdfPending
-from ...models.proposals_versions_pdf_retrieve_format import ProposalsVersionsPdfRetrieveFormat
-from ...types import UNSET, File, Response, Unset
+from ...types import File, Response
 
 
 def _get_kwargs(
     id: str,
     n: int,
-    *,
-    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -36,7 +23,6 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             n=quote(str(n), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -97,7 +83,6 @@ def sync_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | File | PdfPending]:
     """Download a version as a PDF
 
@@ -108,7 +93,6 @@ def sync_detailed(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,7 +105,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         n=n,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -136,7 +119,6 @@ def sync(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
 ) -> Error | File | PdfPending | None:
     """Download a version as a PDF
 
@@ -147,7 +129,6 @@ def sync(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +142,6 @@ def sync(
         id=id,
         n=n,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -170,7 +150,6 @@ async def asyncio_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | File | PdfPending]:
     """Download a version as a PDF
 
@@ -181,7 +160,6 @@ async def asyncio_detailed(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +172,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         n=n,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,7 +184,6 @@ async def asyncio(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsPdfRetrieveFormat | Unset = UNSET,
 ) -> Error | File | PdfPending | None:
     """Download a version as a PDF
 
@@ -218,7 +194,6 @@ async def asyncio(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsPdfRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,6 +208,5 @@ async def asyncio(
             id=id,
             n=n,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -8,26 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_version_detail_envelope import ProposalVersionDetailEnvelope
-from ...models.proposals_versions_retrieve_format import ProposalsVersionsRetrieveFormat
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     n: int,
-    *,
-    format_: ProposalsVersionsRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -35,7 +22,6 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
             n=quote(str(n), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -91,7 +77,6 @@ def sync_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ProposalVersionDetailEnvelope]:
     """Fetch one version of a proposal
 
@@ -100,7 +85,6 @@ def sync_detailed(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,7 +97,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         n=n,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -128,7 +111,6 @@ def sync(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsRetrieveFormat | Unset = UNSET,
 ) -> Error | ProposalVersionDetailEnvelope | None:
     """Fetch one version of a proposal
 
@@ -137,7 +119,6 @@ def sync(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +132,6 @@ def sync(
         id=id,
         n=n,
         client=client,
-        format_=format_,
     ).parsed
 
 
@@ -160,7 +140,6 @@ async def asyncio_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsRetrieveFormat | Unset = UNSET,
 ) -> Response[Error | ProposalVersionDetailEnvelope]:
     """Fetch one version of a proposal
 
@@ -169,7 +148,6 @@ async def asyncio_detailed(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +160,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         n=n,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,7 +172,6 @@ async def asyncio(
     n: int,
     *,
     client: AuthenticatedClient,
-    format_: ProposalsVersionsRetrieveFormat | Unset = UNSET,
 ) -> Error | ProposalVersionDetailEnvelope | None:
     """Fetch one version of a proposal
 
@@ -204,7 +180,6 @@ async def asyncio(
     Args:
         id (str):
         n (int):
-        format_ (ProposalsVersionsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +194,5 @@ async def asyncio(
             id=id,
             n=n,
             client=client,
-            format_=format_,
         )
     ).parsed

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class ClientsMergeCreateFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
-
-    def __str__(self) -> str:
-        return str(self.value)
