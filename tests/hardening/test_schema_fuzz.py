@@ -75,6 +75,8 @@ def test_the_api_holds_to_its_own_schema_under_generated_input(live_server, tmp_
     output = result.stdout + result.stderr
     cases = re.search(r"(\d+) generated", output)
     print(output[-3000:])  # shown by pytest when the test fails, and with -s
+    if saved := os.environ.get("FUZZ_OUTPUT"):
+        Path(saved).write_text(output)  # the whole report, for finding a failure by name
     assert cases is not None, output[-3000:]
     assert int(cases.group(1)) >= 1000, f"only {cases.group(1)} cases were generated"
     assert result.returncode == 0, output[-6000:]
