@@ -62,8 +62,17 @@ class TenantQuerySet(models.QuerySet):
             return self.filter(agency_id=agency)
         scoped = self.filter(agency_id=agency.pk)
         viewer = getattr(agency, "visible_to", None)
+        if viewer is None:
+            return scoped
+        # A model reached through no foreign key (the history's plain ``client_id``) says its
+        # rule as a condition on the agent's id instead.
+        visible_where: Callable[[int], models.Q] | None = getattr(
+            self.model, "visible_where", None
+        )
+        if visible_where is not None:
+            return scoped.filter(visible_where(viewer))
         paths: tuple[str, ...] = getattr(self.model, "visible_through", ())
-        if viewer is None or not paths:
+        if not paths:
             return scoped
         # An agent restricted to their own clients: the record's client is theirs (any of the
         # model's paths to an agent names them).

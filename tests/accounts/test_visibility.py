@@ -278,3 +278,22 @@ def test_every_record_under_a_client_says_how_the_visibility_rule_reaches_it():
         if parents and not model.visible_through:
             forgotten.append(model.__name__)
     assert forgotten == []
+
+
+def test_a_restricted_agent_reads_only_their_own_clients_history(
+    restricted, agency, alice, amir, theirs, mine
+):
+    # The history has no foreign key to the client (it outlives it), so its rule is a condition
+    # of its own (Activity.visible_where): a colleague's client's entries are left out, entries
+    # about no client (the team, suppliers) stay, and owners read everything.
+    from accounts.tenancy import member_agency
+
+    def client_ids(user) -> set[int | None]:
+        history = Activity.objects.for_agency(member_agency(user))
+        return set(history.values_list("client_id", flat=True))
+
+    assert theirs.client.pk in client_ids(alice)
+    seen_by_agent = client_ids(amir)
+    assert theirs.client.pk not in seen_by_agent
+    assert mine.client.pk in seen_by_agent
+    assert None in seen_by_agent  # the agency's visibility change itself, about no client
