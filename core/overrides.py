@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 import django_filters
 import orjson
 from django import forms
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from rest_framework.exceptions import NotAcceptable, ParseError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import BaseParser
@@ -174,13 +174,18 @@ class JSONParser(BaseParser):
 
 class JSONFirstNegotiation(DefaultContentNegotiation):
     """Honour Accept where a view offers several formats (the schema), but never answer 406:
-    a client that asks for HTML still gets JSON rather than an error page."""
+    a client that asks for HTML still gets JSON rather than an error page.
+
+    Nor a 404 for a ``?format=`` no renderer of the view has: upstream raises it in the middle
+    of negotiation, before authentication and the rate limit, so the answer carried no
+    rate-limit headers (the schema promises them on every response). The view answers as if
+    it had not been asked (the lists that export CSV refuse other values themselves)."""
 
     def select_renderer(
         self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
     ) -> tuple[BaseRenderer, str]:
         try:
             return super().select_renderer(request, renderers, format_suffix)
-        except NotAcceptable:
+        except (NotAcceptable, Http404):
             first = next(iter(renderers))
             return first, first.media_type
