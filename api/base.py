@@ -106,13 +106,21 @@ class ApiViewMixin(RateLimitFirstInitial):
     def check_request(self, request: Request) -> None:
         # The body size: DRF's parsers read the stream directly, so Django's own limit would
         # not apply.
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = self.body_limit()
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
         if limit is not None and length > limit:
-            raise PayloadTooLarge(f"The request body is larger than {limit} bytes.")
+            raise PayloadTooLarge(self.body_too_large(limit))
+
+    def body_limit(self) -> int | None:
+        """The largest body this action takes, in bytes; an upload raises it for its file."""
+        limit: int | None = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return limit
+
+    def body_too_large(self, limit: int) -> str:
+        return f"The request body is larger than {limit} bytes."
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any

@@ -4,6 +4,7 @@ viewset, which scopes every client to the token's agency."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -17,7 +18,7 @@ from rest_framework.response import Response
 from api.base import envelope
 from api.serializers import Id, OutputSerializer, Text
 from crm.clients import selectors as client_selectors
-from crm.clients.duplicates import client_matches, duplicate_pairs
+from crm.clients.duplicates import MATCH_REASONS, client_matches, duplicate_pairs
 from crm.clients.merge import client_merge
 from crm.models import Client
 
@@ -31,8 +32,9 @@ class DuplicateMatchSerializer(OutputSerializer):
     phone = Text(source="client.phone")
     archived = serializers.BooleanField(source="client.is_archived")
     matched_on = serializers.ListField(
-        child=serializers.ChoiceField(choices=["email", "phone"]),
-        help_text="What the new client shares with this one.",
+        child=serializers.ChoiceField(choices=MATCH_REASONS),
+        help_text="What the new client shares with this one (`name_and_birth_date`: the "
+        "first and last name, in any case, and the date of birth of its lead traveller).",
     )
 
 
@@ -47,7 +49,11 @@ class DuplicatePairSerializer(OutputSerializer):
     client_name = serializers.CharField(source="first.name")
     duplicate_id = Id(source="second.pk")
     duplicate_name = serializers.CharField(source="second.name")
-    matched_on = serializers.ListField(child=serializers.ChoiceField(choices=["email", "phone"]))
+    matched_on = serializers.ListField(
+        child=serializers.ChoiceField(choices=MATCH_REASONS),
+        help_text="What the two share (`name_and_birth_date`: their lead travellers' first and "
+        "last name, in any case, and date of birth).",
+    )
 
 
 class DuplicatePairsSerializer(serializers.Serializer):
@@ -72,15 +78,16 @@ class ClientDedupeActions:
 
     action_responses: ClassVar[dict[str, tuple[int, Any, tuple[int, ...]]]] = {
         "duplicates": (200, DuplicatePairsSerializer, (401, 429)),
-        "duplicates_check": (200, DuplicateCheckSerializer, (401, 429)),
+        "duplicates_check": (200, DuplicateCheckSerializer, (401, 422, 429)),
         "merge": (200, MergeResultSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
     }
 
     @extend_schema(summary="Likely duplicate clients")
     @action(detail=False, methods=["get"], url_path="duplicates", filter_backends=[])
     def duplicates(self, request: Request) -> Response:
-        """Pairs of live clients with the same email (any case) or phone (E.164), the older
-        first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`."""
+        """Pairs of live clients with the same email (any case), the same phone (E.164), or
+        lead travellers with the same first and last name (any case) and date of birth, the
+        older first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`."""
         pairs = duplicate_pairs(agency=self.agency)  # type: ignore[attr-defined]
         return envelope({"pairs": DuplicatePairSerializer.represent_many(pairs)})
 
@@ -89,15 +96,38 @@ class ClientDedupeActions:
         parameters=[
             OpenApiParameter("email", str, description="Compared case-insensitively."),
             OpenApiParameter("phone", str, description="Compared in E.164."),
+            OpenApiParameter(
+                "first_name",
+                str,
+                description="With last_name and date_of_birth: compared "
+                "in any case with each client's lead traveller.",
+            ),
+            OpenApiParameter("last_name", str, description="See first_name."),
+            OpenApiParameter("date_of_birth", dt.date, description="YYYY-MM-DD; see first_name."),
         ],
     )
     @action(detail=False, methods=["get"], url_path="duplicates/check", filter_backends=[])
     def duplicates_check(self, request: Request) -> Response:
-        """The clients (archived ones too) a create with this email or phone would duplicate:
-        the same list a `POST /clients` answers its 409 with."""
-        email = str(request.query_params.get("email", ""))[:254]
-        phone = str(request.query_params.get("phone", ""))[:100]
-        matches = client_matches(agency=self.agency, email=email, phone=phone)  # type: ignore[attr-defined]
+        """The clients (archived ones too) a create with this email or phone would duplicate
+        (the same list a `POST /clients` answers its 409 with), and those whose lead traveller
+        has this first name, last name and date of birth. A date that is not YYYY-MM-DD is a
+        422."""
+        params = request.query_params
+        born_raw = str(params.get("date_of_birth", "")).strip()
+        try:
+            born = dt.date.fromisoformat(born_raw) if born_raw else None
+        except ValueError:
+            raise DjangoValidationError(
+                {"date_of_birth": [f"{born_raw[:20]!r} is not a date: use YYYY-MM-DD."]}
+            ) from None
+        matches = client_matches(
+            agency=self.agency,  # type: ignore[attr-defined]
+            email=str(params.get("email", ""))[:254],
+            phone=str(params.get("phone", ""))[:100],
+            first_name=str(params.get("first_name", ""))[:100],
+            last_name=str(params.get("last_name", ""))[:100],
+            date_of_birth=born,
+        )
         return envelope({"duplicates": DuplicateMatchSerializer.represent_many(matches)})
 
     @extend_schema(summary="Merge a duplicate into this client", request=MergeInputSerializer)

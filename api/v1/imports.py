@@ -1,6 +1,10 @@
 """``/client-imports``: CSV imports of clients (crm.clients.imports). Create with the file
 (``multipart/form-data``, field ``file``), read the guessed mapping and a preview, start with
-a mapping, poll the status; the failed rows come back as CSV."""
+a mapping, poll the status; the failed rows come back as CSV.
+
+The upload's body may be as big as the import's maximum (``imports.MAX_FILE_BYTES``), not
+DATA_UPLOAD_MAX_MEMORY_SIZE: Django streams a file part to a temporary file past
+FILE_UPLOAD_MAX_MEMORY_SIZE, and applies DATA_UPLOAD_MAX_MEMORY_SIZE to the other fields."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.base import TenantViewSet, envelope
+from api.exceptions import PayloadTooLarge
 from api.serializers import Id, OutputSerializer
 from api.v1.exports import StreamingFinalizeMixin
 from core.csv import csv_lines
@@ -72,6 +77,8 @@ class PreviewSerializer(serializers.Serializer):
 
 
 WRITES = (400, 401, 403, 404, 413, 415, 422, 429)
+# The multipart envelope around the file: boundaries, part headers, the file name.
+MULTIPART_SLACK = 64 * 1024
 
 
 class ClientImportViewSet(StreamingFinalizeMixin, TenantViewSet):
@@ -101,14 +108,34 @@ class ClientImportViewSet(StreamingFinalizeMixin, TenantViewSet):
         }
     }
 
-    @extend_schema(request={"multipart/form-data": ImportUploadSerializer})
+    def body_limit(self) -> int | None:
+        if self.action == "create":
+            return imports.MAX_FILE_BYTES + MULTIPART_SLACK
+        return super().body_limit()
+
+    def body_too_large(self, limit: int) -> str:
+        if self.action == "create":
+            return imports.file_too_large()
+        return super().body_too_large(limit)
+
+    @extend_schema(
+        request={"multipart/form-data": ImportUploadSerializer},
+        description=(
+            "Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`"
+            f", field `file`. A file has at most {imports.MAX_FILE_BYTES // 2**20} MB "
+            f"({imports.MAX_FILE_BYTES} bytes; the 1 MB limit of other bodies, "
+            "DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose "
+            "`message` names the maximum, and creates nothing."
+        ),
+    )
     def create(self, request: Request, **parent: Any) -> Response:
-        """Upload the file (stored in chunks; nothing is imported yet)."""
+        """Upload the file (see the schema's description for the maximum)."""
         body = ImportUploadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        run = imports.import_upload(
-            agency=self.agency, created_by=request.auth.user, upload=body.validated_data["file"]
-        )
+        upload = body.validated_data["file"]
+        if upload.size and upload.size > imports.MAX_FILE_BYTES:
+            raise PayloadTooLarge(imports.file_too_large())
+        run = imports.import_upload(agency=self.agency, created_by=request.auth.user, upload=upload)
         return envelope(self.represent(run), 201)
 
     @extend_schema(summary="Preview an import's first rows")

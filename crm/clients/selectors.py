@@ -105,8 +105,9 @@ def import_list(*, agency: Agency) -> QuerySet[ClientImport]:
 
 
 def import_get(*, agency: Agency, import_id: int) -> ClientImport:
-    """Raises ``ClientImport.DoesNotExist`` for another agency's run as for a missing one."""
-    return ClientImport.objects.for_agency(agency).get(pk=import_id)
+    """Raises ``ClientImport.DoesNotExist`` for another agency's run as for a missing one.
+    With its agency: the preview and the run read its timezone (the phones' region)."""
+    return ClientImport.objects.for_agency(agency).select_related("agency").get(pk=import_id)
 
 
 def import_failures_lines(run: ClientImport) -> Iterator[list[Any]]:

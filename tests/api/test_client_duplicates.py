@@ -157,3 +157,63 @@ def test_a_merge_into_itself_or_without_a_duplicate_is_a_422(api: Api, agency):
 
     assert itself.status_code == 422 and "duplicate_id" in itself.json()["errors"]
     assert missing.status_code == 422 and "duplicate_id" in missing.json()["errors"]
+
+
+# The same name and birth date (the lead traveller's) ---------------------------------------
+
+
+def _person(agency, name: str, first: str, last: str):
+    import datetime as dt
+
+    from tests.factories import TravellerFactory
+
+    client = ClientFactory(agency=agency, name=name)
+    TravellerFactory(
+        client=client,
+        first_name=first,
+        last_name=last,
+        date_of_birth=dt.date(1984, 2, 29),
+        is_lead=True,
+    )
+    return client
+
+
+def test_the_duplicates_list_pairs_clients_by_name_and_birth_date(api: Api, agency):
+    eleanor = _person(agency, "Eleanor Rigby", "Eleanor", "Rigby")
+    again = _person(agency, "E. Rigby", "ELEANOR", "rigby")
+
+    pairs = api.get("/clients/duplicates").json()["data"]["pairs"]
+
+    assert [(p["client_id"], p["duplicate_id"], p["matched_on"]) for p in pairs] == [
+        (eleanor.pk, again.pk, ["name_and_birth_date"])
+    ]
+
+
+def test_the_check_finds_a_client_by_name_and_birth_date(api: Api, agency):
+    eleanor = _person(agency, "Eleanor Rigby", "Eleanor", "Rigby")
+
+    response = api.get(
+        "/clients/duplicates/check?first_name=eleanor&last_name=RIGBY&date_of_birth=1984-02-29"
+    )
+
+    assert response.status_code == 200
+    assert [(m["id"], m["matched_on"]) for m in response.json()["data"]["duplicates"]] == [
+        (eleanor.pk, ["name_and_birth_date"])
+    ]
+
+
+def test_the_check_answers_a_bad_birth_date_with_a_422(api: Api, agency):
+    response = api.get("/clients/duplicates/check?first_name=A&last_name=B&date_of_birth=29/02")
+
+    assert response.status_code == 422
+    assert "YYYY-MM-DD" in response.json()["errors"]["date_of_birth"][0]
+
+
+def test_the_schema_names_the_name_and_birth_date_reason(anonymous: Api):
+    response = anonymous.get(
+        "/api/v1/schema", headers={"Accept": "application/vnd.oai.openapi+json"}
+    )
+    schema = orjson.loads(response.content)
+    check = schema["paths"]["/api/v1/clients/duplicates/check"]["get"]
+    assert {"first_name", "last_name", "date_of_birth"} <= {p["name"] for p in check["parameters"]}
+    assert "name_and_birth_date" in orjson.dumps(schema["components"]["schemas"]).decode()

@@ -14,6 +14,7 @@ most once a minute, see ``warm``) is excluded by warming the token first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -502,3 +503,49 @@ def test_an_agent_restricted_to_own_clients_lists_within_the_same_budget(
         response = agent.get(f"{path}?per_page=100")
     assert response.status_code == 200
     assert response.json()["meta"]["total"] >= 10
+
+
+# CSV imports (/client-imports) ---------------------------------------------------------------
+
+
+def _import(agency, rows: int):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from crm.clients.imports import import_upload
+
+    lines = ["Name,Email,Phone"] + [
+        f"Person {n},client{n}@example.com,+44 20 7946 {n:04d}" for n in range(rows)
+    ]
+    upload = SimpleUploadedFile("people.csv", "\n".join(lines).encode(), "text/csv")
+    return import_upload(agency=agency, created_by=None, upload=upload)
+
+
+def _imports(agency, n: int) -> None:
+    for _ in range(n):
+        _import(agency, 3)
+
+
+LISTS.append(("/client-imports", "", _imports, 0))
+LIST_IDS.append("/client-imports?")
+
+
+def test_an_import_and_its_preview_run_the_same_queries_however_many_rows_and_matches(
+    api: Api, agency, django_assert_max_num_queries
+):
+    small = _import(agency, 1)
+    big = _import(agency, 400)
+    for n in range(0, 400, 20):  # rows of the preview match existing clients
+        ClientFactory(agency=agency, email=f"client{n}@example.com", phone="")
+
+    # token, the import
+    with django_assert_max_num_queries(DETAIL_BUDGET - 2):
+        assert api.get(f"/client-imports/{big.pk}").status_code == 200
+    # token, the import (with its agency), its chunks' ids, the first chunk, the matches
+    with django_assert_max_num_queries(DETAIL_BUDGET + 1):
+        response = api.get(f"/client-imports/{big.pk}/preview")
+    assert response.status_code == 200
+    assert any(row["duplicate_ids"] for row in response.json()["data"]["rows"])
+    for suffix in ("", "/preview"):
+        assert len(queries_of(partial(api.get, f"/client-imports/{big.pk}{suffix}"))) == len(
+            queries_of(partial(api.get, f"/client-imports/{small.pk}{suffix}"))
+        )

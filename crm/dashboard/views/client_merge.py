@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.tenancy import AgencyRequest, agency_required, get_or_404
 from core.validation import parse_int
 from crm.clients import selectors as client_selectors
-from crm.clients.duplicates import client_matches, duplicate_pairs
+from crm.clients.duplicates import ClientMatch, client_matches, duplicate_pairs
 from crm.clients.merge import client_merge, client_merge_preview
 from crm.models import Client
 
@@ -22,7 +22,8 @@ def _client(request: AgencyRequest, client_id: int) -> Client:
 
 @agency_required
 def client_duplicates(request: AgencyRequest) -> HttpResponse:
-    """Likely pairs among the live clients: the same email or the same phone."""
+    """Likely pairs among the live clients: the same email, the same phone, or the same name
+    and date of birth (their lead travellers')."""
     pairs = duplicate_pairs(agency=request.agency)
     return render(request, "crm/clients/duplicates.html", {"pairs": pairs})
 
@@ -57,16 +58,26 @@ def client_merge_page(request: AgencyRequest, client_id: int) -> HttpResponse:
         "error": error,
         "fields": _side_by_side(survivor, duplicate) if duplicate is not None else [],
         "moves": client_merge_preview(duplicate=duplicate) if duplicate is not None else {},
-        "candidates": []
-        if duplicate is not None
-        else client_matches(
-            agency=request.agency,
-            email=survivor.email,
-            phone=survivor.phone,
-            exclude_id=survivor.pk,
-        ),
+        "candidates": [] if duplicate is not None else _candidates(request, survivor),
     }
     return render(request, "crm/clients/merge.html", context, status=422 if error else 200)
+
+
+def _candidates(request: AgencyRequest, survivor: Client) -> list[ClientMatch]:
+    lead = (
+        client_selectors.traveller_list(agency=request.agency, client=survivor)
+        .filter(is_lead=True)
+        .first()
+    )
+    return client_matches(
+        agency=request.agency,
+        email=survivor.email,
+        phone=survivor.phone,
+        first_name=lead.first_name if lead else "",
+        last_name=lead.last_name if lead else "",
+        date_of_birth=lead.date_of_birth if lead else None,
+        exclude_id=survivor.pk,
+    )
 
 
 def _side_by_side(survivor: Client, duplicate: Client) -> list[tuple[str, str, str]]:

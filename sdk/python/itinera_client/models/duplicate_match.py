@@ -21,7 +21,8 @@ class DuplicateMatch:
         email (str):
         phone (str):
         archived (bool):
-        matched_on (list[MatchedOnEnum]): What the new client shares with this one.
+        matched_on (list[MatchedOnEnum]): What the new client shares with this one (`name_and_birth_date`: the first and
+            last name, in any case, and the date of birth of its lead traveller).
     """
 
     id: int

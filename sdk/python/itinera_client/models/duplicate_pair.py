@@ -20,7 +20,8 @@ class DuplicatePair:
         client_name (str):
         duplicate_id (int):
         duplicate_name (str):
-        matched_on (list[MatchedOnEnum]):
+        matched_on (list[MatchedOnEnum]): What the two share (`name_and_birth_date`: their lead travellers' first and
+            last name, in any case, and date of birth).
     """
 
     client_id: int

@@ -98,7 +98,10 @@ def sync_detailed(
 ) -> Response[ClientImportEnvelope | Error | ValidationError]:
     """Create a client import
 
-     Upload the file (stored in chunks; nothing is imported yet).
+     Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
+    A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
+    DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
+    the maximum, and creates nothing.
 
     Args:
         body (ImportUploadRequest):
@@ -129,7 +132,10 @@ def sync(
 ) -> ClientImportEnvelope | Error | ValidationError | None:
     """Create a client import
 
-     Upload the file (stored in chunks; nothing is imported yet).
+     Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
+    A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
+    DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
+    the maximum, and creates nothing.
 
     Args:
         body (ImportUploadRequest):
@@ -155,7 +161,10 @@ async def asyncio_detailed(
 ) -> Response[ClientImportEnvelope | Error | ValidationError]:
     """Create a client import
 
-     Upload the file (stored in chunks; nothing is imported yet).
+     Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
+    A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
+    DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
+    the maximum, and creates nothing.
 
     Args:
         body (ImportUploadRequest):
@@ -184,7 +193,10 @@ async def asyncio(
 ) -> ClientImportEnvelope | Error | ValidationError | None:
     """Create a client import
 
-     Upload the file (stored in chunks; nothing is imported yet).
+     Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
+    A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
+    DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
+    the maximum, and creates nothing.
 
     Args:
         body (ImportUploadRequest):

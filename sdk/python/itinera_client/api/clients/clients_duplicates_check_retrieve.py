@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -7,18 +8,31 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.duplicate_check_envelope import DuplicateCheckEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    date_of_birth: datetime.date | Unset = UNSET,
     email: str | Unset = UNSET,
+    first_name: str | Unset = UNSET,
+    last_name: str | Unset = UNSET,
     phone: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
+    json_date_of_birth: str | Unset = UNSET
+    if not isinstance(date_of_birth, Unset):
+        json_date_of_birth = date_of_birth.isoformat()
+    params["date_of_birth"] = json_date_of_birth
+
     params["email"] = email
+
+    params["first_name"] = first_name
+
+    params["last_name"] = last_name
 
     params["phone"] = phone
 
@@ -35,7 +49,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DuplicateCheckEnvelope | Error | None:
+) -> DuplicateCheckEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = DuplicateCheckEnvelope.from_dict(response.json())
 
@@ -45,6 +59,11 @@ def _parse_response(
         response_401 = Error.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -59,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DuplicateCheckEnvelope | Error]:
+) -> Response[DuplicateCheckEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,16 +90,24 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    date_of_birth: datetime.date | Unset = UNSET,
     email: str | Unset = UNSET,
+    first_name: str | Unset = UNSET,
+    last_name: str | Unset = UNSET,
     phone: str | Unset = UNSET,
-) -> Response[DuplicateCheckEnvelope | Error]:
+) -> Response[DuplicateCheckEnvelope | Error | ValidationError]:
     """Check for duplicates before a create
 
-     The clients (archived ones too) a create with this email or phone would duplicate:
-    the same list a `POST /clients` answers its 409 with.
+     The clients (archived ones too) a create with this email or phone would duplicate
+    (the same list a `POST /clients` answers its 409 with), and those whose lead traveller
+    has this first name, last name and date of birth. A date that is not YYYY-MM-DD is a
+    422.
 
     Args:
+        date_of_birth (datetime.date | Unset):
         email (str | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
         phone (str | Unset):
 
     Raises:
@@ -88,11 +115,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DuplicateCheckEnvelope | Error]
+        Response[DuplicateCheckEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
+        date_of_birth=date_of_birth,
         email=email,
+        first_name=first_name,
+        last_name=last_name,
         phone=phone,
     )
 
@@ -106,16 +136,24 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    date_of_birth: datetime.date | Unset = UNSET,
     email: str | Unset = UNSET,
+    first_name: str | Unset = UNSET,
+    last_name: str | Unset = UNSET,
     phone: str | Unset = UNSET,
-) -> DuplicateCheckEnvelope | Error | None:
+) -> DuplicateCheckEnvelope | Error | ValidationError | None:
     """Check for duplicates before a create
 
-     The clients (archived ones too) a create with this email or phone would duplicate:
-    the same list a `POST /clients` answers its 409 with.
+     The clients (archived ones too) a create with this email or phone would duplicate
+    (the same list a `POST /clients` answers its 409 with), and those whose lead traveller
+    has this first name, last name and date of birth. A date that is not YYYY-MM-DD is a
+    422.
 
     Args:
+        date_of_birth (datetime.date | Unset):
         email (str | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
         phone (str | Unset):
 
     Raises:
@@ -123,12 +161,15 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DuplicateCheckEnvelope | Error
+        DuplicateCheckEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
         client=client,
+        date_of_birth=date_of_birth,
         email=email,
+        first_name=first_name,
+        last_name=last_name,
         phone=phone,
     ).parsed
 
@@ -136,16 +177,24 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    date_of_birth: datetime.date | Unset = UNSET,
     email: str | Unset = UNSET,
+    first_name: str | Unset = UNSET,
+    last_name: str | Unset = UNSET,
     phone: str | Unset = UNSET,
-) -> Response[DuplicateCheckEnvelope | Error]:
+) -> Response[DuplicateCheckEnvelope | Error | ValidationError]:
     """Check for duplicates before a create
 
-     The clients (archived ones too) a create with this email or phone would duplicate:
-    the same list a `POST /clients` answers its 409 with.
+     The clients (archived ones too) a create with this email or phone would duplicate
+    (the same list a `POST /clients` answers its 409 with), and those whose lead traveller
+    has this first name, last name and date of birth. A date that is not YYYY-MM-DD is a
+    422.
 
     Args:
+        date_of_birth (datetime.date | Unset):
         email (str | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
         phone (str | Unset):
 
     Raises:
@@ -153,11 +202,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DuplicateCheckEnvelope | Error]
+        Response[DuplicateCheckEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
+        date_of_birth=date_of_birth,
         email=email,
+        first_name=first_name,
+        last_name=last_name,
         phone=phone,
     )
 
@@ -169,16 +221,24 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    date_of_birth: datetime.date | Unset = UNSET,
     email: str | Unset = UNSET,
+    first_name: str | Unset = UNSET,
+    last_name: str | Unset = UNSET,
     phone: str | Unset = UNSET,
-) -> DuplicateCheckEnvelope | Error | None:
+) -> DuplicateCheckEnvelope | Error | ValidationError | None:
     """Check for duplicates before a create
 
-     The clients (archived ones too) a create with this email or phone would duplicate:
-    the same list a `POST /clients` answers its 409 with.
+     The clients (archived ones too) a create with this email or phone would duplicate
+    (the same list a `POST /clients` answers its 409 with), and those whose lead traveller
+    has this first name, last name and date of birth. A date that is not YYYY-MM-DD is a
+    422.
 
     Args:
+        date_of_birth (datetime.date | Unset):
         email (str | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
         phone (str | Unset):
 
     Raises:
@@ -186,13 +246,16 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DuplicateCheckEnvelope | Error
+        DuplicateCheckEnvelope | Error | ValidationError
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            date_of_birth=date_of_birth,
             email=email,
+            first_name=first_name,
+            last_name=last_name,
             phone=phone,
         )
     ).parsed

@@ -61,8 +61,9 @@ def sync_detailed(
 ) -> Response[DuplicatePairsEnvelope | Error]:
     """Likely duplicate clients
 
-     Pairs of live clients with the same email (any case) or phone (E.164), the older
-    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+     Pairs of live clients with the same email (any case), the same phone (E.164), or
+    lead travellers with the same first and last name (any case) and date of birth, the
+    older first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -87,8 +88,9 @@ def sync(
 ) -> DuplicatePairsEnvelope | Error | None:
     """Likely duplicate clients
 
-     Pairs of live clients with the same email (any case) or phone (E.164), the older
-    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+     Pairs of live clients with the same email (any case), the same phone (E.164), or
+    lead travellers with the same first and last name (any case) and date of birth, the
+    older first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,8 +111,9 @@ async def asyncio_detailed(
 ) -> Response[DuplicatePairsEnvelope | Error]:
     """Likely duplicate clients
 
-     Pairs of live clients with the same email (any case) or phone (E.164), the older
-    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+     Pairs of live clients with the same email (any case), the same phone (E.164), or
+    lead travellers with the same first and last name (any case) and date of birth, the
+    older first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,8 +136,9 @@ async def asyncio(
 ) -> DuplicatePairsEnvelope | Error | None:
     """Likely duplicate clients
 
-     Pairs of live clients with the same email (any case) or phone (E.164), the older
-    first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
+     Pairs of live clients with the same email (any case), the same phone (E.164), or
+    lead travellers with the same first and last name (any case) and date of birth, the
+    older first (at most 200 pairs). Merge one with `POST /clients/{client_id}/merge`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
