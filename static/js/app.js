@@ -286,3 +286,47 @@
     }
   });
 })();
+
+/* Tables reflow rather than scroll sideways (#21): a .table--stack table wider than its box is
+   marked .is-stacked, which app.css lays out a card per row with a label per cell, and is
+   unmarked once its box is wide enough again. A phone stacks them by a media query alone; this
+   covers the widths between (200% zoom of a 1920 px window, a table in a narrow card). */
+(function () {
+  "use strict";
+  if (!window.ResizeObserver) return;
+  var widths = new WeakMap();
+  var tables = new WeakMap();
+  function room(box) {
+    var style = getComputedStyle(box);
+    return box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  }
+  function fit(table, box) {
+    // Measured as a table: the class comes off and goes back on before the browser paints.
+    table.classList.remove("is-stacked");
+    if (table.offsetWidth > room(box) + 1) table.classList.add("is-stacked");
+  }
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var box = entry.target;
+      var width = box.clientWidth;
+      if (widths.get(box) === width) return; // a change of height only (stacking makes one)
+      widths.set(box, width);
+      var table = tables.get(box);
+      if (table && table.isConnected) fit(table, box);
+    });
+  });
+  function init(root) {
+    root = root || document;
+    var found = Array.prototype.slice.call(root.querySelectorAll("table.table--stack"));
+    if (root.matches && root.matches("table.table--stack")) found.push(root);
+    found.forEach(function (table) {
+      var box = table.closest(".table-wrap") || table.parentElement;
+      if (!box || tables.get(box) === table) return;
+      tables.set(box, table);
+      widths.delete(box);
+      observer.observe(box);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
+})();
