@@ -309,16 +309,6 @@ class Activity(models.Model):
 
     objects = TenantQuerySet.as_manager()
 
-    @staticmethod
-    def visible_where(viewer_id: int) -> models.Q:
-        """The visibility rule for history (see ``accounts.tenancy.member_agency``): a client's
-        history follows its client, so a restricted agent reads only their own clients'
-        entries; entries about no client (suppliers, forms, the team) follow their record's
-        own rule and stay. Through the user's reverse relation to crm's clients
-        (``assigned_clients``), not an import: accounts sits below crm."""
-        own_clients = User.objects.filter(pk=viewer_id).values("assigned_clients")
-        return models.Q(client_id__isnull=True) | models.Q(client_id__in=own_clients)
-
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "activities"
@@ -330,3 +320,13 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name or 'system'} {self.action} {self.object_type} {self.object_repr}"
+
+    @staticmethod
+    def visible_where(viewer_id: int) -> models.Q:
+        """The visibility rule for history (see ``accounts.tenancy.member_agency``): a client's
+        history follows its client, so a restricted agent reads only their own clients'
+        entries; entries about no client (suppliers, forms, the team) follow their record's
+        own rule and stay. Through the user's reverse relation to crm's clients
+        (``assigned_clients``), not an import: accounts sits below crm."""
+        own_clients = User.objects.filter(pk=viewer_id).values("assigned_clients")
+        return models.Q(client_id__isnull=True) | models.Q(client_id__in=own_clients)

@@ -66,9 +66,7 @@ class TenantQuerySet(models.QuerySet):
             return scoped
         # A model reached through no foreign key (the history's plain ``client_id``) says its
         # rule as a condition on the agent's id instead.
-        visible_where: Callable[[int], models.Q] | None = getattr(
-            self.model, "visible_where", None
-        )
+        visible_where: Callable[[int], models.Q] | None = getattr(self.model, "visible_where", None)
         if visible_where is not None:
             return scoped.filter(visible_where(viewer))
         paths: tuple[str, ...] = getattr(self.model, "visible_through", ())

@@ -28,6 +28,14 @@ ERRORS = {
     429: _error("Rate limit exceeded: see `Retry-After`."),
 }
 
+# A delete refused because the record carries issued invoices or receipts (kept for the accounts:
+# crm.bookings.archive): the caller archives it instead.
+DOCUMENTS_KEPT_422 = _error(
+    "Invoices or receipts were issued for it: they are kept for the accounts, so it cannot be "
+    "deleted (see `errors`). Archive it instead (`POST .../archive`).",
+    ValidationErrorSerializer,
+)
+
 ADMINS_ONLY_403 = _error(
     "The token's user is an agent (owners and admins only), or a write with a read-only token."
 )

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet, envelope, service_fields
 from api.exceptions import api_field_names
-from api.responses import ERRORS, enveloped
+from api.responses import DOCUMENTS_KEPT_422, ERRORS, enveloped
 from api.serializers import SUPPLIER_BY_NAME, Id, Money, OutputSerializer, Text, max_length_of
 from api.v1.booking_services import (
     SERVICE_ID,
@@ -169,6 +169,7 @@ class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
     (an instalment past its date and not paid)."""
 
     export = "bookings"  # ?format=csv (api.v1.exports)
+    extra_responses = {"destroy": {422: DOCUMENTS_KEPT_422}}
     resource = "booking"
     model = Booking
     output_serializer = BookingSerializer

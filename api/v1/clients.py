@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
+from api.responses import DOCUMENTS_KEPT_422
 from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
 from api.v1.client_contacts import ClientContactActions
@@ -186,7 +187,7 @@ class ClientViewSet(
 
     archive_service = client_archive.client_archive
     restore_service = client_archive.client_restore
-    extra_responses = {"create": {409: DUPLICATE_409}}
+    extra_responses = {"create": {409: DUPLICATE_409}, "destroy": {422: DOCUMENTS_KEPT_422}}
     nested_resources = {"contacts": (ClientSerializer, "list")}
     action_responses = {
         **ClientDedupeActions.action_responses,
