@@ -22,6 +22,9 @@ from crm.clients.duplicates import MATCH_REASONS, client_matches, duplicate_pair
 from crm.clients.merge import client_merge
 from crm.models import Client
 
+# The check's text parameters, cut to their columns' lengths.
+CHECK_TEXTS = {"email": 254, "phone": 100, "first_name": 100, "last_name": 100}
+
 
 class DuplicateMatchSerializer(OutputSerializer):
     """An existing client a create would duplicate, and what they share."""
@@ -120,13 +123,16 @@ class ClientDedupeActions:
             raise DjangoValidationError(
                 {"date_of_birth": [f"{born_raw[:20]!r} is not a date: use YYYY-MM-DD."]}
             ) from None
+        texts = {name: str(params.get(name, ""))[:limit] for name, limit in CHECK_TEXTS.items()}
+        if nul := [name for name, value in texts.items() if "\x00" in value]:
+            # PostgreSQL refuses a NUL in any text it is sent (a 500 before this).
+            raise DjangoValidationError(
+                {name: ["Null characters are not allowed."] for name in nul}
+            )
         matches = client_matches(
             agency=self.agency,  # type: ignore[attr-defined]
-            email=str(params.get("email", ""))[:254],
-            phone=str(params.get("phone", ""))[:100],
-            first_name=str(params.get("first_name", ""))[:100],
-            last_name=str(params.get("last_name", ""))[:100],
             date_of_birth=born,
+            **texts,
         )
         return envelope({"duplicates": DuplicateMatchSerializer.represent_many(matches)})
 

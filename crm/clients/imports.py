@@ -1,10 +1,9 @@
 """CSV import of clients: upload, map columns, preview, import in a background job, report.
 
-The upload is streamed into ``ClientImportChunk`` rows (about 1 MB each, cut at a line end):
-the file is never held whole in memory, any worker reads it, and a restarted job finds it.
-The job (``crm.clients.jobs.client_import_run``) reads the chunks one at a time and imports in
-batches of ``BATCH`` rows, each batch in one transaction with the run's progress, so a job
-that dies resumes after the last committed batch.
+The upload is streamed into ``ClientImportChunk`` rows (~1 MB, cut at a line end; binary
+files refused): never held whole in memory, read by any worker. The job
+(``crm.clients.jobs.client_import_run``) imports batches of ``BATCH`` rows, each in one
+transaction with the run's progress: a job that dies resumes after the last batch.
 
 A row whose email (any case) or phone (E.164) matches an existing client, or a row earlier in
 the file, is merged into it: the client's empty fields take the row's values ("merged"), or
@@ -90,9 +89,6 @@ def guess_mapping(header: list[str]) -> dict[str, str]:
     return mapping
 
 
-# Upload --------------------------------------------------------------------------------
-
-
 def file_too_large() -> str:  # (reads the maximum when called: the tests lower it)
     return f"A CSV file has at most {MAX_FILE_BYTES // 2**20} MB ({MAX_FILE_BYTES} bytes)."
 
@@ -108,6 +104,8 @@ def import_upload(*, agency: Agency, created_by: User | None, upload: UploadedFi
         size += len(piece)
         if max(size, upload.size or 0) > MAX_FILE_BYTES:
             raise ValidationError({"file": [file_too_large()]})
+        if b"\x00" in piece:  # an image, a spreadsheet: no text column takes a NUL
+            raise ValidationError({"file": ["This is not a CSV text file: it holds binary data."]})
         pending += piece
         while len(pending) >= CHUNK_BYTES:
             cut = pending.rfind(b"\n", 0, CHUNK_BYTES)

@@ -217,3 +217,11 @@ def test_the_schema_names_the_name_and_birth_date_reason(anonymous: Api):
     check = schema["paths"]["/api/v1/clients/duplicates/check"]["get"]
     assert {"first_name", "last_name", "date_of_birth"} <= {p["name"] for p in check["parameters"]}
     assert "name_and_birth_date" in orjson.dumps(schema["components"]["schemas"]).decode()
+
+
+def test_a_null_character_in_the_check_is_a_422_naming_the_parameter(api: Api, agency):
+    # PostgreSQL refuses a NUL in any text it is sent: the check answered 500 (schema fuzzing).
+    response = api.get("/clients/duplicates/check?email=a%00b@example.com&phone=1")
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["email"]

@@ -90,3 +90,15 @@ def test_the_schema_and_the_readme_document_the_maximum(anonymous: Api):
     assert "413" in create["responses"]
     readme = (settings.BASE_DIR / "README.md").read_text()
     assert f"at most {limit}" in readme
+
+
+def test_a_binary_file_is_a_422_and_creates_nothing(api: Api):
+    # An image sent as the CSV (the schema fuzzing's): its NUL bytes reached the header, and
+    # PostgreSQL refuses a NUL in any text (a 500).
+    webp = b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0e\x00\x00\x00/\x00\x00\x00\x00\x07\x10\x11"
+
+    response = _upload(api, webp)
+
+    assert response.status_code == 422
+    assert "binary" in response.json()["errors"]["file"][0]
+    assert ClientImport.objects.count() == 0
