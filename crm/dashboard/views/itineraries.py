@@ -14,10 +14,11 @@ from functools import partial
 from typing import Any, TypeVar
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -356,8 +357,11 @@ def plan_edit(
 def plan_move(
     request: AgencyRequest, itinerary_id: int, day_id: int | None = None, item_id: int | None = None
 ) -> HttpResponse:
-    """Move a day (``day_move``) or an item (``item_move``) up, down or to a position."""
+    """Move a day (``day_move``) or an item (``item_move``) up, down or to a position; an
+    item also to another day (``day``)."""
     piece = _get_piece(request, itinerary_id, day_id, item_id)
+    if isinstance(piece, ItineraryItem) and ("day" in request.POST or "day_number" in request.POST):
+        return _item_to_day(request, piece)
     current = piece.day_number if isinstance(piece, ItineraryDay) else piece.position + 1
     to = _target_position(request, current)
     if to is None:
@@ -368,6 +372,38 @@ def plan_move(
     else:
         trip_plan.itinerary_item_move(item=piece, to=to)
     return _back_to_builder(itinerary_id, _anchor(piece), _day_number(piece))
+
+
+BAD_DAY = "Choose a day of this itinerary to move the item to."
+
+
+def _item_to_day(request: AgencyRequest, item: ItineraryItem) -> HttpResponse:
+    """The "Move to day…" control: ``day`` (a day's id) or ``day_number`` of the same
+    itinerary, the item going last there; the builder then shows that day's page, at the item."""
+    itinerary_id = item.day.itinerary_id
+    day_id = parse_int(request.POST.get("day", ""))
+    number = parse_int(request.POST.get("day_number", ""))
+    try:
+        if day_id is not None:
+            day = _get_day(request, itinerary_id, day_id)
+        else:
+            day = get_or_404(
+                trip_selectors.itinerary_day_numbered,
+                agency=request.agency,
+                itinerary_id=itinerary_id,
+                day_number=number,
+            )
+    except Http404:
+        day = None
+    if day is None:
+        messages.error(request, BAD_DAY)
+        return _render_builder(request, itinerary_id, status=400, day=item.day.day_number)
+    try:
+        trip_plan.itinerary_item_move(item=item, day=day)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _render_builder(request, itinerary_id, status=400, day=item.day.day_number)
+    return _back_to_builder(itinerary_id, _anchor(item), day.day_number)
 
 
 @require_POST

@@ -15,6 +15,10 @@ from crm.models import Itinerary, ItineraryDay
 from crm.trips import selectors as trip_selectors
 from crm.trips.selectors import PlanPage
 
+# "Move to day…" lists the other days in a select up to this many days; a longer plan asks for
+# a day number (366 options on each of 100 items would be megabytes again).
+MOVE_SELECT_DAYS = 31
+
 
 def build_plan(
     itinerary: Itinerary,
@@ -82,6 +86,12 @@ def plan_context(
         else []
     )
     return {
+        "move_days": (
+            # Read on every plan up to the cap (one query, the same for 1 day or 31).
+            trip_selectors.plan_day_choices(itinerary=itinerary)
+            if 0 < total_days <= MOVE_SELECT_DAYS
+            else []
+        ),
         "days": days,
         "page": page,
         "pages": pages,
