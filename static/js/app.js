@@ -223,8 +223,11 @@
     }
     if (work.opening) {
       var row = work.rowId && document.getElementById(work.rowId);
-      var field = row && row.querySelector("input:not([type=hidden]), select, textarea");
+      // A row's own choice first (the "Remove …?" question's button), else its form's first field.
+      var field = row && (row.querySelector("[data-autofocus]") || row.querySelector("input:not([type=hidden]), select, textarea"));
       focusNode(field || region.querySelector("h2"));
+      var question = field && field.getAttribute("aria-describedby");
+      if (question && document.getElementById(question)) announce(document.getElementById(question).textContent.trim());
       return;
     }
     if (work.moveDay && work.rowId) { // "Move to day…": the item is now on its new day's page

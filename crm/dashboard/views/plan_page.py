@@ -29,8 +29,10 @@ def build_plan(
     add_item: tuple[int, ItemForm] | None = None,
     edit_day: tuple[int, DayForm] | None = None,
     edit_item: tuple[int, ItemForm] | None = None,
+    confirm_remove: int | None = None,
 ) -> list[dict[str, Any]]:
-    """One page of days in order, each with its items, its forms and what to show open."""
+    """One page of days in order, each with its items, its forms and what to show open (an
+    item being edited, or ``confirm_remove``: the item whose removal asks first)."""
     plan = []
     offset = page.offset if page else 0
     for index, day in enumerate(days):
@@ -54,6 +56,7 @@ def build_plan(
                 "first": i == 0,
                 "last": i == len(items) - 1,
                 "edit_form": edit_item[1] if edit_item and edit_item[0] == item.pk else None,
+                "confirm_remove": item.pk == confirm_remove,
             }
             for i, item in enumerate(items)
         ]
