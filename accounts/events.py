@@ -72,6 +72,9 @@ EVENTS: dict[str, str] = {
     "itinerary.item_moved": (
         "{actor} moved “{item_title}” on day {day_number} of {subject} from {from} to {to}"
     ),
+    "itinerary.item_moved_to_day": (
+        "{actor} moved “{item_title}” from day {from_day} to day {day_number} of {subject}"
+    ),
     "itinerary.item_removed": "{actor} removed “{item_title}” from day {day_number} of {subject}",
     "itinerary.deleted": "{actor} deleted the itinerary {subject}",
     "itinerary.confirmed": "{actor} confirmed the itinerary {subject}: its proposal was accepted",

@@ -30,6 +30,7 @@ API_FIELD_NAMES = {
     "itinerary": "itinerary_id",
     "proposal": "proposal_id",
     "assigned_to": "assigned_to_id",
+    "day": "day_id",
 }
 
 

@@ -10,6 +10,7 @@ from crm.enquiries.services import enquiry_notify_job
 from crm.invoices import emails as invoice_emails
 from crm.invoices import jobs as invoice_jobs
 from crm.notifications import jobs as notification_jobs
+from crm.proposals import emails as proposal_emails
 from crm.proposals import jobs as proposals_jobs
 from crm.tasks import jobs as task_jobs
 from crm.webhooks import jobs as webhook_jobs
@@ -20,6 +21,7 @@ __all__ = [
     "invoice_emails",
     "invoice_jobs",
     "notification_jobs",
+    "proposal_emails",
     "proposals_jobs",
     "task_jobs",
     "webhook_jobs",

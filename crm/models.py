@@ -45,6 +45,7 @@ from crm.proposals.models import (
     ProposalVersion,
     RenderedPdf,
     TermsVersion,
+    VersionEmail,
     new_share_token,
 )
 from crm.suppliers.models import Supplier, SupplierContact, SupplierType
@@ -110,6 +111,7 @@ __all__ = [
     "TaskSource",
     "TermsVersion",
     "Traveller",
+    "VersionEmail",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

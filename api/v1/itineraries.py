@@ -6,14 +6,14 @@ from typing import Any, ClassVar
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.base import TenantViewSet, envelope
-from api.exceptions import api_field_names
+from api.exceptions import Unprocessable, api_field_names
 from api.serializers import (
     SUPPLIER_BY_NAME,
     Id,
@@ -39,6 +39,7 @@ from crm.models import (
 )
 from crm.proposals.rendering import pdf_now_or_later
 from crm.trips import documents as trip_documents
+from crm.trips import plan as trip_plan
 from crm.trips import selectors as trip_selectors
 from crm.trips import services as trip_services
 from crm.trips.copies import itinerary_duplicate
@@ -162,6 +163,24 @@ class ItineraryDuplicateSerializer(serializers.Serializer):
     title = serializers.CharField(required=False, max_length=200, help_text="The same by default.")
 
 
+class ItineraryItemMoveSerializer(serializers.Serializer):
+    day_id = Id(
+        required=False,
+        help_text="A day of the same itinerary (its `id`, not its `day_number`); the item's own "
+        "day by default.",
+    )
+    position = serializers.IntegerField(
+        min_value=0,
+        max_value=32767,
+        required=False,
+        help_text="The item's `position` (from 0) in that day once moved; past the end (or "
+        "left out) it goes last.",
+    )
+
+
+ITEM_ID = OpenApiParameter("item_id", int, OpenApiParameter.PATH, description="The item's id.")
+
+
 class ItineraryViewSet(CsvListMixin, TenantViewSet):
     """Itineraries with their day-by-day plan (days in order, each with its items in order)."""
 
@@ -182,6 +201,7 @@ class ItineraryViewSet(CsvListMixin, TenantViewSet):
     action_responses: ClassVar[dict[str, tuple[Any, Any, tuple[int, ...]]]] = {
         "pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
         "duplicate": (201, ItineraryDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
+        "item_move": (200, ItineraryDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
     }
 
     @extend_schema(
@@ -207,6 +227,49 @@ class ItineraryViewSet(CsvListMixin, TenantViewSet):
             )
         fresh = trip_selectors.itinerary_get(agency=self.agency, itinerary_id=copy.pk)
         return envelope(self.represent(fresh), status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Move an item within its day or to another day",
+        description="The item goes to `position` (from 0) of `day_id`, a day of the same "
+        "itinerary; the other items of both days close up or make room, so positions stay "
+        "0, 1, 2... Answers the itinerary with its whole plan. A day of another itinerary "
+        "(or agency) is a 422 on `day_id`; an item that is not this itinerary's, a 404.",
+        request=ItineraryItemMoveSerializer,
+        parameters=[ITEM_ID],
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"items/(?P<item_id>[0-9]{1,18})/move",
+        filter_backends=[],
+    )
+    def item_move(self, request: Request, pk: str, item_id: str) -> Response:
+        itinerary = self.get_object()
+        try:
+            item = trip_selectors.itinerary_item_get(
+                agency=self.agency, itinerary_id=itinerary.pk, item_id=int(item_id)
+            )
+        except ItineraryItem.DoesNotExist:
+            raise exceptions.NotFound() from None
+        serializer = ItineraryItemMoveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = serializer.validated_data
+        day = item.day
+        if "day_id" in fields:
+            try:
+                day = trip_selectors.itinerary_day_get(
+                    agency=self.agency, itinerary_id=itinerary.pk, day_id=fields["day_id"]
+                )
+            except ItineraryDay.DoesNotExist:
+                message = f"No day with id {fields['day_id']} in this itinerary."
+                raise Unprocessable({"day_id": [message]}) from None
+        position = fields.get("position")
+        with api_field_names():
+            trip_plan.itinerary_item_move(
+                item=item, day=day, to=None if position is None else position + 1
+            )
+        fresh = trip_selectors.itinerary_get(agency=self.agency, itinerary_id=itinerary.pk)
+        return envelope(self.represent(fresh))
 
     @extend_schema(
         summary="Download an itinerary as a PDF",

@@ -8,6 +8,11 @@ the link (``core.mail``: limited, delivered by a job once this commits) and reco
 email with the same link. Sending freezes the next version when the content changed since the
 last one (``versions.py``); the email then says an updated proposal is waiting. The client's
 email address is required.
+
+The email carries the PDF of the version the link shows (``documents.version_pdf``), rendered
+by the delivery job when it builds the message (``core.mail.attachments_for``, registered below
+for the kind ``proposal``), never in the request: the outbox row is linked to its version by a
+``VersionEmail`` row.
 """
 
 from __future__ import annotations
@@ -25,10 +30,11 @@ from accounts.branding import letterhead
 from accounts.events import record_event
 from accounts.models import User
 from core import mail
+from core.models import OutboundEmail
 from crm.clients.models import Client
-from crm.proposals import services, versions
+from crm.proposals import documents, services, versions
 from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS, proposal_lock
-from crm.proposals.models import Proposal, ProposalVersion
+from crm.proposals.models import Proposal, ProposalVersion, VersionEmail
 
 SUBJECT_MAX_LENGTH = 200
 MESSAGE_MAX_LENGTH = 5_000
@@ -147,7 +153,7 @@ def proposal_email_send(
         proposal=proposal, subject=subject, message=message, agent=sent_by, version=fresh
     )
     try:
-        mail.send(
+        outbound = mail.send(
             to=email.to,
             subject=email.subject,
             body=email.text,
@@ -162,6 +168,10 @@ def proposal_email_send(
         raise ValidationError(
             {"__all__": [f"Too many emails sent; try again in {-(-exc.retry_after // 60)} min."]}
         ) from exc
+    if version is not None:  # the delivery job attaches its PDF (``_attachments``)
+        VersionEmail.objects.create(
+            agency_id=proposal.agency_id, outbound_email_id=outbound.pk, version=version
+        )
     record_event(
         "proposal.emailed",
         agency_id=proposal.agency_id,
@@ -193,3 +203,25 @@ def _clean(*, subject: str, message: str) -> tuple[str, str]:
     if errors:
         raise ValidationError(errors)
     return subject, message
+
+
+def _attachments(email: OutboundEmail) -> list[mail.Attachment]:
+    """The PDF of the version ``email`` was sent with (none for an email queued before the
+    versions had PDFs: it still carries the link)."""
+    link = (
+        VersionEmail.objects.for_agency(email.agency_id)
+        .select_related("version", "version__agency")
+        .filter(outbound_email_id=email.pk)
+        .first()
+    )
+    if link is None:
+        return []
+    version = link.version
+    return [
+        mail.Attachment(
+            documents.version_filename(version), documents.version_pdf(version), "application/pdf"
+        )
+    ]
+
+
+mail.register_attachments("proposal", _attachments)

@@ -280,3 +280,20 @@ class RenderedPdf(TenantModel):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class VersionEmail(TenantModel):
+    """A proposal version emailed to the client: the outbox row (``core.OutboundEmail``) it
+    became, so the delivery job attaches that version's PDF (``crm.proposals.emails``)."""
+
+    visible_through = ("version__proposal__client__assigned_to",)
+
+    outbound_email_id = models.BigIntegerField(unique=True)
+    version = models.ForeignKey(ProposalVersion, on_delete=models.CASCADE, related_name="emails")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"email {self.outbound_email_id} of {self.version}"

@@ -278,19 +278,51 @@ def _ordered_item_ids(day_id: int) -> list[int]:
 
 
 @transaction.atomic
-def itinerary_item_move(*, item: ItineraryItem, to: int) -> ItineraryItem:
-    """Move an item to 1-based position ``to`` within its day (clamped)."""
+def itinerary_item_move(
+    *, item: ItineraryItem, to: int | None = None, day: ItineraryDay | None = None
+) -> ItineraryItem:
+    """Move an item to 1-based position ``to`` (clamped; ``None``: last) of ``day``, another
+    day of the same itinerary, or of its own day when ``day`` is not given. Both days' positions
+    stay 0..n-1. Recorded as ``itinerary.item_moved`` within a day, ``item_moved_to_day``
+    across days."""
     locked = _lock_itinerary(item.day.itinerary_id)
-    ids = _ordered_item_ids(item.day_id)
-    origin, target = _reorder(ids, item.pk, to)
-    if target == origin:
+    if day is None or day.pk == item.day_id:
+        ids = _ordered_item_ids(item.day_id)
+        origin, target = _reorder(ids, item.pk, len(ids) if to is None else to)
+        if target == origin:
+            return item
+        _reposition_items(ids)
+        item.position = target - 1
+        record_plan_event(
+            "itinerary.item_moved",
+            itinerary=locked,
+            data={**_item_data(item, item.day.day_number), "from": origin, "to": target},
+        )
         return item
-    _reposition_items(ids)
-    item.position = target - 1
+    if day.itinerary_id != item.day.itinerary_id:
+        raise ValidationError({"day": ["That day is not in this item's itinerary."]})
+    arriving = _ordered_item_ids(day.pk)
+    if len(arriving) >= MAX_ITEMS_PER_DAY:
+        full = f"Day {day.day_number} already has {MAX_ITEMS_PER_DAY} items, the most a day holds."
+        raise ValidationError({"day": [full]})
+    leaving = _ordered_item_ids(item.day_id)
+    origin_day, origin = item.day.day_number, leaving.index(item.pk) + 1
+    leaving.remove(item.pk)
+    target = len(arriving) + 1 if to is None else max(1, min(int(to), len(arriving) + 1))
+    arriving.insert(target - 1, item.pk)
+    ItineraryItem.objects.filter(pk=item.pk).update(day=day)
+    _reposition_items(leaving)
+    _reposition_items(arriving)
+    item.day, item.position = day, target - 1
     record_plan_event(
-        "itinerary.item_moved",
+        "itinerary.item_moved_to_day",
         itinerary=locked,
-        data={**_item_data(item, item.day.day_number), "from": origin, "to": target},
+        data={
+            **_item_data(item, day.day_number),
+            "from_day": origin_day,
+            "from": origin,
+            "to": target,
+        },
     )
     return item
 

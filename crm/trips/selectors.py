@@ -39,6 +39,23 @@ def itinerary_day_get(*, agency: Agency, itinerary_id: int, day_id: int) -> Itin
     )
 
 
+def itinerary_day_numbered(*, agency: Agency, itinerary_id: int, day_number: int) -> ItineraryDay:
+    """Day number ``day_number`` of this agency's itinerary; ``DoesNotExist`` otherwise."""
+    return ItineraryDay.objects.select_related("itinerary").get(
+        day_number=day_number, itinerary_id=itinerary_id, itinerary__agency=agency
+    )
+
+
+def plan_day_choices(*, itinerary: Itinerary) -> list[ItineraryDay]:
+    """Every day of the plan, in order, with its id, number and title only (the builder's
+    "Move to day…" select)."""
+    return list(
+        ItineraryDay.objects.filter(itinerary=itinerary)
+        .order_by("day_number")
+        .only("id", "day_number", "title")
+    )
+
+
 def itinerary_item_get(*, agency: Agency, itinerary_id: int, item_id: int) -> ItineraryItem:
     return ItineraryItem.objects.select_related("day", "day__itinerary").get(
         pk=item_id, day__itinerary_id=itinerary_id, day__itinerary__agency=agency

@@ -114,6 +114,7 @@ FROM_ACTIVITY: dict[str, str] = {
     "itinerary.item_added": "itinerary.updated",
     "itinerary.item_updated": "itinerary.updated",
     "itinerary.item_moved": "itinerary.updated",
+    "itinerary.item_moved_to_day": "itinerary.updated",
     "itinerary.item_removed": "itinerary.updated",
     "itinerary.confirmed": "itinerary.updated",
     "itinerary.deleted": "itinerary.deleted",

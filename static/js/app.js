@@ -192,6 +192,7 @@
       before: ids(target),
       rowId: row ? row.id : null,
       direction: direction ? direction.value : null,
+      moveDay: form.hasAttribute("data-move-day"),
       label: button ? button.getAttribute("aria-label") : null,
       removing: form.hasAttribute("data-confirm") || /delete\/?$/.test(form.getAttribute("action") || ""),
       addDetails: form.closest("details") ? form.closest("details").id || null : null,
@@ -222,8 +223,20 @@
     }
     if (work.opening) {
       var row = work.rowId && document.getElementById(work.rowId);
-      var field = row && row.querySelector("input:not([type=hidden]), select, textarea");
+      // A row's own choice first (the "Remove …?" question's button), else its form's first field.
+      var field = row && (row.querySelector("[data-autofocus]") || row.querySelector("input:not([type=hidden]), select, textarea"));
       focusNode(field || region.querySelector("h2"));
+      var question = field && field.getAttribute("aria-describedby");
+      if (question && document.getElementById(question)) announce(document.getElementById(question).textContent.trim());
+      return;
+    }
+    if (work.moveDay && work.rowId) { // "Move to day…": the item is now on its new day's page
+      var carried = document.getElementById(work.rowId);
+      if (!carried) return;
+      focusNode(carried.querySelector("[data-move-day] select, [data-move-day] input[name=day_number]") || carried);
+      var dayOf = carried.closest("[aria-label^='Day ']");
+      var at = Array.prototype.indexOf.call(carried.parentNode.children, carried) + 1;
+      announce("Moved " + (labelOf(carried) || "it") + " to " + (dayOf ? dayOf.getAttribute("aria-label").toLowerCase() : "another day") + ". Now " + at + " of " + carried.parentNode.children.length + ".");
       return;
     }
     if (work.direction && work.rowId) {

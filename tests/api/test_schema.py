@@ -135,6 +135,7 @@ def test_every_documented_path_is_v1_without_a_trailing_slash(openapi):
         "/api/v1/itineraries/{id}",
         "/api/v1/itineraries/{id}/pdf",
         "/api/v1/itineraries/{id}/duplicate",
+        "/api/v1/itineraries/{id}/items/{item_id}/move",
         "/api/v1/proposals",
         "/api/v1/proposals/{id}",
         "/api/v1/proposals/{id}/send",

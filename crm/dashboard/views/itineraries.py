@@ -23,7 +23,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import AgencyRequest, active_members, agency_required, get_or_404
-from core.validation import parse_int
 from core.views import form_page, list_page, run_service
 from crm.dashboard.forms.trips import DayForm, ItemForm, ItineraryForm
 from crm.dashboard.views.common import client_from_query, edit_form
@@ -277,20 +276,6 @@ def _get_item(request: AgencyRequest, itinerary_id: int, item_id: int) -> Itiner
     )
 
 
-BAD_POSITION = "Give the position to move to as a whole number (1, 2, 3...)."
-
-
-def _target_position(request: AgencyRequest, current: int) -> int | None:
-    """``direction=up|down`` (the buttons) or ``to=N`` (drag and drop), 1-based; ``None`` when
-    neither is a position (ASCII digits, a few of them: past the plan's end lands last)."""
-    direction = request.POST.get("direction")
-    if direction == "up":
-        return current - 1
-    if direction == "down":
-        return current + 1
-    return parse_int(request.POST.get("to", ""))
-
-
 @require_POST
 @agency_required
 def day_add(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
@@ -349,30 +334,3 @@ def plan_edit(
     return done or _render_builder(
         request, itinerary_id, day=piece.day.day_number, edit_item=(piece.pk, item_form)
     )
-
-
-@require_POST
-@agency_required
-def plan_move(
-    request: AgencyRequest, itinerary_id: int, day_id: int | None = None, item_id: int | None = None
-) -> HttpResponse:
-    """Move a day (``day_move``) or an item (``item_move``) up, down or to a position."""
-    piece = _get_piece(request, itinerary_id, day_id, item_id)
-    current = piece.day_number if isinstance(piece, ItineraryDay) else piece.position + 1
-    to = _target_position(request, current)
-    if to is None:
-        messages.error(request, BAD_POSITION)
-        return _render_builder(request, itinerary_id, status=400, day=_day_number(piece))
-    if isinstance(piece, ItineraryDay):
-        trip_plan.itinerary_day_move(day=piece, to=to)
-    else:
-        trip_plan.itinerary_item_move(item=piece, to=to)
-    return _back_to_builder(itinerary_id, _anchor(piece), _day_number(piece))
-
-
-@require_POST
-@agency_required
-def item_delete(request: AgencyRequest, itinerary_id: int, item_id: int) -> HttpResponse:
-    item = _get_item(request, itinerary_id, item_id)
-    trip_plan.itinerary_item_remove(item=item)
-    return _back_to_builder(itinerary_id, f"day-{item.day_id}", item.day.day_number)

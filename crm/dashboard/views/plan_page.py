@@ -15,6 +15,10 @@ from crm.models import Itinerary, ItineraryDay
 from crm.trips import selectors as trip_selectors
 from crm.trips.selectors import PlanPage
 
+# "Move to day…" lists the other days in a select up to this many days; a longer plan asks for
+# a day number (366 options on each of 100 items would be megabytes again).
+MOVE_SELECT_DAYS = 31
+
 
 def build_plan(
     itinerary: Itinerary,
@@ -25,8 +29,10 @@ def build_plan(
     add_item: tuple[int, ItemForm] | None = None,
     edit_day: tuple[int, DayForm] | None = None,
     edit_item: tuple[int, ItemForm] | None = None,
+    confirm_remove: int | None = None,
 ) -> list[dict[str, Any]]:
-    """One page of days in order, each with its items, its forms and what to show open."""
+    """One page of days in order, each with its items, its forms and what to show open (an
+    item being edited, or ``confirm_remove``: the item whose removal asks first)."""
     plan = []
     offset = page.offset if page else 0
     for index, day in enumerate(days):
@@ -50,6 +56,7 @@ def build_plan(
                 "first": i == 0,
                 "last": i == len(items) - 1,
                 "edit_form": edit_item[1] if edit_item and edit_item[0] == item.pk else None,
+                "confirm_remove": item.pk == confirm_remove,
             }
             for i, item in enumerate(items)
         ]
@@ -82,6 +89,12 @@ def plan_context(
         else []
     )
     return {
+        "move_days": (
+            # Read on every plan up to the cap (one query, the same for 1 day or 31).
+            trip_selectors.plan_day_choices(itinerary=itinerary)
+            if 0 < total_days <= MOVE_SELECT_DAYS
+            else []
+        ),
         "days": days,
         "page": page,
         "pages": pages,

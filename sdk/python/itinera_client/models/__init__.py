@@ -127,6 +127,7 @@ from .itinerary_duplicate_request import ItineraryDuplicateRequest
 from .itinerary_input_request import ItineraryInputRequest
 from .itinerary_item import ItineraryItem
 from .itinerary_item_input_request import ItineraryItemInputRequest
+from .itinerary_item_move_request import ItineraryItemMoveRequest
 from .itinerary_status_enum import ItineraryStatusEnum
 from .line_item import LineItem
 from .line_item_input_request import LineItemInputRequest
@@ -411,6 +412,7 @@ __all__ = (
     "ItineraryInputRequest",
     "ItineraryItem",
     "ItineraryItemInputRequest",
+    "ItineraryItemMoveRequest",
     "ItineraryStatusEnum",
     "LineItem",
     "LineItemInputRequest",

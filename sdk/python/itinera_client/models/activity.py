@@ -89,6 +89,7 @@ class Activity:
                 * `itinerary.deleted` - itinerary.deleted
                 * `itinerary.item_added` - itinerary.item_added
                 * `itinerary.item_moved` - itinerary.item_moved
+                * `itinerary.item_moved_to_day` - itinerary.item_moved_to_day
                 * `itinerary.item_removed` - itinerary.item_removed
                 * `itinerary.item_updated` - itinerary.item_updated
                 * `itinerary.plan_replaced` - itinerary.plan_replaced

@@ -65,6 +65,7 @@ class EventEnum(StrEnum):
     ITINERARY_DELETED = "itinerary.deleted"
     ITINERARY_ITEM_ADDED = "itinerary.item_added"
     ITINERARY_ITEM_MOVED = "itinerary.item_moved"
+    ITINERARY_ITEM_MOVED_TO_DAY = "itinerary.item_moved_to_day"
     ITINERARY_ITEM_REMOVED = "itinerary.item_removed"
     ITINERARY_ITEM_UPDATED = "itinerary.item_updated"
     ITINERARY_PLAN_REPLACED = "itinerary.plan_replaced"

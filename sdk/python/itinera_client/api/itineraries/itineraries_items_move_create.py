@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
+from ...models.itinerary_item_move_request import ItineraryItemMoveRequest
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    item_id: int,
+    *,
+    body: ItineraryItemMoveRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/itineraries/{id}/items/{item_id}/move".format(
+            id=quote(str(id), safe=""),
+            item_id=quote(str(item_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = ItineraryDetailEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    item_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemMoveRequest | Unset = UNSET,
+) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+    """Move an item within its day or to another day
+
+     The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
+    both days close up or make room, so positions stay 0, 1, 2... Answers the itinerary with its whole
+    plan. A day of another itinerary (or agency) is a 422 on `day_id`; an item that is not this
+    itinerary's, a 404.
+
+    Args:
+        id (str):
+        item_id (int):
+        body (ItineraryItemMoveRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ItineraryDetailEnvelope | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        item_id=item_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    item_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemMoveRequest | Unset = UNSET,
+) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+    """Move an item within its day or to another day
+
+     The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
+    both days close up or make room, so positions stay 0, 1, 2... Answers the itinerary with its whole
+    plan. A day of another itinerary (or agency) is a 422 on `day_id`; an item that is not this
+    itinerary's, a 404.
+
+    Args:
+        id (str):
+        item_id (int):
+        body (ItineraryItemMoveRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ItineraryDetailEnvelope | ValidationError
+    """
+
+    return sync_detailed(
+        id=id,
+        item_id=item_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    item_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemMoveRequest | Unset = UNSET,
+) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+    """Move an item within its day or to another day
+
+     The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
+    both days close up or make room, so positions stay 0, 1, 2... Answers the itinerary with its whole
+    plan. A day of another itinerary (or agency) is a 422 on `day_id`; an item that is not this
+    itinerary's, a 404.
+
+    Args:
+        id (str):
+        item_id (int):
+        body (ItineraryItemMoveRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ItineraryDetailEnvelope | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        item_id=item_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    item_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemMoveRequest | Unset = UNSET,
+) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+    """Move an item within its day or to another day
+
+     The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
+    both days close up or make room, so positions stay 0, 1, 2... Answers the itinerary with its whole
+    plan. A day of another itinerary (or agency) is a 422 on `day_id`; an item that is not this
+    itinerary's, a 404.
+
+    Args:
+        id (str):
+        item_id (int):
+        body (ItineraryItemMoveRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ItineraryDetailEnvelope | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            item_id=item_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
