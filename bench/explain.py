@@ -44,6 +44,8 @@ def scenarios(manifest: dict) -> list[tuple[str, str]]:
          f"/api/v1/clients?page={manifest['deep_page']}"),
         ("itinerary detail (14 days x 4 items)",
          f"/api/v1/itineraries/{manifest['detail_itinerary_id']}"),
+        ("booking detail (8 services, 4 instalments, 5 payments)",
+         f"/api/v1/bookings/{manifest['detail_booking_id']}"),
     ]  # fmt: skip
 
 

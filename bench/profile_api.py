@@ -4,7 +4,8 @@ Usage: ``bench/run`` sets the environment; by hand::
 
     DATABASE_URL=... SECRET_KEY=... .venv/bin/python bench/profile_api.py MANIFEST SCENARIO [N]
 
-SCENARIO is one of: unfiltered, status, selective, unselective, deep, detail, post, 401, 429.
+SCENARIO is one of: unfiltered, status, selective, unselective, deep, detail, booking (the booking
+detail), post, 401, 429.
 Prints wall time per request (mean of N) with and without the SQL, then the cProfile top list.
 """
 
@@ -50,6 +51,7 @@ def main() -> None:
         "unselective": f"/api/v1/clients?q={quote(manifest['unselective_q'])}",
         "deep": f"/api/v1/clients?page={manifest['deep_page']}",
         "detail": f"/api/v1/itineraries/{manifest['detail_itinerary_id']}",
+        "booking": f"/api/v1/bookings/{manifest['detail_booking_id']}",
         "401": "/api/v1/clients",
         "429": "/api/v1/clients",
     }

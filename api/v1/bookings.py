@@ -177,7 +177,7 @@ class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
     input_serializer = BookingInputSerializer
     filterset_class = BookingFilter
     list_selector = booking_selectors.booking_list
-    get_selector = booking_selectors.booking_get
+    get_selector = booking_selectors.booking_detail
     create_service = booking_services.booking_create
     update_service = booking_services.booking_update
     delete_service = booking_archive.booking_delete

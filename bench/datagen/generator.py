@@ -18,6 +18,7 @@ from typing import Any
 from django.db import models
 
 from accounts.services import agency_create
+from bench.datagen.money import DETAIL_REFERENCE, MoneyRows
 from bench.datagen.schema import LOADED_MODELS
 from bench.datagen.tables import (
     COMPANIES,
@@ -37,7 +38,18 @@ from bench.datagen.tables import (
     THEMES,
     ascii_form,
 )
-from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
+from crm.models import (
+    Booking,
+    BookingService,
+    Client,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    Payment,
+    PaymentInstalment,
+    Proposal,
+    Supplier,
+)
 
 LARGEST_SHARE = 0.25
 DETAIL_TITLE = "Bench detail: 14 days x 4 items"
@@ -99,6 +111,7 @@ class Generator:
         self.agencies: list[AgencyInfo] = []
         self.trips: list[TripPlan] = []
         self.first_id: dict[type[models.Model], int] = {}
+        self.detail_booking_id: int | None = None
 
     def reserve_ids(self) -> None:
         """Ids are assigned here, not by the sequences, so rows can point at each other."""
@@ -341,7 +354,41 @@ class Generator:
                 )
                 booking_id += 1
             proposal_id += 1
+        bookings += self._detail_booking(booking_id)
         return proposals, bookings
+
+    def _detail_booking(self, booking_id: int) -> list[tuple]:
+        """The booking detail scenario's booking: on the detail itinerary, without a proposal,
+        60% paid (its parts: ``bench.datagen.money``). Its own stream: the other rows stay."""
+        trip = next((t for t in self.trips if t.title == DETAIL_TITLE), None)
+        if trip is None:
+            return []
+        rng = self.rng("detail-booking")
+        price = Decimal(rng.randrange(800_000, 1_200_000)) / 100
+        created = trip.created_at + dt.timedelta(days=1)
+        end = trip.start_date + dt.timedelta(days=len(trip.days) - 1)
+        self.detail_booking_id = booking_id
+        return [
+            (
+                booking_id, trip.agency_id, trip.client_id, None, trip.id, DETAIL_REFERENCE,
+                "confirmed", trip.start_date, end, "EUR", price,
+                (price * Decimal("0.6")).quantize(Decimal("0.01")), None, "", trip.user_id,
+                created, created,
+            )
+        ]  # fmt: skip
+
+    def money(self) -> MoneyRows:
+        """The suppliers, services, schedules and payments, ids after those in the database."""
+        return MoneyRows(
+            seed=self.seed,
+            until=self.until,
+            first_id={
+                "supplier": self._next_id(Supplier),
+                "service": self._next_id(BookingService),
+                "instalment": self._next_id(PaymentInstalment),
+                "payment": self._next_id(Payment),
+            },
+        )
 
     def _next_id(self, model: type[models.Model]) -> int:
         return self.first_id[model]

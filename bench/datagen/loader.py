@@ -18,12 +18,27 @@ from bench.datagen.schema import (
     BOOKING_COLUMNS,
     CLIENT_COLUMNS,
     DAY_COLUMNS,
+    INSTALMENT_COLUMNS,
     ITEM_COLUMNS,
     ITINERARY_COLUMNS,
     LOADED_MODELS,
+    PAYMENT_COLUMNS,
     PROPOSAL_COLUMNS,
+    SERVICE_COLUMNS,
+    SUPPLIER_COLUMNS,
 )
-from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
+from crm.models import (
+    Booking,
+    BookingService,
+    Client,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    Payment,
+    PaymentInstalment,
+    Proposal,
+    Supplier,
+)
 
 Log = Callable[[str], Any]
 
@@ -174,8 +189,17 @@ def load(gen: Generator, log: Log) -> None:
         step(log, "days", copy, ItineraryDay, DAY_COLUMNS, gen.day_rows(), log)
         step(log, "items", copy, ItineraryItem, ITEM_COLUMNS, gen.item_rows(), log)
         proposals, bookings = gen.proposal_and_booking_rows()
+        money = gen.money()
+        owners = [(a.id, a.user_id) for a in gen.agencies]
+        step(log, "suppliers", copy, Supplier, SUPPLIER_COLUMNS, money.supplier_rows(owners), log)
+        bookings = money.booking_rows(bookings, gen.detail_booking_id)
         step(log, "proposals", copy, Proposal, PROPOSAL_COLUMNS, proposals, log)
         step(log, "bookings", copy, Booking, BOOKING_COLUMNS, bookings, log)
+        step(log, "services", copy, BookingService, SERVICE_COLUMNS, money.services, log)
+        step(
+            log, "instalments", copy, PaymentInstalment, INSTALMENT_COLUMNS, money.instalments, log
+        )
+        step(log, "payments", copy, Payment, PAYMENT_COLUMNS, money.payments, log)
         if on_pg:
             with connection.cursor() as cursor:
                 started = time.monotonic()

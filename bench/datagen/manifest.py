@@ -14,8 +14,9 @@ from django.db.models import Count
 from accounts.models import Agency, ApiToken, User
 from accounts.services import api_token_create
 from bench.datagen.generator import DETAIL_TITLE
+from bench.datagen.money import DETAIL_REFERENCE
 from crm.clients.selectors import client_list
-from crm.models import Client, Itinerary
+from crm.models import Booking, Client, Itinerary
 
 BENCH_SLUG_PREFIX = "bench-"
 HIGH_RATE = 100_000  # requests per minute: never the bottleneck of a throughput scenario
@@ -100,6 +101,11 @@ def build_manifest(*, tokens: dict[int, dict[str, str]], seed: int | None) -> di
         "agencies": agencies,
         "largest": largest,
         "detail_itinerary_id": detail,
+        "detail_booking_id": Booking.objects.filter(
+            agency_id=largest["id"], reference=DETAIL_REFERENCE
+        )
+        .values_list("id", flat=True)
+        .first(),
         "selective_q": selective,
         "selective_q_matches": client_list(agency=agency, filters={"q": selective}).count(),
         "unselective_q": UNSELECTIVE_Q,

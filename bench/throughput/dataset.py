@@ -37,7 +37,9 @@ def ensure_dataset(label: str, *, regenerate: bool) -> dict[str, Any]:
         "WHERE a.slug LIKE 'bench-%' AND c.email NOT LIKE '%@lead.bench.invalid'"
     )  # leads left by an interrupted POST scenario are removed later, not a reason to reload
     loaded = sql(url, count)[0][0]
-    if regenerate or loaded != SIZES[label]:
+    # A dataset loaded before bookings had services, schedules and payments is reloaded.
+    has_money = bool(sql(url, "SELECT 1 FROM crm_bookingservice LIMIT 1"))
+    if regenerate or loaded != SIZES[label] or not has_money:
         log(f"loading {SIZES[label]:,} clients into {name} (had {loaded:,})")
         started = time.monotonic()
         subprocess.run(

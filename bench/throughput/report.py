@@ -24,6 +24,7 @@ TARGETS: dict[str, dict[str, float]] = {
     "api_unfiltered": {"p95": 60},
     "api_status": {"p95": 60},
     "api_detail": {"rps": 200, "p95": 30, "growth": 1.2},
+    "api_booking_detail": {"rps": 200, "p95": 30, "growth": 1.2},
     "api_lead_post": {"rps": 150, "p95": 40, "growth": 1.2},
 }
 
@@ -68,6 +69,7 @@ def write_record(
                 "status_matches",
                 "deep_page",
                 "detail_itinerary_id",
+                "detail_booking_id",
             )
         },
         "results": [asdict(r) for r in results],

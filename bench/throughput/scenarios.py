@@ -90,6 +90,12 @@ def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
             f"/api/v1/itineraries/{manifest['detail_itinerary_id']}",
             token,
         ),
+        Scenario(
+            "api_booking_detail",
+            "API: booking detail (8 services, 4 instalments, 5 payments)",
+            f"/api/v1/bookings/{manifest['detail_booking_id']}",
+            token,
+        ),
         Scenario("api_401", "API: 401 (unknown token)", "/api/v1/clients", BAD_TOKEN, expect=401),
         Scenario(
             "api_429",
@@ -117,6 +123,12 @@ def preflight(server: Gunicorn, sc: Scenario) -> tuple[int, str]:
         status, text = reply.status, reply.body.decode(errors="replace")
     if status != sc.expect:
         return status, f"expected {sc.expect}, got {status}: {text[:200]}"
+    if sc.key == "api_booking_detail":
+        data = json.loads(text).get("data", {})
+        parts = [len(data.get(k) or []) for k in ("services", "payments")]
+        parts.append(len((data.get("schedule") or {}).get("instalments") or []))
+        if parts != [8, 5, 4] or "financials" not in data:
+            return status, f"not the 8/5/4 booking detail: {text[:200]}"
     if sc.expect == 200 and "/clients" in sc.path:
         doc = json.loads(text)
         if not isinstance(doc.get("data"), list) or "total" not in doc.get("meta", {}):

@@ -14,6 +14,7 @@ from accounts.models import Agency, ApiToken
 from accounts.services import api_token_verify
 from bench.datagen.generator import DETAIL_TITLE, agency_shares
 from bench.datagen.manifest import HIGH_RATE, TINY_RATE, selective_query
+from bench.datagen.money import DETAIL_REFERENCE
 from bench.management.commands.generate_bench_data import parse_size
 from crm.clients.selectors import client_list
 from crm.models import Booking, Client, Itinerary, ItineraryDay, ItineraryItem, Proposal
@@ -116,7 +117,10 @@ def test_about_a_tenth_of_clients_get_itineraries_of_7_to_21_days_with_2_to_6_it
     assert items_per_day <= {2, 3, 4, 5, 6}
     assert Proposal.objects.exists()
     assert Booking.objects.exists()
-    assert all(b.proposal.status == "accepted" for b in Booking.objects.select_related("proposal"))
+    ordinary_bookings = Booking.objects.exclude(reference=DETAIL_REFERENCE)  # no proposal
+    assert all(
+        b.proposal.status == "accepted" for b in ordinary_bookings.select_related("proposal")
+    )
 
 
 @pytest.mark.django_db
@@ -227,3 +231,45 @@ def test_on_postgres_a_full_load_ends_with_vacuum_analyze(manifest_path):
         last_vacuum, last_analyze = cursor.fetchone()
     assert last_vacuum is not None
     assert last_analyze is not None
+
+
+@pytest.mark.django_db
+def test_every_booking_has_services_a_schedule_and_payments_that_add_up_to_its_figures(
+    manifest_path,
+):
+    from crm.bookings.financials import booking_financials
+
+    generate(manifest_path, clients=1500)
+    bookings = Booking.objects.prefetch_related("services__supplier", "instalments", "payments")
+
+    assert bookings.count() > 20
+    for booking in bookings:
+        services = list(booking.services.all())
+        figures = booking_financials(booking, services)
+        assert services, booking.reference
+        assert all(s.supplier is not None and s.supplier.agency_id == booking.agency_id
+                   for s in services)  # fmt: skip
+        assert figures.priced_by == "services"
+        assert booking.total_price == figures.total_price > 0
+        assert booking.total_cost == figures.total_cost
+        assert booking.commission_expected == figures.commission_expected
+        assert sum(i.amount for i in booking.instalments.all()) == booking.total_price
+        assert sum(p.signed_amount for p in booking.payments.all()) == booking.amount_paid
+        assert booking.schedule.total == booking.total_price
+    assert any(s.status == "cancelled" for b in bookings for s in b.services.all())
+    assert any(not b.payments.all() for b in bookings)
+
+
+@pytest.mark.django_db
+def test_the_largest_agency_has_a_booking_of_8_services_4_instalments_and_5_payments(
+    manifest_path,
+):
+    manifest = generate(manifest_path, clients=200)
+    booking = Booking.objects.get(pk=manifest["detail_booking_id"])
+
+    assert booking.agency_id == manifest["largest"]["id"]
+    assert booking.itinerary_id == manifest["detail_itinerary_id"]
+    assert booking.services.count() == 8
+    assert booking.instalments.count() == 4
+    assert booking.payments.count() == 5
+    assert 0 < booking.amount_paid < booking.total_price
