@@ -131,8 +131,11 @@ class ClientDedupeActions:
             )
         matches = client_matches(
             agency=self.agency,  # type: ignore[attr-defined]
+            email=texts["email"],
+            phone=texts["phone"],
+            first_name=texts["first_name"],
+            last_name=texts["last_name"],
             date_of_birth=born,
-            **texts,
         )
         return envelope({"duplicates": DuplicateMatchSerializer.represent_many(matches)})
 
