@@ -90,8 +90,11 @@ def plan_context(
     )
     return {
         "move_days": (
-            # Read on every plan up to the cap (one query, the same for 1 day or 31).
-            trip_selectors.plan_day_choices(itinerary=itinerary)
+            # A plan on one page already has every day; a longer one up to the cap reads them
+            # (one query, the same for 1 day or 31); past it the form takes a day number.
+            days
+            if len(pages) == 1 and total_days <= MOVE_SELECT_DAYS
+            else trip_selectors.plan_day_choices(itinerary=itinerary)
             if 0 < total_days <= MOVE_SELECT_DAYS
             else []
         ),
