@@ -118,13 +118,14 @@ def test_an_agent_builds_a_two_day_itinerary_and_sees_it_printable(page, agent):
     first_day.locator("input[name=title]").fill("TP1351 London → Lisbon")
     first_day.locator("input[name=start_time]").fill("08:40")
     first_day.locator("button:has-text('Add item')").click()
-    page.locator("text=TP1351 London → Lisbon").wait_for()
+    # The item title, not the live region's "Added …" announcement, which says the same words.
+    page.locator(".item__title", has_text="TP1351 London → Lisbon").wait_for()
 
     second_day = page.locator("article.day").nth(1)
     second_day.locator("summary:has-text('Add to day 2')").click()
     second_day.locator("input[name=title]").fill("Pena Palace tour")
     second_day.locator("button:has-text('Add item')").click()
-    page.locator("text=Pena Palace tour").wait_for()
+    page.locator(".item__title", has_text="Pena Palace tour").wait_for()
 
     # Reorder: day 2 moves up and becomes day 1.
     page.click("button[aria-label='Move day 2 up']")
