@@ -13,6 +13,7 @@ from api.v1 import (
     imports,
     invoices,
     itineraries,
+    itinerary_templates,
     lookups,
     me,
     payments,
@@ -30,6 +31,11 @@ app_name = "api"
 router = SimpleRouter(trailing_slash=False)
 router.register("clients", clients.ClientViewSet, basename="client")
 router.register("itineraries", itineraries.ItineraryViewSet, basename="itinerary")
+router.register(
+    "itinerary-templates",
+    itinerary_templates.ItineraryTemplateViewSet,
+    basename="itinerary-template",
+)
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
 router.register("tasks", tasks.TaskViewSet, basename="task")

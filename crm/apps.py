@@ -11,6 +11,7 @@ class CrmConfig(AppConfig):
             Booking,
             Client,
             Itinerary,
+            ItineraryTemplate,
             Payment,
             Proposal,
             Supplier,
@@ -23,6 +24,8 @@ class CrmConfig(AppConfig):
         # Document numbers are masked in the diffs (accounts.audit, core.crypto).
         audit_model(Traveller)
         audit_model(Itinerary)
+        # The agency's saved plans, in no client's history; the plan itself is too big a diff.
+        audit_model(ItineraryTemplate, never_recorded={"days"})
         audit_model(Proposal, never_recorded={"share_token"})
         audit_model(Booking)
         audit_model(Payment, client_id=_payment_client_id)

@@ -50,7 +50,14 @@ from crm.proposals.models import (
 )
 from crm.suppliers.models import Supplier, SupplierContact, SupplierType
 from crm.tasks.models import FollowUpSettings, Task, TaskPriority, TaskSource
-from crm.trips.models import ItemKind, Itinerary, ItineraryDay, ItineraryItem, ItineraryStatus
+from crm.trips.models import (
+    ItemKind,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    ItineraryStatus,
+    ItineraryTemplate,
+)
 from crm.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -88,6 +95,7 @@ __all__ = [
     "ItineraryDay",
     "ItineraryItem",
     "ItineraryStatus",
+    "ItineraryTemplate",
     "Notification",
     "NotificationKind",
     "Payment",

@@ -25,23 +25,10 @@ def _shift(value: dt.date | None, by: dt.timedelta) -> dt.date | None:
     return value + by if value is not None else None
 
 
-@transaction.atomic
-def itinerary_duplicate(
-    *,
-    itinerary: Itinerary,
-    created_by: User | None = None,
-    client: Client | int | None = None,
-    start_date: dt.date | None = None,
-    title: str | None = None,
-) -> Itinerary:
-    """A copy of ``itinerary`` (days and items in order) as a new draft, for ``client`` (the
-    same client by default; another one of the agency's is resolved like any ``client_id``),
-    starting on ``start_date`` when given (every date shifts by the days between the two
-    starts; an original without a start date keeps its days' dates), titled ``title`` (by
-    default the original's)."""
-    by = dt.timedelta(0)
-    if start_date is not None and itinerary.start_date is not None:
-        by = start_date - itinerary.start_date
+def itinerary_plan(itinerary: Itinerary, *, by: dt.timedelta | None) -> list[dict[str, Any]]:
+    """The plan of ``itinerary`` (days and items in order) as the ``days`` list that
+    ``itinerary_create`` takes: each day's date shifted ``by`` (left out altogether when ``by``
+    is None: a template's days are numbered, never dated); suppliers by id."""
     days = ItineraryDay.objects.filter(itinerary_id=itinerary.pk).order_by("day_number", "id")
     items = (
         ItineraryItem.objects.filter(day__itinerary_id=itinerary.pk)
@@ -62,17 +49,39 @@ def itinerary_duplicate(
                 "notes": item["notes"],
             }
         )
-    plan = [
-        {
-            "day_number": day.day_number,
-            "date": _shift(day.date, by),
-            "title": day.title,
-            "description": day.description,
-            "location": day.location,
-            "items": by_day.get(day.pk, []),
-        }
-        for day in days
-    ]
+    plan: list[dict[str, Any]] = []
+    for day in days:
+        entry: dict[str, Any] = {"day_number": day.day_number}
+        if by is not None:
+            entry["date"] = _shift(day.date, by)
+        entry.update(
+            title=day.title,
+            description=day.description,
+            location=day.location,
+            items=by_day.get(day.pk, []),
+        )
+        plan.append(entry)
+    return plan
+
+
+@transaction.atomic
+def itinerary_duplicate(
+    *,
+    itinerary: Itinerary,
+    created_by: User | None = None,
+    client: Client | int | None = None,
+    start_date: dt.date | None = None,
+    title: str | None = None,
+) -> Itinerary:
+    """A copy of ``itinerary`` (days and items in order) as a new draft, for ``client`` (the
+    same client by default; another one of the agency's is resolved like any ``client_id``),
+    starting on ``start_date`` when given (every date shifts by the days between the two
+    starts; an original without a start date keeps its days' dates), titled ``title`` (by
+    default the original's)."""
+    by = dt.timedelta(0)
+    if start_date is not None and itinerary.start_date is not None:
+        by = start_date - itinerary.start_date
+    plan = itinerary_plan(itinerary, by=by)
     new_start = start_date if start_date is not None else itinerary.start_date
     new_end = _shift(itinerary.end_date, by)
     if start_date is not None and itinerary.start_date is None:

@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from core.filters import ClientLinkedFilterSet
-from crm.trips.models import Itinerary, ItineraryStatus
+from crm.trips.models import Itinerary, ItineraryStatus, ItineraryTemplate
 
 
 class ItineraryFilter(ClientLinkedFilterSet):
@@ -37,4 +37,13 @@ class ItineraryFilter(ClientLinkedFilterSet):
 
     class Meta:
         model = Itinerary
+        fields: list[str] = []
+
+
+class ItineraryTemplateFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=200)
+    sort = django_filters.OrderingFilter(fields=(("created_at", "created_at"), ("name", "name")))
+
+    class Meta:
+        model = ItineraryTemplate
         fields: list[str] = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
+
 from django.core.validators import MinValueValidator
 from django.db import models
 
@@ -99,3 +102,49 @@ class ItineraryItem(models.Model):
     def supplier_name(self) -> str:
         """The linked supplier's name (load it with ``select_related("supplier")``)."""
         return self.supplier.name if self.supplier is not None else ""
+
+
+class ItineraryTemplate(AuthoredTenantModel):
+    """An agency's saved plan to start itineraries from: days with their items, numbered but
+    never dated, for no client and no travellers (``crm.trips.templates``).
+
+    Its own model rather than an ``Itinerary`` flagged as a template: every read of
+    itineraries (lists, counts, the client's page, PDFs, the visibility rule through the
+    client) stays as it is. The plan is stored as the list ``itinerary_create`` takes
+    (``days``: ``day_number``, ``title``, ``description``, ``location``, ``items``)."""
+
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    days = models.JSONField(default=list, blank=True)
+
+    class Meta(AuthoredTenantModel.Meta):
+        indexes = [
+            models.Index(fields=["agency", "-created_at", "-id"], name="itpl_agency_created")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def day_count(self) -> int:
+        return len(self.days or [])
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(day.get("items") or []) for day in self.days or [])
+
+    @property
+    def plan(self) -> list[SimpleNamespace]:
+        """The stored days as records (``day.items``; times as ``datetime.time``), for pages
+        and serializers that read attributes."""
+        days = []
+        for day in self.days or []:
+            items = []
+            for item in day.get("items") or []:
+                fields = dict(item)
+                for name in ("start_time", "end_time"):
+                    if isinstance(fields.get(name), str):
+                        fields[name] = dt.time.fromisoformat(fields[name])
+                items.append(SimpleNamespace(**fields))
+            days.append(SimpleNamespace(**{**day, "items": items}))
+        return days

@@ -9,8 +9,8 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
-from crm.trips.filters import ItineraryFilter
-from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem
+from crm.trips.filters import ItineraryFilter, ItineraryTemplateFilter
+from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryTemplate
 
 
 def days_prefetch() -> Prefetch:
@@ -151,3 +151,14 @@ def plan_outline(itinerary: Itinerary) -> list[dict[str, Any]]:
         }
         for day in itinerary.days.all()
     ]
+
+
+def template_list(*, agency: Agency, filters: Filters = None) -> QuerySet[ItineraryTemplate]:
+    """The agency's itinerary templates, newest first (``q`` searches their names)."""
+    return apply_filters(
+        ItineraryTemplateFilter, ItineraryTemplate.objects.for_agency(agency), filters
+    )
+
+
+def template_get(*, agency: Agency, template_id: int) -> ItineraryTemplate:
+    return ItineraryTemplate.objects.for_agency(agency).get(pk=template_id)

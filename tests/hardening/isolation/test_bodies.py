@@ -25,6 +25,7 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
     return {
         "client": {"name": "Bergamo walk-in"},
         "itinerary": {"client_id": client, "title": "Bergamo trip"},
+        "template": {"itinerary_id": b.rows["crm.Itinerary"].pk, "name": "Bergamo template"},
         "proposal": {"client_id": client, "title": "Bergamo offer", "total_price": "10.00"},
         "booking": {"client_id": client, "total_price": "10.00", "currency": "EUR"},
         "webhook": {"url": "https://93.184.215.14/hooks/bergamo"},  # no id field to try

@@ -36,6 +36,7 @@ from crm.models import (
     Itinerary,
     ItineraryDay,
     ItineraryItem,
+    ItineraryTemplate,
     Notification,
     Payment,
     Proposal,
@@ -50,6 +51,7 @@ from crm.proposals import services as proposal_services
 from crm.suppliers import services as supplier_services
 from crm.tasks import services as task_services
 from crm.trips import services as trip_services
+from crm.trips import templates as trip_templates
 from crm.webhooks import services as webhook_services
 from tests.factories import make_token
 from tests.hardening.isolation.checks import in_rollback
@@ -177,6 +179,9 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
                 },
                 {"title": f"{word} departure", "items": [{"title": f"{word} transfer"}]},
             ],
+        )
+        template = trip_templates.template_from_itinerary(
+            itinerary=itinerary, name=f"{word} Whale template", actor=owner
         )
         proposal = proposal_services.proposal_create(
             agency=agency,
@@ -316,6 +321,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.Itinerary": itinerary,
             "crm.ItineraryDay": day,
             "crm.ItineraryItem": item,
+            "crm.ItineraryTemplate": template,
             "crm.Proposal": proposal,
             "crm.ProposalVersion": proposal.versions.get(number=1),
             "crm.Booking": booking,
@@ -363,6 +369,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.Itinerary": Itinerary.objects.for_agency(agency),
         "crm.ItineraryDay": ItineraryDay.objects.filter(itinerary__agency=agency),
         "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary__agency=agency),
+        "crm.ItineraryTemplate": ItineraryTemplate.objects.for_agency(agency),
         "crm.Proposal": Proposal.objects.for_agency(agency),
         "crm.Booking": Booking.objects.for_agency(agency),
         "crm.BookingService": BookingService.objects.for_agency(agency),
@@ -400,6 +407,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
     for resource, label in (
         ("clients", "crm.Client"),
         ("itineraries", "crm.Itinerary"),
+        ("itinerary-templates", "crm.ItineraryTemplate"),
         ("proposals", "crm.Proposal"),
         ("bookings", "crm.Booking"),
         ("webhooks", "crm.WebhookEndpoint"),

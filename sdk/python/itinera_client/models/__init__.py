@@ -129,6 +129,12 @@ from .itinerary_item import ItineraryItem
 from .itinerary_item_input_request import ItineraryItemInputRequest
 from .itinerary_item_move_request import ItineraryItemMoveRequest
 from .itinerary_status_enum import ItineraryStatusEnum
+from .itinerary_template import ItineraryTemplate
+from .itinerary_template_detail import ItineraryTemplateDetail
+from .itinerary_template_detail_envelope import ItineraryTemplateDetailEnvelope
+from .itinerary_template_input_request import ItineraryTemplateInputRequest
+from .itinerary_template_use_request import ItineraryTemplateUseRequest
+from .itinerary_templates_list_sort_item import ItineraryTemplatesListSortItem
 from .line_item import LineItem
 from .line_item_input_request import LineItemInputRequest
 from .lookup_item import LookupItem
@@ -163,6 +169,7 @@ from .paginated_enquiry_list import PaginatedEnquiryList
 from .paginated_instalment_due_list import PaginatedInstalmentDueList
 from .paginated_invoice_list import PaginatedInvoiceList
 from .paginated_itinerary_list import PaginatedItineraryList
+from .paginated_itinerary_template_list import PaginatedItineraryTemplateList
 from .paginated_payment_list import PaginatedPaymentList
 from .paginated_proposal_list import PaginatedProposalList
 from .paginated_proposal_version_list import PaginatedProposalVersionList
@@ -177,6 +184,7 @@ from .patched_booking_service_input_request import PatchedBookingServiceInputReq
 from .patched_client_input_request import PatchedClientInputRequest
 from .patched_enquiry_update_request import PatchedEnquiryUpdateRequest
 from .patched_itinerary_input_request import PatchedItineraryInputRequest
+from .patched_itinerary_template_update_request import PatchedItineraryTemplateUpdateRequest
 from .patched_payment_update_request import PatchedPaymentUpdateRequest
 from .patched_proposal_input_request import PatchedProposalInputRequest
 from .patched_supplier_input_request import PatchedSupplierInputRequest
@@ -262,6 +270,8 @@ from .tasks_list_priority import TasksListPriority
 from .tasks_list_sort_item import TasksListSortItem
 from .tasks_list_source import TasksListSource
 from .tasks_list_status import TasksListStatus
+from .template_day import TemplateDay
+from .template_item import TemplateItem
 from .token_request_request import TokenRequestRequest
 from .token_usage import TokenUsage
 from .token_usage_envelope import TokenUsageEnvelope
@@ -414,6 +424,12 @@ __all__ = (
     "ItineraryItemInputRequest",
     "ItineraryItemMoveRequest",
     "ItineraryStatusEnum",
+    "ItineraryTemplate",
+    "ItineraryTemplateDetail",
+    "ItineraryTemplateDetailEnvelope",
+    "ItineraryTemplateInputRequest",
+    "ItineraryTemplatesListSortItem",
+    "ItineraryTemplateUseRequest",
     "LineItem",
     "LineItemInputRequest",
     "LookupItem",
@@ -448,6 +464,7 @@ __all__ = (
     "PaginatedInstalmentDueList",
     "PaginatedInvoiceList",
     "PaginatedItineraryList",
+    "PaginatedItineraryTemplateList",
     "PaginatedPaymentList",
     "PaginatedProposalList",
     "PaginatedProposalVersionList",
@@ -462,6 +479,7 @@ __all__ = (
     "PatchedClientInputRequest",
     "PatchedEnquiryUpdateRequest",
     "PatchedItineraryInputRequest",
+    "PatchedItineraryTemplateUpdateRequest",
     "PatchedPaymentUpdateRequest",
     "PatchedProposalInputRequest",
     "PatchedSupplierInputRequest",
@@ -541,6 +559,8 @@ __all__ = (
     "TasksListSource",
     "TasksListStatus",
     "TaskSourceEnum",
+    "TemplateDay",
+    "TemplateItem",
     "TokenRequestRequest",
     "TokenUsage",
     "TokenUsageEnvelope",

@@ -95,6 +95,10 @@ class Activity:
                 * `itinerary.plan_replaced` - itinerary.plan_replaced
                 * `itinerary.travellers_set` - itinerary.travellers_set
                 * `itinerary.updated` - itinerary.updated
+                * `itinerarytemplate.created` - itinerarytemplate.created
+                * `itinerarytemplate.deleted` - itinerarytemplate.deleted
+                * `itinerarytemplate.updated` - itinerarytemplate.updated
+                * `itinerarytemplate.used` - itinerarytemplate.used
                 * `job.failed` - job.failed
                 * `job.retried` - job.retried
                 * `member.deactivated` - member.deactivated

@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.itinerary_templates_list_sort_item import ItineraryTemplatesListSortItem
+from ...models.paginated_itinerary_template_list import PaginatedItineraryTemplateList
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    q: str | Unset = UNSET,
+    sort: list[ItineraryTemplatesListSortItem] | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params["q"] = q
+
+    json_sort: list[str] | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = []
+        for sort_item_data in sort:
+            sort_item = sort_item_data.value
+            json_sort.append(sort_item)
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/itinerary-templates",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PaginatedItineraryTemplateList | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = PaginatedItineraryTemplateList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaginatedItineraryTemplateList | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    q: str | Unset = UNSET,
+    sort: list[ItineraryTemplatesListSortItem] | Unset = UNSET,
+) -> Response[Error | PaginatedItineraryTemplateList | ValidationError]:
+    """List itinerary templates
+
+     An agency's itinerary templates, newest first (`q` searches their names).
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        q (str | Unset):
+        sort (list[ItineraryTemplatesListSortItem] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedItineraryTemplateList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        per_page=per_page,
+        q=q,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    q: str | Unset = UNSET,
+    sort: list[ItineraryTemplatesListSortItem] | Unset = UNSET,
+) -> Error | PaginatedItineraryTemplateList | ValidationError | None:
+    """List itinerary templates
+
+     An agency's itinerary templates, newest first (`q` searches their names).
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        q (str | Unset):
+        sort (list[ItineraryTemplatesListSortItem] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedItineraryTemplateList | ValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        per_page=per_page,
+        q=q,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    q: str | Unset = UNSET,
+    sort: list[ItineraryTemplatesListSortItem] | Unset = UNSET,
+) -> Response[Error | PaginatedItineraryTemplateList | ValidationError]:
+    """List itinerary templates
+
+     An agency's itinerary templates, newest first (`q` searches their names).
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        q (str | Unset):
+        sort (list[ItineraryTemplatesListSortItem] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedItineraryTemplateList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        per_page=per_page,
+        q=q,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    q: str | Unset = UNSET,
+    sort: list[ItineraryTemplatesListSortItem] | Unset = UNSET,
+) -> Error | PaginatedItineraryTemplateList | ValidationError | None:
+    """List itinerary templates
+
+     An agency's itinerary templates, newest first (`q` searches their names).
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        q (str | Unset):
+        sort (list[ItineraryTemplatesListSortItem] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedItineraryTemplateList | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            per_page=per_page,
+            q=q,
+            sort=sort,
+        )
+    ).parsed
