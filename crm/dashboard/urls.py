@@ -18,6 +18,7 @@ from crm.dashboard.views import (
     invoices,
     itineraries,
     itinerary_copies,
+    itinerary_templates,
     notifications,
     plan_moves,
     proposal_options,
@@ -30,6 +31,7 @@ from crm.dashboard.views import (
 )
 
 itinerary = "itineraries/<int:itinerary_id>/"
+template = "itinerary-templates/<int:template_id>/"
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -131,6 +133,32 @@ urlpatterns = [
     path("enquiries/<int:enquiry_id>/convert/", enquiries.enquiry_convert, name="enquiry_convert"),
     path("clients/<int:client_id>/gdpr/", client_gdpr.client_gdpr, name="client_gdpr"),
     path("clients/<int:client_id>/erase/", client_gdpr.client_erase, name="client_erase"),
+    # Itinerary templates: saved plans to start new itineraries from
+    path(
+        "itinerary-templates/",
+        itinerary_templates.template_list,
+        name="itinerary_template_list",
+    ),
+    path(
+        template,
+        itinerary_templates.template_detail,
+        name="itinerary_template_detail",
+    ),
+    path(
+        f"{template}edit/",
+        itinerary_templates.template_edit,
+        name="itinerary_template_edit",
+    ),
+    path(
+        f"{template}use/",
+        itinerary_templates.template_use,
+        name="itinerary_template_use",
+    ),
+    path(
+        f"{template}delete/",
+        itinerary_templates.template_delete,
+        name="itinerary_template_delete",
+    ),
     # Itineraries and the builder
     path("itineraries/", itineraries.itinerary_list, name="itinerary_list"),
     path("itineraries/new/", itineraries.itinerary_create, name="itinerary_create"),
@@ -142,6 +170,11 @@ urlpatterns = [
         f"{itinerary}duplicate/",
         itinerary_copies.itinerary_duplicate_page,
         name="itinerary_duplicate",
+    ),
+    path(
+        f"{itinerary}save-as-template/",
+        itinerary_templates.template_from_itinerary,
+        name="itinerary_save_template",
     ),
     path(f"{itinerary}delete/", itineraries.itinerary_delete, name="itinerary_delete"),
     path(f"{itinerary}days/", itineraries.day_add, name="day_add"),

@@ -44,6 +44,7 @@ from crm.proposals import services as proposal_services
 from crm.proposals.models import Proposal
 from crm.suppliers import services as supplier_services
 from crm.trips import services as trip_services
+from crm.trips import templates as trip_templates
 from crm.trips.models import Itinerary
 
 
@@ -70,6 +71,7 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         demo = _Demo(agency=agency, owner=owner, today=today, clients=clients)
         suppliers = _suppliers(demo)
         itineraries = _itineraries(demo)
+        templates = _templates(demo, itineraries=itineraries)
         proposals = _proposals(demo, itineraries=itineraries)
         bookings = _bookings(demo, proposals=proposals)
     return {
@@ -79,6 +81,7 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         "proposals": len(proposals),
         "bookings": bookings,
         "suppliers": suppliers,
+        "itinerary templates": templates,
     }
 
 
@@ -207,6 +210,24 @@ def _itineraries(demo: _Demo) -> dict[str, Itinerary]:
             ],
         )
     return itineraries
+
+
+# Plans the demo agency sells again: saved from its itineraries (Itinerary templates page).
+DEMO_TEMPLATES = (
+    (
+        "Costa Rica family adventure",
+        "Costa Rica for families",
+        "Rainforest, volcano and beach for families with children from 6.",
+    ),
+)
+
+
+def _templates(demo: _Demo, *, itineraries: dict[str, Itinerary]) -> int:
+    for title, name, description in DEMO_TEMPLATES:
+        trip_templates.template_from_itinerary(
+            itinerary=itineraries[title], name=name, description=description, actor=demo.owner
+        )
+    return len(DEMO_TEMPLATES)
 
 
 def _proposals(demo: _Demo, *, itineraries: dict[str, Itinerary]) -> dict[str, Proposal]:

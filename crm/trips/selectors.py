@@ -9,8 +9,15 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
+from crm.suppliers.models import Supplier
 from crm.trips.filters import ItineraryFilter, ItineraryTemplateFilter
-from crm.trips.models import Itinerary, ItineraryDay, ItineraryItem, ItineraryTemplate
+from crm.trips.models import (
+    ItemKind,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    ItineraryTemplate,
+)
 
 
 def days_prefetch() -> Prefetch:
@@ -162,3 +169,28 @@ def template_list(*, agency: Agency, filters: Filters = None) -> QuerySet[Itiner
 
 def template_get(*, agency: Agency, template_id: int) -> ItineraryTemplate:
     return ItineraryTemplate.objects.for_agency(agency).get(pk=template_id)
+
+
+def template_outline(template: ItineraryTemplate) -> list[dict[str, Any]]:
+    """A template's plan in ``plan_outline``'s shape, for the same read-only page part: undated
+    days, each item with its kind's label and its supplier's name (one query for them all)."""
+    plan = template.plan
+    supplier_ids = {item.supplier_id for day in plan for item in day.items if item.supplier_id}
+    names = dict(
+        Supplier.objects.filter(agency_id=template.agency_id, pk__in=supplier_ids).values_list(
+            "pk", "name"
+        )
+        if supplier_ids
+        else []
+    )
+    kinds = dict(ItemKind.choices)
+    outline = []
+    for day in plan:
+        items = []
+        for item in day.items:
+            item.get_kind_display = kinds.get(item.kind, item.kind)
+            item.supplier = names.get(item.supplier_id, "")
+            items.append({"item": item})
+        day.pk = day.day_number
+        outline.append({"day": day, "date": None, "items": items})
+    return outline

@@ -28,6 +28,7 @@ from crm.models import (
     EnquiryForm,
     Itinerary,
     ItineraryItem,
+    ItineraryTemplate,
     Notification,
     Payment,
     Proposal,
@@ -132,6 +133,7 @@ def demo_world():  # the demo's rows exist: built just above
         "params": {
             "client_id": itinerary.client_id,
             "itinerary_id": itinerary.pk,
+            "template_id": ItineraryTemplate.objects.for_agency(agency).first().pk,
             "day_id": item.day_id,
             "item_id": item.pk,
             "proposal_id": proposal.pk,
