@@ -158,6 +158,15 @@ def _commission_receipts(agency, n: int) -> None:
         commission_receipt_record(service=service, amount=Decimal("4.00"))
 
 
+def _templates(agency, n: int) -> None:
+    from crm.trips.templates import template_from_itinerary
+
+    trip = ItineraryFactory(client=ClientFactory(agency=agency), agency=agency)
+    ItineraryItemFactory(day=ItineraryDayFactory(itinerary=trip, day_number=1))
+    for i in range(n):
+        template_from_itinerary(itinerary=trip, name=f"Template {i}")
+
+
 def _instalments(agency, n: int) -> None:
     import datetime as dt
     from decimal import Decimal
@@ -202,6 +211,8 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/commission-receipts", "voided=false&date_from=2000-01-01", _commission_receipts, 0),
     ("/reports/payments-due", "days=90", _instalments, 0),
     ("/reports/overdue-instalments", "", _instalments, 0),
+    ("/itinerary-templates", "", _templates, 0),
+    ("/itinerary-templates", "q=template&sort=name", _templates, 0),
 ]
 LIST_IDS = [f"{path}?{query}" for path, query, _, _ in LISTS]
 
