@@ -251,6 +251,21 @@ def test_removing_a_day_renumbers_the_days_after_it(as_alice, trip):
     assert not ItineraryItem.objects.filter(title="Gone with the day").exists()
 
 
+def test_removing_a_day_asks_first_and_asking_removes_nothing(as_alice, trip):
+    ItineraryDayFactory(itinerary=trip, day_number=1, title="A")
+    two = ItineraryDayFactory(itinerary=trip, day_number=2, title="Sintra")
+    ItineraryItemFactory(day=two, title="Pena Palace")
+    builder = as_alice.get(f"/itineraries/{trip.pk}/").content.decode()
+    assert f'href="/itineraries/{trip.pk}/days/{two.pk}/delete/#day-{two.pk}"' in builder
+    asked = as_alice.get(f"/itineraries/{trip.pk}/days/{two.pk}/delete/")
+    html = asked.content.decode()
+    assert asked.status_code == 200
+    assert "Remove day 2, “Sintra”, and everything planned in it (1 item)?" in html
+    assert f'<form method="post" action="/itineraries/{trip.pk}/days/{two.pk}/delete/"' in html
+    assert _days(trip) == [("A", 1), ("Sintra", 2)]
+    assert ItineraryItem.objects.filter(title="Pena Palace").exists()
+
+
 def test_moving_and_removing_items_keeps_positions_contiguous(as_alice, trip):
     day = ItineraryDayFactory(itinerary=trip, day_number=1)
     a = ItineraryItemFactory(day=day, title="a", position=0)
@@ -270,14 +285,16 @@ def test_plan_changes_only_accept_post(as_alice, trip):
     for url in (
         f"/itineraries/{trip.pk}/days/",
         f"/itineraries/{trip.pk}/days/{day.pk}/move/",
-        f"/itineraries/{trip.pk}/days/{day.pk}/delete/",
         f"/itineraries/{trip.pk}/days/{day.pk}/items/",
         f"/itineraries/{trip.pk}/items/{item.pk}/move/",
     ):
         assert as_alice.get(url).status_code == 405
-    # An item's delete URL answers GET with the question (tests/crm/test_views_item_remove.py).
+    # A day's or an item's delete URL answers GET with the question
+    # (test_removing_a_day_asks_first..., tests/crm/test_views_item_remove.py).
     assert as_alice.get(f"/itineraries/{trip.pk}/items/{item.pk}/delete/").status_code == 200
+    assert as_alice.get(f"/itineraries/{trip.pk}/days/{day.pk}/delete/").status_code == 200
     assert ItineraryItem.objects.filter(pk=item.pk).exists()
+    assert trip.days.filter(pk=day.pk).exists()
 
 
 def test_another_agencys_itinerary_days_and_items_are_404(as_alice, other_agency, trip):

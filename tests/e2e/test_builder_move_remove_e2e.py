@@ -1,7 +1,7 @@
 """The builder's "Move to" another day and its "Remove …?" question in a real browser, by
 keyboard: after a move focus stays on the moved item's control (on the day it went to) and the
-move is announced in the polite live region; removing asks first, focus on the question's
-button, and only confirming removes."""
+move is announced in the polite live region; removing an item or a day asks first, focus on
+the question's button, and only confirming removes."""
 
 from __future__ import annotations
 
@@ -65,4 +65,16 @@ def test_an_item_moves_to_another_day_by_keyboard_and_removal_asks_first(
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => {LIVE}.textContent.includes('Removed Tram 28')")
     assert _titles(two) == ["Pena Palace"]
+
+    # So does removing a day: the question names it and what goes with it.
+    page.locator("a[aria-label='Remove day 1…']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.hasAttribute('data-autofocus')"
+    )
+    page.wait_for_function(f"() => {LIVE}.textContent.includes('Remove day 1, “Arrival”,')")
+    assert itinerary.days.count() == 2  # asking removed nothing
+    page.keyboard.press("Enter")
+    page.locator("article.day").first.locator("h3:has-text('Sintra')").wait_for()
+    assert list(itinerary.days.values_list("title", "day_number")) == [("Sintra", 1)]
     context.close()

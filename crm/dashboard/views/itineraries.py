@@ -285,10 +285,13 @@ def day_add(request: AgencyRequest, itinerary_id: int) -> HttpResponse:
     return done or _render_builder(request, itinerary_id, new_day_form=form)
 
 
-@require_POST
 @agency_required
 def day_delete(request: AgencyRequest, itinerary_id: int, day_id: int) -> HttpResponse:
+    """Removing a day asks first, as an item's removal does: ``GET`` shows the question in
+    the day's header (the plan swapped in place with htmx), its ``POST`` removes the day."""
     day = _get_day(request, itinerary_id, day_id)
+    if request.method == "GET":
+        return _render_builder(request, itinerary_id, day=day.day_number, confirm_remove_day=day.pk)
     trip_plan.itinerary_day_remove(day=day)
     messages.success(request, f"Day {day.day_number} was removed.")
     return _back_to_builder(itinerary_id, day=max(1, day.day_number - 1))

@@ -30,9 +30,11 @@ def build_plan(
     edit_day: tuple[int, DayForm] | None = None,
     edit_item: tuple[int, ItemForm] | None = None,
     confirm_remove: int | None = None,
+    confirm_remove_day: int | None = None,
 ) -> list[dict[str, Any]]:
     """One page of days in order, each with its items, its forms and what to show open (an
-    item being edited, or ``confirm_remove``: the item whose removal asks first)."""
+    item being edited, or ``confirm_remove`` / ``confirm_remove_day``: the item or the day
+    whose removal asks first)."""
     plan = []
     offset = page.offset if page else 0
     for index, day in enumerate(days):
@@ -44,6 +46,7 @@ def build_plan(
             "add_form": ItemForm(auto_id=f"day{day.pk}-new-%s"),
             "add_open": False,
             "edit_form": None,
+            "confirm_remove": day.pk == confirm_remove_day,
         }
         if add_item and add_item[0] == day.pk:
             entry["add_form"], entry["add_open"] = add_item[1], True
