@@ -32,6 +32,7 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "payment": {"amount": "1.00"},
         "traveller": {"first_name": "Bergamo", "last_name": "Walker"},  # no id field to try
         "supplier": {"name": "Bergamo Lodge"},
+        "library_item": {"title": "Bergamo Lodge, one night"},
         "task": {"client_id": client, "title": "Bergamo call", "due_date": "2027-03-02"},
         "invoice": {},  # issued from the booking as it stands: no body
         "receipt": {"payment_id": b.rows["crm.Payment"].pk},
@@ -58,7 +59,14 @@ BODY_ID_FIELDS = {
     "proposal": "crm.Proposal",
     "assignee": "accounts.User",
     "service_id": "crm.BookingService",
+    "library_item_id": "crm.LibraryItem",
 }
+
+# API actions whose body names a record (route name, B's valid body without the id field, the
+# field, what B's own id answers).
+ACTION_BODIES: list[tuple[str, dict[str, Any], str, int]] = [
+    ("api:itinerary-item-from-library", {"day_number": 1}, "library_item_id", 201),
+]
 
 # Dashboard forms that name other records: (route, B's record it edits, valid fields).
 FORM_CASES: list[tuple[str, str | None, dict[str, Any]]] = [
@@ -187,6 +195,20 @@ def test_another_agencys_ids_in_a_body_are_refused_like_missing_ones(world, caps
                 tally.counts["controls"] += 1
                 if control.status_code not in (200, 201):
                     tally.fail(f"control {method} {url} with B's {name}: {control.status_code}")
+
+    for name, base, field, ok in ACTION_BODIES:
+        route = by_name[name]
+        url = route.url(b.values(route))
+        label = BODY_ID_FIELDS[field]
+        got = refused(
+            "POST", url, {**base, field: a.rows[label].pk}, {**base, field: MISSING}, field
+        )
+        if got.status_code != 422:
+            tally.fail(f"POST {url} with A's {field} answered {got.status_code}")
+        control = world.control("POST", url, {**base, field: b.rows[label].pk})
+        tally.counts["controls"] += 1
+        if control.status_code != ok:
+            tally.fail(f"control POST {url} with B's {field}: {control.status_code}")
 
     # Resources with no create (enquiries): their PATCH, with each id field.
     for route in patch_only:
