@@ -47,6 +47,7 @@ ID_PARAMS: dict[str, str] = {
     "receipt_id": "crm.Receipt",
     "enquiry_id": "crm.Enquiry",
     "import_id": "crm.ClientImport",
+    "library_item_id": "crm.LibraryItem",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
     "number": "crm.ProposalVersion",  # a version of that proposal, by its number
     "n": "crm.ProposalVersion",  # the same, in the API
