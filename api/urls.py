@@ -14,6 +14,7 @@ from api.v1 import (
     invoices,
     itineraries,
     itinerary_templates,
+    library_items,
     lookups,
     me,
     payments,
@@ -36,6 +37,7 @@ router.register(
     itinerary_templates.ItineraryTemplateViewSet,
     basename="itinerary-template",
 )
+router.register("library-items", library_items.LibraryItemViewSet, basename="library-item")
 router.register("proposals", proposals.ProposalViewSet, basename="proposal")
 router.register("bookings", bookings.BookingViewSet, basename="booking")
 router.register("tasks", tasks.TaskViewSet, basename="task")

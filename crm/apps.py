@@ -12,6 +12,7 @@ class CrmConfig(AppConfig):
             Client,
             Itinerary,
             ItineraryTemplate,
+            LibraryItem,
             Payment,
             Proposal,
             Supplier,
@@ -26,6 +27,7 @@ class CrmConfig(AppConfig):
         audit_model(Itinerary)
         # The agency's saved plans, in no client's history; the plan itself is too big a diff.
         audit_model(ItineraryTemplate, never_recorded={"days"})
+        audit_model(LibraryItem)  # the agency's saved items: in no client's history
         audit_model(Proposal, never_recorded={"share_token"})
         audit_model(Booking)
         audit_model(Payment, client_id=_payment_client_id)

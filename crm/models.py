@@ -57,6 +57,7 @@ from crm.trips.models import (
     ItineraryItem,
     ItineraryStatus,
     ItineraryTemplate,
+    LibraryItem,
 )
 from crm.webhooks.models import (
     DeliveryStatus,
@@ -96,6 +97,7 @@ __all__ = [
     "ItineraryItem",
     "ItineraryStatus",
     "ItineraryTemplate",
+    "LibraryItem",
     "Notification",
     "NotificationKind",
     "Payment",

@@ -27,6 +27,7 @@ from crm.models import (
     Itinerary,
     ItineraryDay,
     ItineraryItem,
+    LibraryItem,
     Payment,
     Proposal,
     Supplier,
@@ -213,6 +214,18 @@ class _SupplierFactory(DjangoModelFactory[Supplier]):
 
 
 SupplierFactory = _typed(_SupplierFactory)
+
+
+class _LibraryItemFactory(DjangoModelFactory[LibraryItem]):
+    class Meta:
+        model = LibraryItem
+
+    agency = factory.SubFactory(_AgencyFactory)
+    kind = "activity"
+    title = factory.Sequence(lambda n: f"Library item {n}")
+
+
+LibraryItemFactory = _typed(_LibraryItemFactory)
 
 
 class _BookingServiceFactory(DjangoModelFactory[BookingService]):

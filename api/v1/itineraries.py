@@ -23,6 +23,7 @@ from api.serializers import (
     max_length_of,
 )
 from api.v1.exports import CsvListMixin
+from api.v1.library_items import insert_from_library, refuse_unknown_fields
 from api.v1.proposal_parts import PDF_PENDING, pdf_or_pending
 from api.v1.travellers import (
     passport_warnings_output,
@@ -178,6 +179,20 @@ class ItineraryItemMoveSerializer(serializers.Serializer):
     )
 
 
+class ItineraryItemFromLibrarySerializer(serializers.Serializer):
+    library_item_id = Id(help_text="An item of your agency's library (`/library-items`).")
+    day_number = serializers.IntegerField(
+        min_value=1, max_value=366, help_text="The day of this itinerary to insert into."
+    )
+    position = serializers.IntegerField(
+        min_value=0,
+        max_value=32767,
+        required=False,
+        help_text="The new item's `position` (from 0) in that day; past the end (or left out) "
+        "it goes last.",
+    )
+
+
 ITEM_ID = OpenApiParameter("item_id", int, OpenApiParameter.PATH, description="The item's id.")
 
 
@@ -202,6 +217,11 @@ class ItineraryViewSet(CsvListMixin, TenantViewSet):
         "pdf": ((200, "application/pdf"), OpenApiTypes.BINARY, (401, 403, 404, 429)),
         "duplicate": (201, ItineraryDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
         "item_move": (200, ItineraryDetailSerializer, (400, 401, 403, 404, 413, 415, 422, 429)),
+        "item_from_library": (
+            201,
+            ItineraryDetailSerializer,
+            (400, 401, 403, 404, 413, 415, 422, 429),
+        ),
     }
 
     @extend_schema(
@@ -270,6 +290,32 @@ class ItineraryViewSet(CsvListMixin, TenantViewSet):
             )
         fresh = trip_selectors.itinerary_get(agency=self.agency, itinerary_id=itinerary.pk)
         return envelope(self.represent(fresh))
+
+    @extend_schema(
+        summary="Insert an item from the library into a day",
+        description="A copy of the library item (kind, title, times, location, supplier, "
+        "description) is added to day `day_number`, at `position` or last, as the builder adds "
+        "one (the same limits and `itinerary.item_added` event). Answers the itinerary with its "
+        "whole plan. Another agency's library item, or a day number the plan does not have, is "
+        "a 422 on that field.",
+        request=ItineraryItemFromLibrarySerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="items/from-library", filter_backends=[])
+    def item_from_library(self, request: Request, pk: str) -> Response:
+        itinerary = self.get_object()
+        assert isinstance(itinerary, Itinerary)  # get_selector is itinerary_get
+        refuse_unknown_fields(request, ItineraryItemFromLibrarySerializer)
+        serializer = ItineraryItemFromLibrarySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with api_field_names():
+            insert_from_library(
+                agency=self.agency,
+                itinerary=itinerary,
+                user=request.auth.user,
+                **serializer.validated_data,
+            )
+        fresh = trip_selectors.itinerary_get(agency=self.agency, itinerary_id=itinerary.pk)
+        return envelope(self.represent(fresh), status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Download an itinerary as a PDF",

@@ -112,8 +112,8 @@ class SupplierInputSerializer(serializers.Serializer):
 
 IN_USE = OpenApiResponse(
     response=ErrorSerializer,
-    description="The supplier is named by bookings, booked services or itinerary items: "
-    "archive it instead (`POST /suppliers/{id}/archive`).",
+    description="The supplier is named by bookings, booked services, itinerary items or "
+    "library items: archive it instead (`POST /suppliers/{id}/archive`).",
 )
 
 
@@ -139,7 +139,7 @@ class SupplierViewSet(ArchivableMixin, TenantViewSet):
 
     @extend_schema(
         description="Deletes a supplier nothing names. One still named by a booking, a booked "
-        "service or an itinerary item is refused with a 409: archive it instead."
+        "service, an itinerary item or a library item is refused with a 409: archive it instead."
     )
     def destroy(self, request: Request, pk: str) -> Response:
         try:

@@ -19,6 +19,7 @@ from crm.dashboard.views import (
     itineraries,
     itinerary_copies,
     itinerary_templates,
+    library,
     notifications,
     plan_moves,
     proposal_options,
@@ -185,6 +186,20 @@ urlpatterns = [
     path(f"{itinerary}items/<int:item_id>/edit/", itineraries.plan_edit, name="item_edit"),
     path(f"{itinerary}items/<int:item_id>/move/", plan_moves.plan_move, name="item_move"),
     path(f"{itinerary}items/<int:item_id>/delete/", plan_moves.item_delete, name="item_delete"),
+    path(
+        f"{itinerary}days/<int:day_id>/items/from-library/",
+        library.library_insert,
+        name="library_insert",
+    ),
+    path(
+        f"{itinerary}items/<int:item_id>/save-to-library/",
+        library.item_save_to_library,
+        name="item_save_to_library",
+    ),
+    path("library/", library.library_list, name="library_list"),
+    path("library/new/", library.library_create, name="library_create"),
+    path("library/<int:library_item_id>/edit/", library.library_edit, name="library_edit"),
+    path("library/<int:library_item_id>/delete/", library.library_delete, name="library_delete"),
     # Proposals
     path("proposals/", proposals.proposal_list, name="proposal_list"),
     path("proposals/new/", proposals.proposal_create, name="proposal_create"),

@@ -35,7 +35,7 @@ from crm.demo.data import (
     DEMO_USERNAME,
     LEAD_ENQUIRIES,
 )
-from crm.demo.suppliers import BOOKING_SERVICES, SUPPLIERS
+from crm.demo.suppliers import BOOKING_SERVICES, LIBRARY_ITEMS, SUPPLIERS
 from crm.demo.trips import BOOKINGS, ITINERARIES, PROPOSALS, SCHEDULES
 from crm.enquiries import services as enquiry_services
 from crm.enquiries import website_forms
@@ -43,6 +43,7 @@ from crm.enquiries.models import Enquiry, EnquiryForm
 from crm.proposals import services as proposal_services
 from crm.proposals.models import Proposal
 from crm.suppliers import services as supplier_services
+from crm.trips import library as trip_library
 from crm.trips import services as trip_services
 from crm.trips import templates as trip_templates
 from crm.trips.models import Itinerary
@@ -70,6 +71,7 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         clients = _clients(agency=agency, form=form, owner=owner, agent=agent)
         demo = _Demo(agency=agency, owner=owner, today=today, clients=clients)
         suppliers = _suppliers(demo)
+        library_items = _library(demo)
         itineraries = _itineraries(demo)
         templates = _templates(demo, itineraries=itineraries)
         proposals = _proposals(demo, itineraries=itineraries)
@@ -82,6 +84,7 @@ def demo_build(*, today: dt.date | None = None) -> dict[str, int]:
         "bookings": bookings,
         "suppliers": suppliers,
         "itinerary templates": templates,
+        "library items": library_items,
     }
 
 
@@ -175,6 +178,21 @@ def _suppliers(demo: _Demo) -> int:
             ],
         )
     return len(SUPPLIERS)
+
+
+def _library(demo: _Demo) -> int:
+    for kind, title, location, supplier, start, notes in LIBRARY_ITEMS:
+        trip_library.library_item_create(
+            agency=demo.agency,
+            created_by=demo.owner,
+            kind=kind,
+            title=title,
+            location=location,
+            supplier_name=supplier or None,
+            start_time=dt.time.fromisoformat(start) if start else None,
+            notes=notes,
+        )
+    return len(LIBRARY_ITEMS)
 
 
 def _itineraries(demo: _Demo) -> dict[str, Itinerary]:

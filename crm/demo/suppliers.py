@@ -226,3 +226,48 @@ BOOKING_SERVICES: dict[str, list[tuple[str, str, str, str, str, str]]] = {
         ("flight", "SYD ⇄ BME, 2 passengers", "Qantas", "confirmed", "2520.00", "2300.00"),
     ],
 }
+
+# The demo's library of saved items (crm.trips.library): kind, title, location, supplier (one of
+# SUPPLIERS, or "" for none), start time ("" for none), description.
+LIBRARY_ITEMS: list[tuple[str, str, str, str, str, str]] = [
+    (
+        "accommodation",
+        "Galle Face Hotel, ocean-view room",
+        "Colombo",
+        "Galle Face Hotel",
+        "14:00",
+        "The colonial grand dame on the seafront; sunset drinks on the verandah lawn.",
+    ),
+    (
+        "transfer",
+        "Seaplane transfer to Baros",
+        "Velana International Airport",
+        "Trans Maldivian",
+        "",
+        "25 minutes over the atolls; 20 kg of checked luggage each.",
+    ),
+    (
+        "activity",
+        "Dolphin watching off Lagos",
+        "Lagos marina",
+        "Dolphin Seafaris",
+        "10:00",
+        "Two hours by RIB with a marine biologist; bring a windproof layer.",
+    ),
+    (
+        "transfer",
+        "Private transfer Faro airport to Lagos",
+        "Faro airport",
+        "Algarve Transfers",
+        "",
+        "Driver waits at arrivals with a name board; 75 minutes to Lagos.",
+    ),
+    (
+        "meal",
+        "Kaiseki dinner in Gion",
+        "Gion, Kyoto",
+        "",
+        "19:00",
+        "Seasonal multi-course dinner; tell us about allergies a week ahead.",
+    ),
+]

@@ -54,7 +54,8 @@ NOT_GIVEN: Any = _NotGiven()
 
 
 class SupplierInUse(Exception):
-    """A hard delete of a supplier that bookings, services or itinerary items still name."""
+    """A hard delete of a supplier that bookings, services, itinerary or library items still
+    name."""
 
     def __init__(self, message: str, usage: Mapping[str, int]) -> None:
         super().__init__(message)
@@ -216,6 +217,7 @@ def supplier_usage(*, supplier: Supplier) -> dict[str, int]:
         "bookings": supplier.bookings.count(),
         "booking_services": supplier.booking_services.count(),
         "itinerary_items": supplier.itinerary_items.count(),
+        "library_items": supplier.library_items.count(),
     }
 
 
@@ -224,6 +226,7 @@ def _describe(usage: Mapping[str, int]) -> str:
         "bookings": ("booking", "bookings"),
         "booking_services": ("booked service", "booked services"),
         "itinerary_items": ("itinerary item", "itinerary items"),
+        "library_items": ("library item", "library items"),
     }
     parts = [
         f"{count} {words[key][0] if count == 1 else words[key][1]}"

@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from core.filters import ClientLinkedFilterSet
-from crm.trips.models import Itinerary, ItineraryStatus, ItineraryTemplate
+from crm.trips.models import ItemKind, Itinerary, ItineraryStatus, ItineraryTemplate, LibraryItem
 
 
 class ItineraryFilter(ClientLinkedFilterSet):
@@ -47,3 +47,28 @@ class ItineraryTemplateFilter(django_filters.FilterSet):
     class Meta:
         model = ItineraryTemplate
         fields: list[str] = []
+
+
+class LibraryItemFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", max_length=200)
+    kind = django_filters.ChoiceFilter(choices=ItemKind.choices)
+    supplier_id = django_filters.NumberFilter(field_name="supplier_id")
+    sort = django_filters.OrderingFilter(
+        fields=(("created_at", "created_at"), ("title", "title"), ("kind", "kind"))
+    )
+
+    class Meta:
+        model = LibraryItem
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Title, location, description or the supplier's name."""
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(location__icontains=value)
+            | Q(notes__icontains=value)
+            | Q(supplier__name__icontains=value)
+        )

@@ -148,3 +148,37 @@ class ItineraryTemplate(AuthoredTenantModel):
                 items.append(SimpleNamespace(**fields))
             days.append(SimpleNamespace(**{**day, "items": items}))
         return days
+
+
+class LibraryItem(AuthoredTenantModel):
+    """An agency's saved item to insert into any day of any itinerary (``crm.trips.library``):
+    a hotel, a transfer, an activity with its supplier and description.
+
+    The reusable parts of an ``ItineraryItem`` only: no day, no position and no reference (a
+    confirmation number belongs to one trip). Inserting copies it into a day; the copy and the
+    library item are unrelated from then on."""
+
+    kind = models.CharField(max_length=15, choices=ItemKind.choices, default=ItemKind.ACTIVITY)
+    title = models.CharField(max_length=200)
+    location = models.CharField(max_length=200, blank=True)
+    # As an itinerary item's: a supplier a library item names cannot be deleted (archive it).
+    supplier = models.ForeignKey(
+        Supplier, null=True, blank=True, on_delete=models.RESTRICT, related_name="library_items"
+    )
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta(AuthoredTenantModel.Meta):
+        indexes = [
+            models.Index(fields=["agency", "-created_at", "-id"], name="libitem_agency_created"),
+            models.Index(fields=["agency", "kind", "-created_at"], name="libitem_agency_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def supplier_name(self) -> str:
+        """The linked supplier's name (load it with ``select_related("supplier")``)."""
+        return self.supplier.name if self.supplier is not None else ""

@@ -216,9 +216,11 @@ def itinerary_item_add(
     supplier: str | Supplier | None = "",
     reference: str = "",
     notes: str = "",
+    position: int | None = None,
 ) -> ItineraryItem:
-    """Append an item at the end of a day. ``supplier`` is a record or a name (the agency's
-    supplier of that name, added to the directory when new)."""
+    """Add an item to a day: at its end, or at ``position`` (from 0, clamped; the items from
+    there on move down one). ``supplier`` is a record or a name (the agency's supplier of that
+    name, added to the directory when new)."""
     fields = _item_arguments(locals())
     locked = _lock_itinerary(day.itinerary_id)
     _item_supplier(fields, locked)
@@ -232,6 +234,12 @@ def itinerary_item_add(
     _apply(item, fields, ("title", *ITEM_TEXT_FIELDS))
     item.full_clean(exclude=["day"])
     item.save()
+    if position is not None and max(0, position) < count:
+        ids = _ordered_item_ids(day.pk)
+        ids.remove(item.pk)
+        ids.insert(max(0, position), item.pk)
+        _reposition_items(ids)
+        item.position = max(0, position)
     record_plan_event(
         "itinerary.item_added", itinerary=locked, data=_item_data(item, day.day_number)
     )

@@ -10,13 +10,14 @@ from django.db.models import Count, Prefetch, QuerySet
 from accounts.models import Agency
 from core.filters import Filters, apply_filters
 from crm.suppliers.models import Supplier
-from crm.trips.filters import ItineraryFilter, ItineraryTemplateFilter
+from crm.trips.filters import ItineraryFilter, ItineraryTemplateFilter, LibraryItemFilter
 from crm.trips.models import (
     ItemKind,
     Itinerary,
     ItineraryDay,
     ItineraryItem,
     ItineraryTemplate,
+    LibraryItem,
 )
 
 
@@ -194,3 +195,33 @@ def template_outline(template: ItineraryTemplate) -> list[dict[str, Any]]:
         day.pk = day.day_number
         outline.append({"day": day, "date": None, "items": items})
     return outline
+
+
+def library_item_list(*, agency: Agency, filters: Filters = None) -> QuerySet[LibraryItem]:
+    """The agency's library, newest first: ``q`` searches titles, locations, descriptions and
+    supplier names; ``kind`` and ``supplier_id`` filter. Suppliers come in the same query."""
+    return apply_filters(
+        LibraryItemFilter, LibraryItem.objects.for_agency(agency), filters
+    ).select_related("supplier")
+
+
+def library_item_get(*, agency: Agency, library_item_id: int) -> LibraryItem:
+    """Raises ``LibraryItem.DoesNotExist`` for a missing id and another agency's alike."""
+    return LibraryItem.objects.for_agency(agency).select_related("supplier").get(pk=library_item_id)
+
+
+# The builder's "Insert from the library" select lists at most this many items (each day of a
+# page has one; the Library page finds the others).
+LIBRARY_PICKER_ITEMS = 60
+
+
+def library_item_choices(*, agency: Agency) -> list[LibraryItem]:
+    """The newest ``LIBRARY_PICKER_ITEMS`` library items, by kind (in the kinds' order) then
+    title, for the builder's select: one query, whatever the plan."""
+    order = {value: index for index, value in enumerate(ItemKind.values)}
+    newest = (
+        LibraryItem.objects.for_agency(agency)
+        .order_by("-created_at", "-id")
+        .only("id", "kind", "title", "location")[:LIBRARY_PICKER_ITEMS]
+    )
+    return sorted(newest, key=lambda item: (order.get(item.kind, 99), item.title.lower(), item.pk))

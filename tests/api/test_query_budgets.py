@@ -82,6 +82,18 @@ def _services(agency, n: int):
     return booking
 
 
+def _library_items(agency, n: int) -> None:
+    from tests.factories import LibraryItemFactory
+
+    for i in range(n):
+        LibraryItemFactory(
+            agency=agency,
+            kind="accommodation" if i % 2 else "activity",
+            title=f"Hotel night {i}" if i % 2 else f"Tour {i}",
+            supplier=SupplierFactory(agency=agency) if i % 2 else None,
+        )
+
+
 def _tasks(agency, n: int) -> None:
     client = ClientFactory(agency=agency, status="active")
     for i in range(n):
@@ -205,6 +217,8 @@ LISTS: list[tuple[str, str, Callable[[Any, int], None], int]] = [
     ("/bookings", "balance_due=true&date_from=2027-01-01&date_to=2027-12-31", _bookings, 0),
     ("/suppliers", "", _suppliers, 1),  # contacts
     ("/suppliers", "q=desk&type=hotel", _suppliers, 1),
+    ("/library-items", "", _library_items, 0),  # suppliers joined
+    ("/library-items", "q=hotel&kind=accommodation&sort=title", _library_items, 0),
     ("/invoices", "", _invoices, 0),
     ("/receipts", "", _receipts, 0),
     ("/commission-receipts", "", _commission_receipts, 0),

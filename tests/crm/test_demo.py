@@ -104,3 +104,19 @@ def test_the_demo_bookings_have_services_from_its_supplier_directory():
         assert figures.priced_by == "services"
         assert figures.total_price == Decimal(total)  # the services add up to the total
         assert figures.margin > 0
+
+
+def test_the_demo_library_has_a_hotel_a_transfer_and_an_activity_with_their_suppliers():
+    from crm.models import LibraryItem
+
+    output = run()
+
+    assert "5 library items" in output
+    library = LibraryItem.objects.filter(agency__slug=DEMO_SLUG).select_related("supplier")
+    by_kind = {item.kind: item for item in library}
+    assert {"accommodation", "transfer", "activity"} <= set(by_kind)
+    assert by_kind["accommodation"].supplier.name == "Galle Face Hotel"
+    assert by_kind["activity"].supplier.name == "Dolphin Seafaris"
+    assert all(item.notes for item in library)
+    # Named from the directory, not added beside it.
+    assert not library.filter(supplier__type="other").exists()

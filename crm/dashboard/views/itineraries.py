@@ -172,6 +172,8 @@ def _render_builder(
                 total_days=context["total_days"],
                 **plan_kwargs,
             ),
+            # "Insert from the library" on each day: one query, however many days.
+            "library_choices": trip_selectors.library_item_choices(agency=request.agency),
             "new_day_form": new_day_form or DayForm(auto_id="newday-%s"),
             "new_day_open": new_day_form is not None or not context["pages"],
             "proposals": proposal_selectors.proposal_list(

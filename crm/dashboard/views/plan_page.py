@@ -31,10 +31,12 @@ def build_plan(
     edit_item: tuple[int, ItemForm] | None = None,
     confirm_remove: int | None = None,
     confirm_remove_day: int | None = None,
+    library_insert: tuple[int, str] | None = None,
 ) -> list[dict[str, Any]]:
     """One page of days in order, each with its items, its forms and what to show open (an
-    item being edited, or ``confirm_remove`` / ``confirm_remove_day``: the item or the day
-    whose removal asks first)."""
+    item being edited, ``confirm_remove`` / ``confirm_remove_day``: the item or the day whose
+    removal asks first, or ``library_insert``: the day whose "Insert from the library" was
+    refused, and why)."""
     plan = []
     offset = page.offset if page else 0
     for index, day in enumerate(days):
@@ -47,9 +49,12 @@ def build_plan(
             "add_open": False,
             "edit_form": None,
             "confirm_remove": day.pk == confirm_remove_day,
+            "library_error": "",
         }
         if add_item and add_item[0] == day.pk:
             entry["add_form"], entry["add_open"] = add_item[1], True
+        if library_insert and library_insert[0] == day.pk:
+            entry["library_error"], entry["add_open"] = library_insert[1], True
         if edit_day and edit_day[0] == day.pk:
             entry["edit_form"] = edit_day[1]
         items = list(day.items.all())

@@ -96,6 +96,7 @@ def test_a_client_deleted_takes_its_bookings_services_and_leaves_the_supplier_fr
         "bookings": 0,
         "booking_services": 0,
         "itinerary_items": 0,
+        "library_items": 0,
     }
     supplier_services.supplier_delete(supplier=supplier)
     assert not Supplier.objects.filter(pk=supplier.pk).exists()

@@ -48,6 +48,7 @@ ID_PARAMS: dict[str, str] = {
     "enquiry_id": "crm.Enquiry",
     "import_id": "crm.ClientImport",
     "template_id": "crm.ItineraryTemplate",
+    "library_item_id": "crm.LibraryItem",
     "pk": VIEWSET_MODEL,  # API detail routes: the TenantViewSet's ``model``
     "number": "crm.ProposalVersion",  # a version of that proposal, by its number
     "n": "crm.ProposalVersion",  # the same, in the API

@@ -32,6 +32,7 @@ def api_base_bodies(b: Tenant) -> dict[str, dict[str, Any]]:
         "payment": {"amount": "1.00"},
         "traveller": {"first_name": "Bergamo", "last_name": "Walker"},  # no id field to try
         "supplier": {"name": "Bergamo Lodge"},
+        "library_item": {"title": "Bergamo Lodge, one night"},
         "task": {"client_id": client, "title": "Bergamo call", "due_date": "2027-03-02"},
         "invoice": {},  # issued from the booking as it stands: no body
         "receipt": {"payment_id": b.rows["crm.Payment"].pk},
@@ -58,7 +59,23 @@ BODY_ID_FIELDS = {
     "proposal": "crm.Proposal",
     "assignee": "accounts.User",
     "service_id": "crm.BookingService",
+    "library_item_id": "crm.LibraryItem",
 }
+
+# Actions whose body names a record, API and dashboard: (route name, B's valid body without
+# the id field, the field, the model its id is of, what A's id answers, what B's own answers).
+# The builder's "Insert from the library" shows the builder again with the error (200).
+ACTION_BODIES: list[tuple[str, dict[str, Any], str, str, int, int]] = [
+    (
+        "api:itinerary-item-from-library",
+        {"day_number": 1},
+        "library_item_id",
+        "crm.LibraryItem",
+        422,
+        201,
+    ),
+    ("library_insert", {}, "library_item", "crm.LibraryItem", 200, 302),
+]
 
 # Dashboard forms that name other records: (route, B's record it edits, valid fields).
 FORM_CASES: list[tuple[str, str | None, dict[str, Any]]] = [
@@ -187,6 +204,18 @@ def test_another_agencys_ids_in_a_body_are_refused_like_missing_ones(world, caps
                 tally.counts["controls"] += 1
                 if control.status_code not in (200, 201):
                     tally.fail(f"control {method} {url} with B's {name}: {control.status_code}")
+
+    for name, base, field, label, refused_status, ok in ACTION_BODIES:
+        route = by_name[name]
+        url = route.url(b.values(route))
+        a_id, b_id = a.rows[label].pk, b.rows[label].pk
+        got = refused("POST", url, {**base, field: a_id}, {**base, field: MISSING}, field)
+        if got.status_code != refused_status:
+            tally.fail(f"POST {url} with A's {field} answered {got.status_code}")
+        control = world.control("POST", url, {**base, field: b_id})
+        tally.counts["controls"] += 1
+        if control.status_code != ok:
+            tally.fail(f"control POST {url} with B's {field}: {control.status_code}")
 
     # Resources with no create (enquiries): their PATCH, with each id field.
     for route in patch_only:

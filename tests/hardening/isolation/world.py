@@ -37,6 +37,7 @@ from crm.models import (
     ItineraryDay,
     ItineraryItem,
     ItineraryTemplate,
+    LibraryItem,
     Notification,
     Payment,
     Proposal,
@@ -50,6 +51,7 @@ from crm.models import (
 from crm.proposals import services as proposal_services
 from crm.suppliers import services as supplier_services
 from crm.tasks import services as task_services
+from crm.trips import library as trip_library
 from crm.trips import services as trip_services
 from crm.trips import templates as trip_templates
 from crm.webhooks import services as webhook_services
@@ -220,6 +222,14 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             email=f"reservations@{low}-lodge.example",
             contacts=[{"name": f"{word} Reservations Desk", "email": f"desk@{low}.example"}],
         )
+        library_item = trip_library.library_item_create(
+            agency=agency,
+            created_by=owner,
+            title=f"{word} Lodge, one night",
+            kind="accommodation",
+            supplier=supplier,
+            notes=f"{word} library description",
+        )
         service = booked_services.booking_service_add(
             booking=booking,
             created_by=owner,
@@ -322,6 +332,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
             "crm.ItineraryDay": day,
             "crm.ItineraryItem": item,
             "crm.ItineraryTemplate": template,
+            "crm.LibraryItem": library_item,
             "crm.Proposal": proposal,
             "crm.ProposalVersion": proposal.versions.get(number=1),
             "crm.Booking": booking,
@@ -370,6 +381,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         "crm.ItineraryDay": ItineraryDay.objects.filter(itinerary__agency=agency),
         "crm.ItineraryItem": ItineraryItem.objects.filter(day__itinerary__agency=agency),
         "crm.ItineraryTemplate": ItineraryTemplate.objects.for_agency(agency),
+        "crm.LibraryItem": LibraryItem.objects.for_agency(agency),
         "crm.Proposal": Proposal.objects.for_agency(agency),
         "crm.Booking": Booking.objects.for_agency(agency),
         "crm.BookingService": BookingService.objects.for_agency(agency),
@@ -408,6 +420,7 @@ def populate(agency: Agency, owner: User, member: User, word: str) -> Tenant:
         ("clients", "crm.Client"),
         ("itineraries", "crm.Itinerary"),
         ("itinerary-templates", "crm.ItineraryTemplate"),
+        ("library-items", "crm.LibraryItem"),
         ("proposals", "crm.Proposal"),
         ("bookings", "crm.Booking"),
         ("webhooks", "crm.WebhookEndpoint"),

@@ -126,6 +126,7 @@ from .itinerary_detail_envelope import ItineraryDetailEnvelope
 from .itinerary_duplicate_request import ItineraryDuplicateRequest
 from .itinerary_input_request import ItineraryInputRequest
 from .itinerary_item import ItineraryItem
+from .itinerary_item_from_library_request import ItineraryItemFromLibraryRequest
 from .itinerary_item_input_request import ItineraryItemInputRequest
 from .itinerary_item_move_request import ItineraryItemMoveRequest
 from .itinerary_status_enum import ItineraryStatusEnum
@@ -135,6 +136,11 @@ from .itinerary_template_detail_envelope import ItineraryTemplateDetailEnvelope
 from .itinerary_template_input_request import ItineraryTemplateInputRequest
 from .itinerary_template_use_request import ItineraryTemplateUseRequest
 from .itinerary_templates_list_sort_item import ItineraryTemplatesListSortItem
+from .library_item import LibraryItem
+from .library_item_envelope import LibraryItemEnvelope
+from .library_item_input_request import LibraryItemInputRequest
+from .library_items_list_kind import LibraryItemsListKind
+from .library_items_list_sort_item import LibraryItemsListSortItem
 from .line_item import LineItem
 from .line_item_input_request import LineItemInputRequest
 from .lookup_item import LookupItem
@@ -170,6 +176,7 @@ from .paginated_instalment_due_list import PaginatedInstalmentDueList
 from .paginated_invoice_list import PaginatedInvoiceList
 from .paginated_itinerary_list import PaginatedItineraryList
 from .paginated_itinerary_template_list import PaginatedItineraryTemplateList
+from .paginated_library_item_list import PaginatedLibraryItemList
 from .paginated_payment_list import PaginatedPaymentList
 from .paginated_proposal_list import PaginatedProposalList
 from .paginated_proposal_version_list import PaginatedProposalVersionList
@@ -185,6 +192,7 @@ from .patched_client_input_request import PatchedClientInputRequest
 from .patched_enquiry_update_request import PatchedEnquiryUpdateRequest
 from .patched_itinerary_input_request import PatchedItineraryInputRequest
 from .patched_itinerary_template_update_request import PatchedItineraryTemplateUpdateRequest
+from .patched_library_item_input_request import PatchedLibraryItemInputRequest
 from .patched_payment_update_request import PatchedPaymentUpdateRequest
 from .patched_proposal_input_request import PatchedProposalInputRequest
 from .patched_supplier_input_request import PatchedSupplierInputRequest
@@ -421,6 +429,7 @@ __all__ = (
     "ItineraryDuplicateRequest",
     "ItineraryInputRequest",
     "ItineraryItem",
+    "ItineraryItemFromLibraryRequest",
     "ItineraryItemInputRequest",
     "ItineraryItemMoveRequest",
     "ItineraryStatusEnum",
@@ -430,6 +439,11 @@ __all__ = (
     "ItineraryTemplateInputRequest",
     "ItineraryTemplatesListSortItem",
     "ItineraryTemplateUseRequest",
+    "LibraryItem",
+    "LibraryItemEnvelope",
+    "LibraryItemInputRequest",
+    "LibraryItemsListKind",
+    "LibraryItemsListSortItem",
     "LineItem",
     "LineItemInputRequest",
     "LookupItem",
@@ -465,6 +479,7 @@ __all__ = (
     "PaginatedInvoiceList",
     "PaginatedItineraryList",
     "PaginatedItineraryTemplateList",
+    "PaginatedLibraryItemList",
     "PaginatedPaymentList",
     "PaginatedProposalList",
     "PaginatedProposalVersionList",
@@ -480,6 +495,7 @@ __all__ = (
     "PatchedEnquiryUpdateRequest",
     "PatchedItineraryInputRequest",
     "PatchedItineraryTemplateUpdateRequest",
+    "PatchedLibraryItemInputRequest",
     "PatchedPaymentUpdateRequest",
     "PatchedProposalInputRequest",
     "PatchedSupplierInputRequest",

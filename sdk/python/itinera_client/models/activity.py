@@ -101,6 +101,10 @@ class Activity:
                 * `itinerarytemplate.used` - itinerarytemplate.used
                 * `job.failed` - job.failed
                 * `job.retried` - job.retried
+                * `libraryitem.created` - libraryitem.created
+                * `libraryitem.deleted` - libraryitem.deleted
+                * `libraryitem.updated` - libraryitem.updated
+                * `libraryitem.used` - libraryitem.used
                 * `member.deactivated` - member.deactivated
                 * `member.reactivated` - member.reactivated
                 * `member.role_changed` - member.role_changed

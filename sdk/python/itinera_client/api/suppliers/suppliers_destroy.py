@@ -76,8 +76,8 @@ def sync_detailed(
 ) -> Response[Any | Error]:
     """Delete a supplier
 
-     Deletes a supplier nothing names. One still named by a booking, a booked service or an itinerary
-    item is refused with a 409: archive it instead.
+     Deletes a supplier nothing names. One still named by a booking, a booked service, an itinerary item
+    or a library item is refused with a 409: archive it instead.
 
     Args:
         id (str):
@@ -108,8 +108,8 @@ def sync(
 ) -> Any | Error | None:
     """Delete a supplier
 
-     Deletes a supplier nothing names. One still named by a booking, a booked service or an itinerary
-    item is refused with a 409: archive it instead.
+     Deletes a supplier nothing names. One still named by a booking, a booked service, an itinerary item
+    or a library item is refused with a 409: archive it instead.
 
     Args:
         id (str):
@@ -135,8 +135,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Error]:
     """Delete a supplier
 
-     Deletes a supplier nothing names. One still named by a booking, a booked service or an itinerary
-    item is refused with a 409: archive it instead.
+     Deletes a supplier nothing names. One still named by a booking, a booked service, an itinerary item
+    or a library item is refused with a 409: archive it instead.
 
     Args:
         id (str):
@@ -165,8 +165,8 @@ async def asyncio(
 ) -> Any | Error | None:
     """Delete a supplier
 
-     Deletes a supplier nothing names. One still named by a booking, a booked service or an itinerary
-    item is refused with a 409: archive it instead.
+     Deletes a supplier nothing names. One still named by a booking, a booked service, an itinerary item
+    or a library item is refused with a 409: archive it instead.
 
     Args:
         id (str):

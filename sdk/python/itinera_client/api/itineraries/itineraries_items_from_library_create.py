@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
+from ...models.itinerary_item_from_library_request import ItineraryItemFromLibraryRequest
+from ...models.validation_error import ValidationError
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: ItineraryItemFromLibraryRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/itineraries/{id}/items/from-library".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+    if response.status_code == 201:
+        response_201 = ItineraryDetailEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemFromLibraryRequest,
+) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+    """Insert an item from the library into a day
+
+     A copy of the library item (kind, title, times, location, supplier, description) is added to day
+    `day_number`, at `position` or last, as the builder adds one (the same limits and
+    `itinerary.item_added` event). Answers the itinerary with its whole plan. Another agency's library
+    item, or a day number the plan does not have, is a 422 on that field.
+
+    Args:
+        id (str):
+        body (ItineraryItemFromLibraryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ItineraryDetailEnvelope | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemFromLibraryRequest,
+) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+    """Insert an item from the library into a day
+
+     A copy of the library item (kind, title, times, location, supplier, description) is added to day
+    `day_number`, at `position` or last, as the builder adds one (the same limits and
+    `itinerary.item_added` event). Answers the itinerary with its whole plan. Another agency's library
+    item, or a day number the plan does not have, is a 422 on that field.
+
+    Args:
+        id (str):
+        body (ItineraryItemFromLibraryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ItineraryDetailEnvelope | ValidationError
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemFromLibraryRequest,
+) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+    """Insert an item from the library into a day
+
+     A copy of the library item (kind, title, times, location, supplier, description) is added to day
+    `day_number`, at `position` or last, as the builder adds one (the same limits and
+    `itinerary.item_added` event). Answers the itinerary with its whole plan. Another agency's library
+    item, or a day number the plan does not have, is a 422 on that field.
+
+    Args:
+        id (str):
+        body (ItineraryItemFromLibraryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ItineraryDetailEnvelope | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ItineraryItemFromLibraryRequest,
+) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+    """Insert an item from the library into a day
+
+     A copy of the library item (kind, title, times, location, supplier, description) is added to day
+    `day_number`, at `position` or last, as the builder adds one (the same limits and
+    `itinerary.item_added` event). Answers the itinerary with its whole plan. Another agency's library
+    item, or a day number the plan does not have, is a 422 on that field.
+
+    Args:
+        id (str):
+        body (ItineraryItemFromLibraryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ItineraryDetailEnvelope | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed
