@@ -16,6 +16,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from crm.trips.library import library_item_create
 from crm.trips.templates import template_from_itinerary
 from tests.factories import (
     BookingFactory,
@@ -64,6 +65,13 @@ def _rows(agency, user, n: int, batch: str) -> dict[str, int]:
         EnquiryFactory(agency=agency, form=form, client=client)
         TaskFactory(agency=agency, client=client, assignee=user, created_by=user)
         template_from_itinerary(itinerary=trip, name=f"Template {i}", actor=user)
+        library_item_create(
+            agency=agency,
+            created_by=user,
+            title=f"Hotel {batch}{i}",
+            kind="accommodation",
+            supplier=supplier,
+        )
         ids = {"client": first.pk, "itinerary": trip.pk, "booking": booking.pk}
     return ids
 
@@ -75,7 +83,7 @@ PAGES: dict[str, tuple[int, Callable[[dict[str, int]], str]]] = {
     "clients, searched": (8, lambda ids: "/clients/?q=Client"),
     "client": (18, lambda ids: f"/clients/{ids['client']}/"),
     "itineraries": (8, lambda ids: "/itineraries/"),
-    "itinerary builder": (14, lambda ids: f"/itineraries/{ids['itinerary']}/"),
+    "itinerary builder": (15, lambda ids: f"/itineraries/{ids['itinerary']}/"),
     "proposals": (8, lambda ids: "/proposals/"),
     "bookings": (8, lambda ids: "/bookings/"),
     "booking": (15, lambda ids: f"/bookings/{ids['booking']}/"),
@@ -83,6 +91,7 @@ PAGES: dict[str, tuple[int, Callable[[dict[str, int]], str]]] = {
     "enquiries": (10, lambda ids: "/enquiries/"),
     "tasks": (8, lambda ids: "/tasks/"),
     "itinerary templates": (7, lambda ids: "/itinerary-templates/"),
+    "library": (8, lambda ids: "/library/"),
 }
 
 
