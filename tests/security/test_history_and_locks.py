@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from accounts.models import Activity
 from crm.models import Itinerary, Proposal
+from crm.trips.library import library_item_create
 from tests.api.conftest import Api, warm
 from tests.factories import (
     ClientFactory,
@@ -103,7 +104,21 @@ DASHBOARD_PLAN_CASES: dict[str, tuple[DashboardCase, str]] = {
         lambda t: (f"/itineraries/{t.pk}/items/{_item(t, 'Flight')}/delete/", {}),
         "item_removed",
     ),
+    "library_insert": (
+        lambda t: (
+            f"/itineraries/{t.pk}/days/{_day(t, 2)}/items/from-library/",
+            {"library_item": str(_library_item(t))},
+        ),
+        "item_added",
+    ),
 }
+# Routes under an itinerary's items that leave its plan as it is (they write elsewhere, with
+# their own history): saving an item to the library copies it into the library.
+NOT_PLAN_EDITS = {"item_save_to_library"}
+
+
+def _library_item(trip: Itinerary) -> int:
+    return library_item_create(agency=trip.agency, title="Tram 28 ride").pk
 
 
 def _events_of(trip: Itinerary) -> list[Activity]:
@@ -122,7 +137,7 @@ def test_every_plan_route_has_a_case():
         for route in walk(get_resolver())
         if re.match(r"itineraries/<int:itinerary_id>/(days|items)/", route.route)
     }
-    assert plan_routes == set(DASHBOARD_PLAN_CASES)
+    assert plan_routes == set(DASHBOARD_PLAN_CASES) | NOT_PLAN_EDITS
 
 
 @pytest.mark.parametrize("name", sorted(DASHBOARD_PLAN_CASES))
