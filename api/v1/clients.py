@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
-from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_length_of
+from api.serializers import Country, ErrorSerializer, Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
 from api.v1.client_contacts import ClientContactActions
 from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
@@ -93,7 +93,7 @@ class ClientInputSerializer(serializers.Serializer):
     )
     company = Text(max_length=max_length_of(Client, "company"), required=False, allow_null=True)
     city = Text(max_length=max_length_of(Client, "city"), required=False, allow_null=True)
-    country = Text(
+    country = Country(
         max_length=max_length_of(Client, "country"),
         required=False,
         allow_null=True,

@@ -12,14 +12,24 @@ from typing import Any, ClassVar
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.exceptions import Unprocessable
 from core.overrides import JSONRenderer
 from crm.exports import export_lines
 
 FORMAT_PARAMETER = "format"
+# Declared on the list (so api.strict takes it, and the schema says it).
+FORMAT = OpenApiParameter(
+    FORMAT_PARAMETER,
+    str,
+    enum=["csv"],
+    description="`csv`: every row the filters select (no pages) as a CSV download, as with "
+    "`Accept: text/csv`.",
+)
 
 
 class CSVRenderer(BaseRenderer):
@@ -62,15 +72,32 @@ class CsvListMixin(StreamingFinalizeMixin):
     export: ClassVar[str]
     renderer_classes: Sequence[type[BaseRenderer]] = [JSONRenderer, CSVRenderer]
 
+    def get_renderers(self) -> list[BaseRenderer]:
+        renderers: list[BaseRenderer] = super().get_renderers()  # type: ignore[misc]
+        if self.action == "list":  # type: ignore[attr-defined]
+            return renderers
+        # Only the list exports: a record, a create or an error asked for as text/csv is JSON
+        # (the CSV renderer would answer an empty body).
+        return [r for r in renderers if not isinstance(r, CSVRenderer)]
+
     def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
         # ``?format=csv`` wins over the Accept header (clients send application/json by
         # habit); JSONFirstNegotiation would otherwise fall back to JSON.
-        if request.query_params.get(FORMAT_PARAMETER) == "csv" and self.action == "list":  # type: ignore[attr-defined]
+        asked = request.query_params.get(FORMAT_PARAMETER)
+        if asked == "csv" and self.action == "list":  # type: ignore[attr-defined]
             renderer = CSVRenderer()
             return renderer, renderer.media_type
+        if asked is not None:
+            # Any other value is refused (the list's 422 below, api.strict elsewhere), in JSON:
+            # DRF's own format override would raise a 404 mid-negotiation (a 500).
+            json_renderer = JSONRenderer()
+            return json_renderer, json_renderer.media_type
         return super().perform_content_negotiation(request, force)  # type: ignore[misc]
 
+    @extend_schema(parameters=[FORMAT])
     def list(self, request: Request, **parent: Any) -> Any:
+        if request.query_params.get(FORMAT_PARAMETER, "csv") != "csv":
+            raise Unprocessable({FORMAT_PARAMETER: ["`csv`, or leave it out (JSON)."]})
         if getattr(request, "accepted_renderer", None) is None or not isinstance(
             request.accepted_renderer, CSVRenderer
         ):

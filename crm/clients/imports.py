@@ -106,6 +106,8 @@ def import_upload(*, agency: Agency, created_by: User | None, upload: UploadedFi
         size += len(piece)
         if size > MAX_FILE_BYTES:
             raise ValidationError({"file": [f"A file has at most {MAX_FILE_BYTES // 2**20} MB."]})
+        if b"\x00" in piece:  # an image, a spreadsheet: PostgreSQL text cannot hold a NUL
+            raise ValidationError({"file": ["This is not a CSV file: it holds NUL bytes."]})
         pending += piece
         while len(pending) >= CHUNK_BYTES:
             cut = pending.rfind(b"\n", 0, CHUNK_BYTES)

@@ -68,3 +68,12 @@ def test_another_agencys_import_is_a_404(api: Api, bob_api: Api):
     assert api.get(f"/client-imports/{run['id']}").status_code == 404
     assert api.post(f"/client-imports/{run['id']}/start", {}).status_code == 404
     assert api.get(f"/client-imports/{run['id']}/failures").status_code == 404
+
+
+def test_a_file_that_is_not_csv_is_a_422(api: Api):
+    from crm.models import ClientImport
+
+    response = upload(api, b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00")
+    assert response.status_code == 422
+    assert "file" in response.json()["errors"]
+    assert not ClientImport.objects.exists()
