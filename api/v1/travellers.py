@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from api.base import TenantViewSet, envelope
 from api.exceptions import error_response
 from api.idempotency import IdempotentCreateMixin
-from api.serializers import Id, OutputSerializer, Text, max_length_of
+from api.serializers import Country, Id, OutputSerializer, Text, max_length_of
 from crm.clients import selectors as client_selectors
 from crm.clients import travellers as traveller_services
 from crm.clients.filters import TravellerFilter
@@ -142,14 +142,14 @@ class TravellerInputSerializer(serializers.Serializer):
     gender = serializers.ChoiceField(
         choices=Gender.choices, required=False, allow_blank=True, allow_null=True
     )
-    nationality = Text(
+    nationality = Country(
         max_length=100,
         required=False,
         allow_null=True,
         help_text="ISO 3166-1 code or English name; stored as the alpha-2 code.",
     )
     passport_number = Text(max_length=50, required=False, allow_null=True, help_text=DOCUMENT_HELP)
-    passport_country = Text(
+    passport_country = Country(
         max_length=100,
         required=False,
         allow_null=True,
