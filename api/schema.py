@@ -206,7 +206,14 @@ class ApiAutoSchema(AutoSchema):
         one_of = getattr(serializer, "exactly_one_of", None)
         if one_of and direction == "request":
             # The serializer's validate() refuses none or both: say so ("email" or "username").
-            schema["oneOf"] = [{"required": [name]} for name in one_of]
+            # As a ``not`` (neither, or both): a ``oneOf`` beside the properties makes a typed
+            # client generator (openapi-python-client, the SDK) type the whole body as Any.
+            schema["not"] = {
+                "anyOf": [
+                    {"required": list(one_of)},
+                    {"allOf": [{"not": {"required": [name]}} for name in one_of]},
+                ]
+            }
         return schema
 
     def _map_serializer_field(self, field: Any, direction: str, *args: Any, **kwargs: Any) -> Any:

@@ -12,8 +12,8 @@ from ...types import Response
 
 
 def _get_kwargs(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -50,6 +50,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -68,8 +73,8 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | PaymentEnvelope]:
@@ -79,8 +84,8 @@ def sync_detailed(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,8 +108,8 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Error | PaymentEnvelope | None:
@@ -114,8 +119,8 @@ def sync(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,8 +138,8 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | PaymentEnvelope]:
@@ -144,8 +149,8 @@ async def asyncio_detailed(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,8 +171,8 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Error | PaymentEnvelope | None:
@@ -177,8 +182,8 @@ async def asyncio(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

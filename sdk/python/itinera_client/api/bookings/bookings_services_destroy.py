@@ -11,7 +11,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     service_id: int,
 ) -> dict[str, Any]:
 
@@ -51,6 +51,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -67,7 +72,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -78,7 +83,7 @@ def sync_detailed(
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -102,7 +107,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -113,7 +118,7 @@ def sync(
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -132,7 +137,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -143,7 +148,7 @@ async def asyncio_detailed(
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -165,7 +170,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -176,7 +181,7 @@ async def asyncio(
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:

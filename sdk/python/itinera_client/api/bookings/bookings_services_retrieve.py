@@ -12,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     service_id: int,
 ) -> dict[str, Any]:
 
@@ -50,6 +50,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -68,7 +73,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -78,7 +83,7 @@ def sync_detailed(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -102,7 +107,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -112,7 +117,7 @@ def sync(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -131,7 +136,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -141,7 +146,7 @@ async def asyncio_detailed(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -163,7 +168,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -173,7 +178,7 @@ async def asyncio(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:

@@ -12,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -46,6 +46,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -64,7 +69,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[ClientEnvelope | Error]:
@@ -75,7 +80,7 @@ def sync_detailed(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +102,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> ClientEnvelope | Error | None:
@@ -108,7 +113,7 @@ def sync(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +130,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[ClientEnvelope | Error]:
@@ -136,7 +141,7 @@ async def asyncio_detailed(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +161,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> ClientEnvelope | Error | None:
@@ -167,7 +172,7 @@ async def asyncio(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,8 +11,8 @@ from ...types import Response
 
 
 def _get_kwargs(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -51,6 +51,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -67,8 +72,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
@@ -78,8 +83,8 @@ def sync_detailed(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,8 +107,8 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
@@ -113,8 +118,8 @@ def sync(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,8 +137,8 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
@@ -143,8 +148,8 @@ async def asyncio_detailed(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,8 +170,8 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
@@ -176,8 +181,8 @@ async def asyncio(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -12,8 +12,8 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -64,6 +64,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -82,8 +87,8 @@ def _build_response(
 
 
 def sync_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
@@ -96,8 +101,8 @@ def sync_detailed(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:
@@ -122,8 +127,8 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
@@ -136,8 +141,8 @@ def sync(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:
@@ -157,8 +162,8 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
@@ -171,8 +176,8 @@ async def asyncio_detailed(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:
@@ -195,8 +200,8 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
@@ -209,8 +214,8 @@ async def asyncio(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:

@@ -11,7 +11,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -49,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -65,16 +70,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a itinerary template
+    """Delete an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,16 +101,16 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a itinerary template
+    """Delete an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,16 +127,16 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a itinerary template
+    """Delete an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,16 +156,16 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a itinerary template
+    """Delete an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

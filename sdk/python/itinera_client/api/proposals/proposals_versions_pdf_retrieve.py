@@ -13,7 +13,7 @@ from ...types import File, Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     n: int,
 ) -> dict[str, Any]:
 
@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -79,7 +84,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -91,7 +96,7 @@ def sync_detailed(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -115,7 +120,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -127,7 +132,7 @@ def sync(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -146,7 +151,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -158,7 +163,7 @@ async def asyncio_detailed(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -180,7 +185,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -192,7 +197,7 @@ async def asyncio(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:

@@ -12,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     n: int,
 ) -> dict[str, Any]:
 
@@ -55,6 +55,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -73,7 +78,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -83,7 +88,7 @@ def sync_detailed(
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -107,7 +112,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -117,7 +122,7 @@ def sync(
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -136,7 +141,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -146,7 +151,7 @@ async def asyncio_detailed(
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -168,7 +173,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
@@ -178,7 +183,7 @@ async def asyncio(
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:

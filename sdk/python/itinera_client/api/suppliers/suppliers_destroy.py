@@ -11,7 +11,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -54,6 +54,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -70,7 +75,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
@@ -80,7 +85,7 @@ def sync_detailed(
     item is refused with a 409: archive it instead.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,7 +107,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
@@ -112,7 +117,7 @@ def sync(
     item is refused with a 409: archive it instead.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +134,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
@@ -139,7 +144,7 @@ async def asyncio_detailed(
     item is refused with a 409: archive it instead.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +164,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
@@ -169,7 +174,7 @@ async def asyncio(
     item is refused with a 409: archive it instead.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

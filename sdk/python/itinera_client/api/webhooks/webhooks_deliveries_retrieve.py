@@ -12,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     delivery_id: int,
 ) -> dict[str, Any]:
 
@@ -55,6 +55,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -73,7 +78,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -84,7 +89,7 @@ def sync_detailed(
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -108,7 +113,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -119,7 +124,7 @@ def sync(
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -138,7 +143,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -149,7 +154,7 @@ async def asyncio_detailed(
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -171,7 +176,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -182,7 +187,7 @@ async def asyncio(
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:

@@ -11,7 +11,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -49,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -65,7 +70,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
@@ -74,7 +79,7 @@ def sync_detailed(
      Deletes the endpoint with its delivery log; nothing more is sent to it.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +101,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
@@ -105,7 +110,7 @@ def sync(
      Deletes the endpoint with its delivery log; nothing more is sent to it.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +127,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
@@ -131,7 +136,7 @@ async def asyncio_detailed(
      Deletes the endpoint with its delivery log; nothing more is sent to it.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +156,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
@@ -160,7 +165,7 @@ async def asyncio(
      Deletes the endpoint with its delivery log; nothing more is sent to it.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
