@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from crm.models import Client, ItineraryItem
+from crm.models import Client, Itinerary, ItineraryItem
 from tests import webhook_support
 from tests.api.conftest import Api
 from tests.factories import (
@@ -224,3 +224,36 @@ def test_an_empty_sort_or_search_is_no_sort_or_search_but_an_empty_id_is_refused
     assert api.get("/proposals?sort=&q=").status_code == 200
     assert list(errors(api.get("/bookings?balance_due="))) == ["balance_due"]
     assert api.get("/bookings?balance_due=true").status_code == 200
+
+
+# Endpoints added after api.strict: nothing of theirs is listed anywhere -----------------------
+
+
+def test_itinerary_templates_are_strict_with_no_word_of_their_own(api: Api, agency):
+    from crm.models import ItineraryTemplate
+
+    trip = ItineraryFactory(client=ClientFactory(agency=agency), title="Lisbon")
+    assert list(errors(api.get("/itinerary-templates?nmae=lisbon"))) == ["nmae"]
+    assert api.get("/itinerary-templates?q=lisb&page=1").status_code == 200
+    body = {"itinerary_id": trip.pk, "name": "Lisbon", "days": []}
+    assert list(errors(api.post("/itinerary-templates", body))) == ["days"]
+    assert not ItineraryTemplate.objects.exists()
+    created = api.post("/itinerary-templates", {"itinerary_id": trip.pk, "name": "Lisbon"})
+    pk = created.json()["data"]["id"]
+    found = errors(api.patch(f"/itinerary-templates/{pk}", {"descripton": "Two days"}))
+    assert list(found) == ["descripton"] and "description" in found["descripton"][0]
+    use = {"client_id": trip.client_id, "start": "2027-03-01"}
+    assert list(errors(api.post(f"/itinerary-templates/{pk}/use", use))) == ["start"]
+    assert ItineraryTemplate.objects.get().description == created.json()["data"]["description"]
+    assert Itinerary.objects.count() == 1  # the one the template was saved from
+
+
+def test_an_item_move_refuses_an_unknown_field_and_moves_nothing(api: Api, agency):
+    trip = ItineraryFactory(client=ClientFactory(agency=agency))
+    day = ItineraryDayFactory(itinerary=trip, day_number=1)
+    first = ItineraryItemFactory(day=day, position=1)
+    ItineraryItemFactory(day=day, position=2)
+    path = f"/itineraries/{trip.pk}/items/{first.pk}/move"
+    assert list(errors(api.post(path, {"postion": 1}))) == ["postion"]
+    first.refresh_from_db()
+    assert first.position == 1
