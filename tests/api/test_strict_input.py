@@ -257,3 +257,11 @@ def test_an_item_move_refuses_an_unknown_field_and_moves_nothing(api: Api, agenc
     assert list(errors(api.post(path, {"postion": 1}))) == ["postion"]
     first.refresh_from_db()
     assert first.position == 1
+
+
+def test_another_itinerarys_item_is_a_404_before_any_word_on_the_body(api: Api, agency):
+    trip = ItineraryFactory(client=ClientFactory(agency=agency))
+    other = ItineraryFactory(client=trip.client)
+    item = ItineraryItemFactory(day=ItineraryDayFactory(itinerary=other, day_number=1))
+    response = api.post(f"/itineraries/{trip.pk}/items/{item.pk}/move", {"postion": 1})
+    assert response.status_code == 404
