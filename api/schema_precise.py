@@ -70,12 +70,17 @@ SERVICE_UNAVAILABLE = {
 
 def money_pattern(field: serializers.DecimalField) -> str:
     """A regular expression for exactly the decimal strings the field accepts, for the
-    common bounds (none, from 0, from a positive cent, up to 100)."""
+    common bounds (none, from 0, from a positive cent, up to 100, up to a maximum of nines)."""
     places = field.decimal_places or 0
     whole = (field.max_digits or 12) - places
+    low, high = field.min_value, field.max_value
+    if high is not None and Decimal(high) > 0:
+        # A maximum of nines (9,999,999.99: a line's unit price) is a number of whole digits.
+        digits = len(str(int(Decimal(high))))
+        if Decimal(high) == Decimal(10) ** digits - Decimal(10) ** -places:
+            whole = min(whole, digits)
     fraction = rf"(\.[0-9]{{1,{places}}})?" if places else ""
     integer = rf"(0|[1-9][0-9]{{0,{max(whole - 1, 0)}}})"
-    low, high = field.min_value, field.max_value
     if high is not None and Decimal(high) == 100 and (low is not None and Decimal(low) == 0):
         zeros = rf"(\.0{{1,{places}}})?" if places else ""
         return rf"^(100{zeros}|[0-9]{{1,2}}{fraction})$"

@@ -333,3 +333,19 @@ def test_exactly_one_of_two_fields_is_said_so_the_sdk_keeps_its_typed_body(opena
         ({"deposit_percent": "30"}, False),
     ]:
         assert valid("ScheduleInputRequest", body) is ok, body
+
+
+def test_a_line_price_has_the_whole_digits_its_maximum_allows(openapi):
+    from api.v1.proposal_parts import LineItemInputSerializer
+
+    schema = openapi["components"]["schemas"]["LineItemInputRequest"]["properties"]
+    price = re.compile(schema["unit_price"]["pattern"])
+    for value, ok in [
+        ("9999999.99", True),
+        ("0", True),
+        ("10000000", False),
+        ("12345678.5", False),
+    ]:
+        assert bool(price.search(value)) is ok, value
+        line = LineItemInputSerializer(data={"description": "Hotel", "unit_price": value})
+        assert line.is_valid() is ok, (value, line.errors)  # the server says the same
