@@ -175,6 +175,8 @@ def test_the_fuzzing_rule_lets_only_missing_references_through():
     assert only_missing_references(
         errors(itinerary_id=["This itinerary belongs to another client."])
     )
+    assert only_missing_references(errors(day_id=["No day with id 4 in this itinerary."]))
+    assert only_missing_references(errors(traveller_ids=["Not a traveller of this client: 0, -3."]))
     # Anything else still fails the check.
     assert not only_missing_references(errors(client_id=["No client with id 0."], name=["Bad."]))
     assert not only_missing_references(errors(currency=["Use a three-letter ISO 4217 code."]))
@@ -349,3 +351,24 @@ def test_a_line_price_has_the_whole_digits_its_maximum_allows(openapi):
         assert bool(price.search(value)) is ok, value
         line = LineItemInputSerializer(data={"description": "Hotel", "unit_price": value})
         assert line.is_valid() is ok, (value, line.errors)  # the server says the same
+
+
+def test_a_travellers_document_fields_are_the_names_the_server_takes(openapi, api: Api, agency):
+    from tests.factories import ClientFactory, TravellerFactory
+
+    operation = openapi["paths"]["/api/v1/clients/{client_id}/travellers/{id}/documents"]["get"]
+    (fields,) = [p for p in operation["parameters"] if p["name"] == "fields"]
+    pattern = re.compile(fields["schema"]["pattern"])
+    traveller = TravellerFactory(client=ClientFactory(agency=agency))
+    url = f"/clients/{traveller.client_id}/travellers/{traveller.pk}/documents"
+    for value, ok in [
+        ("passport_number", True),
+        ("redress_number,passport_number", True),
+        ("passport_number, redress_number", False),  # a space: not a name
+        ("passport_number,", False),
+        ("notes", False),
+        ("", False),
+    ]:
+        assert bool(pattern.search(value)) is ok, value
+        response = api.get(f"{url}?fields={value}")
+        assert (response.status_code == 200) is ok, (value, response.content)

@@ -20,9 +20,11 @@ import schemathesis
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 MISSING_REFERENCE = re.compile(
-    r"No [\w ]+ with id -?[0-9]+( in this agency)?\."
+    r"No [\w ]+ with id -?[0-9]+( in this (agency|itinerary))?\."
     # An id of the agency, but not one this record may refer to: the same kind of reference.
     r"|This [\w ]+ belongs to another client\."
+    # Ids in a list (``traveller_ids``): any of them not the client's, named.
+    r"|Not a traveller of this client: -?[0-9]+(, -?[0-9]+)*\."
 )
 
 
