@@ -143,8 +143,11 @@ IDEMPOTENCY_RETRY_AFTER = OpenApiParameter(
     int,
     OpenApiParameter.HEADER,
     response=[409],
-    required=True,
-    description="Seconds to wait before retrying.",
+    # Only the 409 of an Idempotency-Key still in progress has it: a create's other 409 (a
+    # client that would be a duplicate) is final.
+    required=False,
+    description="Seconds to wait before retrying, when the 409 is an `Idempotency-Key` still "
+    "in progress.",
 )
 IDEMPOTENT_REPLAYED = OpenApiParameter(
     idempotency.REPLAYED_HEADER,

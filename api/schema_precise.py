@@ -59,6 +59,12 @@ HEADERS: dict[str, dict[str, Any]] = {
 }
 RATE_LIMIT_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
 
+UNKNOWN_INPUT = {
+    "description": "Validation failed: see `errors` (a query parameter or body field the "
+    "operation does not take is named there).",
+    "headers": {name: {"$ref": f"#/components/headers/{name}"} for name in RATE_LIMIT_HEADERS},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}},
+}
 SERVICE_UNAVAILABLE = {
     "description": "The database cannot be reached: retry after `Retry-After`.",
     "headers": {
@@ -166,8 +172,8 @@ def field_schema(field: serializers.Field, direction: str, schema: dict[str, Any
 
 def make_precise(result: dict[str, Any]) -> dict[str, Any]:
     """Postprocessing: integer path ids, the shared headers as components (each response
-    refers to them: the schema was 40% rate-limit headers), the 503 on every operation, the
-    CurrencyCode schema."""
+    refers to them: the schema was 40% rate-limit headers), the 422 and 503 on every operation,
+    the CurrencyCode schema."""
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["CurrencyCode"] = {
         "type": "string",
@@ -201,6 +207,9 @@ def make_precise(result: dict[str, Any]) -> dict[str, Any]:
                         content["text/csv"] = {"schema": {"type": "string"}}
                     else:
                         del content["text/csv"]
+            # api.strict: any operation answers 422 to a query parameter (or body field) it
+            # does not take, those without input of their own too.
+            responses.setdefault("422", json.loads(json.dumps(UNKNOWN_INPUT)))
             responses.setdefault("503", json.loads(json.dumps(SERVICE_UNAVAILABLE)))
             for response in responses.values():
                 headers = response.get("headers")

@@ -212,7 +212,7 @@ class TravellerViewSet(IdempotentCreateMixin, TenantViewSet):
     delete_service = traveller_services.traveller_delete
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     action_responses: ClassVar[dict[str, tuple[int, Any, tuple[int, ...]]]] = {
-        "documents": (200, TravellerDocumentsSerializer, (401, 403, 404, 429)),
+        "documents": (200, TravellerDocumentsSerializer, (401, 403, 404, 422, 429)),
     }
 
     def client_record(self) -> Client:

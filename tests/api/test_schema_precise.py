@@ -372,3 +372,22 @@ def test_a_travellers_document_fields_are_the_names_the_server_takes(openapi, ap
         assert bool(pattern.search(value)) is ok, value
         response = api.get(f"{url}?fields={value}")
         assert (response.status_code == 200) is ok, (value, response.content)
+
+
+def test_every_operation_documents_the_422_strict_input_can_answer(openapi, api: Api, agency):
+    for template, method, operation in operations(openapi):
+        assert "422" in operation["responses"], f"{method} {template}"
+    # One that takes no input at all answers it, with the documented body.
+    response = api.get("/lookups/currencies?lang=pt")
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["lang"]
+
+
+def test_a_duplicate_clients_409_is_not_promised_a_retry_after(openapi, api: Api, agency):
+    from tests.factories import ClientFactory
+
+    conflict = openapi["paths"]["/api/v1/clients"]["post"]["responses"]["409"]
+    assert not conflict["headers"]["Retry-After"].get("required")  # only a key in progress
+    ClientFactory(agency=agency, email="lea@example.com")
+    response = api.post("/clients", {"name": "Lea", "email": "lea@example.com"})
+    assert response.status_code == 409 and "Retry-After" not in response

@@ -265,3 +265,14 @@ def test_another_itinerarys_item_is_a_404_before_any_word_on_the_body(api: Api, 
     item = ItineraryItemFactory(day=ItineraryDayFactory(itinerary=other, day_number=1))
     response = api.post(f"/itineraries/{trip.pk}/items/{item.pk}/move", {"postion": 1})
     assert response.status_code == 404
+
+
+def test_a_task_time_is_a_wall_clock_time_in_and_out(api: Api, agency):
+    # format: time is an RFC 3339 time with an offset: "09:30:00" is not one, and an offset
+    # sent in ("09:30:00Z") was dropped on the way to the column.
+    client = ClientFactory(agency=agency)
+    body = {"client_id": client.pk, "title": "Call", "due_date": "2027-01-04"}
+    assert list(errors(api.post("/tasks", {**body, "due_time": "09:30:00Z"}))) == ["due_time"]
+    created = api.post("/tasks", {**body, "due_time": "09:30"})
+    assert created.status_code == 201, created.content
+    assert created.json()["data"]["due_time"] == "09:30:00"

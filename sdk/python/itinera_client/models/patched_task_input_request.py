@@ -19,7 +19,7 @@ class PatchedTaskInputRequest:
         title (str | Unset):
         notes (None | str | Unset):
         due_date (datetime.date | Unset):
-        due_time (None | str | Unset): HH:MM (or HH:MM:SS), in the agency's timezone.
+        due_time (None | str | Unset): HH:MM (or HH:MM:SS), in the agency's timezone. Example: 08:40:00.
         priority (PriorityEnum | Unset): * `low` - Low
             * `normal` - Normal
             * `high` - High

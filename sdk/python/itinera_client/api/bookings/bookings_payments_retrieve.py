@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.payment_envelope import PaymentEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaymentEnvelope | None:
+) -> Error | PaymentEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = PaymentEnvelope.from_dict(response.json())
 
@@ -44,6 +45,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -63,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaymentEnvelope]:
+) -> Response[Error | PaymentEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +83,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | PaymentEnvelope]:
+) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
@@ -92,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope]
+        Response[Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +118,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | PaymentEnvelope | None:
+) -> Error | PaymentEnvelope | ValidationError | None:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
@@ -127,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope
+        Error | PaymentEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -142,7 +148,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | PaymentEnvelope]:
+) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
@@ -157,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope]
+        Response[Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +181,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | PaymentEnvelope | None:
+) -> Error | PaymentEnvelope | ValidationError | None:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
@@ -190,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope
+        Error | PaymentEnvelope | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingDetailEnvelope | Error | None:
+) -> BookingDetailEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingDetailEnvelope.from_dict(response.json())
 
@@ -42,6 +43,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -61,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingDetailEnvelope | Error]:
+) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +80,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingDetailEnvelope | Error]:
+) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -91,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error]
+        Response[BookingDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +115,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingDetailEnvelope | Error | None:
+) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -126,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error
+        BookingDetailEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -139,7 +145,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingDetailEnvelope | Error]:
+) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -156,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error]
+        Response[BookingDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +178,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingDetailEnvelope | Error | None:
+) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -189,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error
+        BookingDetailEnvelope | Error | ValidationError
     """
 
     return (

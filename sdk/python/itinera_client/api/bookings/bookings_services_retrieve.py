@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingServiceEnvelope | Error | None:
+) -> BookingServiceEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingServiceEnvelope.from_dict(response.json())
 
@@ -44,6 +45,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -63,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingServiceEnvelope | Error]:
+) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +83,7 @@ def sync_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingServiceEnvelope | Error]:
+) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Retrieve a booking's service
 
      One service of the booking.
@@ -91,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error]
+        Response[BookingServiceEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +117,7 @@ def sync(
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingServiceEnvelope | Error | None:
+) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Retrieve a booking's service
 
      One service of the booking.
@@ -125,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error
+        BookingServiceEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -140,7 +146,7 @@ async def asyncio_detailed(
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingServiceEnvelope | Error]:
+) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Retrieve a booking's service
 
      One service of the booking.
@@ -154,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error]
+        Response[BookingServiceEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +178,7 @@ async def asyncio(
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingServiceEnvelope | Error | None:
+) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Retrieve a booking's service
 
      One service of the booking.
@@ -186,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error
+        BookingServiceEnvelope | Error | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -24,7 +25,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ValidationError | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
@@ -38,6 +41,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -55,7 +63,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ValidationError | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +78,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | str]:
+) -> Response[Error | ValidationError | str]:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -83,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | ValidationError | str]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +111,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | str | None:
+) -> Error | ValidationError | str | None:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -116,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | ValidationError | str
     """
 
     return sync_detailed(
@@ -129,7 +139,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | str]:
+) -> Response[Error | ValidationError | str]:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -144,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | ValidationError | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +170,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | str | None:
+) -> Error | ValidationError | str | None:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -175,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | ValidationError | str
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_import_envelope import ClientImportEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientImportEnvelope | Error | None:
+) -> ClientImportEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientImportEnvelope.from_dict(response.json())
 
@@ -42,6 +43,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -61,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientImportEnvelope | Error]:
+) -> Response[ClientImportEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +80,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientImportEnvelope | Error]:
+) -> Response[ClientImportEnvelope | Error | ValidationError]:
     """Fetch one client import
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -89,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientImportEnvelope | Error]
+        Response[ClientImportEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +113,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientImportEnvelope | Error | None:
+) -> ClientImportEnvelope | Error | ValidationError | None:
     """Fetch one client import
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -122,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientImportEnvelope | Error
+        ClientImportEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -135,7 +141,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientImportEnvelope | Error]:
+) -> Response[ClientImportEnvelope | Error | ValidationError]:
     """Fetch one client import
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -150,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientImportEnvelope | Error]
+        Response[ClientImportEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +172,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientImportEnvelope | Error | None:
+) -> ClientImportEnvelope | Error | ValidationError | None:
     """Fetch one client import
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -181,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientImportEnvelope | Error
+        ClientImportEnvelope | Error | ValidationError
     """
 
     return (

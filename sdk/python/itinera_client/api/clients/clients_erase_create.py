@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -25,7 +26,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientEnvelope | Error | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClientEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientEnvelope.from_dict(response.json())
 
@@ -46,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -64,7 +72,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +85,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -92,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error]
+        Response[ClientEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +118,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | None:
+) -> ClientEnvelope | Error | ValidationError | None:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -125,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error
+        ClientEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -138,7 +146,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -153,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error]
+        Response[ClientEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +177,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | None:
+) -> ClientEnvelope | Error | ValidationError | None:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -184,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error
+        ClientEnvelope | Error | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -25,7 +26,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientEnvelope | Error | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClientEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientEnvelope.from_dict(response.json())
 
@@ -40,6 +43,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -59,7 +67,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +80,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -87,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error]
+        Response[ClientEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +113,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | None:
+) -> ClientEnvelope | Error | ValidationError | None:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -120,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error
+        ClientEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -133,7 +141,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -148,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error]
+        Response[ClientEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +172,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | None:
+) -> ClientEnvelope | Error | ValidationError | None:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -179,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error
+        ClientEnvelope | Error | ValidationError
     """
 
     return (

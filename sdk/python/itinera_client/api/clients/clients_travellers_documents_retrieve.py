@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.traveller_documents_envelope import TravellerDocumentsEnvelope
+from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
 
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TravellerDocumentsEnvelope | None:
+) -> Error | TravellerDocumentsEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TravellerDocumentsEnvelope.from_dict(response.json())
 
@@ -59,6 +60,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -77,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TravellerDocumentsEnvelope]:
+) -> Response[Error | TravellerDocumentsEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +98,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Response[Error | TravellerDocumentsEnvelope]:
+) -> Response[Error | TravellerDocumentsEnvelope | ValidationError]:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -110,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerDocumentsEnvelope]
+        Response[Error | TravellerDocumentsEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Error | TravellerDocumentsEnvelope | None:
+) -> Error | TravellerDocumentsEnvelope | ValidationError | None:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -150,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerDocumentsEnvelope
+        Error | TravellerDocumentsEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -167,7 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Response[Error | TravellerDocumentsEnvelope]:
+) -> Response[Error | TravellerDocumentsEnvelope | ValidationError]:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -185,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerDocumentsEnvelope]
+        Response[Error | TravellerDocumentsEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -205,7 +211,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Error | TravellerDocumentsEnvelope | None:
+) -> Error | TravellerDocumentsEnvelope | ValidationError | None:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -223,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerDocumentsEnvelope
+        Error | TravellerDocumentsEnvelope | ValidationError
     """
 
     return (

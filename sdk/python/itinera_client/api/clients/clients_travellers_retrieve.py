@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.traveller_envelope import TravellerEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TravellerEnvelope | None:
+) -> Error | TravellerEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TravellerEnvelope.from_dict(response.json())
 
@@ -44,6 +45,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -63,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TravellerEnvelope]:
+) -> Response[Error | TravellerEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +83,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TravellerEnvelope]:
+) -> Response[Error | TravellerEnvelope | ValidationError]:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -92,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope]
+        Response[Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +118,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TravellerEnvelope | None:
+) -> Error | TravellerEnvelope | ValidationError | None:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -127,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope
+        Error | TravellerEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -142,7 +148,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TravellerEnvelope]:
+) -> Response[Error | TravellerEnvelope | ValidationError]:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -157,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope]
+        Response[Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +181,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TravellerEnvelope | None:
+) -> Error | TravellerEnvelope | ValidationError | None:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -190,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope
+        Error | TravellerEnvelope | ValidationError
     """
 
     return (

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.pdf_pending import PdfPending
+from ...models.validation_error import ValidationError
 from ...types import File, Response
 
 
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -54,6 +55,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +91,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
@@ -99,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +123,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
@@ -131,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return sync_detailed(
@@ -144,7 +150,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
@@ -158,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +180,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
@@ -188,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return (

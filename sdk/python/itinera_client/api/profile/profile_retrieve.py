@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.me_envelope import MeEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -20,7 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | MeEnvelope | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | MeEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = MeEnvelope.from_dict(response.json())
 
@@ -30,6 +33,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_401 = Error.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -47,7 +55,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | MeEnvelope]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | MeEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +69,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | MeEnvelope]:
+) -> Response[Error | MeEnvelope | ValidationError]:
     """Your account summary and record counts.
 
     Raises:
@@ -67,7 +77,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MeEnvelope]
+        Response[Error | MeEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -82,7 +92,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Error | MeEnvelope | None:
+) -> Error | MeEnvelope | ValidationError | None:
     """Your account summary and record counts.
 
     Raises:
@@ -90,7 +100,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MeEnvelope
+        Error | MeEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -101,7 +111,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | MeEnvelope]:
+) -> Response[Error | MeEnvelope | ValidationError]:
     """Your account summary and record counts.
 
     Raises:
@@ -109,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MeEnvelope]
+        Response[Error | MeEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -122,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Error | MeEnvelope | None:
+) -> Error | MeEnvelope | ValidationError | None:
     """Your account summary and record counts.
 
     Raises:
@@ -130,7 +140,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MeEnvelope
+        Error | MeEnvelope | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_detail_envelope import ProposalDetailEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalDetailEnvelope | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ProposalDetailEnvelope.from_dict(response.json())
 
@@ -42,6 +43,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -61,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalDetailEnvelope]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +80,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalDetailEnvelope]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
@@ -88,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalDetailEnvelope]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -106,7 +112,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalDetailEnvelope | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
@@ -120,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalDetailEnvelope
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -133,7 +139,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalDetailEnvelope]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
@@ -147,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalDetailEnvelope]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +169,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalDetailEnvelope | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalDetailEnvelope
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return (

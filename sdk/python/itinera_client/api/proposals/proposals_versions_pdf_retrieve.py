@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.pdf_pending import PdfPending
+from ...models.validation_error import ValidationError
 from ...types import File, Response
 
 
@@ -30,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -56,6 +57,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -74,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +94,7 @@ def sync_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -104,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +130,7 @@ def sync(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -140,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return sync_detailed(
@@ -155,7 +161,7 @@ async def asyncio_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -171,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +195,7 @@ async def asyncio(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -205,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return (

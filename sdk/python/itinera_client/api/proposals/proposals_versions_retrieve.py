@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_version_detail_envelope import ProposalVersionDetailEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalVersionDetailEnvelope | None:
+) -> Error | ProposalVersionDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ProposalVersionDetailEnvelope.from_dict(response.json())
 
@@ -50,6 +51,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -68,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalVersionDetailEnvelope]:
+) -> Response[Error | ProposalVersionDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +88,7 @@ def sync_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalVersionDetailEnvelope]:
+) -> Response[Error | ProposalVersionDetailEnvelope | ValidationError]:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
@@ -96,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalVersionDetailEnvelope]
+        Response[Error | ProposalVersionDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +122,7 @@ def sync(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalVersionDetailEnvelope | None:
+) -> Error | ProposalVersionDetailEnvelope | ValidationError | None:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
@@ -130,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalVersionDetailEnvelope
+        Error | ProposalVersionDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -145,7 +151,7 @@ async def asyncio_detailed(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalVersionDetailEnvelope]:
+) -> Response[Error | ProposalVersionDetailEnvelope | ValidationError]:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
@@ -159,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalVersionDetailEnvelope]
+        Response[Error | ProposalVersionDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +183,7 @@ async def asyncio(
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalVersionDetailEnvelope | None:
+) -> Error | ProposalVersionDetailEnvelope | ValidationError | None:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
@@ -191,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalVersionDetailEnvelope
+        Error | ProposalVersionDetailEnvelope | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.receipt_envelope import ReceiptEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ReceiptEnvelope | None:
+) -> Error | ReceiptEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ReceiptEnvelope.from_dict(response.json())
 
@@ -42,6 +43,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -61,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ReceiptEnvelope]:
+) -> Response[Error | ReceiptEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +80,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ReceiptEnvelope]:
+) -> Response[Error | ReceiptEnvelope | ValidationError]:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
@@ -87,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ReceiptEnvelope]
+        Response[Error | ReceiptEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +111,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ReceiptEnvelope | None:
+) -> Error | ReceiptEnvelope | ValidationError | None:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
@@ -118,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ReceiptEnvelope
+        Error | ReceiptEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -131,7 +137,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ReceiptEnvelope]:
+) -> Response[Error | ReceiptEnvelope | ValidationError]:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
@@ -144,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ReceiptEnvelope]
+        Response[Error | ReceiptEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +166,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ReceiptEnvelope | None:
+) -> Error | ReceiptEnvelope | ValidationError | None:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
@@ -173,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ReceiptEnvelope
+        Error | ReceiptEnvelope | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.task_envelope import TaskEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -25,7 +26,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TaskEnvelope | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TaskEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TaskEnvelope.from_dict(response.json())
 
@@ -46,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -64,7 +72,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TaskEnvelope]:
+) -> Response[Error | TaskEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +85,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskEnvelope]:
+) -> Response[Error | TaskEnvelope | ValidationError]:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -90,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope]
+        Response[Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +116,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TaskEnvelope | None:
+) -> Error | TaskEnvelope | ValidationError | None:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -121,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope
+        Error | TaskEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -134,7 +142,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskEnvelope]:
+) -> Response[Error | TaskEnvelope | ValidationError]:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -147,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope]
+        Response[Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +171,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TaskEnvelope | None:
+) -> Error | TaskEnvelope | ValidationError | None:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -176,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope
+        Error | TaskEnvelope | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.task_envelope import TaskEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -25,7 +26,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TaskEnvelope | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TaskEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TaskEnvelope.from_dict(response.json())
 
@@ -40,6 +43,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -59,7 +67,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TaskEnvelope]:
+) -> Response[Error | TaskEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +80,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskEnvelope]:
+) -> Response[Error | TaskEnvelope | ValidationError]:
     """Fetch one task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -86,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope]
+        Response[Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -104,7 +112,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TaskEnvelope | None:
+) -> Error | TaskEnvelope | ValidationError | None:
     """Fetch one task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -118,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope
+        Error | TaskEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -131,7 +139,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskEnvelope]:
+) -> Response[Error | TaskEnvelope | ValidationError]:
     """Fetch one task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -145,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope]
+        Response[Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +169,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TaskEnvelope | None:
+) -> Error | TaskEnvelope | ValidationError | None:
     """Fetch one task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -175,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope
+        Error | TaskEnvelope | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delivery_detail_envelope import DeliveryDetailEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeliveryDetailEnvelope | Error | None:
+) -> DeliveryDetailEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = DeliveryDetailEnvelope.from_dict(response.json())
 
@@ -50,6 +51,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -68,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryDetailEnvelope | Error]:
+) -> Response[DeliveryDetailEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +88,7 @@ def sync_detailed(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryDetailEnvelope | Error]:
+) -> Response[DeliveryDetailEnvelope | Error | ValidationError]:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
@@ -97,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryDetailEnvelope | Error]
+        Response[DeliveryDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +123,7 @@ def sync(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryDetailEnvelope | Error | None:
+) -> DeliveryDetailEnvelope | Error | ValidationError | None:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
@@ -132,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryDetailEnvelope | Error
+        DeliveryDetailEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -147,7 +153,7 @@ async def asyncio_detailed(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryDetailEnvelope | Error]:
+) -> Response[DeliveryDetailEnvelope | Error | ValidationError]:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
@@ -162,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryDetailEnvelope | Error]
+        Response[DeliveryDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +186,7 @@ async def asyncio(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryDetailEnvelope | Error | None:
+) -> DeliveryDetailEnvelope | Error | ValidationError | None:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
@@ -195,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryDetailEnvelope | Error
+        DeliveryDetailEnvelope | Error | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...models.webhook_envelope import WebhookEnvelope
 from ...types import Response
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | WebhookEnvelope | None:
+) -> Error | ValidationError | WebhookEnvelope | None:
     if response.status_code == 200:
         response_200 = WebhookEnvelope.from_dict(response.json())
 
@@ -48,6 +49,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -66,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | WebhookEnvelope]:
+) -> Response[Error | ValidationError | WebhookEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +85,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookEnvelope]:
+) -> Response[Error | ValidationError | WebhookEnvelope]:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
@@ -93,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookEnvelope]
+        Response[Error | ValidationError | WebhookEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +117,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookEnvelope | None:
+) -> Error | ValidationError | WebhookEnvelope | None:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
@@ -125,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookEnvelope
+        Error | ValidationError | WebhookEnvelope
     """
 
     return sync_detailed(
@@ -138,7 +144,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookEnvelope]:
+) -> Response[Error | ValidationError | WebhookEnvelope]:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
@@ -152,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookEnvelope]
+        Response[Error | ValidationError | WebhookEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +174,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookEnvelope | None:
+) -> Error | ValidationError | WebhookEnvelope | None:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
@@ -182,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookEnvelope
+        Error | ValidationError | WebhookEnvelope
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...models.webhook_with_secret_envelope import WebhookWithSecretEnvelope
 from ...types import Response
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | WebhookWithSecretEnvelope | None:
+) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
     if response.status_code == 200:
         response_200 = WebhookWithSecretEnvelope.from_dict(response.json())
 
@@ -48,6 +49,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -66,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | WebhookWithSecretEnvelope]:
+) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +85,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookWithSecretEnvelope]:
+) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -94,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookWithSecretEnvelope]
+        Response[Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +118,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookWithSecretEnvelope | None:
+) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -127,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookWithSecretEnvelope
+        Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return sync_detailed(
@@ -140,7 +146,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookWithSecretEnvelope]:
+) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -155,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookWithSecretEnvelope]
+        Response[Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +177,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookWithSecretEnvelope | None:
+) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -186,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookWithSecretEnvelope
+        Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return (
