@@ -36,15 +36,7 @@ from api.authentication import INVALID_TOKEN, bearer_credentials
 from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
 from api.serializers import OutputSerializer
-from api.strict import (
-    allowed_query_names,
-    joined_list_parameters,
-    refuse_unknown_fields,
-    refuse_unknown_query,
-    replace_body,
-    request_serializer,
-    text_query_names,
-)
+from api.strict import joined_list_parameters, refuse_unknown_input, replace_body
 from core import ratelimit, tracing
 from core.http import client_ip
 from core.overrides import JSONRenderer, RateLimitFirstInitial
@@ -130,13 +122,7 @@ class ApiViewMixin(RateLimitFirstInitial):
         if self.strict_input and answered:
             # (A method the view does not answer is its 405, whatever the request holds.)
             try:
-                refuse_unknown_query(
-                    request, allowed_query_names(self, method), text_query_names(self, method)
-                )
-                if method in ("POST", "PUT", "PATCH"):
-                    serializer = request_serializer(self, method)
-                    if serializer is not None:
-                        refuse_unknown_fields(serializer, request.data)
+                refuse_unknown_input(self, request, method)
             except exceptions.ValidationError:
                 # Another agency's record (or a missing one) is a 404 before anything is said
                 # about the request: only then the 422 (the lookup runs on this path only).

@@ -135,6 +135,16 @@ def filter_query_names(filterset_class: Any) -> list[str]:
     return names
 
 
+def refuse_unknown_input(view: Any, request: Request, method: str) -> None:
+    """A 422 naming what ``view``'s operation for ``method`` does not take: query parameters,
+    and for a write the body's fields."""
+    refuse_unknown_query(request, allowed_query_names(view, method), text_query_names(view, method))
+    if method in ("POST", "PUT", "PATCH"):
+        serializer = request_serializer(view, method)
+        if serializer is not None:
+            refuse_unknown_fields(serializer, request.data)
+
+
 def refuse_unknown_query(
     request: Request, allowed: frozenset[str], text: frozenset[str] = frozenset()
 ) -> None:

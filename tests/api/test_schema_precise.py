@@ -305,7 +305,7 @@ def test_exactly_one_of_two_fields_is_said_so_the_sdk_keeps_its_typed_body(opena
     ``template``: never both, never neither. The schema says it with a ``not`` (a ``oneOf``
     beside the properties had the SDK generator type both bodies as Any), and the server agrees
     with the schema on each of the four shapes."""
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped]  # no stubs (as in test_schema.py)
     from referencing import Registry
     from referencing.jsonschema import DRAFT4
 
@@ -328,13 +328,14 @@ def test_exactly_one_of_two_fields_is_said_so_the_sdk_keeps_its_typed_body(opena
         assert valid("TokenRequestRequest", body) is ok, body
         response = api.post("/auth/token", body)
         assert (response.status_code != 422) is ok, (body, response.content)
-    for body, ok in [
+    schedules: list[tuple[dict[str, Any], bool]] = [
         ({"template": "full"}, True),
         ({"instalments": [{"due_date": "2027-01-01", "amount": "10.00"}]}, True),
         ({"template": "full", "instalments": [{"due_date": "2027-01-01", "amount": "1"}]}, False),
         ({"deposit_percent": "30"}, False),
-    ]:
-        assert valid("ScheduleInputRequest", body) is ok, body
+    ]
+    for schedule, ok in schedules:
+        assert valid("ScheduleInputRequest", schedule) is ok, schedule
 
 
 def test_a_line_price_has_the_whole_digits_its_maximum_allows(openapi):
