@@ -216,6 +216,10 @@ def make_precise(result: dict[str, Any]) -> dict[str, Any]:
                 if not headers:
                     continue
                 for name in list(headers):
-                    if name in HEADERS:
+                    # (A header the component requires but this answer may lack, the 409's
+                    # Retry-After, stays inline.)
+                    if name in HEADERS and bool(headers[name].get("required")) == bool(
+                        HEADERS[name].get("required")
+                    ):
                         headers[name] = {"$ref": f"#/components/headers/{name}"}
     return result

@@ -108,11 +108,11 @@ def passport_warnings_output() -> PassportWarningSerializer:
 
 class TravellerDocumentsSerializer(OutputSerializer):
     """The full document numbers asked for (`fields`; all three by default), empty when none
-    is recorded."""
+    is recorded: only the fields asked for are in it."""
 
-    passport_number = Text()
-    known_traveller_number = Text()
-    redress_number = Text()
+    passport_number = Text(required=False)
+    known_traveller_number = Text(required=False)
+    redress_number = Text(required=False)
 
 
 def _limit(name: str) -> int:
