@@ -154,6 +154,8 @@ def _value(
     field = _field(model, name)
     if isinstance(field, models.ForeignKey):
         label = _target(field)._meta.label
+        if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
+            return _say(value)  # a name recorded in the id's place (a supplier given by name)
         return names.get((label, int(value)), f"#{value}")
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))

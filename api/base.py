@@ -36,6 +36,7 @@ from api.authentication import INVALID_TOKEN, bearer_credentials
 from api.exceptions import PayloadTooLarge, api_field_names, exception_handler
 from api.pagination import PagePagination
 from api.serializers import OutputSerializer
+from api.strict import joined_list_parameters, refuse_unknown_input, replace_body
 from core import ratelimit, tracing
 from core.http import client_ip
 from core.overrides import JSONRenderer, RateLimitFirstInitial
@@ -66,6 +67,9 @@ class ApiViewMixin(RateLimitFirstInitial):
     token_epoch_to_confirm: bytes | None = None
     # What a view other than a TenantViewSet answers, for the schema (api.schema).
     response_serializer: ClassVar[type[Serializer]]
+    # Unknown query parameters and body fields are a 422 (api.strict); off for the schema and
+    # docs pages, which are not operations of the API.
+    strict_input: ClassVar[bool] = True
 
     def get_exception_handler(self) -> Callable[..., Response]:
         return exception_handler
@@ -113,6 +117,17 @@ class ApiViewMixin(RateLimitFirstInitial):
             length = 0
         if limit is not None and length > limit:
             raise PayloadTooLarge(self.body_too_large(limit))
+        method = request.method or "GET"
+        answered = method.lower() in self.http_method_names and hasattr(self, method.lower())
+        if self.strict_input and answered:
+            # (A method the view does not answer is its 405, whatever the request holds.)
+            try:
+                refuse_unknown_input(self, request, method)
+            except exceptions.ValidationError:
+                # Another agency's record (or a missing one) is a 404 before anything is said
+                # about the request: only then the 422 (the lookup runs on this path only).
+                self.confirm_target()
+                raise
 
     def body_limit(self) -> int | None:
         """The largest body this action takes, in bytes; an upload raises it for its file."""
@@ -121,6 +136,9 @@ class ApiViewMixin(RateLimitFirstInitial):
 
     def body_too_large(self, limit: int) -> str:
         return f"The request body is larger than {limit} bytes."
+
+    def confirm_target(self) -> None:
+        """Raise the 404 of a record the URL names that is not the token's (none here)."""
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
@@ -257,13 +275,18 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
     def filters(self) -> QueryDict:
         """The query string without the pagination parameters (the selectors skip filtering
         altogether when nothing is left)."""
-        params = self.request.query_params
+        params = joined_list_parameters(self.request.query_params)
         if any(name in params for name in NOT_FILTERS):
             rest = params.copy()
             for name in NOT_FILTERS:
                 rest.pop(name, None)
             return rest
         return params
+
+    def confirm_target(self) -> None:
+        self.parents()
+        if "pk" in self.kwargs:
+            self.get_object()
 
     def get_object(self) -> models.Model:
         try:
@@ -342,6 +365,8 @@ class TenantViewSet(ApiViewMixin, GenericViewSet):
 
     def update(self, request: Request, pk: str, partial: bool = False, **parent: Any) -> Response:
         instance = self.get_object()
+        if not partial:
+            replace_body(request, self.input_serializer(), self.model)
         fields = self.validated_fields(request, partial=partial)
         with api_field_names():
             instance = self.update_service(**{self.resource: instance}, **fields)

@@ -14,6 +14,7 @@ from api.base import ApiViewMixin, TenantViewSet
 from api.idempotency import HEADER_DESCRIPTION, IdempotentCreateMixin
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from api.responses import ADMINS_ONLY_403, ERRORS, enveloped
+from api.schema_precise import field_schema, make_precise
 from api.v1.activity import ActivitySerializer
 from core import idempotency
 
@@ -42,7 +43,17 @@ another agency answers 404 exactly like a missing one.
 **Rate limits**: each token has its own requests-per-minute over a rolling 60-second window
 (60 by default); requests without a valid token are limited per client IP. Every response
 carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (seconds until
-one more request is available); a 429 carries `Retry-After`.
+the oldest request counted in the window leaves it: when `X-RateLimit-Remaining` is 0, the wait
+before one more request is allowed); a 429 carries `Retry-After`.
+
+**Strict input**: a query parameter or a body field that an operation does not declare is a
+422 naming it (`{{"errors": {{"emial": ["Unknown field. ..."]}}}}`), so a typo is never ignored.
+`sort` takes several keys comma-separated (`sort=-created_at,name`; `sort=a&sort=b` is the
+same); any other parameter given twice is a 422. `PUT` replaces the whole record: a field it
+omits is reset to its default (a required one is a 422); `PATCH` changes only what it sends.
+An id in a body (`client_id`, ...) must be a record of your agency, else a 422 naming it.
+
+**503**: while the database cannot be reached, any operation answers 503 with `Retry-After`.
 """.strip()
 
 
@@ -121,19 +132,50 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     str,
     OpenApiParameter.HEADER,
     required=False,
+    # 1 to MAX_KEY_LENGTH printable ASCII characters, as core.idempotency checks them.
+    pattern=f"^[\\x21-\\x7e]{{1,{idempotency.MAX_KEY_LENGTH}}}$",
     description=HEADER_DESCRIPTION,
 )
 
 
+IDEMPOTENCY_RETRY_AFTER = OpenApiParameter(
+    "Retry-After",
+    int,
+    OpenApiParameter.HEADER,
+    response=[409],
+    # Only the 409 of an Idempotency-Key still in progress has it: a create's other 409 (a
+    # client that would be a duplicate) is final.
+    required=False,
+    description="Seconds to wait before retrying, when the 409 is an `Idempotency-Key` still "
+    "in progress.",
+)
+IDEMPOTENT_REPLAYED = OpenApiParameter(
+    idempotency.REPLAYED_HEADER,
+    str,
+    OpenApiParameter.HEADER,
+    response=[201],
+    required=False,
+    description="`true` when this answer is a replay (see `Idempotency-Key`).",
+)
+
+
+def with_article(noun: str) -> str:
+    """``a client``, ``an itinerary``: by the sound of the first letter, as English has it
+    for the names of our records (``a user``, ``a unique``: a "you" sound takes ``a``)."""
+    first = noun[:1].lower()
+    vowel = first in "aeio" or (first == "u" and not noun.lower().startswith(("us", "uni")))
+    return f"{'an' if vowel else 'a'} {noun}"
+
+
 SUMMARIES = {
     "list": "List {plural}",
-    "create": "Create a {resource}",
+    "create": "Create {a_resource}",
     "retrieve": "Fetch one {resource}",
-    "update": "Replace a {resource}",
-    "partial_update": "Update some fields of a {resource}",
-    "destroy": "Delete a {resource}",
-    "activity": "History of a {resource}",
-    "archive": "Archive a {resource}",
+    "update": "Replace {a_resource} (omitted fields reset to their defaults)",
+    "partial_update": "Update some fields of {a_resource}",
+    "destroy": "Delete {a_resource}",
+    "activity": "History of {a_resource}",
+    "archive": "Archive {a_resource}",
     "restore": "Restore an archived {resource}",
 }
 
@@ -144,9 +186,42 @@ class ApiAutoSchema(AutoSchema):
         if isinstance(view, TenantViewSet) and view.action in SUMMARIES:
             model = view.model._meta
             return SUMMARIES[view.action].format(
-                resource=model.verbose_name, plural=model.verbose_name_plural
+                resource=model.verbose_name,
+                a_resource=with_article(str(model.verbose_name)),
+                plural=model.verbose_name_plural,
             )
         return super().get_summary()
+
+    def _map_serializer(self, serializer: Any, direction: str, *args: Any, **kwargs: Any) -> Any:
+        schema = super()._map_serializer(serializer, direction, *args, **kwargs)
+        if direction == "request" and not getattr(serializer, "accepts_unknown_fields", False):
+            # api.strict refuses any other field: a generator must not invent one.
+            schema["additionalProperties"] = False
+        extra = getattr(serializer, "schema_properties", {})
+        if extra and direction == "request":
+            # What the service checks that no field type says (``minItems``, a date's floor).
+            for name, constraints in extra.items():
+                schema["properties"][name] = {**schema["properties"][name], **constraints}
+        always = getattr(serializer, "required_in_patch", ())
+        if always and direction == "request" and self.method == "PATCH":
+            # A PATCH's fields are optional, but these (a correction's `reason`) never are.
+            schema["required"] = sorted({*schema.get("required", []), *always})
+        one_of = getattr(serializer, "exactly_one_of", None)
+        if one_of and direction == "request":
+            # The serializer's validate() refuses none or both: say so ("email" or "username").
+            # As a ``not`` (neither, or both): a ``oneOf`` beside the properties makes a typed
+            # client generator (openapi-python-client, the SDK) type the whole body as Any.
+            schema["not"] = {
+                "anyOf": [
+                    {"required": list(one_of)},
+                    {"allOf": [{"not": {"required": [name]}} for name in one_of]},
+                ]
+            }
+        return schema
+
+    def _map_serializer_field(self, field: Any, direction: str, *args: Any, **kwargs: Any) -> Any:
+        schema = super()._map_serializer_field(field, direction, *args, **kwargs)
+        return field_schema(field, direction, schema)
 
     def _get_format_parameters(self) -> list[Any]:
         # drf-spectacular would offer ``?format=`` on every operation of a view with two
@@ -157,7 +232,7 @@ class ApiAutoSchema(AutoSchema):
     def get_override_parameters(self) -> list[Any]:
         parameters = [*super().get_override_parameters(), *RESPONSE_HEADERS]
         if self.honours_idempotency_key():
-            parameters.append(IDEMPOTENCY_KEY)
+            parameters += [IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, IDEMPOTENCY_RETRY_AFTER]
         return parameters
 
     def honours_idempotency_key(self) -> bool:
@@ -244,4 +319,4 @@ def add_shared_components(
             "total": {"type": "integer", "minimum": 0},
         },
     }
-    return result
+    return make_precise(result)

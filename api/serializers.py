@@ -12,6 +12,7 @@ page of 100 rows cheap. Relations are ``<name>_id`` integers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from operator import attrgetter
@@ -121,10 +122,14 @@ def _converter(field: serializers.Field) -> Converter | None:
     raise TypeError(f"OutputSerializer cannot render {type(field).__name__} fields.")
 
 
+LOCAL_TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+LOCAL_TIME = re.compile(LOCAL_TIME_PATTERN.removeprefix("^").removesuffix("$"))
+
+
 @extend_schema_field(
     {
         "type": "string",
-        "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+        "pattern": LOCAL_TIME_PATTERN,
         "example": "08:40:00",
     }
 )
@@ -132,7 +137,14 @@ class LocalTimeField(serializers.TimeField):
     """A wall-clock time at the item's location (``HH:MM[:SS]``), with no UTC offset.
 
     OpenAPI's ``format: time`` means an RFC 3339 time *with* an offset, which these are not.
+    Input must have the pattern's shape: DRF alone would also take fractional seconds
+    (``08:40:00.5``), ``8:40`` or an offset, which the schema does not admit.
     """
+
+    def to_internal_value(self, value: Any) -> dt.time:
+        if isinstance(value, str) and not LOCAL_TIME.fullmatch(value):
+            self.fail("invalid", format="HH:MM or HH:MM:SS")
+        return super().to_internal_value(value)
 
 
 def Money(**kwargs: Any) -> serializers.DecimalField:
@@ -141,6 +153,17 @@ def Money(**kwargs: Any) -> serializers.DecimalField:
 
 def Text(**kwargs: Any) -> serializers.CharField:
     return serializers.CharField(allow_blank=True, **kwargs)
+
+
+class CountryField(serializers.CharField):
+    """A country, given as its ISO 3166-1 code or its English name (``core.iso.country_code``,
+    checked by the serializer or the service). The schema documents the alpha-2 codes as an
+    enum (``CountryCode``), empty text and null where the field allows them: every value it
+    admits is accepted (the names, which vary in spelling, are said in the description)."""
+
+
+def Country(**kwargs: Any) -> CountryField:
+    return CountryField(allow_blank=True, **kwargs)
 
 
 def Id(**kwargs: Any) -> serializers.IntegerField:

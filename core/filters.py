@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,21 +19,37 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from drf_spectacular.utils import extend_schema_field
 
+from core.filter_fields import IdField, IdFilter
 from core.overrides import FastFilterSet
 
 Filters = Mapping[str, Any] | None
+__all__ = ["IdField", "IdFilter"]  # re-exported: the id filter lives beside FastFilterSet's
+
+
+# The shape a date-or-date-time bound must have (then it must also be a real date): a date, or
+# a date-time with whole or fractional seconds and an optional offset (none is UTC). Python
+# would also read "20260601" or "2026-W22-1", which the schema does not admit.
+DATE_OR_DATETIME_SHAPE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
+DATE_OR_DATETIME_REQUIRED = "Enter a date (YYYY-MM-DD) or an ISO 8601 date-time."
 
 
 class DateOrDateTimeField(forms.CharField):
-    """Cleans ``YYYY-MM-DD`` or an ISO 8601 date-time into an aware ``(start, end)`` range."""
+    """Cleans ``YYYY-MM-DD`` or an ISO 8601 date-time into an aware ``(start, end)`` range;
+    a value of another shape is refused, even one Python would read (``20260601``)."""
 
     def to_python(  # type: ignore[override]  # cleans to a range, not to text
         self, value: str | None
     ) -> tuple[dt.datetime, dt.datetime] | None:
         value = super().to_python(value)
         if not value:
-            return None
+            return None  # no bound (a dashboard form left empty; the API refuses it: api.strict)
+        if not DATE_OR_DATETIME_SHAPE.fullmatch(value):
+            raise forms.ValidationError(DATE_OR_DATETIME_REQUIRED)
         try:
             # A bare date first: parse_datetime would read it as midnight (fromisoformat).
             day = parse_date(value)
@@ -51,9 +68,16 @@ class DateOrDateTimeField(forms.CharField):
         if day is not None:
             start = dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
             return start, start + dt.timedelta(days=1) - dt.timedelta(microseconds=1)
-        raise forms.ValidationError("Enter a date (YYYY-MM-DD) or an ISO 8601 date-time.")
+        raise forms.ValidationError(DATE_OR_DATETIME_REQUIRED)
 
 
+@extend_schema_field(
+    {
+        "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}],
+        "description": "A date (`2026-06-01`: the whole day, in UTC) or an ISO 8601 date-time "
+        "(`2026-06-01T10:22:00+00:00`; without an offset, UTC).",
+    }
+)
 class DateOrDateTimeFilter(django_filters.Filter):
     """``created_after=2026-06-01`` includes all of that day; ``created_before`` likewise."""
 

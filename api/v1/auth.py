@@ -32,6 +32,9 @@ from api.serializers import Id, OutputSerializer, timestamp
 
 
 class TokenRequestSerializer(serializers.Serializer):
+    # One of the two, never both (validate): the schema's oneOf (api.schema).
+    exactly_one_of = ("email", "username")
+
     email = serializers.CharField(
         max_length=254, required=False, help_text="Your email, or send `username` instead."
     )

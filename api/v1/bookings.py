@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from drf_spectacular.utils import extend_schema
@@ -143,6 +143,11 @@ class BookingInputSerializer(serializers.Serializer):
     notes = Text(required=False, allow_null=True)
     traveller_ids = traveller_ids_input()
 
+    # Refused with its reason rather than as an unknown field (api.strict).
+    refused_fields: ClassVar[dict[str, str]] = {"amount_paid": DERIVED}
+    # A PUT that omits the total keeps it: with services it is their sum (api.strict).
+    kept_on_replace = ("total_price",)
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # amount_paid is read-only, but silently dropping it would let a client believe it
         # had set it: say so instead.
@@ -238,6 +243,11 @@ class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
         serializer = BookingServiceInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         return service_fields(serializer.validated_data)
+
+    def confirm_target(self) -> None:
+        super().confirm_target()
+        if "service_id" in self.kwargs:  # a service of another booking is a 404 too
+            self._service(self.get_object(), self.kwargs["service_id"])
 
     def _service(self, booking: models.Model, service_id: str) -> BookingService:
         try:

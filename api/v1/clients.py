@@ -14,7 +14,7 @@ from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
 from api.responses import DOCUMENTS_KEPT_422
-from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_length_of
+from api.serializers import Country, ErrorSerializer, Id, OutputSerializer, Text, max_length_of
 from api.v1.activity import ActivitySerializer
 from api.v1.client_contacts import ClientContactActions
 from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
@@ -94,7 +94,7 @@ class ClientInputSerializer(serializers.Serializer):
     )
     company = Text(max_length=max_length_of(Client, "company"), required=False, allow_null=True)
     city = Text(max_length=max_length_of(Client, "city"), required=False, allow_null=True)
-    country = Text(
+    country = Country(
         max_length=max_length_of(Client, "country"),
         required=False,
         allow_null=True,

@@ -27,6 +27,7 @@ class PublicApiView(ApiViewMixin):
     permission_classes = [AllowAny]
     # A token that turns out to be revoked is ignored here, not a 401: verify it in full.
     confirms_token_epoch = False
+    strict_input = False  # not operations of the API: the schema's own ?format, the docs' ?script
 
 
 class NotFoundView(PublicApiView, APIView):

@@ -248,6 +248,21 @@ class ItineraryViewSet(CsvListMixin, TenantViewSet):
         fresh = trip_selectors.itinerary_get(agency=self.agency, itinerary_id=copy.pk)
         return envelope(self.represent(fresh), status.HTTP_201_CREATED)
 
+    def item_of(self, itinerary_id: int, item_id: str) -> ItineraryItem:
+        """The itinerary's item ``item_id``; another itinerary's (or agency's) is a 404."""
+        try:
+            return trip_selectors.itinerary_item_get(
+                agency=self.agency, itinerary_id=itinerary_id, item_id=int(item_id)
+            )
+        except ItineraryItem.DoesNotExist:
+            raise exceptions.NotFound() from None
+
+    def confirm_target(self) -> None:
+        # The item the URL names is looked up before api.strict's 422 too (404 first).
+        super().confirm_target()
+        if "item_id" in self.kwargs:
+            self.item_of(self.get_object().pk, self.kwargs["item_id"])
+
     @extend_schema(
         summary="Move an item within its day or to another day",
         description="The item goes to `position` (from 0) of `day_id`, a day of the same "
@@ -265,12 +280,7 @@ class ItineraryViewSet(CsvListMixin, TenantViewSet):
     )
     def item_move(self, request: Request, pk: str, item_id: str) -> Response:
         itinerary = self.get_object()
-        try:
-            item = trip_selectors.itinerary_item_get(
-                agency=self.agency, itinerary_id=itinerary.pk, item_id=int(item_id)
-            )
-        except ItineraryItem.DoesNotExist:
-            raise exceptions.NotFound() from None
+        item = self.item_of(itinerary.pk, item_id)
         serializer = ItineraryItemMoveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fields = serializer.validated_data

@@ -26,7 +26,7 @@ from api.v1.exports import CsvListMixin
 from crm.bookings import payments as payment_services
 from crm.bookings import selectors as booking_selectors
 from crm.bookings.filters import PaymentFilter
-from crm.bookings.schedules import InstalmentState, ScheduleTemplate
+from crm.bookings.schedules import MAX_INSTALMENTS, InstalmentState, ScheduleTemplate
 from crm.models import Booking, Payment, PaymentKind, PaymentMethod
 
 VOID_INSTEAD = (
@@ -63,7 +63,14 @@ class PaymentSerializer(OutputSerializer):
     updated_at = serializers.DateTimeField()
 
 
+# A date on 2000-01-01 or later (crm.bookings.payments.EARLIEST_PAYMENT), as a pattern over
+# its ISO 8601 text: what a schema can say of the service's floor.
+SINCE_2000 = "^[2-9][0-9]{3}-"
+
+
 class PaymentInputSerializer(serializers.Serializer):
+    schema_properties = {"paid_on": {"pattern": SINCE_2000}}
+
     kind = serializers.ChoiceField(
         choices=PaymentKind.choices,
         required=False,
@@ -91,6 +98,9 @@ class PaymentInputSerializer(serializers.Serializer):
 
 
 class PaymentUpdateSerializer(serializers.Serializer):
+    required_in_patch = ("reason",)  # the schema says what partial_update's 422 says
+    schema_properties = {"paid_on": {"pattern": SINCE_2000}}
+
     amount = Money(min_value=Decimal("0.01"), required=False)
     paid_on = serializers.DateField(required=False)
     method = serializers.ChoiceField(
@@ -120,7 +130,6 @@ def _errors(*codes: int) -> dict[int, Any]:
 _FORBIDDEN = OpenApiResponse(
     response=ErrorSerializer, description="An agent's token, or a read-only token."
 )
-_NOT_ALLOWED = OpenApiResponse(response=ErrorSerializer, description=VOID_INSTEAD)
 
 
 @extend_schema_view(
@@ -134,10 +143,9 @@ _NOT_ALLOWED = OpenApiResponse(response=ErrorSerializer, description=VOID_INSTEA
             403: _FORBIDDEN,
         },
     ),
-    destroy=extend_schema(
-        summary="Payments are voided, never deleted",
-        responses={405: _NOT_ALLOWED, **_errors(401, 404, 429)},
-    ),
+    # Payments are voided, never deleted: DELETE is not an operation of the schema (a client
+    # generated from it offers none), and the server answers it 405 pointing at the void.
+    destroy=extend_schema(exclude=True),
 )
 class PaymentViewSet(CsvListMixin, IdempotentCreateMixin, TenantViewSet):
     """A booking's payments and refunds, oldest first, voided ones included (struck through in
@@ -268,6 +276,9 @@ class ScheduleSerializer(OutputSerializer):
 
 
 class InstalmentInputSerializer(serializers.Serializer):
+    # Due on 2000-01-01 or later (crm.bookings.payments.EARLIEST_PAYMENT), said as a pattern.
+    schema_properties = {"due_date": {"pattern": SINCE_2000}}
+
     label = Text(max_length=100, required=False, help_text="`Instalment N` when empty.")  # type: ignore[assignment]
     due_date = serializers.DateField()
     amount = Money(min_value=Decimal("0.01"))
@@ -276,6 +287,10 @@ class InstalmentInputSerializer(serializers.Serializer):
 class ScheduleInputSerializer(serializers.Serializer):
     """Either `instalments` (their total must equal the booking's total, else a 422 naming both)
     or a `template` with its parameters."""
+
+    exactly_one_of = ("instalments", "template")  # the schema's oneOf (api.schema)
+    # What crm.bookings.schedules checks, with its own messages.
+    schema_properties = {"instalments": {"minItems": 1, "maxItems": MAX_INSTALMENTS}}
 
     instalments = InstalmentInputSerializer(many=True, required=False)
     template = serializers.ChoiceField(
@@ -287,13 +302,24 @@ class ScheduleInputSerializer(serializers.Serializer):
         "rounding remainder, so the sum is exact.",
     )
     deposit_percent = serializers.DecimalField(
-        max_digits=5, decimal_places=2, required=False, help_text="1 to 99; 30 when omitted."
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal(1),
+        max_value=Decimal(99),
+        required=False,
+        help_text="1 to 99; 30 when omitted.",
     )
     balance_days_before = serializers.IntegerField(
-        required=False, help_text="Days before departure the balance is due; 60 when omitted."
+        min_value=0,
+        max_value=730,
+        required=False,
+        help_text="Days before departure the balance is due; 60 when omitted.",
     )
     instalments_count = serializers.IntegerField(
-        required=False, help_text="How many monthly instalments follow the deposit."
+        min_value=1,
+        max_value=MAX_INSTALMENTS - 1,
+        required=False,
+        help_text="How many monthly instalments follow the deposit.",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,6 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -57,6 +56,10 @@ class MonthlyReportSerializer(serializers.Serializer):
     months = MonthSerializer(many=True)
 
 
+# A month in a query string: the schema says what parse_month takes.
+MONTH = {"type": "string", "pattern": reports.MONTH_PATTERN}
+
+
 def _month(day: dt.date | None) -> str | None:
     return None if day is None else f"{day:%Y-%m}"
 
@@ -67,10 +70,8 @@ class MonthlyReportView(ApiViewMixin, APIView):
     @extend_schema(
         summary="Sales, margin and commission by month",
         parameters=[
-            OpenApiParameter(
-                "from", OpenApiTypes.STR, description="YYYY-MM (11 months before `to`)"
-            ),
-            OpenApiParameter("to", OpenApiTypes.STR, description="YYYY-MM (this month)"),
+            OpenApiParameter("from", MONTH, description="YYYY-MM (11 months before `to`)"),
+            OpenApiParameter("to", MONTH, description="YYYY-MM (this month)"),
         ],
         responses={
             200: enveloped(MonthlyReportSerializer),
@@ -130,9 +131,7 @@ class CommissionReportView(ApiViewMixin, APIView):
     @extend_schema(
         summary="Commission outstanding by supplier",
         parameters=[
-            OpenApiParameter(
-                "month", OpenApiTypes.STR, description="YYYY-MM: services travelling that month"
-            )
+            OpenApiParameter("month", MONTH, description="YYYY-MM: services travelling that month")
         ],
         responses={
             200: enveloped(CommissionReportSerializer),
@@ -190,7 +189,11 @@ class PaymentsDueViewSet(_InstalmentReport):
     @extend_schema(
         summary="Payments due in the next days",
         parameters=[
-            OpenApiParameter("days", OpenApiTypes.INT, description="1 to 366; 30 by default")
+            OpenApiParameter(
+                "days",
+                {"type": "integer", "minimum": 1, "maximum": reports.MAX_DAYS},
+                description="1 to 366; 30 by default",
+            )
         ],
     )
     def list(self, request: Request, **parent: Any) -> Response:

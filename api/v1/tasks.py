@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.base import TenantViewSet, envelope
-from api.serializers import Id, OutputSerializer, Text
+from api.serializers import Id, LocalTimeField, OutputSerializer, Text
 from crm.models import Task, TaskPriority, TaskSource
 from crm.tasks import selectors as task_selectors
 from crm.tasks import services as task_services
@@ -29,7 +29,7 @@ class TaskSerializer(OutputSerializer):
     title = serializers.CharField()
     notes = Text()
     due_date = serializers.DateField()
-    due_time = serializers.TimeField(allow_null=True)
+    due_time = LocalTimeField(allow_null=True)
     priority = serializers.ChoiceField(choices=TaskPriority.choices)
     assignee_id = Id(allow_null=True)
     client_id = Id()
@@ -49,7 +49,7 @@ class TaskInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     notes = Text(required=False, allow_null=True)
     due_date = serializers.DateField()
-    due_time = serializers.TimeField(
+    due_time = LocalTimeField(
         required=False, allow_null=True, help_text="HH:MM (or HH:MM:SS), in the agency's timezone."
     )
     priority = serializers.ChoiceField(choices=TaskPriority.choices, required=False)

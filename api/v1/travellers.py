@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from api.base import TenantViewSet, envelope
 from api.exceptions import error_response
 from api.idempotency import IdempotentCreateMixin
-from api.serializers import Id, OutputSerializer, Text, max_length_of
+from api.serializers import Country, Id, OutputSerializer, Text, max_length_of
 from crm.clients import selectors as client_selectors
 from crm.clients import travellers as traveller_services
 from crm.clients.filters import TravellerFilter
@@ -80,6 +80,11 @@ class PassportWarningSerializer(OutputSerializer):
     message = serializers.CharField()
 
 
+# ``?fields=`` of the documents: one or more document field names, comma-separated.
+_FIELD_NAME = "(" + "|".join(DOCUMENT_FIELDS) + ")"
+FIELDS_PATTERN = f"^{_FIELD_NAME}(,{_FIELD_NAME})*$"
+
+
 def traveller_ids_input() -> serializers.ListField:
     return serializers.ListField(
         child=Id(),
@@ -103,11 +108,11 @@ def passport_warnings_output() -> PassportWarningSerializer:
 
 class TravellerDocumentsSerializer(OutputSerializer):
     """The full document numbers asked for (`fields`; all three by default), empty when none
-    is recorded."""
+    is recorded: only the fields asked for are in it."""
 
-    passport_number = Text()
-    known_traveller_number = Text()
-    redress_number = Text()
+    passport_number = Text(required=False)
+    known_traveller_number = Text(required=False)
+    redress_number = Text(required=False)
 
 
 def _limit(name: str) -> int:
@@ -142,14 +147,14 @@ class TravellerInputSerializer(serializers.Serializer):
     gender = serializers.ChoiceField(
         choices=Gender.choices, required=False, allow_blank=True, allow_null=True
     )
-    nationality = Text(
+    nationality = Country(
         max_length=100,
         required=False,
         allow_null=True,
         help_text="ISO 3166-1 code or English name; stored as the alpha-2 code.",
     )
     passport_number = Text(max_length=50, required=False, allow_null=True, help_text=DOCUMENT_HELP)
-    passport_country = Text(
+    passport_country = Country(
         max_length=100,
         required=False,
         allow_null=True,
@@ -207,7 +212,7 @@ class TravellerViewSet(IdempotentCreateMixin, TenantViewSet):
     delete_service = traveller_services.traveller_delete
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     action_responses: ClassVar[dict[str, tuple[int, Any, tuple[int, ...]]]] = {
-        "documents": (200, TravellerDocumentsSerializer, (401, 403, 404, 429)),
+        "documents": (200, TravellerDocumentsSerializer, (401, 403, 404, 422, 429)),
     }
 
     def client_record(self) -> Client:
@@ -235,9 +240,10 @@ class TravellerViewSet(IdempotentCreateMixin, TenantViewSet):
         parameters=[
             OpenApiParameter(
                 "fields",
-                str,
+                {"type": "string", "pattern": FIELDS_PATTERN},
                 description="Comma-separated subset of `passport_number`, "
-                "`known_traveller_number`, `redress_number` (all three when omitted).",
+                "`known_traveller_number`, `redress_number`, no spaces (all three when "
+                "omitted).",
             )
         ],
     )
@@ -246,7 +252,8 @@ class TravellerViewSet(IdempotentCreateMixin, TenantViewSet):
         traveller = self.get_object()
         assert isinstance(traveller, Traveller)  # get_selector's
         raw = request.query_params.get("fields", "")
-        fields = [f.strip() for f in raw.split(",") if f.strip()] or list(DOCUMENT_FIELDS)
+        # Exactly the names, as the schema's pattern says (an empty name is not one: a 422).
+        fields = raw.split(",") if raw else list(DOCUMENT_FIELDS)
         try:
             values = traveller_services.traveller_documents_reveal(
                 traveller=traveller, actor=request.auth.user, fields=fields

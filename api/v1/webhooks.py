@@ -360,6 +360,11 @@ class WebhookViewSet(IdempotentCreateMixin, TenantViewSet):
         assert isinstance(webhook, WebhookEndpoint)  # get_selector is webhook_get
         return webhook
 
+    def confirm_target(self) -> None:
+        super().confirm_target()
+        if "delivery_id" in self.kwargs:  # another endpoint's delivery is a 404 too
+            self._get_delivery(self.kwargs["delivery_id"])
+
     def _get_delivery(self, delivery_id: str) -> WebhookDelivery:
         webhook = self.webhook()
         try:

@@ -51,6 +51,8 @@ ZERO = Decimal("0.00")
 DUE_WINDOWS = (30, 60, 90)
 MAX_DAYS = 366
 MAX_MONTHS = 36
+MONTH_YEARS = (1900, 2999)
+MONTH_PATTERN = r"^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$"  # YYYY-MM within MONTH_YEARS
 MONEY_FIELD: DecimalField[Decimal, Decimal] = DecimalField(**MONEY)
 
 
@@ -80,9 +82,13 @@ def parse_month(value: str | None, *, field: str) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text if len(text) > 7 else f"{text}-01").replace(day=1)
+        month = dt.date.fromisoformat(text if len(text) > 7 else f"{text}-01").replace(day=1)
     except ValueError:
-        raise ValidationError({field: ["Enter a month as YYYY-MM, e.g. 2026-06."]}) from None
+        month = None
+    # Years 1900-2999 (the API's pattern): the ranges around 0001 or 9999 would overflow.
+    if month is None or not MONTH_YEARS[0] <= month.year <= MONTH_YEARS[1]:
+        raise ValidationError({field: ["Enter a month as YYYY-MM, e.g. 2026-06."]})
+    return month
 
 
 def parse_days(value: str | None, *, default: int = DUE_WINDOWS[0]) -> int:

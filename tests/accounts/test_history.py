@@ -314,3 +314,15 @@ def test_a_supplier_reads_as_added_to_the_directory(agency, amir):
     row = Activity.objects.get(event="supplier.created", object_id=supplier.pk)
     assert row.client_id is None  # the directory is in no client's history
     assert prepare([row])[0].summary == "Amir Agent added the supplier Só Ilhas DMC"
+
+
+def test_a_relation_recorded_by_name_reads_as_the_name(agency):
+    # A supplier given by name (the API's ``supplier``) was a 500 on the client's activity
+    # (the schema fuzzing): the name is said as it is.
+    row = Activity(
+        event="booking.updated",
+        action="update",
+        object_type="booking",
+        changes={"supplier": [None, "Air France"]},
+    )
+    assert detail_lines(row, {}) == ["Supplier: — → Air France"]

@@ -77,3 +77,20 @@ def test_every_list_exports(api: Api, agency):
 def test_the_json_list_is_unchanged(api: Api, agency):
     ClientFactory(agency=agency)
     assert api.get("/clients").json()["meta"]["total"] == 1
+
+
+def test_only_the_list_answers_csv(api: Api, agency):
+    client = ClientFactory(agency=agency)
+    response = api.get(f"/clients/{client.pk}", headers={"Accept": "text/csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["data"]["id"] == client.pk
+
+
+def test_another_format_is_a_json_422(api: Api, agency):
+    for path in ("/clients", "/bookings", "/itineraries", "/proposals"):
+        response = api.get(f"{path}?format=AAA")
+        assert response.status_code == 422, path
+        assert "format" in response.json()["errors"]
+    client = ClientFactory(agency=agency)
+    assert api.get(f"/clients/{client.pk}?format=AAA").status_code == 422

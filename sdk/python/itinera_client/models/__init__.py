@@ -32,6 +32,7 @@ from .client_import_envelope import ClientImportEnvelope
 from .client_import_mapping import ClientImportMapping
 from .client_import_status_enum import ClientImportStatusEnum
 from .client_input_request import ClientInputRequest
+from .client_input_request_country_type_1 import ClientInputRequestCountryType1
 from .client_kind_enum import ClientKindEnum
 from .client_source_enum import ClientSourceEnum
 from .client_status_enum import ClientStatusEnum
@@ -51,6 +52,8 @@ from .commission_report import CommissionReport
 from .commission_report_envelope import CommissionReportEnvelope
 from .commission_source_enum import CommissionSourceEnum
 from .contact_input_request import ContactInputRequest
+from .country_code import CountryCode
+from .currency_code import CurrencyCode
 from .delivery import Delivery
 from .delivery_detail import DeliveryDetail
 from .delivery_detail_envelope import DeliveryDetailEnvelope
@@ -69,6 +72,7 @@ from .emailed import Emailed
 from .emailed_envelope import EmailedEnvelope
 from .emergency_contact import EmergencyContact
 from .emergency_contact_input_request import EmergencyContactInputRequest
+from .empty_request import EmptyRequest
 from .enquiries_list_matched import EnquiriesListMatched
 from .enquiries_list_mine import EnquiriesListMine
 from .enquiries_list_sort_item import EnquiriesListSortItem
@@ -189,6 +193,7 @@ from .passport_warning import PassportWarning
 from .patched_booking_input_request import PatchedBookingInputRequest
 from .patched_booking_service_input_request import PatchedBookingServiceInputRequest
 from .patched_client_input_request import PatchedClientInputRequest
+from .patched_client_input_request_country_type_1 import PatchedClientInputRequestCountryType1
 from .patched_enquiry_update_request import PatchedEnquiryUpdateRequest
 from .patched_itinerary_input_request import PatchedItineraryInputRequest
 from .patched_itinerary_template_update_request import PatchedItineraryTemplateUpdateRequest
@@ -198,6 +203,8 @@ from .patched_proposal_input_request import PatchedProposalInputRequest
 from .patched_supplier_input_request import PatchedSupplierInputRequest
 from .patched_task_input_request import PatchedTaskInputRequest
 from .patched_traveller_input_request import PatchedTravellerInputRequest
+from .patched_traveller_input_request_nationality_type_1 import PatchedTravellerInputRequestNationalityType1
+from .patched_traveller_input_request_passport_country_type_1 import PatchedTravellerInputRequestPassportCountryType1
 from .patched_webhook_input_request import PatchedWebhookInputRequest
 from .payment import Payment
 from .payment_envelope import PaymentEnvelope
@@ -288,6 +295,8 @@ from .traveller_documents import TravellerDocuments
 from .traveller_documents_envelope import TravellerDocumentsEnvelope
 from .traveller_envelope import TravellerEnvelope
 from .traveller_input_request import TravellerInputRequest
+from .traveller_input_request_nationality_type_1 import TravellerInputRequestNationalityType1
+from .traveller_input_request_passport_country_type_1 import TravellerInputRequestPassportCountryType1
 from .type_enum import TypeEnum
 from .usage_day import UsageDay
 from .validation_error import ValidationError
@@ -335,6 +344,7 @@ __all__ = (
     "ClientImportMapping",
     "ClientImportStatusEnum",
     "ClientInputRequest",
+    "ClientInputRequestCountryType1",
     "ClientKindEnum",
     "ClientsListActive",
     "ClientsListArchived",
@@ -354,6 +364,8 @@ __all__ = (
     "CommissionReportEnvelope",
     "CommissionSourceEnum",
     "ContactInputRequest",
+    "CountryCode",
+    "CurrencyCode",
     "Delivery",
     "DeliveryDetail",
     "DeliveryDetailEnvelope",
@@ -372,6 +384,7 @@ __all__ = (
     "EmailedEnvelope",
     "EmergencyContact",
     "EmergencyContactInputRequest",
+    "EmptyRequest",
     "EnquiriesListMatched",
     "EnquiriesListMine",
     "EnquiriesListSortItem",
@@ -492,6 +505,7 @@ __all__ = (
     "PatchedBookingInputRequest",
     "PatchedBookingServiceInputRequest",
     "PatchedClientInputRequest",
+    "PatchedClientInputRequestCountryType1",
     "PatchedEnquiryUpdateRequest",
     "PatchedItineraryInputRequest",
     "PatchedItineraryTemplateUpdateRequest",
@@ -501,6 +515,8 @@ __all__ = (
     "PatchedSupplierInputRequest",
     "PatchedTaskInputRequest",
     "PatchedTravellerInputRequest",
+    "PatchedTravellerInputRequestNationalityType1",
+    "PatchedTravellerInputRequestPassportCountryType1",
     "PatchedWebhookInputRequest",
     "Payment",
     "PaymentEnvelope",
@@ -585,6 +601,8 @@ __all__ = (
     "TravellerDocumentsEnvelope",
     "TravellerEnvelope",
     "TravellerInputRequest",
+    "TravellerInputRequestNationalityType1",
+    "TravellerInputRequestPassportCountryType1",
     "TypeEnum",
     "UsageDay",
     "ValidationError",

@@ -5,9 +5,9 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.booking_status_enum import BookingStatusEnum
+from ..models.currency_code import CurrencyCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BookingInputRequest")
@@ -17,9 +17,12 @@ T = TypeVar("T", bound="BookingInputRequest")
 class BookingInputRequest:
     """
     Attributes:
-        client_id (int):
-        proposal_id (int | None | Unset):
-        itinerary_id (int | None | Unset):
+        client_id (int): Must be the id of a record of your agency: any other id is a 422 naming it (a schema cannot say
+            which ids exist).
+        proposal_id (int | None | Unset): Must be the id of a record of your agency: any other id is a 422 naming it (a
+            schema cannot say which ids exist).
+        itinerary_id (int | None | Unset): Must be the id of a record of your agency: any other id is a 422 naming it (a
+            schema cannot say which ids exist).
         reference (str | Unset): Unique in your agency; generated when omitted.
         status (BookingStatusEnum | Unset): * `pending` - Pending
             * `confirmed` - Confirmed
@@ -27,13 +30,14 @@ class BookingInputRequest:
             * `completed` - Completed
         start_date (datetime.date | None | Unset):
         end_date (datetime.date | None | Unset):
-        currency (str | Unset):
+        currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         total_price (str | Unset): Only while the booking has no services; then it is the sum of their prices and a
             different value is a 422 (This booking is priced by its services: its total is the sum of their prices. Change
             the services' prices instead.)
         supplier (None | str | Unset): A supplier by name: your agency's supplier of that name (ignoring case), added to
             the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
-        supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`.
+        supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`. Must be the id of a record of
+            your agency: any other id is a 422 naming it (a schema cannot say which ids exist).
         notes (None | str | Unset):
         traveller_ids (list[int] | Unset): Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the
             whole list, replacing the current one. Another client's traveller is a 422.
@@ -46,13 +50,12 @@ class BookingInputRequest:
     status: BookingStatusEnum | Unset = UNSET
     start_date: datetime.date | None | Unset = UNSET
     end_date: datetime.date | None | Unset = UNSET
-    currency: str | Unset = UNSET
+    currency: CurrencyCode | Unset = UNSET
     total_price: str | Unset = UNSET
     supplier: None | str | Unset = UNSET
     supplier_id: int | None | Unset = UNSET
     notes: None | str | Unset = UNSET
     traveller_ids: list[int] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -69,7 +72,11 @@ class BookingInputRequest:
         else:
             itinerary_id = self.itinerary_id
 
-        reference = self.reference
+        reference: str | Unset
+        if isinstance(self.reference, Unset):
+            reference = UNSET
+        else:
+            reference = self.reference
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -91,7 +98,9 @@ class BookingInputRequest:
         else:
             end_date = self.end_date
 
-        currency = self.currency
+        currency: str | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.value
 
         total_price = self.total_price
 
@@ -118,7 +127,7 @@ class BookingInputRequest:
             traveller_ids = self.traveller_ids
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "client_id": client_id,
@@ -174,7 +183,12 @@ class BookingInputRequest:
 
         itinerary_id = _parse_itinerary_id(d.pop("itinerary_id", UNSET))
 
-        reference = d.pop("reference", UNSET)
+        def _parse_reference(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        reference = _parse_reference(d.pop("reference", UNSET))
 
         _status = d.pop("status", UNSET)
         status: BookingStatusEnum | Unset
@@ -217,7 +231,12 @@ class BookingInputRequest:
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
 
-        currency = d.pop("currency", UNSET)
+        _currency = d.pop("currency", UNSET)
+        currency: CurrencyCode | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
+        else:
+            currency = CurrencyCode(_currency)
 
         total_price = d.pop("total_price", UNSET)
 
@@ -266,21 +285,4 @@ class BookingInputRequest:
             traveller_ids=traveller_ids,
         )
 
-        booking_input_request.additional_properties = d
         return booking_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

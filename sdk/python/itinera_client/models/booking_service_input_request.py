@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.currency_code import CurrencyCode
 from ..models.service_kind_enum import ServiceKindEnum
 from ..models.service_status_enum import ServiceStatusEnum
 from ..types import UNSET, Unset
@@ -26,7 +26,8 @@ class BookingServiceInputRequest:
             * `cruise` - Cruise
             * `insurance` - Insurance
             * `other` - Other
-        supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`.
+        supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`. Must be the id of a record of
+            your agency: any other id is a 422 naming it (a schema cannot say which ids exist).
         supplier (None | str | Unset): A supplier by name: your agency's supplier of that name (ignoring case), added to
             the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
         start_date (datetime.date | None | Unset):
@@ -37,8 +38,7 @@ class BookingServiceInputRequest:
         status (ServiceStatusEnum | Unset): * `requested` - Requested
             * `confirmed` - Confirmed
             * `cancelled` - Cancelled
-        currency (str | Unset): Must be the booking's currency (the default): one booking, one currency. A service in
-            another currency is a 422; convert its amounts first.
+        currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         cost (None | str | Unset):
         price (None | str | Unset):
         commission_expected (None | str | Unset): Typed, it is kept as given. Omitted on create (or null) it is the
@@ -56,12 +56,11 @@ class BookingServiceInputRequest:
     end_time: None | str | Unset = UNSET
     confirmation_number: None | str | Unset = UNSET
     status: ServiceStatusEnum | Unset = UNSET
-    currency: str | Unset = UNSET
+    currency: CurrencyCode | Unset = UNSET
     cost: None | str | Unset = UNSET
     price: None | str | Unset = UNSET
     commission_expected: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description
@@ -120,7 +119,9 @@ class BookingServiceInputRequest:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        currency = self.currency
+        currency: str | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.value
 
         cost: None | str | Unset
         if isinstance(self.cost, Unset):
@@ -147,7 +148,7 @@ class BookingServiceInputRequest:
             notes = self.notes
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "description": description,
@@ -282,7 +283,12 @@ class BookingServiceInputRequest:
         else:
             status = ServiceStatusEnum(_status)
 
-        currency = d.pop("currency", UNSET)
+        _currency = d.pop("currency", UNSET)
+        currency: CurrencyCode | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
+        else:
+            currency = CurrencyCode(_currency)
 
         def _parse_cost(data: object) -> None | str | Unset:
             if data is None:
@@ -338,21 +344,4 @@ class BookingServiceInputRequest:
             notes=notes,
         )
 
-        booking_service_input_request.additional_properties = d
         return booking_service_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,10 +4,11 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.client_input_request_country_type_1 import ClientInputRequestCountryType1
 from ..models.client_kind_enum import ClientKindEnum
 from ..models.client_status_enum import ClientStatusEnum
+from ..models.country_code import CountryCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ClientInputRequest")
@@ -25,15 +26,17 @@ class ClientInputRequest:
         phone (None | str | Unset): Stored as given.
         company (None | str | Unset):
         city (None | str | Unset):
-        country (None | str | Unset): A country's English name (stored as written, e.g. `United Kingdom`) or its ISO
-            3166-1 code (`GB`, stored as the name): see `/lookups/countries`. Anything that names no country is a 422.
+        country (ClientInputRequestCountryType1 | CountryCode | None | Unset): A country's English name (stored as
+            written, e.g. `United Kingdom`) or its ISO 3166-1 code (`GB`, stored as the name): see `/lookups/countries`.
+            Anything that names no country is a 422.
         nationality (None | str | Unset):
         notes (None | str | Unset):
         tags (list[str] | None | Unset):
         status (ClientStatusEnum | Unset): * `lead` - Lead
             * `active` - Active
             * `inactive` - Inactive
-        assigned_to_id (int | None | Unset): A user of your agency.
+        assigned_to_id (int | None | Unset): A user of your agency. Must be the id of a record of your agency: any other
+            id is a 422 naming it (a schema cannot say which ids exist).
         allow_duplicate (bool | Unset): Create only: `true` creates the client even when another one has the same email
             (any case) or phone (E.164); without it such a create answers 409 with the matches in `duplicates`. Ignored on
             update. Default: False.
@@ -45,14 +48,13 @@ class ClientInputRequest:
     phone: None | str | Unset = UNSET
     company: None | str | Unset = UNSET
     city: None | str | Unset = UNSET
-    country: None | str | Unset = UNSET
+    country: ClientInputRequestCountryType1 | CountryCode | None | Unset = UNSET
     nationality: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     status: ClientStatusEnum | Unset = UNSET
     assigned_to_id: int | None | Unset = UNSET
     allow_duplicate: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -88,6 +90,10 @@ class ClientInputRequest:
         country: None | str | Unset
         if isinstance(self.country, Unset):
             country = UNSET
+        elif isinstance(self.country, CountryCode):
+            country = self.country.value
+        elif isinstance(self.country, ClientInputRequestCountryType1):
+            country = self.country.value
         else:
             country = self.country
 
@@ -107,7 +113,11 @@ class ClientInputRequest:
         if isinstance(self.tags, Unset):
             tags = UNSET
         elif isinstance(self.tags, list):
-            tags = self.tags
+            tags = []
+            for tags_type_0_item_data in self.tags:
+                tags_type_0_item: str
+                tags_type_0_item = tags_type_0_item_data
+                tags.append(tags_type_0_item)
 
         else:
             tags = self.tags
@@ -125,7 +135,7 @@ class ClientInputRequest:
         allow_duplicate = self.allow_duplicate
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -206,12 +216,28 @@ class ClientInputRequest:
 
         city = _parse_city(d.pop("city", UNSET))
 
-        def _parse_country(data: object) -> None | str | Unset:
+        def _parse_country(data: object) -> ClientInputRequestCountryType1 | CountryCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                country_type_0 = CountryCode(data)
+
+                return country_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                country_type_1 = ClientInputRequestCountryType1(data)
+
+                return country_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ClientInputRequestCountryType1 | CountryCode | None | Unset, data)
 
         country = _parse_country(d.pop("country", UNSET))
 
@@ -241,7 +267,16 @@ class ClientInputRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                tags_type_0 = cast(list[str], data)
+                tags_type_0 = []
+                _tags_type_0 = data
+                for tags_type_0_item_data in _tags_type_0:
+
+                    def _parse_tags_type_0_item(data: object) -> str:
+                        return cast(str, data)
+
+                    tags_type_0_item = _parse_tags_type_0_item(tags_type_0_item_data)
+
+                    tags_type_0.append(tags_type_0_item)
 
                 return tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -284,21 +319,4 @@ class ClientInputRequest:
             allow_duplicate=allow_duplicate,
         )
 
-        client_input_request.additional_properties = d
         return client_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.currency_code import CurrencyCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CommissionReceiptInputRequest")
@@ -16,11 +16,12 @@ T = TypeVar("T", bound="CommissionReceiptInputRequest")
 class CommissionReceiptInputRequest:
     """
     Attributes:
-        service_id (int): A booked service of your agency (`/bookings/{id}/services`).
+        service_id (int): A booked service of your agency (`/bookings/{id}/services`). Must be the id of a record of
+            your agency: any other id is a 422 naming it (a schema cannot say which ids exist).
         amount (str | Unset): At most what is outstanding on the service (else a 422 naming it); left out, the whole
             outstanding amount ("mark received").
         received_on (datetime.date | Unset): Today or earlier (the agency's today); today when omitted.
-        currency (str | Unset): The booking's, if given.
+        currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         reference (str | Unset):
         note (str | Unset):
     """
@@ -28,10 +29,9 @@ class CommissionReceiptInputRequest:
     service_id: int
     amount: str | Unset = UNSET
     received_on: datetime.date | Unset = UNSET
-    currency: str | Unset = UNSET
+    currency: CurrencyCode | Unset = UNSET
     reference: str | Unset = UNSET
     note: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         service_id = self.service_id
@@ -42,14 +42,24 @@ class CommissionReceiptInputRequest:
         if not isinstance(self.received_on, Unset):
             received_on = self.received_on.isoformat()
 
-        currency = self.currency
+        currency: str | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.value
 
-        reference = self.reference
+        reference: str | Unset
+        if isinstance(self.reference, Unset):
+            reference = UNSET
+        else:
+            reference = self.reference
 
-        note = self.note
+        note: str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "service_id": service_id,
@@ -82,11 +92,26 @@ class CommissionReceiptInputRequest:
         else:
             received_on = datetime.date.fromisoformat(_received_on)
 
-        currency = d.pop("currency", UNSET)
+        _currency = d.pop("currency", UNSET)
+        currency: CurrencyCode | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
+        else:
+            currency = CurrencyCode(_currency)
 
-        reference = d.pop("reference", UNSET)
+        def _parse_reference(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
 
-        note = d.pop("note", UNSET)
+        reference = _parse_reference(d.pop("reference", UNSET))
+
+        def _parse_note(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
 
         commission_receipt_input_request = cls(
             service_id=service_id,
@@ -97,21 +122,4 @@ class CommissionReceiptInputRequest:
             note=note,
         )
 
-        commission_receipt_input_request.additional_properties = d
         return commission_receipt_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -24,17 +23,20 @@ class InstalmentInputRequest:
     due_date: datetime.date
     amount: str
     label: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         due_date = self.due_date.isoformat()
 
         amount = self.amount
 
-        label = self.label
+        label: str | Unset
+        if isinstance(self.label, Unset):
+            label = UNSET
+        else:
+            label = self.label
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "due_date": due_date,
@@ -53,7 +55,12 @@ class InstalmentInputRequest:
 
         amount = d.pop("amount")
 
-        label = d.pop("label", UNSET)
+        def _parse_label(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        label = _parse_label(d.pop("label", UNSET))
 
         instalment_input_request = cls(
             due_date=due_date,
@@ -61,21 +68,4 @@ class InstalmentInputRequest:
             label=label,
         )
 
-        instalment_input_request.additional_properties = d
         return instalment_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

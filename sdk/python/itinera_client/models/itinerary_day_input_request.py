@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -34,7 +33,6 @@ class ItineraryDayInputRequest:
     description: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
     items: list[ItineraryItemInputRequest] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         day_number = self.day_number
@@ -73,7 +71,7 @@ class ItineraryDayInputRequest:
                 items.append(items_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if day_number is not UNSET:
             field_dict["day_number"] = day_number
@@ -159,21 +157,4 @@ class ItineraryDayInputRequest:
             items=items,
         )
 
-        itinerary_day_input_request.additional_properties = d
         return itinerary_day_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +15,8 @@ T = TypeVar("T", bound="ItineraryDuplicateRequest")
 class ItineraryDuplicateRequest:
     """
     Attributes:
-        client_id (int | Unset): Another client of your agency; the same by default.
+        client_id (int | Unset): Another client of your agency; the same by default. Must be the id of a record of your
+            agency: any other id is a 422 naming it (a schema cannot say which ids exist).
         start_date (datetime.date | Unset): The copy's start; every date shifts by the same number of days.
         title (str | Unset): The same by default.
     """
@@ -24,7 +24,6 @@ class ItineraryDuplicateRequest:
     client_id: int | Unset = UNSET
     start_date: datetime.date | Unset = UNSET
     title: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -36,7 +35,7 @@ class ItineraryDuplicateRequest:
         title = self.title
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if client_id is not UNSET:
             field_dict["client_id"] = client_id
@@ -67,21 +66,4 @@ class ItineraryDuplicateRequest:
             title=title,
         )
 
-        itinerary_duplicate_request.additional_properties = d
         return itinerary_duplicate_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.itinerary_status_enum import ItineraryStatusEnum
 from ..types import UNSET, Unset
@@ -21,7 +20,8 @@ T = TypeVar("T", bound="ItineraryInputRequest")
 class ItineraryInputRequest:
     """
     Attributes:
-        client_id (int):
+        client_id (int): Must be the id of a record of your agency: any other id is a 422 naming it (a schema cannot say
+            which ids exist).
         title (str):
         status (ItineraryStatusEnum | Unset): * `draft` - Draft
             * `proposed` - Proposed
@@ -47,7 +47,6 @@ class ItineraryInputRequest:
     traveller_ids: list[int] | Unset = UNSET
     notes: None | str | Unset = UNSET
     days: list[ItineraryDayInputRequest] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -94,7 +93,7 @@ class ItineraryInputRequest:
                 days.append(days_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "client_id": client_id,
@@ -202,21 +201,4 @@ class ItineraryInputRequest:
             days=days,
         )
 
-        itinerary_input_request.additional_properties = d
         return itinerary_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -16,14 +15,14 @@ class ItineraryItemMoveRequest:
     """
     Attributes:
         day_id (int | Unset): A day of the same itinerary (its `id`, not its `day_number`); the item's own day by
-            default.
+            default. Must be the id of a record of your agency: any other id is a 422 naming it (a schema cannot say which
+            ids exist).
         position (int | Unset): The item's `position` (from 0) in that day once moved; past the end (or left out) it
             goes last.
     """
 
     day_id: int | Unset = UNSET
     position: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         day_id = self.day_id
@@ -31,7 +30,7 @@ class ItineraryItemMoveRequest:
         position = self.position
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if day_id is not UNSET:
             field_dict["day_id"] = day_id
@@ -52,21 +51,4 @@ class ItineraryItemMoveRequest:
             position=position,
         )
 
-        itinerary_item_move_request.additional_properties = d
         return itinerary_item_move_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

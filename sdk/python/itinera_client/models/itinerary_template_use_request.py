@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +15,8 @@ T = TypeVar("T", bound="ItineraryTemplateUseRequest")
 class ItineraryTemplateUseRequest:
     """
     Attributes:
-        client_id (int): A client of your agency.
+        client_id (int): A client of your agency. Must be the id of a record of your agency: any other id is a 422
+            naming it (a schema cannot say which ids exist).
         start_date (datetime.date | None | Unset): Day N of the plan is dated start_date + N - 1; undated without it.
         title (str | Unset): The template's name by default.
     """
@@ -24,7 +24,6 @@ class ItineraryTemplateUseRequest:
     client_id: int
     start_date: datetime.date | None | Unset = UNSET
     title: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -40,7 +39,7 @@ class ItineraryTemplateUseRequest:
         title = self.title
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "client_id": client_id,
@@ -83,21 +82,4 @@ class ItineraryTemplateUseRequest:
             title=title,
         )
 
-        itinerary_template_use_request.additional_properties = d
         return itinerary_template_use_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -27,12 +26,15 @@ class OptionInputRequest:
     title: str
     description: str | Unset = UNSET
     lines: list[LineItemInputRequest] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
 
-        description = self.description
+        description: str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
         lines: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.lines, Unset):
@@ -42,7 +44,7 @@ class OptionInputRequest:
                 lines.append(lines_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "title": title,
@@ -62,7 +64,12 @@ class OptionInputRequest:
         d = dict(src_dict)
         title = d.pop("title")
 
-        description = d.pop("description", UNSET)
+        def _parse_description(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
 
         _lines = d.pop("lines", UNSET)
         lines: list[LineItemInputRequest] | Unset = UNSET
@@ -79,21 +86,4 @@ class OptionInputRequest:
             lines=lines,
         )
 
-        option_input_request.additional_properties = d
         return option_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

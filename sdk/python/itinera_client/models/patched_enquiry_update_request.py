@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.enquiry_status_enum import EnquiryStatusEnum
 from ..types import UNSET, Unset
@@ -21,12 +20,12 @@ class PatchedEnquiryUpdateRequest:
             * `converted` - Converted
             * `closed` - Closed
         assigned_to_id (int | None | Unset): An active member of the agency, or null for nobody. Assigning a new enquiry
-            puts it in progress.
+            puts it in progress. Must be the id of a record of your agency: any other id is a 422 naming it (a schema cannot
+            say which ids exist).
     """
 
     status: EnquiryStatusEnum | Unset = UNSET
     assigned_to_id: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status: str | Unset = UNSET
@@ -40,7 +39,7 @@ class PatchedEnquiryUpdateRequest:
             assigned_to_id = self.assigned_to_id
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if status is not UNSET:
             field_dict["status"] = status
@@ -73,21 +72,4 @@ class PatchedEnquiryUpdateRequest:
             assigned_to_id=assigned_to_id,
         )
 
-        patched_enquiry_update_request.additional_properties = d
         return patched_enquiry_update_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

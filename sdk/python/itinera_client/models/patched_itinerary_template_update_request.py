@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +14,8 @@ T = TypeVar("T", bound="PatchedItineraryTemplateUpdateRequest")
 class PatchedItineraryTemplateUpdateRequest:
     """
     Attributes:
-        itinerary_id (int | Unset): Replace the template's plan by this itinerary's (undated).
+        itinerary_id (int | Unset): Replace the template's plan by this itinerary's (undated). Must be the id of a
+            record of your agency: any other id is a 422 naming it (a schema cannot say which ids exist).
         name (str | Unset):
         description (None | str | Unset):
     """
@@ -23,7 +23,6 @@ class PatchedItineraryTemplateUpdateRequest:
     itinerary_id: int | Unset = UNSET
     name: str | Unset = UNSET
     description: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         itinerary_id = self.itinerary_id
@@ -37,7 +36,7 @@ class PatchedItineraryTemplateUpdateRequest:
             description = self.description
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if itinerary_id is not UNSET:
             field_dict["itinerary_id"] = itinerary_id
@@ -70,21 +69,4 @@ class PatchedItineraryTemplateUpdateRequest:
             description=description,
         )
 
-        patched_itinerary_template_update_request.additional_properties = d
         return patched_itinerary_template_update_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.blank_enum import BlankEnum
 from ..models.payment_method_enum import PaymentMethodEnum
@@ -18,6 +17,7 @@ T = TypeVar("T", bound="PatchedPaymentUpdateRequest")
 class PatchedPaymentUpdateRequest:
     """
     Attributes:
+        reason (str): Why it is corrected: required, kept in the history (`payment.updated`).
         amount (str | Unset):
         paid_on (datetime.date | Unset):
         method (BlankEnum | PaymentMethodEnum | Unset):
@@ -25,9 +25,9 @@ class PatchedPaymentUpdateRequest:
         reference (str | Unset):
         notes (str | Unset):
         as_credit (bool | Unset):
-        reason (str | Unset): Why it is corrected: required, kept in the history (`payment.updated`).
     """
 
+    reason: str
     amount: str | Unset = UNSET
     paid_on: datetime.date | Unset = UNSET
     method: BlankEnum | PaymentMethodEnum | Unset = UNSET
@@ -35,10 +35,10 @@ class PatchedPaymentUpdateRequest:
     reference: str | Unset = UNSET
     notes: str | Unset = UNSET
     as_credit: bool | Unset = UNSET
-    reason: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        reason = self.reason
+
         amount = self.amount
 
         paid_on: str | Unset = UNSET
@@ -53,19 +53,33 @@ class PatchedPaymentUpdateRequest:
         else:
             method = self.method.value
 
-        method_detail = self.method_detail
+        method_detail: str | Unset
+        if isinstance(self.method_detail, Unset):
+            method_detail = UNSET
+        else:
+            method_detail = self.method_detail
 
-        reference = self.reference
+        reference: str | Unset
+        if isinstance(self.reference, Unset):
+            reference = UNSET
+        else:
+            reference = self.reference
 
-        notes = self.notes
+        notes: str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
 
         as_credit = self.as_credit
 
-        reason = self.reason
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+
+        field_dict.update(
+            {
+                "reason": reason,
+            }
+        )
         if amount is not UNSET:
             field_dict["amount"] = amount
         if paid_on is not UNSET:
@@ -80,14 +94,14 @@ class PatchedPaymentUpdateRequest:
             field_dict["notes"] = notes
         if as_credit is not UNSET:
             field_dict["as_credit"] = as_credit
-        if reason is not UNSET:
-            field_dict["reason"] = reason
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        reason = d.pop("reason")
+
         amount = d.pop("amount", UNSET)
 
         _paid_on = d.pop("paid_on", UNSET)
@@ -116,17 +130,31 @@ class PatchedPaymentUpdateRequest:
 
         method = _parse_method(d.pop("method", UNSET))
 
-        method_detail = d.pop("method_detail", UNSET)
+        def _parse_method_detail(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
 
-        reference = d.pop("reference", UNSET)
+        method_detail = _parse_method_detail(d.pop("method_detail", UNSET))
 
-        notes = d.pop("notes", UNSET)
+        def _parse_reference(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        reference = _parse_reference(d.pop("reference", UNSET))
+
+        def _parse_notes(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
 
         as_credit = d.pop("as_credit", UNSET)
 
-        reason = d.pop("reason", UNSET)
-
         patched_payment_update_request = cls(
+            reason=reason,
             amount=amount,
             paid_on=paid_on,
             method=method,
@@ -134,24 +162,6 @@ class PatchedPaymentUpdateRequest:
             reference=reference,
             notes=notes,
             as_credit=as_credit,
-            reason=reason,
         )
 
-        patched_payment_update_request.additional_properties = d
         return patched_payment_update_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.event_types_enum import EventTypesEnum
 from ..types import UNSET, Unset
@@ -28,12 +27,15 @@ class PatchedWebhookInputRequest:
     description: str | Unset = UNSET
     event_types: list[EventTypesEnum] | Unset = UNSET
     is_active: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
 
-        description = self.description
+        description: str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
         event_types: list[str] | Unset = UNSET
         if not isinstance(self.event_types, Unset):
@@ -45,7 +47,7 @@ class PatchedWebhookInputRequest:
         is_active = self.is_active
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if url is not UNSET:
             field_dict["url"] = url
@@ -63,7 +65,12 @@ class PatchedWebhookInputRequest:
         d = dict(src_dict)
         url = d.pop("url", UNSET)
 
-        description = d.pop("description", UNSET)
+        def _parse_description(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
 
         _event_types = d.pop("event_types", UNSET)
         event_types: list[EventTypesEnum] | Unset = UNSET
@@ -83,21 +90,4 @@ class PatchedWebhookInputRequest:
             is_active=is_active,
         )
 
-        patched_webhook_input_request.additional_properties = d
         return patched_webhook_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

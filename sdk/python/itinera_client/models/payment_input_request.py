@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.blank_enum import BlankEnum
+from ..models.currency_code import CurrencyCode
 from ..models.payment_kind_enum import PaymentKindEnum
 from ..models.payment_method_enum import PaymentMethodEnum
 from ..types import UNSET, Unset
@@ -23,7 +23,7 @@ class PaymentInputRequest:
         kind (PaymentKindEnum | Unset): * `payment` - Payment
             * `refund` - Refund
         paid_on (datetime.date | Unset): Today or earlier (the agency's today); today when omitted.
-        currency (str | Unset): The booking's, if given.
+        currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         method (BlankEnum | PaymentMethodEnum | Unset):
         method_detail (str | Unset):
         reference (str | Unset):
@@ -35,13 +35,12 @@ class PaymentInputRequest:
     amount: str
     kind: PaymentKindEnum | Unset = UNSET
     paid_on: datetime.date | Unset = UNSET
-    currency: str | Unset = UNSET
+    currency: CurrencyCode | Unset = UNSET
     method: BlankEnum | PaymentMethodEnum | Unset = UNSET
     method_detail: str | Unset = UNSET
     reference: str | Unset = UNSET
     notes: str | Unset = UNSET
     as_credit: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
@@ -54,7 +53,9 @@ class PaymentInputRequest:
         if not isinstance(self.paid_on, Unset):
             paid_on = self.paid_on.isoformat()
 
-        currency = self.currency
+        currency: str | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.value
 
         method: str | Unset
         if isinstance(self.method, Unset):
@@ -64,16 +65,28 @@ class PaymentInputRequest:
         else:
             method = self.method.value
 
-        method_detail = self.method_detail
+        method_detail: str | Unset
+        if isinstance(self.method_detail, Unset):
+            method_detail = UNSET
+        else:
+            method_detail = self.method_detail
 
-        reference = self.reference
+        reference: str | Unset
+        if isinstance(self.reference, Unset):
+            reference = UNSET
+        else:
+            reference = self.reference
 
-        notes = self.notes
+        notes: str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
 
         as_credit = self.as_credit
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "amount": amount,
@@ -117,7 +130,12 @@ class PaymentInputRequest:
         else:
             paid_on = datetime.date.fromisoformat(_paid_on)
 
-        currency = d.pop("currency", UNSET)
+        _currency = d.pop("currency", UNSET)
+        currency: CurrencyCode | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
+        else:
+            currency = CurrencyCode(_currency)
 
         def _parse_method(data: object) -> BlankEnum | PaymentMethodEnum | Unset:
             if isinstance(data, Unset):
@@ -138,11 +156,26 @@ class PaymentInputRequest:
 
         method = _parse_method(d.pop("method", UNSET))
 
-        method_detail = d.pop("method_detail", UNSET)
+        def _parse_method_detail(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
 
-        reference = d.pop("reference", UNSET)
+        method_detail = _parse_method_detail(d.pop("method_detail", UNSET))
 
-        notes = d.pop("notes", UNSET)
+        def _parse_reference(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        reference = _parse_reference(d.pop("reference", UNSET))
+
+        def _parse_notes(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
 
         as_credit = d.pop("as_credit", UNSET)
 
@@ -158,21 +191,4 @@ class PaymentInputRequest:
             as_credit=as_credit,
         )
 
-        payment_input_request.additional_properties = d
         return payment_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

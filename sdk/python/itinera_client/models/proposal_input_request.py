@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.currency_code import CurrencyCode
 from ..models.proposal_status_enum import ProposalStatusEnum
 from ..types import UNSET, Unset
 
@@ -22,15 +22,17 @@ class ProposalInputRequest:
     """
     Attributes:
         title (str):
-        client_id (int | Unset): Required unless itinerary_id is given.
-        itinerary_id (int | None | Unset):
+        client_id (int | Unset): Required unless itinerary_id is given. Must be the id of a record of your agency: any
+            other id is a 422 naming it (a schema cannot say which ids exist).
+        itinerary_id (int | None | Unset): Must be the id of a record of your agency: any other id is a 422 naming it (a
+            schema cannot say which ids exist).
         status (ProposalStatusEnum | Unset): * `draft` - Draft
             * `sent` - Sent
             * `viewed` - Viewed
             * `accepted` - Accepted
             * `declined` - Declined
             * `expired` - Expired
-        currency (str | Unset): ISO 4217; the agency's by default.
+        currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         total_price (str | Unset): Typed only for a proposal without options; with options it is derived.
         valid_until (datetime.date | None | Unset):
         message (None | str | Unset):
@@ -45,13 +47,12 @@ class ProposalInputRequest:
     client_id: int | Unset = UNSET
     itinerary_id: int | None | Unset = UNSET
     status: ProposalStatusEnum | Unset = UNSET
-    currency: str | Unset = UNSET
+    currency: CurrencyCode | Unset = UNSET
     total_price: str | Unset = UNSET
     valid_until: datetime.date | None | Unset = UNSET
     message: None | str | Unset = UNSET
     traveller_ids: list[int] | Unset = UNSET
     options: list[OptionInputRequest] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -68,7 +69,9 @@ class ProposalInputRequest:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        currency = self.currency
+        currency: str | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.value
 
         total_price = self.total_price
 
@@ -98,7 +101,7 @@ class ProposalInputRequest:
                 options.append(options_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "title": title,
@@ -150,7 +153,12 @@ class ProposalInputRequest:
         else:
             status = ProposalStatusEnum(_status)
 
-        currency = d.pop("currency", UNSET)
+        _currency = d.pop("currency", UNSET)
+        currency: CurrencyCode | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
+        else:
+            currency = CurrencyCode(_currency)
 
         total_price = d.pop("total_price", UNSET)
 
@@ -204,21 +212,4 @@ class ProposalInputRequest:
             options=options,
         )
 
-        proposal_input_request.additional_properties = d
         return proposal_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ReceiptInputRequest")
 
@@ -13,17 +12,17 @@ T = TypeVar("T", bound="ReceiptInputRequest")
 class ReceiptInputRequest:
     """
     Attributes:
-        payment_id (int): A payment of this booking (not a refund, not voided).
+        payment_id (int): A payment of this booking (not a refund, not voided). Must be the id of a record of your
+            agency: any other id is a 422 naming it (a schema cannot say which ids exist).
     """
 
     payment_id: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         payment_id = self.payment_id
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "payment_id": payment_id,
@@ -41,21 +40,4 @@ class ReceiptInputRequest:
             payment_id=payment_id,
         )
 
-        receipt_input_request.additional_properties = d
         return receipt_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.schedule_template_enum import ScheduleTemplateEnum
 from ..types import UNSET, Unset
@@ -36,7 +35,6 @@ class ScheduleInputRequest:
     deposit_percent: str | Unset = UNSET
     balance_days_before: int | Unset = UNSET
     instalments_count: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         instalments: list[dict[str, Any]] | Unset = UNSET
@@ -57,7 +55,7 @@ class ScheduleInputRequest:
         instalments_count = self.instalments_count
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if instalments is not UNSET:
             field_dict["instalments"] = instalments
@@ -107,21 +105,4 @@ class ScheduleInputRequest:
             instalments_count=instalments_count,
         )
 
-        schedule_input_request.additional_properties = d
         return schedule_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -25,12 +24,15 @@ class SupplierContactInputRequest:
     role: str | Unset = UNSET
     email: str | Unset = UNSET
     phone: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        role = self.role
+        role: str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        else:
+            role = self.role
 
         email: str | Unset
         if isinstance(self.email, Unset):
@@ -38,10 +40,14 @@ class SupplierContactInputRequest:
         else:
             email = self.email
 
-        phone = self.phone
+        phone: str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -61,7 +67,12 @@ class SupplierContactInputRequest:
         d = dict(src_dict)
         name = d.pop("name")
 
-        role = d.pop("role", UNSET)
+        def _parse_role(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
 
         def _parse_email(data: object) -> str | Unset:
             if isinstance(data, Unset):
@@ -70,7 +81,12 @@ class SupplierContactInputRequest:
 
         email = _parse_email(d.pop("email", UNSET))
 
-        phone = d.pop("phone", UNSET)
+        def _parse_phone(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
 
         supplier_contact_input_request = cls(
             name=name,
@@ -79,21 +95,4 @@ class SupplierContactInputRequest:
             phone=phone,
         )
 
-        supplier_contact_input_request.additional_properties = d
         return supplier_contact_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.currency_code import CurrencyCode
 from ..models.type_enum import TypeEnum
 from ..types import UNSET, Unset
 
@@ -34,7 +34,7 @@ class SupplierInputRequest:
         email (None | str | Unset):
         phone (None | str | Unset):
         website (None | str | Unset):
-        currency (None | str | Unset): ISO 4217, e.g. `EUR`; optional.
+        currency (CurrencyCode | None | Unset): ISO 4217, e.g. `EUR`; optional.
         default_commission_rate (None | str | Unset): Percent, 0 to 100; defaults to 0.
         payment_terms (None | str | Unset):
         notes (None | str | Unset):
@@ -47,12 +47,11 @@ class SupplierInputRequest:
     email: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
     website: None | str | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    currency: CurrencyCode | None | Unset = UNSET
     default_commission_rate: None | str | Unset = UNSET
     payment_terms: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
     contacts: list[SupplierContactInputRequest] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -82,6 +81,8 @@ class SupplierInputRequest:
         currency: None | str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
+        elif isinstance(self.currency, CurrencyCode):
+            currency = self.currency.value
         else:
             currency = self.currency
 
@@ -111,7 +112,7 @@ class SupplierInputRequest:
                 contacts.append(contacts_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -179,12 +180,20 @@ class SupplierInputRequest:
 
         website = _parse_website(d.pop("website", UNSET))
 
-        def _parse_currency(data: object) -> None | str | Unset:
+        def _parse_currency(data: object) -> CurrencyCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                currency_type_0 = CurrencyCode(data)
+
+                return currency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CurrencyCode | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -237,21 +246,4 @@ class SupplierInputRequest:
             contacts=contacts,
         )
 
-        supplier_input_request.additional_properties = d
         return supplier_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

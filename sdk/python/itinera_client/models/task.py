@@ -24,7 +24,7 @@ class Task:
             title (str):
             notes (str):
             due_date (datetime.date):
-            due_time (None | str):
+            due_time (None | str):  Example: 08:40:00.
             priority (PriorityEnum): * `low` - Low
                 * `normal` - Normal
                 * `high` - High

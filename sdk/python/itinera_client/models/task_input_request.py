@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.priority_enum import PriorityEnum
 from ..types import UNSET, Unset
@@ -20,17 +19,22 @@ class TaskInputRequest:
         title (str):
         due_date (datetime.date):
         notes (None | str | Unset):
-        due_time (None | str | Unset): HH:MM (or HH:MM:SS), in the agency's timezone.
+        due_time (None | str | Unset): HH:MM (or HH:MM:SS), in the agency's timezone. Example: 08:40:00.
         priority (PriorityEnum | Unset): * `low` - Low
             * `normal` - Normal
             * `high` - High
         assignee_id (int | Unset): An active member of the agency; by default the token's user. Null is refused on an
-            update.
+            update. Must be the id of a record of your agency: any other id is a 422 naming it (a schema cannot say which
+            ids exist).
         client_id (int | Unset): Required unless itinerary_id, proposal_id or booking_id is given (the task is then for
-            that record's client).
-        itinerary_id (int | None | Unset): One of the client's.
-        proposal_id (int | None | Unset): One of the client's.
-        booking_id (int | None | Unset): One of the client's.
+            that record's client). Must be the id of a record of your agency: any other id is a 422 naming it (a schema
+            cannot say which ids exist).
+        itinerary_id (int | None | Unset): One of the client's. Must be the id of a record of your agency: any other id
+            is a 422 naming it (a schema cannot say which ids exist).
+        proposal_id (int | None | Unset): One of the client's. Must be the id of a record of your agency: any other id
+            is a 422 naming it (a schema cannot say which ids exist).
+        booking_id (int | None | Unset): One of the client's. Must be the id of a record of your agency: any other id is
+            a 422 naming it (a schema cannot say which ids exist).
     """
 
     title: str
@@ -43,7 +47,6 @@ class TaskInputRequest:
     itinerary_id: int | None | Unset = UNSET
     proposal_id: int | None | Unset = UNSET
     booking_id: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -89,7 +92,7 @@ class TaskInputRequest:
             booking_id = self.booking_id
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "title": title,
@@ -191,21 +194,4 @@ class TaskInputRequest:
             booking_id=booking_id,
         )
 
-        task_input_request.additional_properties = d
         return task_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

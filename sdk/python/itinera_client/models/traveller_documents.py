@@ -6,23 +6,25 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="TravellerDocuments")
 
 
 @_attrs_define
 class TravellerDocuments:
     """The full document numbers asked for (`fields`; all three by default), empty when none
-    is recorded.
+    is recorded: only the fields asked for are in it.
 
         Attributes:
-            passport_number (str):
-            known_traveller_number (str):
-            redress_number (str):
+            passport_number (str | Unset):
+            known_traveller_number (str | Unset):
+            redress_number (str | Unset):
     """
 
-    passport_number: str
-    known_traveller_number: str
-    redress_number: str
+    passport_number: str | Unset = UNSET
+    known_traveller_number: str | Unset = UNSET
+    redress_number: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,24 +36,24 @@ class TravellerDocuments:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "passport_number": passport_number,
-                "known_traveller_number": known_traveller_number,
-                "redress_number": redress_number,
-            }
-        )
+        field_dict.update({})
+        if passport_number is not UNSET:
+            field_dict["passport_number"] = passport_number
+        if known_traveller_number is not UNSET:
+            field_dict["known_traveller_number"] = known_traveller_number
+        if redress_number is not UNSET:
+            field_dict["redress_number"] = redress_number
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        passport_number = d.pop("passport_number")
+        passport_number = d.pop("passport_number", UNSET)
 
-        known_traveller_number = d.pop("known_traveller_number")
+        known_traveller_number = d.pop("known_traveller_number", UNSET)
 
-        redress_number = d.pop("redress_number")
+        redress_number = d.pop("redress_number", UNSET)
 
         traveller_documents = cls(
             passport_number=passport_number,

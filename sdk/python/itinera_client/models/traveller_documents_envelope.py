@@ -18,7 +18,7 @@ class TravellerDocumentsEnvelope:
     """
     Attributes:
         data (TravellerDocuments): The full document numbers asked for (`fields`; all three by default), empty when none
-            is recorded.
+            is recorded: only the fields asked for are in it.
     """
 
     data: TravellerDocuments

@@ -5,10 +5,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.blank_enum import BlankEnum
+from ..models.country_code import CountryCode
 from ..models.gender_enum import GenderEnum
+from ..models.traveller_input_request_nationality_type_1 import TravellerInputRequestNationalityType1
+from ..models.traveller_input_request_passport_country_type_1 import TravellerInputRequestPassportCountryType1
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -28,10 +30,12 @@ class TravellerInputRequest:
         middle_name (None | str | Unset):
         date_of_birth (datetime.date | None | Unset): In the past.
         gender (BlankEnum | GenderEnum | None | Unset):
-        nationality (None | str | Unset): ISO 3166-1 code or English name; stored as the alpha-2 code.
+        nationality (CountryCode | None | TravellerInputRequestNationalityType1 | Unset): ISO 3166-1 code or English
+            name; stored as the alpha-2 code.
         passport_number (None | str | Unset): Stored encrypted; answered masked. Sending back the masked value keeps the
             number; `null` or an empty string removes it.
-        passport_country (None | str | Unset): The issuing country: ISO 3166-1 code or English name.
+        passport_country (CountryCode | None | TravellerInputRequestPassportCountryType1 | Unset): The issuing country:
+            ISO 3166-1 code or English name.
         passport_issued_on (datetime.date | None | Unset):
         passport_expires_on (datetime.date | None | Unset): After `passport_issued_on`.
         known_traveller_number (None | str | Unset): Stored encrypted; answered masked. Sending back the masked value
@@ -53,9 +57,9 @@ class TravellerInputRequest:
     middle_name: None | str | Unset = UNSET
     date_of_birth: datetime.date | None | Unset = UNSET
     gender: BlankEnum | GenderEnum | None | Unset = UNSET
-    nationality: None | str | Unset = UNSET
+    nationality: CountryCode | None | TravellerInputRequestNationalityType1 | Unset = UNSET
     passport_number: None | str | Unset = UNSET
-    passport_country: None | str | Unset = UNSET
+    passport_country: CountryCode | None | TravellerInputRequestPassportCountryType1 | Unset = UNSET
     passport_issued_on: datetime.date | None | Unset = UNSET
     passport_expires_on: datetime.date | None | Unset = UNSET
     known_traveller_number: None | str | Unset = UNSET
@@ -68,7 +72,6 @@ class TravellerInputRequest:
     room_preference: None | str | Unset = UNSET
     emergency_contact: EmergencyContactInputRequest | None | Unset = UNSET
     is_lead: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.emergency_contact_input_request import EmergencyContactInputRequest  # noqa: PLC0415
@@ -104,6 +107,10 @@ class TravellerInputRequest:
         nationality: None | str | Unset
         if isinstance(self.nationality, Unset):
             nationality = UNSET
+        elif isinstance(self.nationality, CountryCode):
+            nationality = self.nationality.value
+        elif isinstance(self.nationality, TravellerInputRequestNationalityType1):
+            nationality = self.nationality.value
         else:
             nationality = self.nationality
 
@@ -116,6 +123,10 @@ class TravellerInputRequest:
         passport_country: None | str | Unset
         if isinstance(self.passport_country, Unset):
             passport_country = UNSET
+        elif isinstance(self.passport_country, CountryCode):
+            passport_country = self.passport_country.value
+        elif isinstance(self.passport_country, TravellerInputRequestPassportCountryType1):
+            passport_country = self.passport_country.value
         else:
             passport_country = self.passport_country
 
@@ -206,7 +217,7 @@ class TravellerInputRequest:
         is_lead = self.is_lead
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "first_name": first_name,
@@ -313,12 +324,28 @@ class TravellerInputRequest:
 
         gender = _parse_gender(d.pop("gender", UNSET))
 
-        def _parse_nationality(data: object) -> None | str | Unset:
+        def _parse_nationality(data: object) -> CountryCode | None | TravellerInputRequestNationalityType1 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                nationality_type_0 = CountryCode(data)
+
+                return nationality_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                nationality_type_1 = TravellerInputRequestNationalityType1(data)
+
+                return nationality_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CountryCode | None | TravellerInputRequestNationalityType1 | Unset, data)
 
         nationality = _parse_nationality(d.pop("nationality", UNSET))
 
@@ -331,12 +358,30 @@ class TravellerInputRequest:
 
         passport_number = _parse_passport_number(d.pop("passport_number", UNSET))
 
-        def _parse_passport_country(data: object) -> None | str | Unset:
+        def _parse_passport_country(
+            data: object,
+        ) -> CountryCode | None | TravellerInputRequestPassportCountryType1 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                passport_country_type_0 = CountryCode(data)
+
+                return passport_country_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                passport_country_type_1 = TravellerInputRequestPassportCountryType1(data)
+
+                return passport_country_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CountryCode | None | TravellerInputRequestPassportCountryType1 | Unset, data)
 
         passport_country = _parse_passport_country(d.pop("passport_country", UNSET))
 
@@ -514,21 +559,4 @@ class TravellerInputRequest:
             is_lead=is_lead,
         )
 
-        traveller_input_request.additional_properties = d
         return traveller_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -6,15 +6,19 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.empty_request import EmptyRequest
 from ...models.error import Error
 from ...models.invoice_envelope import InvoiceEnvelope
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    booking_id: str,
+    booking_id: int,
+    *,
+    body: EmptyRequest | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +27,12 @@ def _get_kwargs(
         ),
     }
 
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -74,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -92,18 +107,20 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
+    body: EmptyRequest | Unset = UNSET,
 ) -> Response[Error | InvoiceEnvelope | ValidationError]:
-    """Create a invoice
+    """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
     services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         booking_id=booking_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -125,18 +143,20 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
+    body: EmptyRequest | Unset = UNSET,
 ) -> Error | InvoiceEnvelope | ValidationError | None:
-    """Create a invoice
+    """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
     services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,22 +169,25 @@ def sync(
     return sync_detailed(
         booking_id=booking_id,
         client=client,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
+    body: EmptyRequest | Unset = UNSET,
 ) -> Response[Error | InvoiceEnvelope | ValidationError]:
-    """Create a invoice
+    """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
     services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,6 +199,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         booking_id=booking_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,18 +208,20 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
+    body: EmptyRequest | Unset = UNSET,
 ) -> Error | InvoiceEnvelope | ValidationError | None:
-    """Create a invoice
+    """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
     services, totals and schedule are frozen into it; 422 for a cancelled booking or a total of
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,5 +235,6 @@ async def asyncio(
         await asyncio_detailed(
             booking_id=booking_id,
             client=client,
+            body=body,
         )
     ).parsed

@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    booking_id: str,
+    booking_id: int,
     *,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -66,6 +66,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -84,7 +89,7 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -97,7 +102,7 @@ def sync_detailed(
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -123,7 +128,7 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -136,7 +141,7 @@ def sync(
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -157,7 +162,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -170,7 +175,7 @@ async def asyncio_detailed(
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -194,7 +199,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -207,7 +212,7 @@ async def asyncio(
     0.00.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 

@@ -20,21 +20,21 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     archived: BookingsListArchived | Unset = UNSET,
-    balance_due: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    balance_due: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     departing_within: float | Unset = UNSET,
     format_: BookingsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     sort: list[BookingsListSortItem] | Unset = UNSET,
@@ -42,8 +42,8 @@ def _get_kwargs(
     start_date_before: datetime.date | Unset = UNSET,
     status: BookingsListStatus | Unset = UNSET,
     supplier_id: int | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -62,19 +62,35 @@ def _get_kwargs(
 
     params["consultant_id"] = consultant_id
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
-    params["date_from"] = date_from
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["date_from"] = json_date_from
 
-    params["date_to"] = date_to
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["date_to"] = json_date_to
 
     params["departing_within"] = departing_within
 
@@ -129,14 +145,24 @@ def _get_kwargs(
 
     params["supplier_id"] = supplier_id
 
-    json_updated_after: str | Unset = UNSET
-    if not isinstance(updated_after, Unset):
+    json_updated_after: str | Unset
+    if isinstance(updated_after, Unset):
+        json_updated_after = UNSET
+    elif isinstance(updated_after, datetime.date):
         json_updated_after = updated_after.isoformat()
+    else:
+        json_updated_after = updated_after.isoformat()
+
     params["updated_after"] = json_updated_after
 
-    json_updated_before: str | Unset = UNSET
-    if not isinstance(updated_before, Unset):
+    json_updated_before: str | Unset
+    if isinstance(updated_before, Unset):
+        json_updated_before = UNSET
+    elif isinstance(updated_before, datetime.date):
         json_updated_before = updated_before.isoformat()
+    else:
+        json_updated_before = updated_before.isoformat()
+
     params["updated_before"] = json_updated_before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -173,6 +199,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -194,21 +225,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     archived: BookingsListArchived | Unset = UNSET,
-    balance_due: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    balance_due: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     departing_within: float | Unset = UNSET,
     format_: BookingsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     sort: list[BookingsListSortItem] | Unset = UNSET,
@@ -216,8 +247,8 @@ def sync_detailed(
     start_date_before: datetime.date | Unset = UNSET,
     status: BookingsListStatus | Unset = UNSET,
     supplier_id: int | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedBookingList | ValidationError]:
     """List bookings
 
@@ -229,21 +260,21 @@ def sync_detailed(
 
     Args:
         archived (BookingsListArchived | Unset):
-        balance_due (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        balance_due (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         departing_within (float | Unset):
         format_ (BookingsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         reference (str | Unset):
         sort (list[BookingsListSortItem] | Unset):
@@ -251,8 +282,8 @@ def sync_detailed(
         start_date_before (datetime.date | Unset):
         status (BookingsListStatus | Unset):
         supplier_id (int | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -301,21 +332,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     archived: BookingsListArchived | Unset = UNSET,
-    balance_due: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    balance_due: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     departing_within: float | Unset = UNSET,
     format_: BookingsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     sort: list[BookingsListSortItem] | Unset = UNSET,
@@ -323,8 +354,8 @@ def sync(
     start_date_before: datetime.date | Unset = UNSET,
     status: BookingsListStatus | Unset = UNSET,
     supplier_id: int | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedBookingList | ValidationError | None:
     """List bookings
 
@@ -336,21 +367,21 @@ def sync(
 
     Args:
         archived (BookingsListArchived | Unset):
-        balance_due (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        balance_due (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         departing_within (float | Unset):
         format_ (BookingsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         reference (str | Unset):
         sort (list[BookingsListSortItem] | Unset):
@@ -358,8 +389,8 @@ def sync(
         start_date_before (datetime.date | Unset):
         status (BookingsListStatus | Unset):
         supplier_id (int | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -403,21 +434,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     archived: BookingsListArchived | Unset = UNSET,
-    balance_due: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    balance_due: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     departing_within: float | Unset = UNSET,
     format_: BookingsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     sort: list[BookingsListSortItem] | Unset = UNSET,
@@ -425,8 +456,8 @@ async def asyncio_detailed(
     start_date_before: datetime.date | Unset = UNSET,
     status: BookingsListStatus | Unset = UNSET,
     supplier_id: int | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedBookingList | ValidationError]:
     """List bookings
 
@@ -438,21 +469,21 @@ async def asyncio_detailed(
 
     Args:
         archived (BookingsListArchived | Unset):
-        balance_due (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        balance_due (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         departing_within (float | Unset):
         format_ (BookingsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         reference (str | Unset):
         sort (list[BookingsListSortItem] | Unset):
@@ -460,8 +491,8 @@ async def asyncio_detailed(
         start_date_before (datetime.date | Unset):
         status (BookingsListStatus | Unset):
         supplier_id (int | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -508,21 +539,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     archived: BookingsListArchived | Unset = UNSET,
-    balance_due: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    balance_due: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     departing_within: float | Unset = UNSET,
     format_: BookingsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     overdue: BookingsListOverdue | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     sort: list[BookingsListSortItem] | Unset = UNSET,
@@ -530,8 +561,8 @@ async def asyncio(
     start_date_before: datetime.date | Unset = UNSET,
     status: BookingsListStatus | Unset = UNSET,
     supplier_id: int | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedBookingList | ValidationError | None:
     """List bookings
 
@@ -543,21 +574,21 @@ async def asyncio(
 
     Args:
         archived (BookingsListArchived | Unset):
-        balance_due (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        balance_due (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         departing_within (float | Unset):
         format_ (BookingsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         overdue (BookingsListOverdue | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         reference (str | Unset):
         sort (list[BookingsListSortItem] | Unset):
@@ -565,8 +596,8 @@ async def asyncio(
         start_date_before (datetime.date | Unset):
         status (BookingsListStatus | Unset):
         supplier_id (int | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: PatchedBookingInputRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
@@ -116,7 +121,7 @@ def sync_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:
@@ -140,7 +145,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
@@ -154,7 +159,7 @@ def sync(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:
@@ -173,7 +178,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
@@ -187,7 +192,7 @@ async def asyncio_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:
@@ -209,7 +214,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
@@ -223,7 +228,7 @@ async def asyncio(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedBookingInputRequest | Unset):
 
     Raises:

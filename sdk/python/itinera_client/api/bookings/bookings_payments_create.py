@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    booking_id: str,
+    booking_id: int,
     *,
     body: PaymentInputRequest,
     idempotency_key: str | Unset = UNSET,
@@ -91,6 +91,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -109,7 +114,7 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
@@ -121,7 +126,7 @@ def sync_detailed(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 
@@ -147,7 +152,7 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
@@ -159,7 +164,7 @@ def sync(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 
@@ -180,7 +185,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
@@ -192,7 +197,7 @@ async def asyncio_detailed(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 
@@ -216,7 +221,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: PaymentInputRequest,
@@ -228,7 +233,7 @@ async def asyncio(
     (one record, however many retries; see core.idempotency). Keys belong to the token.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         idempotency_key (str | Unset):
         body (PaymentInputRequest):
 

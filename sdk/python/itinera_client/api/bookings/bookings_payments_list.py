@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    booking_id: str,
+    booking_id: int,
     *,
     format_: BookingsPaymentsListFormat | Unset = UNSET,
     kind: BookingsPaymentsListKind | Unset = UNSET,
@@ -98,6 +98,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -116,7 +121,7 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     format_: BookingsPaymentsListFormat | Unset = UNSET,
@@ -133,7 +138,7 @@ def sync_detailed(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.
@@ -169,7 +174,7 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     format_: BookingsPaymentsListFormat | Unset = UNSET,
@@ -186,7 +191,7 @@ def sync(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.
@@ -217,7 +222,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     format_: BookingsPaymentsListFormat | Unset = UNSET,
@@ -234,7 +239,7 @@ async def asyncio_detailed(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.
@@ -268,7 +273,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     format_: BookingsPaymentsListFormat | Unset = UNSET,
@@ -285,7 +290,7 @@ async def asyncio(
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
+        booking_id (int):
         format_ (BookingsPaymentsListFormat | Unset):
         kind (BookingsPaymentsListKind | Unset):
         page (int | Unset):  Default: 1.

@@ -10,14 +10,14 @@ from ...models.error import Error
 from ...models.patched_payment_update_request import PatchedPaymentUpdateRequest
 from ...models.payment_envelope import PaymentEnvelope
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
-    body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    body: PatchedPaymentUpdateRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -29,8 +29,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -86,6 +85,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -104,20 +108,20 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-    body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    body: PatchedPaymentUpdateRequest,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
-        body (PatchedPaymentUpdateRequest | Unset):
+        booking_id (int):
+        id (int):
+        body (PatchedPaymentUpdateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,20 +145,20 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-    body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    body: PatchedPaymentUpdateRequest,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
-        body (PatchedPaymentUpdateRequest | Unset):
+        booking_id (int):
+        id (int):
+        body (PatchedPaymentUpdateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,20 +177,20 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-    body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    body: PatchedPaymentUpdateRequest,
 ) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
-        body (PatchedPaymentUpdateRequest | Unset):
+        booking_id (int):
+        id (int):
+        body (PatchedPaymentUpdateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,20 +212,20 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-    body: PatchedPaymentUpdateRequest | Unset = UNSET,
+    body: PatchedPaymentUpdateRequest,
 ) -> Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
-        body (PatchedPaymentUpdateRequest | Unset):
+        booking_id (int):
+        id (int):
+        body (PatchedPaymentUpdateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,12 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.payment_envelope import PaymentEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaymentEnvelope | None:
+) -> Error | PaymentEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = PaymentEnvelope.from_dict(response.json())
 
@@ -45,10 +46,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -58,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaymentEnvelope]:
+) -> Response[Error | PaymentEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,26 +79,26 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | PaymentEnvelope]:
+) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope]
+        Response[Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -103,26 +114,26 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | PaymentEnvelope | None:
+) -> Error | PaymentEnvelope | ValidationError | None:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope
+        Error | PaymentEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -133,26 +144,26 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | PaymentEnvelope]:
+) -> Response[Error | PaymentEnvelope | ValidationError]:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope]
+        Response[Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -166,26 +177,26 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | PaymentEnvelope | None:
+) -> Error | PaymentEnvelope | ValidationError | None:
     """Fetch one payment
 
      A booking's payments and refunds, oldest first, voided ones included (struck through in
     the dashboard). Filters: `kind`, `voided`, `paid_on_after`/`paid_on_before`.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope
+        Error | PaymentEnvelope | ValidationError
     """
 
     return (

@@ -14,8 +14,8 @@ from ...types import Response
 
 
 def _get_kwargs(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     body: VoidRequest,
 ) -> dict[str, Any]:
@@ -85,6 +85,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -103,8 +108,8 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
@@ -115,8 +120,8 @@ def sync_detailed(
     nothing. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
         body (VoidRequest):
 
     Raises:
@@ -141,8 +146,8 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
@@ -153,8 +158,8 @@ def sync(
     nothing. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
         body (VoidRequest):
 
     Raises:
@@ -174,8 +179,8 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
@@ -186,8 +191,8 @@ async def asyncio_detailed(
     nothing. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
         body (VoidRequest):
 
     Raises:
@@ -210,8 +215,8 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
-    id: str,
+    booking_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: VoidRequest,
@@ -222,8 +227,8 @@ async def asyncio(
     nothing. Owners' and admins' tokens only: an agent's token is a 403.
 
     Args:
-        booking_id (str):
-        id (str):
+        booking_id (int):
+        id (int):
         body (VoidRequest):
 
     Raises:

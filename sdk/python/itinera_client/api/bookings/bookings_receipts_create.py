@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    booking_id: str,
+    booking_id: int,
     *,
     body: ReceiptInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: ReceiptInputRequest,
@@ -112,7 +117,7 @@ def sync_detailed(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         body (ReceiptInputRequest):
 
     Raises:
@@ -136,7 +141,7 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: ReceiptInputRequest,
@@ -147,7 +152,7 @@ def sync(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         body (ReceiptInputRequest):
 
     Raises:
@@ -166,7 +171,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: ReceiptInputRequest,
@@ -177,7 +182,7 @@ async def asyncio_detailed(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         body (ReceiptInputRequest):
 
     Raises:
@@ -199,7 +204,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     body: ReceiptInputRequest,
@@ -210,7 +215,7 @@ async def asyncio(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         body (ReceiptInputRequest):
 
     Raises:

@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    booking_id: str,
+    booking_id: int,
     *,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -66,6 +66,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -84,7 +89,7 @@ def _build_response(
 
 
 def sync_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -96,7 +101,7 @@ def sync_detailed(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -122,7 +127,7 @@ def sync_detailed(
 
 
 def sync(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -134,7 +139,7 @@ def sync(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -155,7 +160,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -167,7 +172,7 @@ async def asyncio_detailed(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -191,7 +196,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    booking_id: str,
+    booking_id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -203,7 +208,7 @@ async def asyncio(
     live receipt per payment (void it to issue another).
 
     Args:
-        booking_id (str):
+        booking_id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 

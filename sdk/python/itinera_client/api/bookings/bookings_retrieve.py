@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingDetailEnvelope | Error | None:
+) -> BookingDetailEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingDetailEnvelope.from_dict(response.json())
 
@@ -43,10 +44,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingDetailEnvelope | Error]:
+) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,10 +77,10 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingDetailEnvelope | Error]:
+) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -79,14 +90,14 @@ def sync_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error]
+        Response[BookingDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -101,10 +112,10 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingDetailEnvelope | Error | None:
+) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -114,14 +125,14 @@ def sync(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error
+        BookingDetailEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -131,10 +142,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingDetailEnvelope | Error]:
+) -> Response[BookingDetailEnvelope | Error | ValidationError]:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -144,14 +155,14 @@ async def asyncio_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error]
+        Response[BookingDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -164,10 +175,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingDetailEnvelope | Error | None:
+) -> BookingDetailEnvelope | Error | ValidationError | None:
     """Fetch one booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -177,14 +188,14 @@ async def asyncio(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error
+        BookingDetailEnvelope | Error | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: ScheduleInputRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
@@ -113,7 +118,7 @@ def sync_detailed(
     both figures, and nothing changes.
 
     Args:
-        id (str):
+        id (int):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.
@@ -139,7 +144,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
@@ -150,7 +155,7 @@ def sync(
     both figures, and nothing changes.
 
     Args:
-        id (str):
+        id (int):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.
@@ -171,7 +176,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
@@ -182,7 +187,7 @@ async def asyncio_detailed(
     both figures, and nothing changes.
 
     Args:
-        id (str):
+        id (int):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.
@@ -206,7 +211,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
@@ -217,7 +222,7 @@ async def asyncio(
     both figures, and nothing changes.
 
     Args:
-        id (str):
+        id (int):
         body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
             booking's total, else a 422 naming both)
             or a `template` with its parameters.

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: BookingServiceInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
@@ -112,7 +117,7 @@ def sync_detailed(
     booking's figures follow every change.
 
     Args:
-        id (str):
+        id (int):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -136,7 +141,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
@@ -147,7 +152,7 @@ def sync(
     booking's figures follow every change.
 
     Args:
-        id (str):
+        id (int):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -166,7 +171,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
@@ -177,7 +182,7 @@ async def asyncio_detailed(
     booking's figures follow every change.
 
     Args:
-        id (str):
+        id (int):
         body (BookingServiceInputRequest):
 
     Raises:
@@ -199,7 +204,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
@@ -210,7 +215,7 @@ async def asyncio(
     booking's figures follow every change.
 
     Args:
-        id (str):
+        id (int):
         body (BookingServiceInputRequest):
 
     Raises:

@@ -7,11 +7,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     service_id: int,
 ) -> dict[str, Any]:
 
@@ -26,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | ValidationError | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -46,10 +49,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -57,7 +70,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,18 +82,18 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error]:
+) -> Response[Any | Error | ValidationError]:
     """Remove a booking's service
 
      Removes a service entered by mistake; a service that was booked is cancelled instead (`PATCH` with
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -86,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -102,18 +117,18 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | None:
+) -> Any | Error | ValidationError | None:
     """Remove a booking's service
 
      Removes a service entered by mistake; a service that was booked is cancelled instead (`PATCH` with
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -121,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | Error | ValidationError
     """
 
     return sync_detailed(
@@ -132,18 +147,18 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error]:
+) -> Response[Any | Error | ValidationError]:
     """Remove a booking's service
 
      Removes a service entered by mistake; a service that was booked is cancelled instead (`PATCH` with
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -151,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -165,18 +180,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | None:
+) -> Any | Error | ValidationError | None:
     """Remove a booking's service
 
      Removes a service entered by mistake; a service that was booked is cancelled instead (`PATCH` with
     `status: cancelled`), so the history keeps it.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -184,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | Error | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     service_id: int,
     *,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
@@ -86,6 +86,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -104,7 +109,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -115,7 +120,7 @@ def sync_detailed(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (PatchedBookingServiceInputRequest | Unset):
 
@@ -141,7 +146,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -152,7 +157,7 @@ def sync(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (PatchedBookingServiceInputRequest | Unset):
 
@@ -173,7 +178,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -184,7 +189,7 @@ async def asyncio_detailed(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (PatchedBookingServiceInputRequest | Unset):
 
@@ -208,7 +213,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -219,7 +224,7 @@ async def asyncio(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (PatchedBookingServiceInputRequest | Unset):
 

@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     service_id: int,
 ) -> dict[str, Any]:
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingServiceEnvelope | Error | None:
+) -> BookingServiceEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingServiceEnvelope.from_dict(response.json())
 
@@ -45,10 +46,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -58,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingServiceEnvelope | Error]:
+) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,17 +79,17 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingServiceEnvelope | Error]:
+) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Retrieve a booking's service
 
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -86,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error]
+        Response[BookingServiceEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -102,17 +113,17 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingServiceEnvelope | Error | None:
+) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Retrieve a booking's service
 
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -120,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error
+        BookingServiceEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -131,17 +142,17 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingServiceEnvelope | Error]:
+) -> Response[BookingServiceEnvelope | Error | ValidationError]:
     """Retrieve a booking's service
 
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -149,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error]
+        Response[BookingServiceEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -163,17 +174,17 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingServiceEnvelope | Error | None:
+) -> BookingServiceEnvelope | Error | ValidationError | None:
     """Retrieve a booking's service
 
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
 
     Raises:
@@ -181,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error
+        BookingServiceEnvelope | Error | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     service_id: int,
     *,
     body: BookingServiceInputRequest,
@@ -85,6 +85,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -103,7 +108,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -114,7 +119,7 @@ def sync_detailed(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (BookingServiceInputRequest):
 
@@ -140,7 +145,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -151,7 +156,7 @@ def sync(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (BookingServiceInputRequest):
 
@@ -172,7 +177,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -183,7 +188,7 @@ async def asyncio_detailed(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (BookingServiceInputRequest):
 
@@ -207,7 +212,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     service_id: int,
     *,
     client: AuthenticatedClient,
@@ -218,7 +223,7 @@ async def asyncio(
      One service of the booking.
 
     Args:
-        id (str):
+        id (int):
         service_id (int):
         body (BookingServiceInputRequest):
 

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: BookingInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,12 +106,12 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
-    """Replace a booking
+    """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
     includes `services`, `schedule`, `payments` and `financials`; `balance_due` is what is still
@@ -115,7 +120,7 @@ def sync_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (BookingInputRequest):
 
     Raises:
@@ -139,12 +144,12 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
-    """Replace a booking
+    """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
     includes `services`, `schedule`, `payments` and `financials`; `balance_due` is what is still
@@ -153,7 +158,7 @@ def sync(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (BookingInputRequest):
 
     Raises:
@@ -172,12 +177,12 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
 ) -> Response[BookingDetailEnvelope | Error | ValidationError]:
-    """Replace a booking
+    """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
     includes `services`, `schedule`, `payments` and `financials`; `balance_due` is what is still
@@ -186,7 +191,7 @@ async def asyncio_detailed(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (BookingInputRequest):
 
     Raises:
@@ -208,12 +213,12 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
 ) -> BookingDetailEnvelope | Error | ValidationError | None:
-    """Replace a booking
+    """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
     includes `services`, `schedule`, `payments` and `financials`; `balance_due` is what is still
@@ -222,7 +227,7 @@ async def asyncio(
     (an instalment past its date and not paid).
 
     Args:
-        id (str):
+        id (int):
         body (BookingInputRequest):
 
     Raises:

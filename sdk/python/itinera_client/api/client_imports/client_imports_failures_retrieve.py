@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -12,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,40 +27,20 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | ValidationError | None:
+) -> Error | ValidationError | str | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = response.text
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
 
     if response.status_code == 401:
         response_401 = Error.from_dict(response.json())
 
         return response_401
 
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
 
         return response_404
-
-    if response.status_code == 413:
-        response_413 = Error.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Error.from_dict(response.json())
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -72,6 +52,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -80,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Error | ValidationError | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,10 +75,10 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Error | ValidationError | str]:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -101,14 +86,14 @@ def sync_detailed(
     fetch the failed rows from `/client-imports/{id}/failures` (CSV).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | ValidationError]
+        Response[Error | ValidationError | str]
     """
 
     kwargs = _get_kwargs(
@@ -123,10 +108,10 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | ValidationError | None:
+) -> Error | ValidationError | str | None:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -134,14 +119,14 @@ def sync(
     fetch the failed rows from `/client-imports/{id}/failures` (CSV).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | ValidationError
+        Error | ValidationError | str
     """
 
     return sync_detailed(
@@ -151,10 +136,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Error | ValidationError | str]:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -162,14 +147,14 @@ async def asyncio_detailed(
     fetch the failed rows from `/client-imports/{id}/failures` (CSV).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | ValidationError]
+        Response[Error | ValidationError | str]
     """
 
     kwargs = _get_kwargs(
@@ -182,10 +167,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | ValidationError | None:
+) -> Error | ValidationError | str | None:
     """The failed rows of an import (CSV)
 
      CSV imports of clients. `POST` the file, check `GET /client-imports/{id}/preview`,
@@ -193,14 +178,14 @@ async def asyncio(
     fetch the failed rows from `/client-imports/{id}/failures` (CSV).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | ValidationError
+        Error | ValidationError | str
     """
 
     return (

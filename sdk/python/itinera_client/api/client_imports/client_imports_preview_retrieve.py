@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.preview_envelope import PreviewEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PreviewEnvelope | None:
+) -> Error | PreviewEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = PreviewEnvelope.from_dict(response.json())
 
@@ -43,10 +44,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PreviewEnvelope]:
+) -> Response[Error | PreviewEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,24 +77,24 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | PreviewEnvelope]:
+) -> Response[Error | PreviewEnvelope | ValidationError]:
     """Preview an import's first rows
 
      The first rows with the current mapping: their fields, errors and the existing
     clients they would be merged into.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PreviewEnvelope]
+        Response[Error | PreviewEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -98,24 +109,24 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | PreviewEnvelope | None:
+) -> Error | PreviewEnvelope | ValidationError | None:
     """Preview an import's first rows
 
      The first rows with the current mapping: their fields, errors and the existing
     clients they would be merged into.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PreviewEnvelope
+        Error | PreviewEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -125,24 +136,24 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | PreviewEnvelope]:
+) -> Response[Error | PreviewEnvelope | ValidationError]:
     """Preview an import's first rows
 
      The first rows with the current mapping: their fields, errors and the existing
     clients they would be merged into.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PreviewEnvelope]
+        Response[Error | PreviewEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -155,24 +166,24 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | PreviewEnvelope | None:
+) -> Error | PreviewEnvelope | ValidationError | None:
     """Preview an import's first rows
 
      The first rows with the current mapping: their fields, errors and the existing
     clients they would be merged into.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PreviewEnvelope
+        Error | PreviewEnvelope | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -90,6 +90,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +113,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
@@ -119,7 +124,7 @@ def sync_detailed(
     is). A mapping without the name, or naming no client field, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ImportStartRequest | Unset):
         body (ImportStartRequest | Unset):
 
@@ -144,7 +149,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
@@ -155,7 +160,7 @@ def sync(
     is). A mapping without the name, or naming no client field, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ImportStartRequest | Unset):
         body (ImportStartRequest | Unset):
 
@@ -175,7 +180,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
@@ -186,7 +191,7 @@ async def asyncio_detailed(
     is). A mapping without the name, or naming no client field, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ImportStartRequest | Unset):
         body (ImportStartRequest | Unset):
 
@@ -209,7 +214,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
@@ -220,7 +225,7 @@ async def asyncio(
     is). A mapping without the name, or naming no client field, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ImportStartRequest | Unset):
         body (ImportStartRequest | Unset):
 

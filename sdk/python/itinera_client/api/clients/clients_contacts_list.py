@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -66,6 +66,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -84,7 +89,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -95,7 +100,7 @@ def sync_detailed(
      The company's contacts (people among your clients, archived ones too), by name.
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -121,7 +126,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -132,7 +137,7 @@ def sync(
      The company's contacts (people among your clients, archived ones too), by name.
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -153,7 +158,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -164,7 +169,7 @@ async def asyncio_detailed(
      The company's contacts (people among your clients, archived ones too), by name.
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -188,7 +193,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -199,7 +204,7 @@ async def asyncio(
      The company's contacts (people among your clients, archived ones too), by name.
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.duplicate_pairs_envelope import DuplicatePairsEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -22,7 +23,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DuplicatePairsEnvelope | Error | None:
+) -> DuplicatePairsEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = DuplicatePairsEnvelope.from_dict(response.json())
 
@@ -33,10 +34,20 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DuplicatePairsEnvelope | Error]:
+) -> Response[DuplicatePairsEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,7 +69,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[DuplicatePairsEnvelope | Error]:
+) -> Response[DuplicatePairsEnvelope | Error | ValidationError]:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case), the same phone (E.164), or
@@ -70,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DuplicatePairsEnvelope | Error]
+        Response[DuplicatePairsEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -85,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> DuplicatePairsEnvelope | Error | None:
+) -> DuplicatePairsEnvelope | Error | ValidationError | None:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case), the same phone (E.164), or
@@ -97,7 +108,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DuplicatePairsEnvelope | Error
+        DuplicatePairsEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -108,7 +119,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[DuplicatePairsEnvelope | Error]:
+) -> Response[DuplicatePairsEnvelope | Error | ValidationError]:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case), the same phone (E.164), or
@@ -120,7 +131,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DuplicatePairsEnvelope | Error]
+        Response[DuplicatePairsEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -133,7 +144,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> DuplicatePairsEnvelope | Error | None:
+) -> DuplicatePairsEnvelope | Error | ValidationError | None:
     """Likely duplicate clients
 
      Pairs of live clients with the same email (any case), the same phone (E.164), or
@@ -145,7 +156,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DuplicatePairsEnvelope | Error
+        DuplicatePairsEnvelope | Error | ValidationError
     """
 
     return (

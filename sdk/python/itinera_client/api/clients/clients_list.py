@@ -24,12 +24,12 @@ def _get_kwargs(
     *,
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
-    assigned_to: float | Unset = UNSET,
-    company_client: float | Unset = UNSET,
+    assigned_to: int | Unset = UNSET,
+    company_client: int | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ClientsListFormat | Unset = UNSET,
     kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
@@ -40,8 +40,8 @@ def _get_kwargs(
     source: ClientsListSource | Unset = UNSET,
     status: ClientsListStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -70,14 +70,24 @@ def _get_kwargs(
 
     params["country"] = country
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
     json_format_: str | Unset = UNSET
@@ -123,14 +133,24 @@ def _get_kwargs(
 
     params["tag"] = tag
 
-    json_updated_after: str | Unset = UNSET
-    if not isinstance(updated_after, Unset):
+    json_updated_after: str | Unset
+    if isinstance(updated_after, Unset):
+        json_updated_after = UNSET
+    elif isinstance(updated_after, datetime.date):
         json_updated_after = updated_after.isoformat()
+    else:
+        json_updated_after = updated_after.isoformat()
+
     params["updated_after"] = json_updated_after
 
-    json_updated_before: str | Unset = UNSET
-    if not isinstance(updated_before, Unset):
+    json_updated_before: str | Unset
+    if isinstance(updated_before, Unset):
+        json_updated_before = UNSET
+    elif isinstance(updated_before, datetime.date):
         json_updated_before = updated_before.isoformat()
+    else:
+        json_updated_before = updated_before.isoformat()
+
     params["updated_before"] = json_updated_before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -167,6 +187,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -189,12 +214,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
-    assigned_to: float | Unset = UNSET,
-    company_client: float | Unset = UNSET,
+    assigned_to: int | Unset = UNSET,
+    company_client: int | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ClientsListFormat | Unset = UNSET,
     kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
@@ -205,8 +230,8 @@ def sync_detailed(
     source: ClientsListSource | Unset = UNSET,
     status: ClientsListStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedClientList | ValidationError]:
     """List clients
 
@@ -217,12 +242,12 @@ def sync_detailed(
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
-        assigned_to (float | Unset):
-        company_client (float | Unset):
+        assigned_to (int | Unset):
+        company_client (int | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ClientsListFormat | Unset):
         kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
@@ -233,8 +258,8 @@ def sync_detailed(
         source (ClientsListSource | Unset):
         status (ClientsListStatus | Unset):
         tag (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -279,12 +304,12 @@ def sync(
     client: AuthenticatedClient,
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
-    assigned_to: float | Unset = UNSET,
-    company_client: float | Unset = UNSET,
+    assigned_to: int | Unset = UNSET,
+    company_client: int | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ClientsListFormat | Unset = UNSET,
     kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
@@ -295,8 +320,8 @@ def sync(
     source: ClientsListSource | Unset = UNSET,
     status: ClientsListStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedClientList | ValidationError | None:
     """List clients
 
@@ -307,12 +332,12 @@ def sync(
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
-        assigned_to (float | Unset):
-        company_client (float | Unset):
+        assigned_to (int | Unset):
+        company_client (int | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ClientsListFormat | Unset):
         kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
@@ -323,8 +348,8 @@ def sync(
         source (ClientsListSource | Unset):
         status (ClientsListStatus | Unset):
         tag (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -364,12 +389,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
-    assigned_to: float | Unset = UNSET,
-    company_client: float | Unset = UNSET,
+    assigned_to: int | Unset = UNSET,
+    company_client: int | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ClientsListFormat | Unset = UNSET,
     kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
@@ -380,8 +405,8 @@ async def asyncio_detailed(
     source: ClientsListSource | Unset = UNSET,
     status: ClientsListStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedClientList | ValidationError]:
     """List clients
 
@@ -392,12 +417,12 @@ async def asyncio_detailed(
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
-        assigned_to (float | Unset):
-        company_client (float | Unset):
+        assigned_to (int | Unset):
+        company_client (int | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ClientsListFormat | Unset):
         kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
@@ -408,8 +433,8 @@ async def asyncio_detailed(
         source (ClientsListSource | Unset):
         status (ClientsListStatus | Unset):
         tag (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -452,12 +477,12 @@ async def asyncio(
     client: AuthenticatedClient,
     active: ClientsListActive | Unset = UNSET,
     archived: ClientsListArchived | Unset = UNSET,
-    assigned_to: float | Unset = UNSET,
-    company_client: float | Unset = UNSET,
+    assigned_to: int | Unset = UNSET,
+    company_client: int | Unset = UNSET,
     corporate: ClientsListCorporate | Unset = UNSET,
     country: str | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ClientsListFormat | Unset = UNSET,
     kind: ClientsListKind | Unset = UNSET,
     page: int | Unset = 1,
@@ -468,8 +493,8 @@ async def asyncio(
     source: ClientsListSource | Unset = UNSET,
     status: ClientsListStatus | Unset = UNSET,
     tag: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedClientList | ValidationError | None:
     """List clients
 
@@ -480,12 +505,12 @@ async def asyncio(
     Args:
         active (ClientsListActive | Unset):
         archived (ClientsListArchived | Unset):
-        assigned_to (float | Unset):
-        company_client (float | Unset):
+        assigned_to (int | Unset):
+        company_client (int | Unset):
         corporate (ClientsListCorporate | Unset):
         country (str | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ClientsListFormat | Unset):
         kind (ClientsListKind | Unset):
         page (int | Unset):  Default: 1.
@@ -496,8 +521,8 @@ async def asyncio(
         source (ClientsListSource | Unset):
         status (ClientsListStatus | Unset):
         tag (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: PatchedClientInputRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
@@ -114,7 +119,7 @@ def sync_detailed(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -139,7 +144,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
@@ -151,7 +156,7 @@ def sync(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -171,7 +176,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
@@ -183,7 +188,7 @@ async def asyncio_detailed(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 
@@ -206,7 +211,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
@@ -218,7 +223,7 @@ async def asyncio(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedClientInputRequest | Unset): Limits are the model's (``max_length_of``): the
             API, the forms and the column agree.
 

@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -25,7 +26,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientEnvelope | Error | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClientEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientEnvelope.from_dict(response.json())
 
@@ -41,10 +44,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -54,7 +67,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,10 +77,10 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -75,14 +88,14 @@ def sync_detailed(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error]
+        Response[ClientEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -97,10 +110,10 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | None:
+) -> ClientEnvelope | Error | ValidationError | None:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -108,14 +121,14 @@ def sync(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error
+        ClientEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -125,10 +138,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error]:
+) -> Response[ClientEnvelope | Error | ValidationError]:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -136,14 +149,14 @@ async def asyncio_detailed(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error]
+        Response[ClientEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -156,10 +169,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | None:
+) -> ClientEnvelope | Error | ValidationError | None:
     """Fetch one client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -167,14 +180,14 @@ async def asyncio(
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error
+        ClientEnvelope | Error | ValidationError
     """
 
     return (

@@ -7,12 +7,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -26,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | ValidationError | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -46,10 +49,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -57,7 +70,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,26 +82,26 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error]:
+) -> Response[Any | Error | ValidationError]:
     """Delete a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -102,26 +117,26 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | None:
+) -> Any | Error | ValidationError | None:
     """Delete a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | Error | ValidationError
     """
 
     return sync_detailed(
@@ -132,26 +147,26 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error]:
+) -> Response[Any | Error | ValidationError]:
     """Delete a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -165,26 +180,26 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | None:
+) -> Any | Error | ValidationError | None:
     """Delete a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | Error | ValidationError
     """
 
     return (

@@ -8,12 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.traveller_documents_envelope import TravellerDocumentsEnvelope
+from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TravellerDocumentsEnvelope | None:
+) -> Error | TravellerDocumentsEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TravellerDocumentsEnvelope.from_dict(response.json())
 
@@ -59,10 +60,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -72,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TravellerDocumentsEnvelope]:
+) -> Response[Error | TravellerDocumentsEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,12 +93,12 @@ def _build_response(
 
 
 def sync_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Response[Error | TravellerDocumentsEnvelope]:
+) -> Response[Error | TravellerDocumentsEnvelope | ValidationError]:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -96,8 +107,8 @@ def sync_detailed(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:
@@ -105,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerDocumentsEnvelope]
+        Response[Error | TravellerDocumentsEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -122,12 +133,12 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Error | TravellerDocumentsEnvelope | None:
+) -> Error | TravellerDocumentsEnvelope | ValidationError | None:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -136,8 +147,8 @@ def sync(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:
@@ -145,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerDocumentsEnvelope
+        Error | TravellerDocumentsEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -157,12 +168,12 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Response[Error | TravellerDocumentsEnvelope]:
+) -> Response[Error | TravellerDocumentsEnvelope | ValidationError]:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -171,8 +182,8 @@ async def asyncio_detailed(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:
@@ -180,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerDocumentsEnvelope]
+        Response[Error | TravellerDocumentsEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -195,12 +206,12 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Error | TravellerDocumentsEnvelope | None:
+) -> Error | TravellerDocumentsEnvelope | ValidationError | None:
     """Reveal a traveller's document numbers
 
      The full passport, known traveller and redress numbers. Owners, admins and the agent assigned to the
@@ -209,8 +220,8 @@ async def asyncio(
     `Cache-Control: no-store`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         fields (str | Unset):
 
     Raises:
@@ -218,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerDocumentsEnvelope
+        Error | TravellerDocumentsEnvelope | ValidationError
     """
 
     return (

@@ -15,29 +15,39 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    client_id: str,
+    client_id: int,
     *,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     is_lead: ClientsTravellersListIsLead | Unset = UNSET,
     page: int | Unset = 1,
     passport_expires_before: datetime.date | Unset = UNSET,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
     json_is_lead: str | Unset = UNSET
@@ -57,14 +67,24 @@ def _get_kwargs(
 
     params["q"] = q
 
-    json_updated_after: str | Unset = UNSET
-    if not isinstance(updated_after, Unset):
+    json_updated_after: str | Unset
+    if isinstance(updated_after, Unset):
+        json_updated_after = UNSET
+    elif isinstance(updated_after, datetime.date):
         json_updated_after = updated_after.isoformat()
+    else:
+        json_updated_after = updated_after.isoformat()
+
     params["updated_after"] = json_updated_after
 
-    json_updated_before: str | Unset = UNSET
-    if not isinstance(updated_before, Unset):
+    json_updated_before: str | Unset
+    if isinstance(updated_before, Unset):
+        json_updated_before = UNSET
+    elif isinstance(updated_before, datetime.date):
         json_updated_before = updated_before.isoformat()
+    else:
+        json_updated_before = updated_before.isoformat()
+
     params["updated_before"] = json_updated_before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -108,6 +128,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -126,18 +151,18 @@ def _build_response(
 
 
 def sync_detailed(
-    client_id: str,
+    client_id: int,
     *,
     client: AuthenticatedClient,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     is_lead: ClientsTravellersListIsLead | Unset = UNSET,
     page: int | Unset = 1,
     passport_expires_before: datetime.date | Unset = UNSET,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedTravellerList | ValidationError]:
     """List travellers
 
@@ -145,16 +170,16 @@ def sync_detailed(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        client_id (int):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         is_lead (ClientsTravellersListIsLead | Unset):
         page (int | Unset):  Default: 1.
         passport_expires_before (datetime.date | Unset):
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,18 +210,18 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
+    client_id: int,
     *,
     client: AuthenticatedClient,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     is_lead: ClientsTravellersListIsLead | Unset = UNSET,
     page: int | Unset = 1,
     passport_expires_before: datetime.date | Unset = UNSET,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedTravellerList | ValidationError | None:
     """List travellers
 
@@ -204,16 +229,16 @@ def sync(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        client_id (int):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         is_lead (ClientsTravellersListIsLead | Unset):
         page (int | Unset):  Default: 1.
         passport_expires_before (datetime.date | Unset):
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,18 +264,18 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
+    client_id: int,
     *,
     client: AuthenticatedClient,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     is_lead: ClientsTravellersListIsLead | Unset = UNSET,
     page: int | Unset = 1,
     passport_expires_before: datetime.date | Unset = UNSET,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedTravellerList | ValidationError]:
     """List travellers
 
@@ -258,16 +283,16 @@ async def asyncio_detailed(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        client_id (int):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         is_lead (ClientsTravellersListIsLead | Unset):
         page (int | Unset):  Default: 1.
         passport_expires_before (datetime.date | Unset):
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,18 +321,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
+    client_id: int,
     *,
     client: AuthenticatedClient,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     is_lead: ClientsTravellersListIsLead | Unset = UNSET,
     page: int | Unset = 1,
     passport_expires_before: datetime.date | Unset = UNSET,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedTravellerList | ValidationError | None:
     """List travellers
 
@@ -315,16 +340,16 @@ async def asyncio(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        client_id (int):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         is_lead (ClientsTravellersListIsLead | Unset):
         page (int | Unset):  Default: 1.
         passport_expires_before (datetime.date | Unset):
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

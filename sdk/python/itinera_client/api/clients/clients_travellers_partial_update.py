@@ -14,8 +14,8 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     body: PatchedTravellerInputRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -86,6 +86,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -104,8 +109,8 @@ def _build_response(
 
 
 def sync_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
@@ -116,8 +121,8 @@ def sync_detailed(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (PatchedTravellerInputRequest | Unset):
 
     Raises:
@@ -142,8 +147,8 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
@@ -154,8 +159,8 @@ def sync(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (PatchedTravellerInputRequest | Unset):
 
     Raises:
@@ -175,8 +180,8 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
@@ -187,8 +192,8 @@ async def asyncio_detailed(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (PatchedTravellerInputRequest | Unset):
 
     Raises:
@@ -211,8 +216,8 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
@@ -223,8 +228,8 @@ async def asyncio(
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (PatchedTravellerInputRequest | Unset):
 
     Raises:

@@ -8,12 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.traveller_envelope import TravellerEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TravellerEnvelope | None:
+) -> Error | TravellerEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TravellerEnvelope.from_dict(response.json())
 
@@ -45,10 +46,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -58,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TravellerEnvelope]:
+) -> Response[Error | TravellerEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,26 +79,26 @@ def _build_response(
 
 
 def sync_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TravellerEnvelope]:
+) -> Response[Error | TravellerEnvelope | ValidationError]:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope]
+        Response[Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -103,26 +114,26 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TravellerEnvelope | None:
+) -> Error | TravellerEnvelope | ValidationError | None:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope
+        Error | TravellerEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -133,26 +144,26 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TravellerEnvelope]:
+) -> Response[Error | TravellerEnvelope | ValidationError]:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope]
+        Response[Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -166,26 +177,26 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TravellerEnvelope | None:
+) -> Error | TravellerEnvelope | ValidationError | None:
     """Fetch one traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope
+        Error | TravellerEnvelope | ValidationError
     """
 
     return (

@@ -14,8 +14,8 @@ from ...types import Response
 
 
 def _get_kwargs(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     body: TravellerInputRequest,
 ) -> dict[str, Any]:
@@ -85,6 +85,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -103,20 +108,20 @@ def _build_response(
 
 
 def sync_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
 ) -> Response[Error | TravellerEnvelope | ValidationError]:
-    """Replace a traveller
+    """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (TravellerInputRequest):
 
     Raises:
@@ -141,20 +146,20 @@ def sync_detailed(
 
 
 def sync(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
 ) -> Error | TravellerEnvelope | ValidationError | None:
-    """Replace a traveller
+    """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (TravellerInputRequest):
 
     Raises:
@@ -174,20 +179,20 @@ def sync(
 
 
 async def asyncio_detailed(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
 ) -> Response[Error | TravellerEnvelope | ValidationError]:
-    """Replace a traveller
+    """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (TravellerInputRequest):
 
     Raises:
@@ -210,20 +215,20 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    client_id: str,
-    id: str,
+    client_id: int,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
 ) -> Error | TravellerEnvelope | ValidationError | None:
-    """Replace a traveller
+    """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
     `is_lead`, `passport_expires_before`.
 
     Args:
-        client_id (str):
-        id (str):
+        client_id (int):
+        id (int):
         body (TravellerInputRequest):
 
     Raises:

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: ClientInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,19 +106,19 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
-    """Replace a client
+    """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
     A create whose email or phone matches an existing client answers 409 unless it sends
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -138,19 +143,19 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
 ) -> ClientEnvelope | Error | ValidationError | None:
-    """Replace a client
+    """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
     A create whose email or phone matches an existing client answers 409 unless it sends
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -170,19 +175,19 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
 ) -> Response[ClientEnvelope | Error | ValidationError]:
-    """Replace a client
+    """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
     A create whose email or phone matches an existing client answers 409 unless it sends
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 
@@ -205,19 +210,19 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
 ) -> ClientEnvelope | Error | ValidationError | None:
-    """Replace a client
+    """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
     A create whose email or phone matches an existing client answers 409 unless it sends
     `allow_duplicate: true`.
 
     Args:
-        id (str):
+        id (int):
         body (ClientInputRequest): Limits are the model's (``max_length_of``): the API, the forms
             and the column agree.
 

@@ -14,13 +14,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    booking_id: float | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    service_id: float | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    service_id: int | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
     voided: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -82,6 +82,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,13 +107,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    booking_id: float | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    service_id: float | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    service_id: int | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
     voided: bool | Unset = UNSET,
 ) -> Response[Error | PaginatedCommissionReceiptList | ValidationError]:
     """List commission receipts
@@ -118,13 +123,13 @@ def sync_detailed(
     inclusive), `voided`.
 
     Args:
-        booking_id (float | Unset):
+        booking_id (int | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        service_id (float | Unset):
-        supplier_id (float | Unset):
+        service_id (int | Unset):
+        supplier_id (int | Unset):
         voided (bool | Unset):
 
     Raises:
@@ -156,13 +161,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    booking_id: float | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    service_id: float | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    service_id: int | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
     voided: bool | Unset = UNSET,
 ) -> Error | PaginatedCommissionReceiptList | ValidationError | None:
     """List commission receipts
@@ -172,13 +177,13 @@ def sync(
     inclusive), `voided`.
 
     Args:
-        booking_id (float | Unset):
+        booking_id (int | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        service_id (float | Unset):
-        supplier_id (float | Unset):
+        service_id (int | Unset):
+        supplier_id (int | Unset):
         voided (bool | Unset):
 
     Raises:
@@ -205,13 +210,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    booking_id: float | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    service_id: float | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    service_id: int | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
     voided: bool | Unset = UNSET,
 ) -> Response[Error | PaginatedCommissionReceiptList | ValidationError]:
     """List commission receipts
@@ -221,13 +226,13 @@ async def asyncio_detailed(
     inclusive), `voided`.
 
     Args:
-        booking_id (float | Unset):
+        booking_id (int | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        service_id (float | Unset):
-        supplier_id (float | Unset):
+        service_id (int | Unset):
+        supplier_id (int | Unset):
         voided (bool | Unset):
 
     Raises:
@@ -257,13 +262,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    booking_id: float | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
-    service_id: float | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    service_id: int | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
     voided: bool | Unset = UNSET,
 ) -> Error | PaginatedCommissionReceiptList | ValidationError | None:
     """List commission receipts
@@ -273,13 +278,13 @@ async def asyncio(
     inclusive), `voided`.
 
     Args:
-        booking_id (float | Unset):
+        booking_id (int | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
-        service_id (float | Unset):
-        supplier_id (float | Unset):
+        service_id (int | Unset):
+        supplier_id (int | Unset):
         voided (bool | Unset):
 
     Raises:

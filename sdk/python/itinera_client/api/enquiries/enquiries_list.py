@@ -19,12 +19,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    assigned_to_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    form_id: float | Unset = UNSET,
+    assigned_to_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    form_id: int | Unset = UNSET,
     matched: EnquiriesListMatched | Unset = UNSET,
     mine: EnquiriesListMine | Unset = UNSET,
     page: int | Unset = 1,
@@ -43,14 +43,24 @@ def _get_kwargs(
 
     params["client_id"] = client_id
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
     params["form_id"] = form_id
@@ -128,6 +138,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -148,12 +163,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    assigned_to_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    form_id: float | Unset = UNSET,
+    assigned_to_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    form_id: int | Unset = UNSET,
     matched: EnquiriesListMatched | Unset = UNSET,
     mine: EnquiriesListMine | Unset = UNSET,
     page: int | Unset = 1,
@@ -169,12 +184,12 @@ def sync_detailed(
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        assigned_to_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        form_id (float | Unset):
+        assigned_to_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        form_id (int | Unset):
         matched (EnquiriesListMatched | Unset):
         mine (EnquiriesListMine | Unset):
         page (int | Unset):  Default: 1.
@@ -219,12 +234,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    assigned_to_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    form_id: float | Unset = UNSET,
+    assigned_to_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    form_id: int | Unset = UNSET,
     matched: EnquiriesListMatched | Unset = UNSET,
     mine: EnquiriesListMine | Unset = UNSET,
     page: int | Unset = 1,
@@ -240,12 +255,12 @@ def sync(
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        assigned_to_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        form_id (float | Unset):
+        assigned_to_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        form_id (int | Unset):
         matched (EnquiriesListMatched | Unset):
         mine (EnquiriesListMine | Unset):
         page (int | Unset):  Default: 1.
@@ -285,12 +300,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    assigned_to_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    form_id: float | Unset = UNSET,
+    assigned_to_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    form_id: int | Unset = UNSET,
     matched: EnquiriesListMatched | Unset = UNSET,
     mine: EnquiriesListMine | Unset = UNSET,
     page: int | Unset = 1,
@@ -306,12 +321,12 @@ async def asyncio_detailed(
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        assigned_to_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        form_id (float | Unset):
+        assigned_to_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        form_id (int | Unset):
         matched (EnquiriesListMatched | Unset):
         mine (EnquiriesListMine | Unset):
         page (int | Unset):  Default: 1.
@@ -354,12 +369,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    assigned_to_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    form_id: float | Unset = UNSET,
+    assigned_to_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    form_id: int | Unset = UNSET,
     matched: EnquiriesListMatched | Unset = UNSET,
     mine: EnquiriesListMine | Unset = UNSET,
     page: int | Unset = 1,
@@ -375,12 +390,12 @@ async def asyncio(
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        assigned_to_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        form_id (float | Unset):
+        assigned_to_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        form_id (int | Unset):
         matched (EnquiriesListMatched | Unset):
         mine (EnquiriesListMine | Unset):
         page (int | Unset):  Default: 1.

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: PatchedEnquiryUpdateRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,18 +107,18 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedEnquiryUpdateRequest | Unset = UNSET,
 ) -> Response[EnquiryEnvelope | Error | ValidationError]:
-    """Update some fields of a enquiry
+    """Update some fields of an enquiry
 
      Website enquiries, newest first. `mine=true` lists those assigned to the token's user;
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedEnquiryUpdateRequest | Unset):
 
     Raises:
@@ -137,18 +142,18 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedEnquiryUpdateRequest | Unset = UNSET,
 ) -> EnquiryEnvelope | Error | ValidationError | None:
-    """Update some fields of a enquiry
+    """Update some fields of an enquiry
 
      Website enquiries, newest first. `mine=true` lists those assigned to the token's user;
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedEnquiryUpdateRequest | Unset):
 
     Raises:
@@ -167,18 +172,18 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedEnquiryUpdateRequest | Unset = UNSET,
 ) -> Response[EnquiryEnvelope | Error | ValidationError]:
-    """Update some fields of a enquiry
+    """Update some fields of an enquiry
 
      Website enquiries, newest first. `mine=true` lists those assigned to the token's user;
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedEnquiryUpdateRequest | Unset):
 
     Raises:
@@ -200,18 +205,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedEnquiryUpdateRequest | Unset = UNSET,
 ) -> EnquiryEnvelope | Error | ValidationError | None:
-    """Update some fields of a enquiry
+    """Update some fields of an enquiry
 
      Website enquiries, newest first. `mine=true` lists those assigned to the token's user;
     `status=open` those new or in progress; `unassigned=true` nobody's yet.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedEnquiryUpdateRequest | Unset):
 
     Raises:

@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.invoice_envelope import InvoiceEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | InvoiceEnvelope | None:
+) -> Error | InvoiceEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = InvoiceEnvelope.from_dict(response.json())
 
@@ -43,10 +44,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | InvoiceEnvelope]:
+) -> Response[Error | InvoiceEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,23 +77,23 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | InvoiceEnvelope]:
+) -> Response[Error | InvoiceEnvelope | ValidationError]:
     """Fetch one invoice
 
      The agency's invoices, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | InvoiceEnvelope]
+        Response[Error | InvoiceEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -97,23 +108,23 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | InvoiceEnvelope | None:
+) -> Error | InvoiceEnvelope | ValidationError | None:
     """Fetch one invoice
 
      The agency's invoices, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | InvoiceEnvelope
+        Error | InvoiceEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -123,23 +134,23 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | InvoiceEnvelope]:
+) -> Response[Error | InvoiceEnvelope | ValidationError]:
     """Fetch one invoice
 
      The agency's invoices, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | InvoiceEnvelope]
+        Response[Error | InvoiceEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -152,23 +163,23 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | InvoiceEnvelope | None:
+) -> Error | InvoiceEnvelope | ValidationError | None:
     """Fetch one invoice
 
      The agency's invoices, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | InvoiceEnvelope
+        Error | InvoiceEnvelope | ValidationError
     """
 
     return (

@@ -74,6 +74,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -96,7 +101,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
-    """Create a itinerary
+    """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
@@ -127,7 +132,7 @@ def sync(
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
-    """Create a itinerary
+    """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
@@ -153,7 +158,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
-    """Create a itinerary
+    """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
@@ -182,7 +187,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
-    """Create a itinerary
+    """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     item_id: int,
     *,
     body: ItineraryItemMoveRequest | Unset = UNSET,
@@ -86,6 +86,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -104,7 +109,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     item_id: int,
     *,
     client: AuthenticatedClient,
@@ -118,7 +123,7 @@ def sync_detailed(
     itinerary's, a 404.
 
     Args:
-        id (str):
+        id (int):
         item_id (int):
         body (ItineraryItemMoveRequest | Unset):
 
@@ -144,7 +149,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     item_id: int,
     *,
     client: AuthenticatedClient,
@@ -158,7 +163,7 @@ def sync(
     itinerary's, a 404.
 
     Args:
-        id (str):
+        id (int):
         item_id (int):
         body (ItineraryItemMoveRequest | Unset):
 
@@ -179,7 +184,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     item_id: int,
     *,
     client: AuthenticatedClient,
@@ -193,7 +198,7 @@ async def asyncio_detailed(
     itinerary's, a 404.
 
     Args:
-        id (str):
+        id (int):
         item_id (int):
         body (ItineraryItemMoveRequest | Unset):
 
@@ -217,7 +222,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     item_id: int,
     *,
     client: AuthenticatedClient,
@@ -231,7 +236,7 @@ async def asyncio(
     itinerary's, a 404.
 
     Args:
-        id (str):
+        id (int):
         item_id (int):
         body (ItineraryItemMoveRequest | Unset):
 

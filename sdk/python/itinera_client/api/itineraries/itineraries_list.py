@@ -17,13 +17,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -32,8 +32,8 @@ def _get_kwargs(
     start_date_after: datetime.date | Unset = UNSET,
     start_date_before: datetime.date | Unset = UNSET,
     status: ItinerariesListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -44,19 +44,35 @@ def _get_kwargs(
 
     params["consultant_id"] = consultant_id
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
-    params["date_from"] = date_from
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["date_from"] = json_date_from
 
-    params["date_to"] = date_to
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["date_to"] = json_date_to
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -95,14 +111,24 @@ def _get_kwargs(
 
     params["status"] = json_status
 
-    json_updated_after: str | Unset = UNSET
-    if not isinstance(updated_after, Unset):
+    json_updated_after: str | Unset
+    if isinstance(updated_after, Unset):
+        json_updated_after = UNSET
+    elif isinstance(updated_after, datetime.date):
         json_updated_after = updated_after.isoformat()
+    else:
+        json_updated_after = updated_after.isoformat()
+
     params["updated_after"] = json_updated_after
 
-    json_updated_before: str | Unset = UNSET
-    if not isinstance(updated_before, Unset):
+    json_updated_before: str | Unset
+    if isinstance(updated_before, Unset):
+        json_updated_before = UNSET
+    elif isinstance(updated_before, datetime.date):
         json_updated_before = updated_before.isoformat()
+    else:
+        json_updated_before = updated_before.isoformat()
+
     params["updated_before"] = json_updated_before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -139,6 +165,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -159,13 +190,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -174,21 +205,21 @@ def sync_detailed(
     start_date_after: datetime.date | Unset = UNSET,
     start_date_before: datetime.date | Unset = UNSET,
     status: ItinerariesListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedItineraryList | ValidationError]:
     """List itineraries
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -197,8 +228,8 @@ def sync_detailed(
         start_date_after (datetime.date | Unset):
         start_date_before (datetime.date | Unset):
         status (ItinerariesListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,13 +269,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -253,21 +284,21 @@ def sync(
     start_date_after: datetime.date | Unset = UNSET,
     start_date_before: datetime.date | Unset = UNSET,
     status: ItinerariesListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedItineraryList | ValidationError | None:
     """List itineraries
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -276,8 +307,8 @@ def sync(
         start_date_after (datetime.date | Unset):
         start_date_before (datetime.date | Unset):
         status (ItinerariesListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -312,13 +343,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -327,21 +358,21 @@ async def asyncio_detailed(
     start_date_after: datetime.date | Unset = UNSET,
     start_date_before: datetime.date | Unset = UNSET,
     status: ItinerariesListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedItineraryList | ValidationError]:
     """List itineraries
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -350,8 +381,8 @@ async def asyncio_detailed(
         start_date_after (datetime.date | Unset):
         start_date_before (datetime.date | Unset):
         status (ItinerariesListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -389,13 +420,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
-    date_from: str | Unset = UNSET,
-    date_to: str | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
     format_: ItinerariesListFormat | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -404,21 +435,21 @@ async def asyncio(
     start_date_after: datetime.date | Unset = UNSET,
     start_date_before: datetime.date | Unset = UNSET,
     status: ItinerariesListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedItineraryList | ValidationError | None:
     """List itineraries
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
-        date_from (str | Unset):
-        date_to (str | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
         format_ (ItinerariesListFormat | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -427,8 +458,8 @@ async def asyncio(
         start_date_after (datetime.date | Unset):
         start_date_before (datetime.date | Unset):
         status (ItinerariesListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: PatchedItineraryInputRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,17 +107,17 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
-    """Update some fields of a itinerary
+    """Update some fields of an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:
@@ -136,17 +141,17 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
-    """Update some fields of a itinerary
+    """Update some fields of an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:
@@ -165,17 +170,17 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
-    """Update some fields of a itinerary
+    """Update some fields of an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:
@@ -197,17 +202,17 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryInputRequest | Unset = UNSET,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
-    """Update some fields of a itinerary
+    """Update some fields of an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryInputRequest | Unset):
 
     Raises:

@@ -9,11 +9,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.pdf_pending import PdfPending
+from ...models.validation_error import ValidationError
 from ...types import File, Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -54,10 +55,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -67,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,24 +88,24 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
     rendered in the background: 202 with `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -109,24 +120,24 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
     rendered in the background: 202 with `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return sync_detailed(
@@ -136,24 +147,24 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
     rendered in the background: 202 with `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -166,24 +177,24 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download an itinerary as a PDF
 
      The day-by-day plan as it stands, under the agency's letterhead: `application/pdf`. A long one is
     rendered in the background: 202 with `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: ItineraryInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,17 +106,17 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
-    """Replace a itinerary
+    """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryInputRequest):
 
     Raises:
@@ -135,17 +140,17 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
-    """Replace a itinerary
+    """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryInputRequest):
 
     Raises:
@@ -164,17 +169,17 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
-    """Replace a itinerary
+    """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryInputRequest):
 
     Raises:
@@ -196,17 +201,17 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
 ) -> Error | ItineraryDetailEnvelope | ValidationError | None:
-    """Replace a itinerary
+    """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryInputRequest):
 
     Raises:

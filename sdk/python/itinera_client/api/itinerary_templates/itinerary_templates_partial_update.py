@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,17 +107,17 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
 ) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
-    """Update some fields of a itinerary template
+    """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryTemplateUpdateRequest | Unset):
 
     Raises:
@@ -136,17 +141,17 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
 ) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
-    """Update some fields of a itinerary template
+    """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryTemplateUpdateRequest | Unset):
 
     Raises:
@@ -165,17 +170,17 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
 ) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
-    """Update some fields of a itinerary template
+    """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryTemplateUpdateRequest | Unset):
 
     Raises:
@@ -197,17 +202,17 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
 ) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
-    """Update some fields of a itinerary template
+    """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
 
     Args:
-        id (str):
+        id (int):
         body (PatchedItineraryTemplateUpdateRequest | Unset):
 
     Raises:

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.lookup_list import LookupList
+from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | LookupList | None:
+) -> Any | Error | LookupList | ValidationError | None:
     if response.status_code == 200:
         response_200 = LookupList.from_dict(response.json())
 
@@ -44,10 +45,20 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -57,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | LookupList]:
+) -> Response[Any | Error | LookupList | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Error | LookupList]:
+) -> Response[Any | Error | LookupList | ValidationError]:
     """List the booking statuses
 
      A booking's `status`. Cacheable: see `ETag`.
@@ -83,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | LookupList]
+        Response[Any | Error | LookupList | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Error | LookupList | None:
+) -> Any | Error | LookupList | ValidationError | None:
     """List the booking statuses
 
      A booking's `status`. Cacheable: see `ETag`.
@@ -114,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | LookupList
+        Any | Error | LookupList | ValidationError
     """
 
     return sync_detailed(
@@ -127,7 +138,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Error | LookupList]:
+) -> Response[Any | Error | LookupList | ValidationError]:
     """List the booking statuses
 
      A booking's `status`. Cacheable: see `ETag`.
@@ -140,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | LookupList]
+        Response[Any | Error | LookupList | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Error | LookupList | None:
+) -> Any | Error | LookupList | ValidationError | None:
     """List the booking statuses
 
      A booking's `status`. Cacheable: see `ETag`.
@@ -169,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | LookupList
+        Any | Error | LookupList | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.me_envelope import MeEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -20,7 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | MeEnvelope | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | MeEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = MeEnvelope.from_dict(response.json())
 
@@ -31,10 +34,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -42,7 +55,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | MeEnvelope]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | MeEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -54,7 +69,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | MeEnvelope]:
+) -> Response[Error | MeEnvelope | ValidationError]:
     """Your account summary and record counts.
 
     Raises:
@@ -62,7 +77,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MeEnvelope]
+        Response[Error | MeEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -77,7 +92,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Error | MeEnvelope | None:
+) -> Error | MeEnvelope | ValidationError | None:
     """Your account summary and record counts.
 
     Raises:
@@ -85,7 +100,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MeEnvelope
+        Error | MeEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -96,7 +111,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | MeEnvelope]:
+) -> Response[Error | MeEnvelope | ValidationError]:
     """Your account summary and record counts.
 
     Raises:
@@ -104,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MeEnvelope]
+        Response[Error | MeEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -117,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Error | MeEnvelope | None:
+) -> Error | MeEnvelope | ValidationError | None:
     """Your account summary and record counts.
 
     Raises:
@@ -125,7 +140,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MeEnvelope
+        Error | MeEnvelope | ValidationError
     """
 
     return (

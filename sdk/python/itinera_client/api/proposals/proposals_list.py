@@ -17,21 +17,21 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    awaiting: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    awaiting: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ProposalsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[ProposalsListSortItem] | Unset = UNSET,
     status: ProposalsListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
     valid_until_after: datetime.date | Unset = UNSET,
     valid_until_before: datetime.date | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -46,14 +46,24 @@ def _get_kwargs(
 
     params["consultant_id"] = consultant_id
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
     json_format_: str | Unset = UNSET
@@ -85,14 +95,24 @@ def _get_kwargs(
 
     params["status"] = json_status
 
-    json_updated_after: str | Unset = UNSET
-    if not isinstance(updated_after, Unset):
+    json_updated_after: str | Unset
+    if isinstance(updated_after, Unset):
+        json_updated_after = UNSET
+    elif isinstance(updated_after, datetime.date):
         json_updated_after = updated_after.isoformat()
+    else:
+        json_updated_after = updated_after.isoformat()
+
     params["updated_after"] = json_updated_after
 
-    json_updated_before: str | Unset = UNSET
-    if not isinstance(updated_before, Unset):
+    json_updated_before: str | Unset
+    if isinstance(updated_before, Unset):
+        json_updated_before = UNSET
+    elif isinstance(updated_before, datetime.date):
         json_updated_before = updated_before.isoformat()
+    else:
+        json_updated_before = updated_before.isoformat()
+
     params["updated_before"] = json_updated_before
 
     json_valid_until_after: str | Unset = UNSET
@@ -139,6 +159,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -159,21 +184,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    awaiting: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    awaiting: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ProposalsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[ProposalsListSortItem] | Unset = UNSET,
     status: ProposalsListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
     valid_until_after: datetime.date | Unset = UNSET,
     valid_until_before: datetime.date | Unset = UNSET,
 ) -> Response[Error | PaginatedProposalList | ValidationError]:
@@ -183,21 +208,21 @@ def sync_detailed(
     list; a nested resource's parent narrows it).
 
     Args:
-        awaiting (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        awaiting (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ProposalsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[ProposalsListSortItem] | Unset):
         status (ProposalsListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
         valid_until_after (datetime.date | Unset):
         valid_until_before (datetime.date | Unset):
 
@@ -239,21 +264,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    awaiting: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    awaiting: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ProposalsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[ProposalsListSortItem] | Unset = UNSET,
     status: ProposalsListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
     valid_until_after: datetime.date | Unset = UNSET,
     valid_until_before: datetime.date | Unset = UNSET,
 ) -> Error | PaginatedProposalList | ValidationError | None:
@@ -263,21 +288,21 @@ def sync(
     list; a nested resource's parent narrows it).
 
     Args:
-        awaiting (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        awaiting (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ProposalsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[ProposalsListSortItem] | Unset):
         status (ProposalsListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
         valid_until_after (datetime.date | Unset):
         valid_until_before (datetime.date | Unset):
 
@@ -314,21 +339,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    awaiting: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    awaiting: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ProposalsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[ProposalsListSortItem] | Unset = UNSET,
     status: ProposalsListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
     valid_until_after: datetime.date | Unset = UNSET,
     valid_until_before: datetime.date | Unset = UNSET,
 ) -> Response[Error | PaginatedProposalList | ValidationError]:
@@ -338,21 +363,21 @@ async def asyncio_detailed(
     list; a nested resource's parent narrows it).
 
     Args:
-        awaiting (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        awaiting (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ProposalsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[ProposalsListSortItem] | Unset):
         status (ProposalsListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
         valid_until_after (datetime.date | Unset):
         valid_until_before (datetime.date | Unset):
 
@@ -392,21 +417,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    awaiting: str | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    consultant_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    awaiting: bool | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    consultant_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     format_: ProposalsListFormat | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[ProposalsListSortItem] | Unset = UNSET,
     status: ProposalsListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
     valid_until_after: datetime.date | Unset = UNSET,
     valid_until_before: datetime.date | Unset = UNSET,
 ) -> Error | PaginatedProposalList | ValidationError | None:
@@ -416,21 +441,21 @@ async def asyncio(
     list; a nested resource's parent narrows it).
 
     Args:
-        awaiting (str | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        consultant_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        awaiting (bool | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        consultant_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         format_ (ProposalsListFormat | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[ProposalsListSortItem] | Unset):
         status (ProposalsListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
         valid_until_after (datetime.date | Unset):
         valid_until_before (datetime.date | Unset):
 

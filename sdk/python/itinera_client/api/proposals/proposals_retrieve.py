@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_detail_envelope import ProposalDetailEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalDetailEnvelope | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ProposalDetailEnvelope.from_dict(response.json())
 
@@ -43,10 +44,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalDetailEnvelope]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,24 +77,24 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalDetailEnvelope]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
     list; a nested resource's parent narrows it).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalDetailEnvelope]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -98,24 +109,24 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalDetailEnvelope | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
     list; a nested resource's parent narrows it).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalDetailEnvelope
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -125,24 +136,24 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalDetailEnvelope]:
+) -> Response[Error | ProposalDetailEnvelope | ValidationError]:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
     list; a nested resource's parent narrows it).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalDetailEnvelope]
+        Response[Error | ProposalDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -155,24 +166,24 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalDetailEnvelope | None:
+) -> Error | ProposalDetailEnvelope | ValidationError | None:
     """Fetch one proposal
 
      A TenantViewSet whose ``list`` also answers CSV (``export`` names the crm.exports
     list; a nested resource's parent narrows it).
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalDetailEnvelope
+        Error | ProposalDetailEnvelope | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: ProposalSendRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
@@ -115,7 +120,7 @@ def sync_detailed(
     client without an email, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -139,7 +144,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
@@ -152,7 +157,7 @@ def sync(
     client without an email, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -171,7 +176,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
@@ -184,7 +189,7 @@ async def asyncio_detailed(
     client without an email, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ProposalSendRequest | Unset):
 
     Raises:
@@ -206,7 +211,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ProposalSendRequest | Unset = UNSET,
@@ -219,7 +224,7 @@ async def asyncio(
     client without an email, is a 422.
 
     Args:
-        id (str):
+        id (int):
         body (ProposalSendRequest | Unset):
 
     Raises:

@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
@@ -71,6 +71,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -89,7 +94,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -101,7 +106,7 @@ def sync_detailed(
     resource).
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -127,7 +132,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -139,7 +144,7 @@ def sync(
     resource).
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -160,7 +165,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -172,7 +177,7 @@ async def asyncio_detailed(
     resource).
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -196,7 +201,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     page: int | Unset = 1,
@@ -208,7 +213,7 @@ async def asyncio(
     resource).
 
     Args:
-        id (str):
+        id (int):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 

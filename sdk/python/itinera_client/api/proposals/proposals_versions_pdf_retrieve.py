@@ -9,11 +9,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.pdf_pending import PdfPending
+from ...models.validation_error import ValidationError
 from ...types import File, Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     n: int,
 ) -> dict[str, Any]:
 
@@ -30,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -56,10 +57,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -69,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,11 +90,11 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -91,7 +102,7 @@ def sync_detailed(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -99,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -115,11 +126,11 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -127,7 +138,7 @@ def sync(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -135,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return sync_detailed(
@@ -146,11 +157,11 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | PdfPending]:
+) -> Response[Error | File | PdfPending | ValidationError]:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -158,7 +169,7 @@ async def asyncio_detailed(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -166,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | PdfPending]
+        Response[Error | File | PdfPending | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -180,11 +191,11 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | PdfPending | None:
+) -> Error | File | PdfPending | ValidationError | None:
     """Download a version as a PDF
 
      Version `n` as the client was sent it (its options and prices, the day-by-day plan, the terms),
@@ -192,7 +203,7 @@ async def asyncio(
     `Retry-After` until it is ready.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -200,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | PdfPending
+        Error | File | PdfPending | ValidationError
     """
 
     return (

@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.proposal_version_detail_envelope import ProposalVersionDetailEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     n: int,
 ) -> dict[str, Any]:
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ProposalVersionDetailEnvelope | None:
+) -> Error | ProposalVersionDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ProposalVersionDetailEnvelope.from_dict(response.json())
 
@@ -50,10 +51,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ProposalVersionDetailEnvelope]:
+) -> Response[Error | ProposalVersionDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,17 +84,17 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalVersionDetailEnvelope]:
+) -> Response[Error | ProposalVersionDetailEnvelope | ValidationError]:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -91,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalVersionDetailEnvelope]
+        Response[Error | ProposalVersionDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -107,17 +118,17 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalVersionDetailEnvelope | None:
+) -> Error | ProposalVersionDetailEnvelope | ValidationError | None:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -125,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalVersionDetailEnvelope
+        Error | ProposalVersionDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -136,17 +147,17 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ProposalVersionDetailEnvelope]:
+) -> Response[Error | ProposalVersionDetailEnvelope | ValidationError]:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -154,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ProposalVersionDetailEnvelope]
+        Response[Error | ProposalVersionDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -168,17 +179,17 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     n: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ProposalVersionDetailEnvelope | None:
+) -> Error | ProposalVersionDetailEnvelope | ValidationError | None:
     """Fetch one version of a proposal
 
      The frozen snapshot the client was sent as version `n`, with its SHA-256.
 
     Args:
-        id (str):
+        id (int):
         n (int):
 
     Raises:
@@ -186,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ProposalVersionDetailEnvelope
+        Error | ProposalVersionDetailEnvelope | ValidationError
     """
 
     return (

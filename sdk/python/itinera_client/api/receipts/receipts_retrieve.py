@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.receipt_envelope import ReceiptEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ReceiptEnvelope | None:
+) -> Error | ReceiptEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ReceiptEnvelope.from_dict(response.json())
 
@@ -43,10 +44,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ReceiptEnvelope]:
+) -> Response[Error | ReceiptEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,23 +77,23 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ReceiptEnvelope]:
+) -> Response[Error | ReceiptEnvelope | ValidationError]:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ReceiptEnvelope]
+        Response[Error | ReceiptEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -97,23 +108,23 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ReceiptEnvelope | None:
+) -> Error | ReceiptEnvelope | ValidationError | None:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ReceiptEnvelope
+        Error | ReceiptEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -123,23 +134,23 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ReceiptEnvelope]:
+) -> Response[Error | ReceiptEnvelope | ValidationError]:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ReceiptEnvelope]
+        Response[Error | ReceiptEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -152,23 +163,23 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ReceiptEnvelope | None:
+) -> Error | ReceiptEnvelope | ValidationError | None:
     """Fetch one receipt
 
      The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ReceiptEnvelope
+        Error | ReceiptEnvelope | ValidationError
     """
 
     return (

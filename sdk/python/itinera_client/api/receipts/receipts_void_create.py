@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: DocumentVoidRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
@@ -109,7 +114,7 @@ def sync_detailed(
     """The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
         body (DocumentVoidRequest):
 
     Raises:
@@ -133,7 +138,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
@@ -141,7 +146,7 @@ def sync(
     """The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
         body (DocumentVoidRequest):
 
     Raises:
@@ -160,7 +165,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
@@ -168,7 +173,7 @@ async def asyncio_detailed(
     """The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
         body (DocumentVoidRequest):
 
     Raises:
@@ -190,7 +195,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
@@ -198,7 +203,7 @@ async def asyncio(
     """The agency's receipts, newest number first.
 
     Args:
-        id (str):
+        id (int):
         body (DocumentVoidRequest):
 
     Raises:

@@ -18,16 +18,16 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     archived: SuppliersListArchived | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     currency: str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[SuppliersListSortItem] | Unset = UNSET,
     type_: SuppliersListType | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -38,14 +38,24 @@ def _get_kwargs(
 
     params["archived"] = json_archived
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
     params["currency"] = currency
@@ -71,14 +81,24 @@ def _get_kwargs(
 
     params["type"] = json_type_
 
-    json_updated_after: str | Unset = UNSET
-    if not isinstance(updated_after, Unset):
+    json_updated_after: str | Unset
+    if isinstance(updated_after, Unset):
+        json_updated_after = UNSET
+    elif isinstance(updated_after, datetime.date):
         json_updated_after = updated_after.isoformat()
+    else:
+        json_updated_after = updated_after.isoformat()
+
     params["updated_after"] = json_updated_after
 
-    json_updated_before: str | Unset = UNSET
-    if not isinstance(updated_before, Unset):
+    json_updated_before: str | Unset
+    if isinstance(updated_before, Unset):
+        json_updated_before = UNSET
+    elif isinstance(updated_before, datetime.date):
         json_updated_before = updated_before.isoformat()
+    else:
+        json_updated_before = updated_before.isoformat()
+
     params["updated_before"] = json_updated_before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -115,6 +135,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -136,16 +161,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     archived: SuppliersListArchived | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     currency: str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[SuppliersListSortItem] | Unset = UNSET,
     type_: SuppliersListType | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedSupplierList | ValidationError]:
     """List suppliers
 
@@ -155,16 +180,16 @@ def sync_detailed(
 
     Args:
         archived (SuppliersListArchived | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         currency (str | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[SuppliersListSortItem] | Unset):
         type_ (SuppliersListType | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,16 +224,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     archived: SuppliersListArchived | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     currency: str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[SuppliersListSortItem] | Unset = UNSET,
     type_: SuppliersListType | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedSupplierList | ValidationError | None:
     """List suppliers
 
@@ -218,16 +243,16 @@ def sync(
 
     Args:
         archived (SuppliersListArchived | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         currency (str | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[SuppliersListSortItem] | Unset):
         type_ (SuppliersListType | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,16 +282,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     archived: SuppliersListArchived | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     currency: str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[SuppliersListSortItem] | Unset = UNSET,
     type_: SuppliersListType | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedSupplierList | ValidationError]:
     """List suppliers
 
@@ -276,16 +301,16 @@ async def asyncio_detailed(
 
     Args:
         archived (SuppliersListArchived | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         currency (str | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[SuppliersListSortItem] | Unset):
         type_ (SuppliersListType | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -318,16 +343,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     archived: SuppliersListArchived | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     currency: str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[SuppliersListSortItem] | Unset = UNSET,
     type_: SuppliersListType | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedSupplierList | ValidationError | None:
     """List suppliers
 
@@ -337,16 +362,16 @@ async def asyncio(
 
     Args:
         archived (SuppliersListArchived | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         currency (str | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[SuppliersListSortItem] | Unset):
         type_ (SuppliersListType | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: PatchedSupplierInputRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
@@ -114,7 +119,7 @@ def sync_detailed(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedSupplierInputRequest | Unset):
 
     Raises:
@@ -138,7 +143,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
@@ -150,7 +155,7 @@ def sync(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedSupplierInputRequest | Unset):
 
     Raises:
@@ -169,7 +174,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
@@ -181,7 +186,7 @@ async def asyncio_detailed(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedSupplierInputRequest | Unset):
 
     Raises:
@@ -203,7 +208,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
@@ -215,7 +220,7 @@ async def asyncio(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedSupplierInputRequest | Unset):
 
     Raises:

@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.supplier_envelope import SupplierEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SupplierEnvelope | None:
+) -> Error | SupplierEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = SupplierEnvelope.from_dict(response.json())
 
@@ -43,10 +44,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SupplierEnvelope]:
+) -> Response[Error | SupplierEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,10 +77,10 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | SupplierEnvelope]:
+) -> Response[Error | SupplierEnvelope | ValidationError]:
     """Fetch one supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -77,14 +88,14 @@ def sync_detailed(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope]
+        Response[Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -99,10 +110,10 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | SupplierEnvelope | None:
+) -> Error | SupplierEnvelope | ValidationError | None:
     """Fetch one supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -110,14 +121,14 @@ def sync(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope
+        Error | SupplierEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -127,10 +138,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | SupplierEnvelope]:
+) -> Response[Error | SupplierEnvelope | ValidationError]:
     """Fetch one supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -138,14 +149,14 @@ async def asyncio_detailed(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope]
+        Response[Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -158,10 +169,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | SupplierEnvelope | None:
+) -> Error | SupplierEnvelope | ValidationError | None:
     """Fetch one supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -169,14 +180,14 @@ async def asyncio(
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope
+        Error | SupplierEnvelope | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: SupplierInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,19 +106,19 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
 ) -> Response[Error | SupplierEnvelope | ValidationError]:
-    """Replace a supplier
+    """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
     books services with. Search with `q` (names, emails and phones of the supplier and its
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (SupplierInputRequest):
 
     Raises:
@@ -137,19 +142,19 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
 ) -> Error | SupplierEnvelope | ValidationError | None:
-    """Replace a supplier
+    """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
     books services with. Search with `q` (names, emails and phones of the supplier and its
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (SupplierInputRequest):
 
     Raises:
@@ -168,19 +173,19 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
 ) -> Response[Error | SupplierEnvelope | ValidationError]:
-    """Replace a supplier
+    """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
     books services with. Search with `q` (names, emails and phones of the supplier and its
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (SupplierInputRequest):
 
     Raises:
@@ -202,19 +207,19 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
 ) -> Error | SupplierEnvelope | ValidationError | None:
-    """Replace a supplier
+    """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
     books services with. Search with `q` (names, emails and phones of the supplier and its
     contacts); filter by `type`, `currency`, `archived`.
 
     Args:
-        id (str):
+        id (int):
         body (SupplierInputRequest):
 
     Raises:

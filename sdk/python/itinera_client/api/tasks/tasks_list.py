@@ -20,27 +20,27 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    assignee_id: float | Unset = UNSET,
-    booking_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    assignee_id: int | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     due: TasksListDue | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     mine: TasksListMine | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     priority: TasksListPriority | Unset = UNSET,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: list[TasksListSortItem] | Unset = UNSET,
     source: TasksListSource | Unset = UNSET,
     status: TasksListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -53,14 +53,24 @@ def _get_kwargs(
 
     params["client_id"] = client_id
 
-    json_created_after: str | Unset = UNSET
-    if not isinstance(created_after, Unset):
+    json_created_after: str | Unset
+    if isinstance(created_after, Unset):
+        json_created_after = UNSET
+    elif isinstance(created_after, datetime.date):
         json_created_after = created_after.isoformat()
+    else:
+        json_created_after = created_after.isoformat()
+
     params["created_after"] = json_created_after
 
-    json_created_before: str | Unset = UNSET
-    if not isinstance(created_before, Unset):
+    json_created_before: str | Unset
+    if isinstance(created_before, Unset):
+        json_created_before = UNSET
+    elif isinstance(created_before, datetime.date):
         json_created_before = created_before.isoformat()
+    else:
+        json_created_before = created_before.isoformat()
+
     params["created_before"] = json_created_before
 
     json_due: str | Unset = UNSET
@@ -122,14 +132,24 @@ def _get_kwargs(
 
     params["status"] = json_status
 
-    json_updated_after: str | Unset = UNSET
-    if not isinstance(updated_after, Unset):
+    json_updated_after: str | Unset
+    if isinstance(updated_after, Unset):
+        json_updated_after = UNSET
+    elif isinstance(updated_after, datetime.date):
         json_updated_after = updated_after.isoformat()
+    else:
+        json_updated_after = updated_after.isoformat()
+
     params["updated_after"] = json_updated_after
 
-    json_updated_before: str | Unset = UNSET
-    if not isinstance(updated_before, Unset):
+    json_updated_before: str | Unset
+    if isinstance(updated_before, Unset):
+        json_updated_before = UNSET
+    elif isinstance(updated_before, datetime.date):
         json_updated_before = updated_before.isoformat()
+    else:
+        json_updated_before = updated_before.isoformat()
+
     params["updated_before"] = json_updated_before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -166,6 +186,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -186,27 +211,27 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    assignee_id: float | Unset = UNSET,
-    booking_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    assignee_id: int | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     due: TasksListDue | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     mine: TasksListMine | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     priority: TasksListPriority | Unset = UNSET,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: list[TasksListSortItem] | Unset = UNSET,
     source: TasksListSource | Unset = UNSET,
     status: TasksListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedTaskList | ValidationError]:
     """List tasks
 
@@ -214,27 +239,27 @@ def sync_detailed(
     done ones; `due=overdue|today|week|later` reads the agency's calendar.
 
     Args:
-        assignee_id (float | Unset):
-        booking_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        assignee_id (int | Unset):
+        booking_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         due (TasksListDue | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         mine (TasksListMine | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         priority (TasksListPriority | Unset):
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         sort (list[TasksListSortItem] | Unset):
         source (TasksListSource | Unset):
         status (TasksListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -278,27 +303,27 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    assignee_id: float | Unset = UNSET,
-    booking_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    assignee_id: int | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     due: TasksListDue | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     mine: TasksListMine | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     priority: TasksListPriority | Unset = UNSET,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: list[TasksListSortItem] | Unset = UNSET,
     source: TasksListSource | Unset = UNSET,
     status: TasksListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedTaskList | ValidationError | None:
     """List tasks
 
@@ -306,27 +331,27 @@ def sync(
     done ones; `due=overdue|today|week|later` reads the agency's calendar.
 
     Args:
-        assignee_id (float | Unset):
-        booking_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        assignee_id (int | Unset):
+        booking_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         due (TasksListDue | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         mine (TasksListMine | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         priority (TasksListPriority | Unset):
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         sort (list[TasksListSortItem] | Unset):
         source (TasksListSource | Unset):
         status (TasksListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -365,27 +390,27 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    assignee_id: float | Unset = UNSET,
-    booking_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    assignee_id: int | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     due: TasksListDue | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     mine: TasksListMine | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     priority: TasksListPriority | Unset = UNSET,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: list[TasksListSortItem] | Unset = UNSET,
     source: TasksListSource | Unset = UNSET,
     status: TasksListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Response[Error | PaginatedTaskList | ValidationError]:
     """List tasks
 
@@ -393,27 +418,27 @@ async def asyncio_detailed(
     done ones; `due=overdue|today|week|later` reads the agency's calendar.
 
     Args:
-        assignee_id (float | Unset):
-        booking_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        assignee_id (int | Unset):
+        booking_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         due (TasksListDue | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         mine (TasksListMine | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         priority (TasksListPriority | Unset):
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         sort (list[TasksListSortItem] | Unset):
         source (TasksListSource | Unset):
         status (TasksListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -455,27 +480,27 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    assignee_id: float | Unset = UNSET,
-    booking_id: float | Unset = UNSET,
-    client_query: float | Unset = UNSET,
-    client_id: float | Unset = UNSET,
-    created_after: datetime.datetime | Unset = UNSET,
-    created_before: datetime.datetime | Unset = UNSET,
+    assignee_id: int | Unset = UNSET,
+    booking_id: int | Unset = UNSET,
+    client_query: int | Unset = UNSET,
+    client_id: int | Unset = UNSET,
+    created_after: datetime.date | datetime.datetime | Unset = UNSET,
+    created_before: datetime.date | datetime.datetime | Unset = UNSET,
     due: TasksListDue | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
-    itinerary_id: float | Unset = UNSET,
+    itinerary_id: int | Unset = UNSET,
     mine: TasksListMine | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
     priority: TasksListPriority | Unset = UNSET,
-    proposal_id: float | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: list[TasksListSortItem] | Unset = UNSET,
     source: TasksListSource | Unset = UNSET,
     status: TasksListStatus | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
+    updated_after: datetime.date | datetime.datetime | Unset = UNSET,
+    updated_before: datetime.date | datetime.datetime | Unset = UNSET,
 ) -> Error | PaginatedTaskList | ValidationError | None:
     """List tasks
 
@@ -483,27 +508,27 @@ async def asyncio(
     done ones; `due=overdue|today|week|later` reads the agency's calendar.
 
     Args:
-        assignee_id (float | Unset):
-        booking_id (float | Unset):
-        client_query (float | Unset):
-        client_id (float | Unset):
-        created_after (datetime.datetime | Unset):
-        created_before (datetime.datetime | Unset):
+        assignee_id (int | Unset):
+        booking_id (int | Unset):
+        client_query (int | Unset):
+        client_id (int | Unset):
+        created_after (datetime.date | datetime.datetime | Unset):
+        created_before (datetime.date | datetime.datetime | Unset):
         due (TasksListDue | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
-        itinerary_id (float | Unset):
+        itinerary_id (int | Unset):
         mine (TasksListMine | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
         priority (TasksListPriority | Unset):
-        proposal_id (float | Unset):
+        proposal_id (int | Unset):
         q (str | Unset):
         sort (list[TasksListSortItem] | Unset):
         source (TasksListSource | Unset):
         status (TasksListStatus | Unset):
-        updated_after (datetime.datetime | Unset):
-        updated_before (datetime.datetime | Unset):
+        updated_after (datetime.date | datetime.datetime | Unset):
+        updated_before (datetime.date | datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

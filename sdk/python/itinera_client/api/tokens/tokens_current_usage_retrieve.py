@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.token_usage_envelope import TokenUsageEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -22,7 +23,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TokenUsageEnvelope | None:
+) -> Error | TokenUsageEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TokenUsageEnvelope.from_dict(response.json())
 
@@ -33,10 +34,20 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TokenUsageEnvelope]:
+) -> Response[Error | TokenUsageEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,7 +69,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TokenUsageEnvelope]:
+) -> Response[Error | TokenUsageEnvelope | ValidationError]:
     """Usage of this token
 
      Requests made with the calling token on each of the last 30 days (UTC, oldest first, today last,
@@ -69,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TokenUsageEnvelope]
+        Response[Error | TokenUsageEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -84,7 +95,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Error | TokenUsageEnvelope | None:
+) -> Error | TokenUsageEnvelope | ValidationError | None:
     """Usage of this token
 
      Requests made with the calling token on each of the last 30 days (UTC, oldest first, today last,
@@ -95,7 +106,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TokenUsageEnvelope
+        Error | TokenUsageEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -106,7 +117,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TokenUsageEnvelope]:
+) -> Response[Error | TokenUsageEnvelope | ValidationError]:
     """Usage of this token
 
      Requests made with the calling token on each of the last 30 days (UTC, oldest first, today last,
@@ -117,7 +128,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TokenUsageEnvelope]
+        Response[Error | TokenUsageEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -130,7 +141,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Error | TokenUsageEnvelope | None:
+) -> Error | TokenUsageEnvelope | ValidationError | None:
     """Usage of this token
 
      Requests made with the calling token on each of the last 30 days (UTC, oldest first, today last,
@@ -141,7 +152,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TokenUsageEnvelope
+        Error | TokenUsageEnvelope | ValidationError
     """
 
     return (

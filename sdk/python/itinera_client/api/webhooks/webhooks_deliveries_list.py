@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     event_type: WebhooksDeliveriesListEventType | Unset = UNSET,
     page: int | Unset = 1,
@@ -87,6 +87,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -105,7 +110,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     event_type: WebhooksDeliveriesListEventType | Unset = UNSET,
@@ -119,7 +124,7 @@ def sync_detailed(
     events included.
 
     Args:
-        id (str):
+        id (int):
         event_type (WebhooksDeliveriesListEventType | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -149,7 +154,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     event_type: WebhooksDeliveriesListEventType | Unset = UNSET,
@@ -163,7 +168,7 @@ def sync(
     events included.
 
     Args:
-        id (str):
+        id (int):
         event_type (WebhooksDeliveriesListEventType | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -188,7 +193,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     event_type: WebhooksDeliveriesListEventType | Unset = UNSET,
@@ -202,7 +207,7 @@ async def asyncio_detailed(
     events included.
 
     Args:
-        id (str):
+        id (int):
         event_type (WebhooksDeliveriesListEventType | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
@@ -230,7 +235,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     event_type: WebhooksDeliveriesListEventType | Unset = UNSET,
@@ -244,7 +249,7 @@ async def asyncio(
     events included.
 
     Args:
-        id (str):
+        id (int):
         event_type (WebhooksDeliveriesListEventType | Unset):
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.

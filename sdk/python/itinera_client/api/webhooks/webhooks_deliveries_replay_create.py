@@ -13,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     delivery_id: int,
 ) -> dict[str, Any]:
 
@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -79,7 +84,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -90,7 +95,7 @@ def sync_detailed(
     fresh signature. A switched-off endpoint is a 422.
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -114,7 +119,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -125,7 +130,7 @@ def sync(
     fresh signature. A switched-off endpoint is a 422.
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -144,7 +149,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -155,7 +160,7 @@ async def asyncio_detailed(
     fresh signature. A switched-off endpoint is a 422.
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -177,7 +182,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
@@ -188,7 +193,7 @@ async def asyncio(
     fresh signature. A switched-off endpoint is a 422.
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:

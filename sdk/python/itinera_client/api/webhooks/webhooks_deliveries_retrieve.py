@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delivery_detail_envelope import DeliveryDetailEnvelope
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     delivery_id: int,
 ) -> dict[str, Any]:
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeliveryDetailEnvelope | Error | None:
+) -> DeliveryDetailEnvelope | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = DeliveryDetailEnvelope.from_dict(response.json())
 
@@ -50,10 +51,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryDetailEnvelope | Error]:
+) -> Response[DeliveryDetailEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,18 +84,18 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryDetailEnvelope | Error]:
+) -> Response[DeliveryDetailEnvelope | Error | ValidationError]:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -92,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryDetailEnvelope | Error]
+        Response[DeliveryDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -108,18 +119,18 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryDetailEnvelope | Error | None:
+) -> DeliveryDetailEnvelope | Error | ValidationError | None:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -127,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryDetailEnvelope | Error
+        DeliveryDetailEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -138,18 +149,18 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryDetailEnvelope | Error]:
+) -> Response[DeliveryDetailEnvelope | Error | ValidationError]:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -157,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryDetailEnvelope | Error]
+        Response[DeliveryDetailEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -171,18 +182,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryDetailEnvelope | Error | None:
+) -> DeliveryDetailEnvelope | Error | ValidationError | None:
     """Fetch one delivery of a webhook endpoint
 
      The delivery with the exact body sent and every attempt (status, timing, the first bytes of the
     answer).
 
     Args:
-        id (str):
+        id (int):
         delivery_id (int):
 
     Raises:
@@ -190,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryDetailEnvelope | Error
+        DeliveryDetailEnvelope | Error | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.event_type_list import EventTypeList
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
@@ -20,7 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | EventTypeList | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | EventTypeList | ValidationError | None:
     if response.status_code == 200:
         response_200 = EventTypeList.from_dict(response.json())
 
@@ -36,10 +39,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -49,7 +62,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | EventTypeList]:
+) -> Response[Error | EventTypeList | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,7 +74,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | EventTypeList]:
+) -> Response[Error | EventTypeList | ValidationError]:
     """List the webhook event types
 
      Every event type an endpoint can subscribe to, with the resource its `data` holds.
@@ -71,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | EventTypeList]
+        Response[Error | EventTypeList | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -86,7 +99,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Error | EventTypeList | None:
+) -> Error | EventTypeList | ValidationError | None:
     """List the webhook event types
 
      Every event type an endpoint can subscribe to, with the resource its `data` holds.
@@ -96,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | EventTypeList
+        Error | EventTypeList | ValidationError
     """
 
     return sync_detailed(
@@ -107,7 +120,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | EventTypeList]:
+) -> Response[Error | EventTypeList | ValidationError]:
     """List the webhook event types
 
      Every event type an endpoint can subscribe to, with the resource its `data` holds.
@@ -117,7 +130,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | EventTypeList]
+        Response[Error | EventTypeList | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -130,7 +143,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Error | EventTypeList | None:
+) -> Error | EventTypeList | ValidationError | None:
     """List the webhook event types
 
      Every event type an endpoint can subscribe to, with the resource its `data` holds.
@@ -140,7 +153,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | EventTypeList
+        Error | EventTypeList | ValidationError
     """
 
     return (

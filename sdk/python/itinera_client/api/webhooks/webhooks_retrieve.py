@@ -7,12 +7,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...models.webhook_envelope import WebhookEnvelope
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | WebhookEnvelope | None:
+) -> Error | ValidationError | WebhookEnvelope | None:
     if response.status_code == 200:
         response_200 = WebhookEnvelope.from_dict(response.json())
 
@@ -48,10 +49,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -61,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | WebhookEnvelope]:
+) -> Response[Error | ValidationError | WebhookEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,24 +82,24 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookEnvelope]:
+) -> Response[Error | ValidationError | WebhookEnvelope]:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookEnvelope]
+        Response[Error | ValidationError | WebhookEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -103,24 +114,24 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookEnvelope | None:
+) -> Error | ValidationError | WebhookEnvelope | None:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookEnvelope
+        Error | ValidationError | WebhookEnvelope
     """
 
     return sync_detailed(
@@ -130,24 +141,24 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookEnvelope]:
+) -> Response[Error | ValidationError | WebhookEnvelope]:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookEnvelope]
+        Response[Error | ValidationError | WebhookEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -160,24 +171,24 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookEnvelope | None:
+) -> Error | ValidationError | WebhookEnvelope | None:
     """Fetch one webhook endpoint
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookEnvelope
+        Error | ValidationError | WebhookEnvelope
     """
 
     return (

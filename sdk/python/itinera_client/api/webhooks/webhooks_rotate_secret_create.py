@@ -7,12 +7,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.validation_error import ValidationError
 from ...models.webhook_with_secret_envelope import WebhookWithSecretEnvelope
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | WebhookWithSecretEnvelope | None:
+) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
     if response.status_code == 200:
         response_200 = WebhookWithSecretEnvelope.from_dict(response.json())
 
@@ -48,10 +49,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -61,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | WebhookWithSecretEnvelope]:
+) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,10 +82,10 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookWithSecretEnvelope]:
+) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -82,14 +93,14 @@ def sync_detailed(
     delivery.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookWithSecretEnvelope]
+        Response[Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -104,10 +115,10 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookWithSecretEnvelope | None:
+) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -115,14 +126,14 @@ def sync(
     delivery.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookWithSecretEnvelope
+        Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return sync_detailed(
@@ -132,10 +143,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | WebhookWithSecretEnvelope]:
+) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -143,14 +154,14 @@ async def asyncio_detailed(
     delivery.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookWithSecretEnvelope]
+        Response[Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -163,10 +174,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | WebhookWithSecretEnvelope | None:
+) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -174,14 +185,14 @@ async def asyncio(
     delivery.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookWithSecretEnvelope
+        Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: WebhookInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,18 +106,18 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: WebhookInputRequest,
 ) -> Response[Error | ValidationError | WebhookEnvelope]:
-    """Replace a webhook endpoint
+    """Replace a webhook endpoint (omitted fields reset to their defaults)
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
         body (WebhookInputRequest):
 
     Raises:
@@ -136,18 +141,18 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: WebhookInputRequest,
 ) -> Error | ValidationError | WebhookEnvelope | None:
-    """Replace a webhook endpoint
+    """Replace a webhook endpoint (omitted fields reset to their defaults)
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
         body (WebhookInputRequest):
 
     Raises:
@@ -166,18 +171,18 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: WebhookInputRequest,
 ) -> Response[Error | ValidationError | WebhookEnvelope]:
-    """Replace a webhook endpoint
+    """Replace a webhook endpoint (omitted fields reset to their defaults)
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
         body (WebhookInputRequest):
 
     Raises:
@@ -199,18 +204,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: WebhookInputRequest,
 ) -> Error | ValidationError | WebhookEnvelope | None:
-    """Replace a webhook endpoint
+    """Replace a webhook endpoint (omitted fields reset to their defaults)
 
      Webhook endpoints: Itinera POSTs each chosen event, signed per Standard Webhooks, to
     their URL. Owners and admins only.
 
     Args:
-        id (str):
+        id (int):
         body (WebhookInputRequest):
 
     Raises:

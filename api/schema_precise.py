@@ -1,0 +1,225 @@
+"""What makes the schema precise enough to generate a client from (issue #19): exact types and
+patterns for the values the server really accepts, the shared headers written once as
+components, and the 503 every operation may answer.
+
+``field_schema`` refines drf-spectacular's mapping of one serializer field (``ApiAutoSchema``
+calls it); ``make_precise`` is the postprocessing step over the whole document.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from rest_framework import serializers
+
+from api.serializers import CountryField
+from core.iso import COUNTRIES, CURRENCIES
+
+# The URL patterns take 1-18 digits for every id (``lookup_value_regex`` and the actions').
+ID_MAX = 10**18 - 1
+PATH_ID = {"type": "integer", "minimum": 0, "maximum": ID_MAX}
+NO_NUL = "^[^\\x00]*$"
+CURRENCY_REF = {"$ref": "#/components/schemas/CurrencyCode"}
+COUNTRY_REF = {"$ref": "#/components/schemas/CountryCode"}
+REFERENCE_RULE = (
+    " Must be the id of a record of your agency: any other id is a 422 naming it (a schema "
+    "cannot say which ids exist)."
+)
+
+HEADERS: dict[str, dict[str, Any]] = {
+    "X-RateLimit-Limit": {
+        "description": "Requests allowed per rolling 60 seconds (the token's, or the IP's).",
+        "schema": {"type": "integer", "minimum": 0},
+        "required": True,
+    },
+    "X-RateLimit-Remaining": {
+        "description": "Requests left in the current window.",
+        "schema": {"type": "integer", "minimum": 0},
+        "required": True,
+    },
+    "X-RateLimit-Reset": {
+        "description": "Seconds (at least 1) until the oldest request counted in the window "
+        "leaves it; while `X-RateLimit-Remaining` is 0, the wait before one more request is "
+        "allowed.",
+        "schema": {"type": "integer", "minimum": 1},
+        "required": True,
+    },
+    "Retry-After": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {"type": "integer", "minimum": 1},
+        "required": True,
+    },
+    "Idempotent-Replayed": {
+        "description": "`true` when this is the stored answer to an earlier request with the "
+        "same `Idempotency-Key` (nothing new was created).",
+        "schema": {"type": "string", "enum": ["true"]},
+    },
+}
+RATE_LIMIT_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
+
+UNKNOWN_INPUT = {
+    "description": "Validation failed: see `errors` (a query parameter or body field the "
+    "operation does not take is named there).",
+    "headers": {name: {"$ref": f"#/components/headers/{name}"} for name in RATE_LIMIT_HEADERS},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}},
+}
+SERVICE_UNAVAILABLE = {
+    "description": "The database cannot be reached: retry after `Retry-After`.",
+    "headers": {
+        **{name: {"$ref": f"#/components/headers/{name}"} for name in ("Retry-After",)},
+    },
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
+def money_pattern(field: serializers.DecimalField) -> str:
+    """A regular expression for exactly the decimal strings the field accepts, for the
+    common bounds (none, from 0, from a positive cent, up to 100, up to a maximum of nines)."""
+    places = field.decimal_places or 0
+    whole = (field.max_digits or 12) - places
+    low, high = field.min_value, field.max_value
+    if high is not None and Decimal(high) > 0:
+        # A maximum of nines (9,999,999.99: a line's unit price) is a number of whole digits.
+        digits = len(str(int(Decimal(high))))
+        if Decimal(high) == Decimal(10) ** digits - Decimal(10) ** -places:
+            whole = min(whole, digits)
+    fraction = rf"(\.[0-9]{{1,{places}}})?" if places else ""
+    integer = rf"(0|[1-9][0-9]{{0,{max(whole - 1, 0)}}})"
+    if high is not None and Decimal(high) == 100 and (low is not None and Decimal(low) == 0):
+        zeros = rf"(\.0{{1,{places}}})?" if places else ""
+        return rf"^(100{zeros}|[0-9]{{1,2}}{fraction})$"
+    if (low, high, places) == (1, 99, 2):  # a percentage from 1 to 99
+        return r"^(([1-9]|[1-8][0-9]|9[0-8])(\.[0-9]{1,2})?|99(\.0{1,2})?)$"
+    if low is None:
+        return rf"^-?{integer}{fraction}$"
+    if Decimal(low) == 0:
+        return rf"^{integer}{fraction}$"
+    if Decimal(low) == Decimal("0.01") and places == 2:
+        return rf"^([1-9][0-9]{{0,{whole - 1}}}{fraction}|0\.([1-9][0-9]?|0[1-9]))$"
+    return rf"^{integer}{fraction}$"
+
+
+def field_schema(field: serializers.Field, direction: str, schema: dict[str, Any]) -> Any:
+    """drf-spectacular's ``schema`` of ``field``, made exact where the server is stricter."""
+    if direction != "request":
+        return schema
+    if (
+        isinstance(field, serializers.ListSerializer | serializers.ListField)
+        and not field.allow_empty
+        and schema.get("type") == "array"
+    ):
+        # DRF's "This list may not be empty.", which drf-spectacular leaves unsaid.
+        schema = {**schema, "minItems": max(1, schema.get("minItems", 0))}
+    if (
+        isinstance(field, serializers.ListField)
+        and isinstance(field.child, serializers.IntegerField)
+        and (field.field_name or "").endswith("_ids")
+        and isinstance(schema.get("items"), dict)
+    ):
+        # Each id bounded as a single one is (below).
+        items = {**schema["items"], "minimum": -ID_MAX, "maximum": ID_MAX}
+        schema = {**schema, "items": items}
+    types = schema.get("type")
+    if isinstance(field, serializers.DecimalField) and "string" in (
+        types if isinstance(types, list) else [types]
+    ):
+        return {**schema, "pattern": money_pattern(field)}
+    if field.field_name == "currency" and isinstance(field, serializers.CharField):
+        # Every request's currency is checked against core.iso.CURRENCIES (core.money).
+        refined: dict[str, Any] = {"allOf": [CURRENCY_REF]}
+        if schema.get("description"):
+            refined["description"] = schema["description"]
+        if "null" in (schema.get("type") or []) or schema.get("nullable"):
+            refined = {"oneOf": [CURRENCY_REF, {"type": "null"}], **refined}
+            refined.pop("allOf")
+        return refined
+    if isinstance(field, CountryField):
+        # A name is accepted too, but no enum could list every spelling: the codes are the
+        # values a client is sure of.
+        options: list[dict[str, Any]] = [COUNTRY_REF]
+        if field.allow_blank:
+            options.append({"type": "string", "enum": [""]})
+        if field.allow_null:
+            options.append({"type": "null"})
+        countries: dict[str, Any] = {"anyOf": options} if len(options) > 1 else {"allOf": options}
+        if schema.get("description"):
+            countries["description"] = schema["description"]
+        return countries
+    if isinstance(field, serializers.CharField) and not {"pattern", "format", "enum"} & set(schema):
+        # DRF refuses a NUL character in any text ("Null characters are not allowed.").
+        return {**schema, "pattern": NO_NUL}
+    if (
+        field.field_name
+        and field.field_name.endswith("_id")
+        and schema.get("type")
+        in (
+            "integer",
+            ["integer", "null"],
+        )
+    ):
+        # Bounded as path ids are (a larger number is no id: DRF's "A valid integer is
+        # required.", not the missing reference a schema-valid id gets).
+        return {
+            **schema,
+            "minimum": max(schema.get("minimum", -ID_MAX), -ID_MAX),
+            "maximum": min(schema.get("maximum", ID_MAX), ID_MAX),
+            "description": (schema.get("description", "") + REFERENCE_RULE).strip(),
+        }
+    return schema
+
+
+def make_precise(result: dict[str, Any]) -> dict[str, Any]:
+    """Postprocessing: integer path ids, the shared headers as components (each response
+    refers to them: the schema was 40% rate-limit headers), the 422 and 503 on every operation,
+    the CurrencyCode schema."""
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["CurrencyCode"] = {
+        "type": "string",
+        "enum": sorted(CURRENCIES),
+        "description": "An ISO 4217 code (see `/lookups/currencies`).",
+    }
+    components["schemas"]["CountryCode"] = {
+        "type": "string",
+        "enum": sorted(COUNTRIES),
+        "description": "An ISO 3166-1 alpha-2 code (see `/lookups/countries`).",
+    }
+    components["headers"] = HEADERS
+    for item in result.get("paths", {}).values():
+        for method, operation in item.items():
+            if method not in ("get", "put", "patch", "post", "delete"):
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "path":
+                    parameter["schema"] = dict(PATH_ID)
+            responses = operation.setdefault("responses", {})
+            csv_list = any(
+                p.get("in") == "query" and p.get("name") == "format"
+                for p in operation.get("parameters", [])
+            )
+            for code, response in responses.items():
+                content = response.get("content") or {}
+                if "text/csv" in content and "application/json" in content:
+                    # The lists that export CSV offer its renderer to every answer: only the
+                    # list's 200 is CSV (a text), an error is always JSON.
+                    if csv_list and code == "200":
+                        content["text/csv"] = {"schema": {"type": "string"}}
+                    else:
+                        del content["text/csv"]
+            # api.strict: any operation answers 422 to a query parameter (or body field) it
+            # does not take, those without input of their own too.
+            responses.setdefault("422", json.loads(json.dumps(UNKNOWN_INPUT)))
+            responses.setdefault("503", json.loads(json.dumps(SERVICE_UNAVAILABLE)))
+            for response in responses.values():
+                headers = response.get("headers")
+                if not headers:
+                    continue
+                for name in list(headers):
+                    # (A header the component requires but this answer may lack, the 409's
+                    # Retry-After, stays inline.)
+                    if name in HEADERS and bool(headers[name].get("required")) == bool(
+                        HEADERS[name].get("required")
+                    ):
+                        headers[name] = {"$ref": f"#/components/headers/{name}"}
+    return result
