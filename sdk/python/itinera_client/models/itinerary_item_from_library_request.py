@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +14,8 @@ T = TypeVar("T", bound="ItineraryItemFromLibraryRequest")
 class ItineraryItemFromLibraryRequest:
     """
     Attributes:
-        library_item_id (int): An item of your agency's library (`/library-items`).
+        library_item_id (int): An item of your agency's library (`/library-items`). Must be the id of a record of your
+            agency: any other id is a 422 naming it (a schema cannot say which ids exist).
         day_number (int): The day of this itinerary to insert into.
         position (int | Unset): The new item's `position` (from 0) in that day; past the end (or left out) it goes last.
     """
@@ -23,7 +23,6 @@ class ItineraryItemFromLibraryRequest:
     library_item_id: int
     day_number: int
     position: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         library_item_id = self.library_item_id
@@ -33,7 +32,7 @@ class ItineraryItemFromLibraryRequest:
         position = self.position
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "library_item_id": library_item_id,
@@ -60,21 +59,4 @@ class ItineraryItemFromLibraryRequest:
             position=position,
         )
 
-        itinerary_item_from_library_request.additional_properties = d
         return itinerary_item_from_library_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.item_kind_enum import ItemKindEnum
 from ..types import UNSET, Unset
@@ -26,7 +25,8 @@ class LibraryItemInputRequest:
         location (None | str | Unset):
         supplier (None | str | Unset): A supplier by name: your agency's supplier of that name (ignoring case), added to
             the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
-        supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`.
+        supplier_id (int | None | Unset): A supplier of your agency; wins over `supplier`. Must be the id of a record of
+            your agency: any other id is a 422 naming it (a schema cannot say which ids exist).
         start_time (None | str | Unset):  Example: 08:40:00.
         end_time (None | str | Unset):  Example: 08:40:00.
         notes (None | str | Unset):
@@ -40,7 +40,6 @@ class LibraryItemInputRequest:
     start_time: None | str | Unset = UNSET
     end_time: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -86,7 +85,7 @@ class LibraryItemInputRequest:
             notes = self.notes
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "title": title,
@@ -186,21 +185,4 @@ class LibraryItemInputRequest:
             notes=notes,
         )
 
-        library_item_input_request.additional_properties = d
         return library_item_input_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

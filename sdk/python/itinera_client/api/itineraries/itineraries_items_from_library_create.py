@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: ItineraryItemFromLibraryRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryItemFromLibraryRequest,
@@ -114,7 +119,7 @@ def sync_detailed(
     item, or a day number the plan does not have, is a 422 on that field.
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryItemFromLibraryRequest):
 
     Raises:
@@ -138,7 +143,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryItemFromLibraryRequest,
@@ -151,7 +156,7 @@ def sync(
     item, or a day number the plan does not have, is a 422 on that field.
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryItemFromLibraryRequest):
 
     Raises:
@@ -170,7 +175,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryItemFromLibraryRequest,
@@ -183,7 +188,7 @@ async def asyncio_detailed(
     item, or a day number the plan does not have, is a 422 on that field.
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryItemFromLibraryRequest):
 
     Raises:
@@ -205,7 +210,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: ItineraryItemFromLibraryRequest,
@@ -218,7 +223,7 @@ async def asyncio(
     item, or a day number the plan does not have, is a 422 on that field.
 
     Args:
-        id (str):
+        id (int):
         body (ItineraryItemFromLibraryRequest):
 
     Raises:

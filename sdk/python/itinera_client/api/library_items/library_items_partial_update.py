@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
@@ -113,7 +118,7 @@ def sync_detailed(
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedLibraryItemInputRequest | Unset):
 
     Raises:
@@ -137,7 +142,7 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
@@ -148,7 +153,7 @@ def sync(
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedLibraryItemInputRequest | Unset):
 
     Raises:
@@ -167,7 +172,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
@@ -178,7 +183,7 @@ async def asyncio_detailed(
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedLibraryItemInputRequest | Unset):
 
     Raises:
@@ -200,7 +205,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
@@ -211,7 +216,7 @@ async def asyncio(
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (PatchedLibraryItemInputRequest | Unset):
 
     Raises:

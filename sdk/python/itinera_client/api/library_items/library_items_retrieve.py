@@ -8,11 +8,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.library_item_envelope import LibraryItemEnvelope
+from ...models.validation_error import ValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | LibraryItemEnvelope | None:
+) -> Error | LibraryItemEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = LibraryItemEnvelope.from_dict(response.json())
 
@@ -43,10 +44,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ValidationError.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | LibraryItemEnvelope]:
+) -> Response[Error | LibraryItemEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,24 +77,24 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | LibraryItemEnvelope]:
+) -> Response[Error | LibraryItemEnvelope | ValidationError]:
     """Fetch one library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LibraryItemEnvelope]
+        Response[Error | LibraryItemEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -98,24 +109,24 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | LibraryItemEnvelope | None:
+) -> Error | LibraryItemEnvelope | ValidationError | None:
     """Fetch one library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LibraryItemEnvelope
+        Error | LibraryItemEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -125,24 +136,24 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | LibraryItemEnvelope]:
+) -> Response[Error | LibraryItemEnvelope | ValidationError]:
     """Fetch one library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LibraryItemEnvelope]
+        Response[Error | LibraryItemEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -155,24 +166,24 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | LibraryItemEnvelope | None:
+) -> Error | LibraryItemEnvelope | ValidationError | None:
     """Fetch one library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LibraryItemEnvelope
+        Error | LibraryItemEnvelope | ValidationError
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: LibraryItemInputRequest,
 ) -> dict[str, Any]:
@@ -83,6 +83,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,18 +106,18 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
 ) -> Response[Error | LibraryItemEnvelope | ValidationError]:
-    """Replace a library item
+    """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (LibraryItemInputRequest):
 
     Raises:
@@ -136,18 +141,18 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
 ) -> Error | LibraryItemEnvelope | ValidationError | None:
-    """Replace a library item
+    """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (LibraryItemInputRequest):
 
     Raises:
@@ -166,18 +171,18 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
 ) -> Response[Error | LibraryItemEnvelope | ValidationError]:
-    """Replace a library item
+    """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (LibraryItemInputRequest):
 
     Raises:
@@ -199,18 +204,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
 ) -> Error | LibraryItemEnvelope | ValidationError | None:
-    """Replace a library item
+    """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
     supplier names; filter by `kind` and `supplier_id`.
 
     Args:
-        id (str):
+        id (int):
         body (LibraryItemInputRequest):
 
     Raises:
