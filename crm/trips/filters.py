@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from core.filters import ClientLinkedFilterSet
+from core.overrides import FastFilterSet
 from crm.trips.models import ItemKind, Itinerary, ItineraryStatus, ItineraryTemplate, LibraryItem
 
 
@@ -40,7 +41,7 @@ class ItineraryFilter(ClientLinkedFilterSet):
         fields: list[str] = []
 
 
-class ItineraryTemplateFilter(django_filters.FilterSet):
+class ItineraryTemplateFilter(FastFilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=200)
     sort = django_filters.OrderingFilter(fields=(("created_at", "created_at"), ("name", "name")))
 
@@ -49,7 +50,7 @@ class ItineraryTemplateFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class LibraryItemFilter(django_filters.FilterSet):
+class LibraryItemFilter(FastFilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200)
     kind = django_filters.ChoiceFilter(choices=ItemKind.choices)
     supplier_id = django_filters.NumberFilter(field_name="supplier_id")

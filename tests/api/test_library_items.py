@@ -98,6 +98,10 @@ def test_the_list_filters_by_q_kind_and_supplier_and_sorts(api: Api, agency):
     assert titles(f"supplier_id={avenida.pk}") == ["Check in"]
     assert titles("sort=title") == ["Airport pickup", "Check in", "Tram ride"]
     assert titles("sort=-created_at&kind=transfer") == ["Airport pickup"]
+    # An id filter takes whole numbers only: 1.5 is refused, never truncated to 1.
+    fractional = api.get(f"/library-items?supplier_id={avenida.pk}.5")
+    assert fractional.status_code == 422
+    assert "supplier_id" in fractional.json()["errors"]
 
 
 @pytest.mark.parametrize(

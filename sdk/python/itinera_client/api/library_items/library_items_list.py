@@ -20,7 +20,7 @@ def _get_kwargs(
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[LibraryItemsListSortItem] | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -112,7 +112,7 @@ def sync_detailed(
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[LibraryItemsListSortItem] | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
 ) -> Response[Error | PaginatedLibraryItemList | ValidationError]:
     """List library items
 
@@ -125,7 +125,7 @@ def sync_detailed(
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[LibraryItemsListSortItem] | Unset):
-        supplier_id (float | Unset):
+        supplier_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +159,7 @@ def sync(
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[LibraryItemsListSortItem] | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
 ) -> Error | PaginatedLibraryItemList | ValidationError | None:
     """List library items
 
@@ -172,7 +172,7 @@ def sync(
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[LibraryItemsListSortItem] | Unset):
-        supplier_id (float | Unset):
+        supplier_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +201,7 @@ async def asyncio_detailed(
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[LibraryItemsListSortItem] | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
 ) -> Response[Error | PaginatedLibraryItemList | ValidationError]:
     """List library items
 
@@ -214,7 +214,7 @@ async def asyncio_detailed(
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[LibraryItemsListSortItem] | Unset):
-        supplier_id (float | Unset):
+        supplier_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,7 +246,7 @@ async def asyncio(
     per_page: int | Unset = 25,
     q: str | Unset = UNSET,
     sort: list[LibraryItemsListSortItem] | Unset = UNSET,
-    supplier_id: float | Unset = UNSET,
+    supplier_id: int | Unset = UNSET,
 ) -> Error | PaginatedLibraryItemList | ValidationError | None:
     """List library items
 
@@ -259,7 +259,7 @@ async def asyncio(
         per_page (int | Unset):  Default: 25.
         q (str | Unset):
         sort (list[LibraryItemsListSortItem] | Unset):
-        supplier_id (float | Unset):
+        supplier_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
