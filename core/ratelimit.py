@@ -223,7 +223,9 @@ class LocalLimiter:
             allowed=allowed,
             limit=limit,
             remaining=max(0, limit - counted),
-            reset=_ceil_seconds(reset * 1_000_000),
+            # Whole microseconds first: (t + 60.0) - t is 60.0000000007 for a large monotonic t,
+            # which rounded up to a Reset of 61 seconds in a 60-second window.
+            reset=_ceil_seconds(round(reset * 1_000_000)),
         )
 
     def clear(self, key: str) -> None:
