@@ -126,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% icon "name" %} in every template without a {% load %}.
+            "builtins": ["crm.templatetags.icons"],
         },
     },
 ]

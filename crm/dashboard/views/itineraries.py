@@ -170,6 +170,7 @@ def _render_builder(
                 context["days"],
                 page=context["page"],
                 total_days=context["total_days"],
+                move_options=context["move_options"],
                 **plan_kwargs,
             ),
             # "Insert from the library" on each day: one query, however many days.
