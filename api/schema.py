@@ -35,7 +35,7 @@ admin's token, `X-Debug: 1` (or `?debug=1`) adds `meta.debug` (`queries`, `sql_m
 `"meta": {{"current_page", "last_page", "per_page", "total"}}`. Paginate with `?page=` (from 1) and
 `?per_page=` (default {DEFAULT_PER_PAGE}, at most {MAX_PER_PAGE}). Relations are `<name>_id`
 integers, timestamps ISO 8601 with an offset (`2026-06-01T10:22:00+00:00`), dates `YYYY-MM-DD`,
-money decimal strings (`"1250.00"`).
+money decimal strings (`"1250.00"`), in requests too: a JSON number there is a 422.
 
 **Errors** are `{{"message": ...}}`, plus `"errors": {{field: [messages]}}` on 422. A record of
 another agency answers 404 exactly like a missing one.

@@ -9,12 +9,11 @@ calls it); ``make_precise`` is the postprocessing step over the whole document.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from typing import Any
 
 from rest_framework import serializers
 
-from api.serializers import CountryField
+from api.serializers import CountryField, decimal_pattern
 from core.iso import COUNTRIES, CURRENCIES
 
 # The URL patterns take 1-18 digits for every id (``lookup_value_regex`` and the actions').
@@ -74,33 +73,6 @@ SERVICE_UNAVAILABLE = {
 }
 
 
-def money_pattern(field: serializers.DecimalField) -> str:
-    """A regular expression for exactly the decimal strings the field accepts, for the
-    common bounds (none, from 0, from a positive cent, up to 100, up to a maximum of nines)."""
-    places = field.decimal_places or 0
-    whole = (field.max_digits or 12) - places
-    low, high = field.min_value, field.max_value
-    if high is not None and Decimal(high) > 0:
-        # A maximum of nines (9,999,999.99: a line's unit price) is a number of whole digits.
-        digits = len(str(int(Decimal(high))))
-        if Decimal(high) == Decimal(10) ** digits - Decimal(10) ** -places:
-            whole = min(whole, digits)
-    fraction = rf"(\.[0-9]{{1,{places}}})?" if places else ""
-    integer = rf"(0|[1-9][0-9]{{0,{max(whole - 1, 0)}}})"
-    if high is not None and Decimal(high) == 100 and (low is not None and Decimal(low) == 0):
-        zeros = rf"(\.0{{1,{places}}})?" if places else ""
-        return rf"^(100{zeros}|[0-9]{{1,2}}{fraction})$"
-    if (low, high, places) == (1, 99, 2):  # a percentage from 1 to 99
-        return r"^(([1-9]|[1-8][0-9]|9[0-8])(\.[0-9]{1,2})?|99(\.0{1,2})?)$"
-    if low is None:
-        return rf"^-?{integer}{fraction}$"
-    if Decimal(low) == 0:
-        return rf"^{integer}{fraction}$"
-    if Decimal(low) == Decimal("0.01") and places == 2:
-        return rf"^([1-9][0-9]{{0,{whole - 1}}}{fraction}|0\.([1-9][0-9]?|0[1-9]))$"
-    return rf"^{integer}{fraction}$"
-
-
 def field_schema(field: serializers.Field, direction: str, schema: dict[str, Any]) -> Any:
     """drf-spectacular's ``schema`` of ``field``, made exact where the server is stricter."""
     if direction != "request":
@@ -125,7 +97,7 @@ def field_schema(field: serializers.Field, direction: str, schema: dict[str, Any
     if isinstance(field, serializers.DecimalField) and "string" in (
         types if isinstance(types, list) else [types]
     ):
-        return {**schema, "pattern": money_pattern(field)}
+        return {**schema, "pattern": decimal_pattern(field)}
     if field.field_name == "currency" and isinstance(field, serializers.CharField):
         # Every request's currency is checked against core.iso.CURRENCIES (core.money).
         refined: dict[str, Any] = {"allOf": [CURRENCY_REF]}

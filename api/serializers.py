@@ -147,8 +147,68 @@ class LocalTimeField(serializers.TimeField):
         return super().to_internal_value(value)
 
 
+def decimal_pattern(field: serializers.DecimalField) -> str:
+    """A regular expression for exactly the decimal strings the field accepts, for the
+    common bounds (none, from 0, from a positive cent, up to 100, up to a maximum of nines).
+    The schema documents it (``api.schema_precise``) and ``DecimalString`` enforces it."""
+    places = field.decimal_places or 0
+    whole = (field.max_digits or 12) - places
+    low, high = field.min_value, field.max_value
+    if high is not None and Decimal(high) > 0:
+        # A maximum of nines (9,999,999.99: a line's unit price) is a number of whole digits.
+        digits = len(str(int(Decimal(high))))
+        if Decimal(high) == Decimal(10) ** digits - Decimal(10) ** -places:
+            whole = min(whole, digits)
+    fraction = rf"(\.[0-9]{{1,{places}}})?" if places else ""
+    integer = rf"(0|[1-9][0-9]{{0,{max(whole - 1, 0)}}})"
+    if high is not None and Decimal(high) == 100 and (low is not None and Decimal(low) == 0):
+        zeros = rf"(\.0{{1,{places}}})?" if places else ""
+        return rf"^(100{zeros}|[0-9]{{1,2}}{fraction})$"
+    if (low, high, places) == (1, 99, 2):  # a percentage from 1 to 99
+        return r"^(([1-9]|[1-8][0-9]|9[0-8])(\.[0-9]{1,2})?|99(\.0{1,2})?)$"
+    if low is None:
+        return rf"^-?{integer}{fraction}$"
+    if Decimal(low) == 0:
+        return rf"^{integer}{fraction}$"
+    if Decimal(low) == Decimal("0.01") and places == 2:
+        return rf"^([1-9][0-9]{{0,{whole - 1}}}{fraction}|0\.([1-9][0-9]?|0[1-9]))$"
+    return rf"^{integer}{fraction}$"
+
+
+class DecimalString(serializers.DecimalField):
+    """A decimal input given as the schema says: a string of plain digits (``"1250.00"``).
+
+    DRF alone also takes a JSON number (``1250``, which floating point can make ``1249.99…``
+    on the way), an exponent (``"1e3"``), a sign, spaces or leading zeros, none of which the
+    schema's ``type: string`` and pattern admit; a generated client trusts the schema.
+    """
+
+    default_error_messages = {
+        "not_a_string": 'Send the amount as a string of digits, such as "1250.00": a JSON '
+        "number can lose cents to floating point.",
+        "shape": "Write the amount as plain digits with at most {places} decimal places, "
+        'such as "1250.00": no exponent, plus sign, spaces or leading zeros.',
+    }
+
+    def to_internal_value(self, data: Any) -> Decimal:
+        if not isinstance(data, str):
+            self.fail("not_a_string")
+        value = super().to_internal_value(data)
+        if not re.fullmatch(self.pattern, data):
+            # The range's own message first ("Ensure this value is greater than…").
+            self.run_validators(value)
+            self.fail("shape", places=self.decimal_places)
+        return value
+
+    @property
+    def pattern(self) -> str:
+        if not hasattr(self, "_pattern"):
+            self._pattern = decimal_pattern(self)
+        return self._pattern
+
+
 def Money(**kwargs: Any) -> serializers.DecimalField:
-    return serializers.DecimalField(**MONEY, **kwargs)
+    return DecimalString(**MONEY, **kwargs)
 
 
 def Text(**kwargs: Any) -> serializers.CharField:

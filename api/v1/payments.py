@@ -21,7 +21,7 @@ from api.base import TenantViewSet, envelope
 from api.exceptions import api_field_names, error_response
 from api.idempotency import IdempotentCreateMixin
 from api.responses import ERRORS, enveloped
-from api.serializers import ErrorSerializer, Id, Money, OutputSerializer, Text
+from api.serializers import DecimalString, ErrorSerializer, Id, Money, OutputSerializer, Text
 from api.v1.exports import CsvListMixin
 from crm.bookings import payments as payment_services
 from crm.bookings import selectors as booking_selectors
@@ -301,7 +301,7 @@ class ScheduleInputSerializer(serializers.Serializer):
         "the rest in `instalments_count` monthly payments. The last instalment takes the "
         "rounding remainder, so the sum is exact.",
     )
-    deposit_percent = serializers.DecimalField(
+    deposit_percent = DecimalString(
         max_digits=5,
         decimal_places=2,
         min_value=Decimal(1),

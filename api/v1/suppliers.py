@@ -12,7 +12,14 @@ from rest_framework.response import Response
 from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.exceptions import error_response
-from api.serializers import ErrorSerializer, Id, OutputSerializer, Text, max_length_of
+from api.serializers import (
+    DecimalString,
+    ErrorSerializer,
+    Id,
+    OutputSerializer,
+    Text,
+    max_length_of,
+)
 from crm.models import Supplier, SupplierContact, SupplierType
 from crm.suppliers import selectors as supplier_selectors
 from crm.suppliers import services as supplier_services
@@ -89,7 +96,7 @@ class SupplierInputSerializer(serializers.Serializer):
     currency = Text(
         max_length=3, required=False, allow_null=True, help_text="ISO 4217, e.g. `EUR`; optional."
     )
-    default_commission_rate = serializers.DecimalField(
+    default_commission_rate = DecimalString(
         max_digits=5,
         decimal_places=2,
         min_value=Decimal("0"),

@@ -42,7 +42,7 @@ def test_a_booking_shows_its_balance_due_and_payments(api: Api, agency):
 
 def test_a_booking_without_a_reference_gets_one(api: Api, agency):
     client = ClientFactory(agency=agency)
-    response = api.post("/bookings", {"client_id": client.pk, "total_price": 10})
+    response = api.post("/bookings", {"client_id": client.pk, "total_price": "10"})
     assert response.status_code == 201
     data = response.json()["data"]
     assert data["reference"].startswith("BK-")

@@ -34,7 +34,7 @@ def test_a_proposal_reads_money_as_a_string_and_relations_as_ids(api: Api, agenc
 def test_a_proposal_for_an_itinerary_takes_the_itinerarys_client(api: Api, agency):
     itinerary = ItineraryFactory(client=ClientFactory(agency=agency))
     response = api.post(
-        "/proposals", {"itinerary_id": itinerary.pk, "title": "From the plan", "total_price": 99}
+        "/proposals", {"itinerary_id": itinerary.pk, "title": "From the plan", "total_price": "99"}
     )
     assert response.status_code == 201, response.json()
     data = response.json()["data"]

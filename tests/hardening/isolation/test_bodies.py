@@ -91,7 +91,7 @@ FORM_CASES: list[tuple[str, str | None, dict[str, Any]]] = [
     (
         "proposal_edit",
         "proposal_id",
-        {"title": "Bergamo offer", "currency": "EUR", "total_price": 1},
+        {"title": "Bergamo offer", "currency": "EUR", "total_price": "1"},
     ),
     ("booking_create", None, {"status": "pending", "currency": "EUR", "total_price": "10.00"}),
     (
