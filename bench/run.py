@@ -43,7 +43,7 @@ from bench.throughput.environment import (
 )
 from bench.throughput.measure import Result, calibrate, combine, ensure_wrk, measure
 from bench.throughput.report import latest_records, report, write_record
-from bench.throughput.scenarios import scenarios
+from bench.throughput.scenarios import scenarios, sign_in_dashboard
 
 
 def ensure_venv() -> None:
@@ -94,6 +94,8 @@ def run_sizes(labels: list[str], wrk: str, args: argparse.Namespace) -> list[Pat
             )
             for i, label in enumerate(labels)
         }
+        for label in labels:
+            sign_in_dashboard(servers[label], manifests[label], chosen[label])
         log(
             f"{', '.join(labels)}: gunicorn {args.workers} x {args.worker_class} per size, wrk "
             f"{args.connections} connections, {args.duration}s per scenario and size"

@@ -9,7 +9,8 @@ reach either.
 from config.settings import *  # noqa: F403
 from config.settings import INSTALLED_APPS
 
-INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+# rest_framework.authtoken: the stock-DRF peer's TokenAuthentication (bench/stock_drf.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "rest_framework.authtoken", "bench"]
 ROOT_URLCONF = "bench.urls"
 
 # The largest bench agency holds a quarter of the dataset (250,000 clients at 1M), past the

@@ -6,6 +6,7 @@ Mounted only by ``bench.settings``; ``config.urls`` never includes this module.
 from django.urls import path
 
 from bench.ceilings import NoAuthClientList, django_clients, raw_clients
+from bench.stock_drf import ClientPeerViewSet
 from config.urls import urlpatterns as production_urlpatterns
 
 urlpatterns = [
@@ -15,6 +16,11 @@ urlpatterns = [
         "bench/noauth/clients",
         NoAuthClientList.as_view({"get": "list"}),
         name="bench-noauth-clients",
+    ),
+    path(
+        "bench/drf/clients",
+        ClientPeerViewSet.as_view({"get": "list"}),
+        name="bench-drf-clients",
     ),
     *production_urlpatterns,
 ]

@@ -14,7 +14,8 @@ from config.settings import ALLOWED_HOSTS, INSTALLED_APPS, STORAGES
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
 # The bench app (never installed in production) so that the tests of its data generator run
 # it through call_command; its ceiling URLs stay unmounted unless a test sets bench.urls.
-INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+# rest_framework.authtoken for the bench's stock-DRF peer (bench/stock_drf.py), as bench.settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "rest_framework.authtoken", "bench"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -136,6 +136,10 @@ def step(log: Log, label: str, fn: Callable[..., Any], *args: Any) -> Any:
     return result
 
 
+# authtoken: the stock-DRF peer's tokens (bench/stock_drf.py) name the users the reset deletes.
+RESET_APPS = ("accounts", "crm", "authtoken")
+
+
 def reset() -> None:
     """Delete every agency, user and CRM row: refused on a PostgreSQL database whose name
     says neither ``bench`` nor ``test``."""
@@ -146,7 +150,7 @@ def reset() -> None:
         tables = [
             m._meta.db_table
             for m in Agency._meta.apps.get_models(include_auto_created=True)
-            if m._meta.app_label in ("accounts", "crm")
+            if m._meta.app_label in RESET_APPS
         ]
         existing = set(connection.introspection.table_names())
         quoted = ", ".join(connection.ops.quote_name(t) for t in tables if t in existing)
@@ -159,7 +163,7 @@ def reset() -> None:
         # foreign keys are checked at commit, when every table is empty.
         with transaction.atomic(), connection.cursor() as cursor:
             for model in Agency._meta.apps.get_models(include_auto_created=True):
-                if model._meta.app_label in ("accounts", "crm"):
+                if model._meta.app_label in RESET_APPS:
                     table = connection.ops.quote_name(model._meta.db_table)
                     cursor.execute(f"DELETE FROM {table}")
 

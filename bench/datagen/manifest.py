@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import CommandError
 from django.db import connection, models
 from django.db.models import Count
+from rest_framework.authtoken.models import Token
 
 from accounts.models import Agency, ApiToken, User
 from accounts.services import api_token_create
@@ -22,6 +23,8 @@ BENCH_SLUG_PREFIX = "bench-"
 HIGH_RATE = 100_000  # requests per minute: never the bottleneck of a throughput scenario
 TINY_RATE = 1  # the 429 scenario: everything after the first request is refused
 UNSELECTIVE_Q = "gmail"  # the most common email domain: about three clients in ten
+# The largest agency's owner signs in to the dashboard with it (the dashboard scenarios).
+OWNER_PASSWORD = "bench-owner-dashboard"
 
 
 def selective_query(*, agency_id: int, target: int = 25) -> str:
@@ -66,6 +69,12 @@ def issue_tokens() -> dict[int, dict[str, str]]:
         if owner.agency.slug.startswith(f"{BENCH_SLUG_PREFIX}0000"):
             tiny = api_token_create(user=owner, name="bench 429", rate_limit=TINY_RATE)
             entry["tiny_token"] = tiny.plaintext
+            # The stock-DRF peer's token (bench/stock_drf.py): DRF's own model, one per user.
+            Token.objects.filter(user=owner).delete()
+            entry["drf_token"] = Token.objects.create(user=owner).key
+            owner.set_password(OWNER_PASSWORD)
+            owner.save(update_fields=["password"])
+            entry["username"], entry["password"] = owner.username, OWNER_PASSWORD
         tokens[owner.agency_id] = entry
     return tokens
 

@@ -37,6 +37,7 @@ def request(
     path: str,
     *,
     token: str | None = None,
+    scheme: str = "Bearer",
     body: Any = None,
     form: dict[str, str] | None = None,
     headers: dict[str, str] | None = None,
@@ -49,7 +50,7 @@ def request(
     sent = {"Accept": "application/json", **(headers or {})}
     data: bytes | None = None
     if token:
-        sent["Authorization"] = f"Bearer {token}"
+        sent["Authorization"] = f"{scheme} {token}"
     if body is not None:
         data = json.dumps(body).encode()
         sent["Content-Type"] = "application/json"

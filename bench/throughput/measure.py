@@ -91,6 +91,9 @@ def run_wrk(
     run_env = {
         **os.environ,
         "BENCH_TOKEN": sc.token,
+        "BENCH_SCHEME": sc.scheme,
+        "BENCH_ACCEPT": sc.accept,
+        "BENCH_COOKIE": sc.cookie,
         "BENCH_METHOD": sc.method,
         "BENCH_RUN_ID": run_id,
     }

@@ -17,6 +17,11 @@ from bench.throughput.measure import Result, calibrate, load
 from bench.throughput.scenarios import AUTH_OVERHEAD_LISTS
 
 AUTH_OVERHEAD_TARGET = 0.25
+# Issue #20: at every size, each of these lists >= 0.75 of raw psycopg and >= 2x stock DRF;
+# at 1M every dashboard page p95 <= 150 ms and the reports p95 <= 200 ms.
+RAW_RATIO_LISTS = ("unfiltered", "status", "selective", "deep")
+RAW_RATIO_TARGET, DRF_RATIO_TARGET = 0.75, 2.0
+DASHBOARD_P95_MS, REPORTS_P95_MS = 150, 200
 
 # Targets from the issue (2 cores, load generator on the same machine, 1M clients).
 TARGETS: dict[str, dict[str, float]] = {
@@ -136,12 +141,15 @@ def ratio_tables(records: dict[str, dict[str, Any]]) -> list[str]:
     lists = ("unfiltered", "status", "selective", "unselective", "deep")
     sizes = [label for label in SIZES if label in records]
     if sizes:
-        heads = " | ".join(f"API ÷ raw ({s}) | Django ÷ raw ({s})" for s in sizes)
+        heads = " | ".join(
+            f"API ÷ raw ({s}) | Django ÷ raw ({s}) | API ÷ stock DRF ({s})" for s in sizes
+        )
         lines += [
-            "Throughput against the raw-psycopg ceiling (same SQL, same run):",
+            "Throughput against the raw-psycopg ceiling (same SQL, same run), and the API "
+            "against the same list written the documented DRF way (`bench/stock_drf.py`):",
             "",
             f"| list | {heads} |",
-            "| --- |" + " ---: | ---: |" * len(sizes),
+            "| --- |" + " ---: | ---: | ---: |" * len(sizes),
         ]
         for key in lists:
             cells = []
@@ -150,8 +158,10 @@ def ratio_tables(records: dict[str, dict[str, Any]]) -> list[str]:
                 raw = rows.get(f"raw_{key}", {}).get("rps")
                 api = rows.get(f"api_{key}", {}).get("rps")
                 plain = rows.get(f"django_{key}", {}).get("rps")
+                drf = rows.get(f"drf_{key}", {}).get("rps")
                 cells.append(f"{api / raw:.2f}" if raw and api else "-")
                 cells.append(f"{plain / raw:.2f}" if raw and plain else "-")
+                cells.append(f"{api / drf:.2f}" if drf and api else "-")
             lines.append(f"| {key} | " + " | ".join(cells) + " |")
         lines.append("")
     if sizes:
@@ -188,7 +198,42 @@ def ratio_tables(records: dict[str, dict[str, Any]]) -> list[str]:
                 )
         lines.append("")
     lines += targets_table(records)
+    lines += issue_20_targets(records)
     return lines
+
+
+def issue_20_targets(records: dict[str, dict[str, Any]]) -> list[str]:
+    """The targets of issue #20, each marked met or not (never left out when unmeasured)."""
+    lines = ["### Targets of issue #20", "", "| target | measured | met |", "| --- | --- | --- |"]
+
+    def row(text: str, measured: str, ok: bool | None) -> None:
+        lines.append(f"| {text} | {measured} | {'yes' if ok else 'no' if ok is False else '-'} |")
+
+    for label in [s for s in SIZES if s in records]:
+        rows = _by_key(records[label])
+        for key in RAW_RATIO_LISTS:
+            api, raw, drf = (rows.get(f"{g}_{key}", {}).get("rps") for g in ("api", "raw", "drf"))
+            if api and raw:
+                ratio = api / raw
+                row(f"{key} ({label}): API ÷ raw ≥ {RAW_RATIO_TARGET}", f"{ratio:.2f}",
+                    ratio >= RAW_RATIO_TARGET)  # fmt: skip
+            if api and drf:
+                ratio = api / drf
+                row(f"{key} ({label}): API ÷ stock DRF ≥ {DRF_RATIO_TARGET:.0f}", f"{ratio:.2f}",
+                    ratio >= DRF_RATIO_TARGET)  # fmt: skip
+    small, big = _by_key(records.get("10k")), _by_key(records.get("1m"))
+    for key, limit in (("api_selective", 1.5), ("api_lead_post", 1.2)):
+        if key in big and key in small and small[key]["p95"]:
+            growth = big[key]["p95"] / small[key]["p95"]
+            row(f"{big[key]['title']}: p95 1M ÷ 10k ≤ {limit}", f"{growth:.2f}", growth <= limit)
+    for key, r in big.items():
+        if r["group"] == "dashboard" and "report" not in key:
+            row(f"{r['title']} at 1M: p95 ≤ {DASHBOARD_P95_MS} ms", f"{r['p95']:.1f} ms",
+                r["p95"] <= DASHBOARD_P95_MS)  # fmt: skip
+        elif "report" in key:
+            row(f"{r['title']} at 1M: p95 ≤ {REPORTS_P95_MS} ms", f"{r['p95']:.1f} ms",
+                r["p95"] <= REPORTS_P95_MS)  # fmt: skip
+    return [*lines, ""]
 
 
 def targets_table(records: dict[str, dict[str, Any]]) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.lib.server import Gunicorn
-from bench.lib.web import request
+from bench.lib.web import request, sign_in
 
 # Lists measured again without the token check and the rate limit (their cost, by difference).
 AUTH_OVERHEAD_LISTS = ("unfiltered", "selective")
@@ -25,6 +25,9 @@ class Scenario:
     method: str = "GET"
     expect: int = 200
     group: str = "api"
+    scheme: str = "Bearer"  # of the Authorization header; the stock-DRF peer's is "Token"
+    accept: str = "application/json"
+    cookie: str = ""  # the dashboard's: set by ``sign_in_dashboard`` once the server is up
 
 
 def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
@@ -74,6 +77,16 @@ def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
                 token,
             )
         )
+        out.append(
+            Scenario(
+                f"drf_{key}",
+                f"stock DRF: {title}",
+                f"/bench/drf/clients{'?' if query else ''}{query}",
+                largest["drf_token"],
+                group="drf",
+                scheme="Token",
+            )
+        )
         if key in AUTH_OVERHEAD_LISTS:
             out.append(
                 Scenario(
@@ -96,6 +109,8 @@ def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
             f"/api/v1/bookings/{manifest['detail_booking_id']}",
             token,
         ),
+        *endpoint_scenarios(token),
+        *dashboard_scenarios(manifest),
         Scenario("api_401", "API: 401 (unknown token)", "/api/v1/clients", BAD_TOKEN, expect=401),
         Scenario(
             "api_429",
@@ -109,6 +124,59 @@ def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
     return out
 
 
+def endpoint_scenarios(token: str) -> list[Scenario]:
+    """The lists and reports added after the client list, each one page of the largest
+    agency (its suppliers, tasks, enquiries, webhook deliveries and money reports)."""
+    return [
+        Scenario(f"api_{key}", f"API: {title}", path, token)
+        for key, title, path in (
+            ("suppliers", "suppliers list", "/api/v1/suppliers"),
+            ("tasks", "tasks list", "/api/v1/tasks"),
+            ("enquiries", "enquiries list", "/api/v1/enquiries"),
+            ("bookings", "bookings list", "/api/v1/bookings"),
+            ("report_monthly", "monthly report", "/api/v1/reports/monthly"),
+            ("report_payments_due", "payments due", "/api/v1/reports/payments-due"),
+            ("report_overdue", "overdue instalments", "/api/v1/reports/overdue-instalments"),
+        )
+    ]
+
+
+def dashboard_scenarios(manifest: dict[str, Any]) -> list[Scenario]:
+    """The dashboard's pages, signed in as the largest agency's owner."""
+    deep, detail = manifest["deep_page"], manifest["detail_itinerary_id"]
+    pages = (
+        ("home", "home", "/"),
+        ("clients", "clients", "/clients/"),
+        ("clients_gmail", f"clients, q={manifest['unselective_q']}", "/clients/?q=gmail"),
+        ("clients_deep", f"clients, page {deep}", f"/clients/?page={deep}"),
+        ("itineraries", "itineraries", "/itineraries/"),
+        ("builder", "itinerary builder (14 days)", f"/itineraries/{detail}/"),
+        ("proposals", "proposals", "/proposals/"),
+        ("bookings", "bookings", "/bookings/"),
+        ("booking", "a booking (8 services)", f"/bookings/{manifest['detail_booking_id']}/"),
+        ("suppliers", "suppliers", "/suppliers/"),
+        ("tasks", "tasks", "/tasks/"),
+        ("enquiries", "enquiries", "/enquiries/"),
+        ("reports", "reports", "/reports/"),
+    )
+    return [
+        Scenario(f"dash_{key}", f"dashboard: {title}", path, group="dashboard", accept="text/html")
+        for key, title, path in pages
+    ]
+
+
+def sign_in_dashboard(server: Gunicorn, manifest: dict[str, Any], chosen: list[Scenario]) -> None:
+    """A session for the dashboard scenarios: the owner signs in through the form."""
+    if not any(sc.group == "dashboard" for sc in chosen):
+        return
+    largest = manifest["largest"]
+    cookies = sign_in(server.base, largest["username"], largest["password"])
+    cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    for sc in chosen:
+        if sc.group == "dashboard":
+            sc.cookie = cookie
+
+
 def preflight(server: Gunicorn, sc: Scenario) -> tuple[int, str]:
     """One request by hand: the status and, for a list, the shape of the body."""
     body = None
@@ -118,7 +186,14 @@ def preflight(server: Gunicorn, sc: Scenario) -> tuple[int, str]:
     status, text = 0, ""
     for _ in range(attempts):
         reply = request(
-            server.base, sc.method, sc.path, token=sc.token or None, body=body, timeout=30
+            server.base,
+            sc.method,
+            sc.path,
+            token=sc.token or None,
+            scheme=sc.scheme,
+            body=body,
+            headers={"Accept": sc.accept, **({"Cookie": sc.cookie} if sc.cookie else {})},
+            timeout=30,
         )
         status, text = reply.status, reply.body.decode(errors="replace")
     if status != sc.expect:
@@ -129,7 +204,9 @@ def preflight(server: Gunicorn, sc: Scenario) -> tuple[int, str]:
         parts.append(len((data.get("schedule") or {}).get("instalments") or []))
         if parts != [8, 5, 4] or "financials" not in data:
             return status, f"not the 8/5/4 booking detail: {text[:200]}"
-    if sc.expect == 200 and "/clients" in sc.path:
+    if sc.group == "dashboard" and "<main" not in text:
+        return status, f"not a dashboard page: {text[:200]}"
+    if sc.expect == 200 and "/clients" in sc.path and sc.group != "dashboard":
         doc = json.loads(text)
         if not isinstance(doc.get("data"), list) or "total" not in doc.get("meta", {}):
             return status, f"not a list envelope: {text[:200]}"

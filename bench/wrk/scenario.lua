@@ -1,5 +1,8 @@
 -- One bench scenario for wrk. Configured from the environment by bench/run.py:
 --   BENCH_TOKEN   bearer token (empty: no Authorization header)
+--   BENCH_SCHEME  the Authorization scheme (default Bearer; the stock-DRF peer's is Token)
+--   BENCH_COOKIE  a Cookie header (a dashboard session), sent as given
+--   BENCH_ACCEPT  the Accept header (default application/json; text/html for the dashboard)
 --   BENCH_METHOD  GET (default) or POST (a lead with a unique email per request)
 --   BENCH_RUN_ID  makes POSTed emails unique across runs
 -- Prints one line "BENCH_JSON {...}" with the counts, latency percentiles (microseconds)
@@ -8,10 +11,15 @@
 local token = os.getenv("BENCH_TOKEN") or ""
 local method = os.getenv("BENCH_METHOD") or "GET"
 local run_id = os.getenv("BENCH_RUN_ID") or "0"
+local scheme = os.getenv("BENCH_SCHEME") or "Bearer"
+local cookie = os.getenv("BENCH_COOKIE") or ""
 
-wrk.headers["Accept"] = "application/json"
+wrk.headers["Accept"] = os.getenv("BENCH_ACCEPT") or "application/json"
 if token ~= "" then
-  wrk.headers["Authorization"] = "Bearer " .. token
+  wrk.headers["Authorization"] = scheme .. " " .. token
+end
+if cookie ~= "" then
+  wrk.headers["Cookie"] = cookie
 end
 if method == "POST" then
   wrk.method = "POST"

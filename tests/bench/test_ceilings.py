@@ -11,7 +11,12 @@ from django.urls import Resolver404, resolve
 from tests.api.conftest import warm
 from tests.factories import ClientFactory, make_token
 
-CEILINGS = ("/bench/raw/clients", "/bench/django/clients", "/bench/noauth/clients")
+CEILINGS = (
+    "/bench/raw/clients",
+    "/bench/django/clients",
+    "/bench/noauth/clients",
+    "/bench/drf/clients",
+)
 QUERIES = ("", "status=lead", "q=ana", "per_page=2&page=2", "page=99")
 
 
@@ -32,6 +37,7 @@ def test_the_production_settings_do_not_install_the_bench_app():
     from config import settings as production
 
     assert "bench" not in production.INSTALLED_APPS
+    assert "rest_framework.authtoken" not in production.INSTALLED_APPS
     assert production.ROOT_URLCONF == "config.urls"
     assert "bench" in bench_settings.INSTALLED_APPS
     assert bench_settings.ROOT_URLCONF == "bench.urls"
@@ -119,3 +125,41 @@ def test_the_raw_ceiling_reads_deep_pages_the_way_the_api_does(
     )
     _clients(agency, other_agency)
     _compare(settings, agency, alice, "/bench/raw/clients")
+
+
+@pytest.mark.django_db
+def test_the_stock_drf_peer_answers_what_the_api_answers(settings, agency, other_agency, alice):
+    """The documented-DRF peer (bench/stock_drf.py), with DRF's own token: the same rows, the
+    same envelope. (Past the last page it answers DRF's 404 "Invalid page.", where the API
+    answers an empty page: the bench never asks for one.)"""
+    from rest_framework.authtoken.models import Token
+
+    _clients(agency, other_agency)
+    settings.ROOT_URLCONF = "bench.urls"
+    issued = make_token(alice)
+    warm(issued.token)
+    api = DjangoClient(headers={"Authorization": f"Bearer {issued.plaintext}"})
+    peer = DjangoClient(headers={"Authorization": f"Token {Token.objects.create(user=alice)}"})
+    for query in QUERIES[:-1]:
+        expected = api.get(f"/api/v1/clients?{query}")
+        got = peer.get(f"/bench/drf/clients?{query}")
+        assert got.status_code == expected.status_code == 200, query
+        assert got.json() == expected.json(), query
+    assert got.json()["data"], "compared nothing"
+
+
+@pytest.mark.django_db
+def test_the_stock_drf_peer_authenticates_and_throttles(settings, alice):
+    from rest_framework.authtoken.models import Token
+
+    settings.ROOT_URLCONF = "bench.urls"
+    assert DjangoClient().get("/bench/drf/clients").status_code == 401
+    wrong = DjangoClient(headers={"Authorization": "Token not-a-key"})
+    assert wrong.get("/bench/drf/clients").status_code == 401
+    key = Token.objects.create(user=alice).key
+    peer = DjangoClient(headers={"Authorization": f"Token {key}"})
+    assert peer.get("/bench/drf/clients").status_code == 200
+    # The throttle counts in the default cache: its history for alice is there.
+    from django.core.cache import cache
+
+    assert cache.get(f"throttle_user_{alice.pk}")
