@@ -16,7 +16,12 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from core.errors import SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_RETRY_AFTER, error_body
+from core.errors import (
+    SERVICE_UNAVAILABLE,
+    SERVICE_UNAVAILABLE_RETRY_AFTER,
+    Conflict,
+    error_body,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +96,8 @@ def api_field_names() -> Iterator[None]:
     except DjangoValidationError as exc:
         if not hasattr(exc, "error_dict"):
             raise
-        raise DjangoValidationError(
+        # type(exc): a Conflict stays a Conflict (a 409) under its new names.
+        raise type(exc)(
             {API_FIELD_NAMES.get(field, field): errors for field, errors in exc.error_dict.items()}
         ) from exc
 
@@ -113,6 +119,10 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
         return error_response(503, SERVICE_UNAVAILABLE, headers=SERVICE_UNAVAILABLE_RETRY_AFTER)
     if isinstance(exc, Http404 | ObjectDoesNotExist | exceptions.NotFound):
         return error_response(404, NOT_FOUND)
+    if isinstance(exc, Conflict):
+        errors = django_validation_errors(exc)
+        # The first refusal as the message: it says what state stands in the way.
+        return error_response(409, next(iter(errors.values()))[0], errors)
     if isinstance(exc, DjangoValidationError):
         return error_response(422, VALIDATION_FAILED, django_validation_errors(exc))
     if isinstance(exc, exceptions.ValidationError):

@@ -18,7 +18,7 @@ from core import idempotency
 HEADER_DESCRIPTION = (
     "Any unique string (a UUID). Retrying with the same key and body within 24 hours replays the "
     "first answer (`Idempotent-Replayed: true`) instead of creating a second record; the same "
-    "key with another body is a 422."
+    "key with another body is a 409."
 )
 
 
@@ -48,7 +48,8 @@ class IdempotentCreateMixin:
                 handler=run,
             )
         except idempotency.IdempotencyError as exc:
-            errors = {idempotency.HEADER: [exc.message]} if exc.status == 422 else None
+            reused = isinstance(exc, idempotency.KeyReused)
+            errors = {idempotency.HEADER: [exc.message]} if reused else None
             return error_response(exc.status, exc.message, errors, headers=exc.headers)
         response = Response(outcome.response.body, status=outcome.response.status)
         if outcome.replayed:

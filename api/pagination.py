@@ -10,37 +10,21 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import F, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.exceptions import Unprocessable
+from core import paging
 from core.validation import INT_MAX, parse_int
 
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
-# From this offset on, a page is read as "the rows whose ids are those of the page".
-DEFERRED_JOIN_OFFSET = 1000
-# A filtered list with at most this many matches reads its page from the matches, sorted:
-# ~30 ms at most at 1M, where walking the index for matches that are all old took 245 ms. Above
-# it the walk stays: for 5,000+ matches spread over time it is the faster plan (30 vs 45 ms).
-SMALL_TOTAL = 2000
-
-
-def _unindexed(queryset: QuerySet) -> list[Any]:
-    """The queryset's ordering, each field wrapped in ``COALESCE(f, f)``: the same order
-    (NULLs included), which no index can provide."""
-    ordering = []
-    for item in queryset.query.order_by or queryset.model._meta.ordering:
-        if not isinstance(item, str) or item == "?":
-            ordering.append(item)
-            continue
-        name = item.lstrip("-")
-        expression = Coalesce(F(name), F(name))
-        ordering.append(expression.desc() if item.startswith("-") else expression.asc())
-    return ordering
+# core.paging's, here too so that a test can move them for the API alone.
+DEFERRED_JOIN_OFFSET = paging.DEFERRED_JOIN_OFFSET
+SMALL_TOTAL = paging.SMALL_TOTAL
+_unindexed = paging.unindexed_ordering
 
 
 def _positive_int(request: Request, name: str, default: int, errors: dict[str, list[str]]) -> int:

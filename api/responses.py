@@ -7,21 +7,27 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
-from api.serializers import ErrorSerializer, ValidationErrorSerializer
+from api.serializers import ConflictSerializer, ErrorSerializer, ValidationErrorSerializer
 
 
 def _error(description: str, serializer: type = ErrorSerializer) -> OpenApiResponse:
     return OpenApiResponse(response=serializer, description=description)
 
 
+CONFLICT_DESCRIPTION = (
+    "The record's current state refuses the request (`message`, and `errors` by field): a "
+    "voided payment or receipt, a status step off its lifecycle, an answered proposal, a name "
+    "already taken, a currency other than the booking's, an `Idempotency-Key` already used with "
+    "another body. Or a request with this `Idempotency-Key` is still being processed: retry "
+    "after `Retry-After`. (A 422 is input that is wrong whatever the state.)"
+)
+
 ERRORS = {
     400: _error("The body is not valid JSON."),
     401: _error("Missing, malformed, unknown, expired or revoked token."),
     403: _error("The token is read-only."),
     404: _error("No such record in your agency (or not yours: the two are indistinguishable)."),
-    409: _error(
-        "A request with this `Idempotency-Key` is still being processed: retry after `Retry-After`."
-    ),
+    409: _error(CONFLICT_DESCRIPTION, ConflictSerializer),
     413: _error("The body is larger than the server accepts."),
     415: _error("The body is not `application/json`."),
     422: _error("Validation failed: see `errors`.", ValidationErrorSerializer),

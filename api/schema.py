@@ -206,6 +206,17 @@ class ApiAutoSchema(AutoSchema):
         if always and direction == "request" and self.method == "PATCH":
             # A PATCH's fields are optional, but these (a correction's `reason`) never are.
             schema["required"] = sorted({*schema.get("required", []), *always})
+        any_of = getattr(serializer, "required_one_of", None)
+        if any_of and direction == "request" and self.method in ("POST", "PUT"):
+            # A create or a replacement (api.strict.replace_body) needs one of these, given a
+            # value (not null): the record's client directly, or through a record of it. As a
+            # ``not`` (none of them) for the SDK generator, like exactly_one_of below.
+            schema["not"] = {
+                "allOf": [
+                    {"not": {"required": [name], "properties": {name: {"type": "integer"}}}}
+                    for name in any_of
+                ]
+            }
         one_of = getattr(serializer, "exactly_one_of", None)
         if one_of and direction == "request":
             # The serializer's validate() refuses none or both: say so ("email" or "username").

@@ -13,6 +13,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from api.responses import CONFLICT_DESCRIPTION
 from api.serializers import CountryField, decimal_pattern
 from core.iso import COUNTRIES, CURRENCIES
 
@@ -63,6 +64,11 @@ UNKNOWN_INPUT = {
     "operation does not take is named there).",
     "headers": {name: {"$ref": f"#/components/headers/{name}"} for name in RATE_LIMIT_HEADERS},
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}},
+}
+CONFLICT = {
+    "description": CONFLICT_DESCRIPTION,
+    "headers": {name: {"$ref": f"#/components/headers/{name}"} for name in RATE_LIMIT_HEADERS},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Conflict"}}},
 }
 SERVICE_UNAVAILABLE = {
     "description": "The database cannot be reached: retry after `Retry-After`.",
@@ -182,6 +188,9 @@ def make_precise(result: dict[str, Any]) -> dict[str, Any]:
             # api.strict: any operation answers 422 to a query parameter (or body field) it
             # does not take, those without input of their own too.
             responses.setdefault("422", json.loads(json.dumps(UNKNOWN_INPUT)))
+            if method != "get":
+                # core.errors.Conflict: any write can meet a state that refuses it.
+                responses.setdefault("409", json.loads(json.dumps(CONFLICT)))
             responses.setdefault("503", json.loads(json.dumps(SERVICE_UNAVAILABLE)))
             for response in responses.values():
                 headers = response.get("headers")

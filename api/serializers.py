@@ -252,6 +252,17 @@ class ErrorSerializer(serializers.Serializer):
     message = serializers.CharField(help_text="What went wrong, for a human.")
 
 
+class ConflictSerializer(ErrorSerializer):
+    """A 409 body: what in the record's current state refuses the request (``message``, and
+    ``errors`` by field as a 422 has them; none while an Idempotency-Key is in progress)."""
+
+    errors = serializers.DictField(  # type: ignore[assignment]  # documents the body's field
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text='Field name to messages, e.g. {"payment": ["This payment is already voided."]}.',
+    )
+
+
 class ValidationErrorSerializer(ErrorSerializer):
     """A 422 body: the message and the errors of each field."""
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import django_filters
+from django.http import QueryDict
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
@@ -192,16 +193,51 @@ def request_serializer(view: Any, method: str) -> serializers.Serializer | None:
 
 def refuse_unknown_fields(serializer: serializers.Serializer, data: Any) -> None:
     """A 422 naming every body field (nested ones as ``days[0].items[1].emial``) that the
-    request serializer does not declare as writable. On the way, an empty string for a
+    request serializer does not declare as writable, and, in a JSON body, every value whose
+    JSON type is not the schema's (``wrong_json_type``). On the way, an empty string for a
     nullable date, time or amount becomes null (``BLANK_IS_NULL``)."""
     errors: dict[str, list[str]] = {}
-    _collect_unknown(serializer, data, "", errors)
+    # A form upload's values are all text: only a JSON body has types to check.
+    typed = isinstance(data, dict) and not isinstance(data, QueryDict)
+    _collect_unknown(serializer, data, "", errors, typed=typed)
     if errors:
         raise Unprocessable(errors)
 
 
+def wrong_json_type(field: serializers.Field, value: Any) -> str | None:
+    """Why ``value``, as parsed from JSON, is not of the type the schema gives ``field`` (None
+    when it is). DRF alone is lenient: a text field takes ``0`` as ``"0"``, a boolean ``0``,
+    ``"yes"`` or ``"1"``, an integer ``"12"``: values a generated client could never send, and
+    which the schema's ``type`` refuses."""
+    if value is None:
+        return None  # allow_null is the serializer's to judge
+    if isinstance(field, serializers.BooleanField):
+        return None if isinstance(value, bool) else "Must be true or false."
+    if isinstance(field, serializers.IntegerField):
+        whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+        return None if whole and not isinstance(value, bool) else "Must be a whole number."
+    if isinstance(field, serializers.MultipleChoiceField):
+        return None  # a list of choices: the field's own check
+    if isinstance(field, serializers.ChoiceField) and not all(
+        isinstance(choice, str) for choice in field.choices
+    ):
+        return None  # choices that are numbers: the field's own check
+    if isinstance(field, serializers.CharField | serializers.ChoiceField):
+        return None if isinstance(value, str) else "Must be a string."
+    if isinstance(field, serializers.ListField) and isinstance(value, list):
+        for item in value:
+            if (problem := wrong_json_type(field.child, item)) is not None:
+                return f"Each item: {problem[0].lower()}{problem[1:]}"
+    return None
+
+
 def _collect_unknown(
-    serializer: serializers.Serializer, data: Any, prefix: str, errors: dict[str, list[str]]
+    serializer: serializers.Serializer,
+    data: Any,
+    prefix: str,
+    errors: dict[str, list[str]],
+    *,
+    typed: bool = False,
 ) -> None:
     if not isinstance(data, dict) or getattr(serializer, "accepts_unknown_fields", False):
         return
@@ -223,9 +259,11 @@ def _collect_unknown(
         ):
             if isinstance(value, list):
                 for index, item in enumerate(value):
-                    _collect_unknown(field.child, item, f"{path}[{index}]", errors)
+                    _collect_unknown(field.child, item, f"{path}[{index}]", errors, typed=typed)
         elif isinstance(field, serializers.Serializer):
-            _collect_unknown(field, value, path, errors)
+            _collect_unknown(field, value, path, errors, typed=typed)
+        elif typed and (problem := wrong_json_type(field, value)) is not None:
+            errors[path] = [problem]
 
 
 # PUT: a full replacement --------------------------------------------------------------------
@@ -248,6 +286,11 @@ def replace_body(request: Request, serializer: serializers.Serializer, model: An
     if not isinstance(data, Mapping):
         return
     completed = dict(data)
+    needed = getattr(serializer, "required_one_of", ())
+    if needed and all(completed.get(name) is None for name in needed):
+        # The record's client, directly or through one of its records: as on a create.
+        listed = " or ".join(needed)
+        raise Unprocessable({needed[0]: [f"A replacement names its client: send {listed}."]})
     kept = KEPT_ON_REPLACE | set(getattr(serializer, "kept_on_replace", ()))
     for name, field in serializer.fields.items():
         if field.read_only or name in completed or name in kept or field.required:

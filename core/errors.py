@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 
 # The database is unreachable: a retryable 503, said the same way by the API and the rest.
@@ -33,3 +34,11 @@ def json_error(
     return JsonResponse(
         error_body(message, errors), status=status, headers=dict(headers) if headers else None
     )
+
+
+class Conflict(ValidationError):
+    """A well-formed request that the record's current state refuses: a voided payment that
+    would change, a status step off its lifecycle, a name already taken, a second use of an
+    Idempotency-Key with another body. The API answers 409 (``api.exceptions``) with the same
+    ``errors`` a 422 has; anywhere else (a dashboard form) it is the ``ValidationError`` it
+    extends. A 422 stays for input that is wrong whatever the state (the schema's domain)."""

@@ -34,3 +34,28 @@ class IdFilter(django_filters.NumberFilter):
     ``NumberFilter`` on an ``*_id`` name or column one of these."""
 
     field_class = IdField
+
+
+class TrueFalseField(forms.Field):
+    """A yes/no filter: ``true`` or ``false``; empty is no filter. django-filter's
+    ``BooleanFilter`` reads anything else (``voided=AAA``, ``voided=yes``) as "no filter" and
+    answers every row; this refuses it."""
+
+    widget = forms.TextInput  # the raw value, not NullBooleanSelect's mapping of it
+    VALUES = {"true": True, "false": False}
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        if value not in self.VALUES:
+            raise forms.ValidationError("Enter true or false.")
+        return self.VALUES[value]
+
+
+@extend_schema_field({"type": "boolean"})
+class TrueFalseFilter(django_filters.BooleanFilter):
+    """``FastFilterSet`` makes every ``BooleanFilter`` one of these."""
+
+    field_class = TrueFalseField

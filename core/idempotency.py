@@ -11,7 +11,7 @@ Semantics (the contract the README documents):
 - The same scope + key + request body within ``IDEMPOTENCY_KEY_TTL`` (24 h) replays the first
   response (status, body, ``Content-Type``/``Location``) with ``Idempotent-Replayed: true``,
   and creates no second record.
-- The same scope + key with a different body is refused (:class:`KeyReused`, 422).
+- The same scope + key with a different body is refused (:class:`KeyReused`, 409).
 - Only responses below 400 are stored. A refused request (422, 404...) or a handler that raises
   leaves nothing behind, so the caller can correct the body and retry with the same key.
 - Records older than the TTL are ignored and deleted (the key may then be used afresh).
@@ -93,7 +93,8 @@ class InvalidKey(IdempotencyError):
 
 
 class KeyReused(IdempotencyError):
-    status = 422
+    # The key's stored request is the state this one conflicts with (as a key in progress).
+    status = 409
 
 
 class KeyInProgress(IdempotencyError):

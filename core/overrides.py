@@ -25,7 +25,7 @@ from rest_framework.parsers import BaseParser
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 
-from core.filter_fields import IdFilter
+from core.filter_fields import IdFilter, TrueFalseFilter
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView as _APIView
@@ -33,6 +33,9 @@ else:
     _APIView = object  # a mixin at run time: it goes in front of an APIView
 
 # django-filter ------------------------------------------------------------------------------
+
+# Text without a NUL character, which Django's form fields refuse (ProhibitNullCharacters).
+NO_NUL_PATTERN = "^[^\\x00]*$"
 
 
 class FastFilterSet(django_filters.FilterSet):
@@ -48,14 +51,33 @@ class FastFilterSet(django_filters.FilterSet):
                 # A method-backed date filter is still a date (the schema read the method's
                 # signature and said "string": a date_to of "x" was schema-valid).
                 set_override(filter_, "field", {"type": "string", "format": "date"})
-            if type(filter_) is django_filters.BooleanFilter and filter_.method is not None:
-                set_override(filter_, "field", {"type": "boolean"})  # likewise
+            if type(filter_) is django_filters.BooleanFilter:
+                # true or false, anything else refused (TrueFalseFilter: only field_class).
+                converted = copy.copy(filter_)
+                converted.__class__ = TrueFalseFilter
+                if filter_.method is not None:
+                    set_override(converted, "field", {"type": "boolean"})  # likewise
+                filters[name] = converted
+                continue
             if type(filter_) is django_filters.NumberFilter and (
                 name.endswith("_id") or str(filter_.field_name).endswith("_id")
             ):
                 converted = copy.copy(filter_)
                 converted.__class__ = IdFilter
                 filters[name] = converted
+            elif type(filter_) is django_filters.NumberFilter:
+                # Its form field's bounds, said in the schema (departing_within=-1 was
+                # schema-valid and refused).
+                bounds = {"minimum": filter_.extra.get("min_value"),
+                          "maximum": filter_.extra.get("max_value")}  # fmt: skip
+                schema = {"type": "number", **{k: v for k, v in bounds.items() if v is not None}}
+                set_override(filter_, "field", schema)
+            elif type(filter_) is django_filters.CharFilter:
+                # A form's CharField refuses NUL characters and text past its max_length.
+                text: dict[str, Any] = {"type": "string", "pattern": NO_NUL_PATTERN}
+                if (limit := filter_.extra.get("max_length")) is not None:
+                    text["maxLength"] = limit
+                set_override(filter_, "field", text)
         return filters
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 
+from core.errors import Conflict
+
 
 class Transitions:
     def __init__(self, noun: str, table: Mapping[str, frozenset[str]]) -> None:
@@ -35,7 +37,9 @@ class Transitions:
     def check(self, current: str, to: str) -> None:
         """Refuse (a ``status`` field error naming the current status) a step off the table."""
         if to not in self.allowed(current):
-            raise ValidationError({"status": [self.refusal(current, to)]})
+            # A status the table knows, off this record's path, is its state's refusal (409).
+            error = Conflict if to in self.table else ValidationError
+            raise error({"status": [self.refusal(current, to)]})
 
     def begin(self, current: str, to: str) -> bool:
         """Whether going from ``current`` to ``to`` is a change to make: False for the same

@@ -8,6 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
+from core.errors import Conflict
+
 
 def unknown_fields(fields: Mapping[str, Any], allowed: Iterable[str]) -> None:
     unknown = sorted(set(fields) - set(allowed))
@@ -40,9 +42,7 @@ def save_validated(instance: models.Model, *, conflict_field: str = "__all__") -
         with transaction.atomic():
             instance.save()
     except IntegrityError as exc:
-        raise ValidationError(
-            {conflict_field: ["This conflicts with an existing record."]}
-        ) from exc
+        raise Conflict({conflict_field: ["This conflicts with an existing record."]}) from exc
 
 
 def validate_date_range(record: models.Model) -> None:

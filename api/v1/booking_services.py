@@ -129,6 +129,16 @@ class BookingServiceInputSerializer(serializers.Serializer):
     notes = Text(required=False, allow_null=True)
 
 
+class BookingServiceCreateSerializer(BookingServiceInputSerializer):
+    """A new service: ``requested`` or ``confirmed`` (a service is cancelled once it exists)."""
+
+    status = serializers.ChoiceField(
+        choices=[(value, label) for value, label in ServiceStatus.choices if value != "cancelled"],
+        required=False,
+        help_text="`requested` (default) or `confirmed`.",
+    )
+
+
 SERVICE_ID = OpenApiParameter(
     "service_id", int, OpenApiParameter.PATH, description="The service's id."
 )

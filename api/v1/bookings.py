@@ -22,6 +22,7 @@ from api.responses import DOCUMENTS_KEPT_422, ERRORS, enveloped
 from api.serializers import SUPPLIER_BY_NAME, Id, Money, OutputSerializer, Text, max_length_of
 from api.v1.booking_services import (
     SERVICE_ID,
+    BookingServiceCreateSerializer,
     BookingServiceInputSerializer,
     BookingServiceSerializer,
     FinancialsSerializer,
@@ -239,8 +240,11 @@ class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
 
     # The booking's services -----------------------------------------------------------------
 
-    def _service_fields(self, request: Request, *, partial: bool) -> dict[str, Any]:
-        serializer = BookingServiceInputSerializer(data=request.data, partial=partial)
+    def _service_fields(
+        self, request: Request, *, partial: bool, create: bool = False
+    ) -> dict[str, Any]:
+        kind = BookingServiceCreateSerializer if create else BookingServiceInputSerializer
+        serializer = kind(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         return service_fields(serializer.validated_data)
 
@@ -261,7 +265,7 @@ class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
     @extend_schema(
         methods=["POST"],
         summary="Add a service to a booking",
-        request=BookingServiceInputSerializer,
+        request=BookingServiceCreateSerializer,
     )
     @action(detail=True, methods=["get", "post"], url_path="services", filter_backends=[])
     def services(self, request: Request, pk: str) -> Response:
@@ -270,7 +274,7 @@ class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
         booking = self.get_object()
         assert isinstance(booking, Booking)
         if request.method == "POST":
-            fields = self._service_fields(request, partial=False)
+            fields = self._service_fields(request, partial=False, create=True)
             with api_field_names():
                 service = booked_services.booking_service_add(
                     booking=booking, created_by=request.auth.user, **fields

@@ -14,7 +14,14 @@ from api.archive import ArchivableMixin
 from api.base import TenantViewSet
 from api.idempotency import IdempotentCreateMixin
 from api.responses import DOCUMENTS_KEPT_422
-from api.serializers import Country, ErrorSerializer, Id, OutputSerializer, Text, max_length_of
+from api.serializers import (
+    ConflictSerializer,
+    Country,
+    Id,
+    OutputSerializer,
+    Text,
+    max_length_of,
+)
 from api.v1.activity import ActivitySerializer
 from api.v1.client_contacts import ClientContactActions
 from api.v1.client_dedupe import ClientDedupeActions, DuplicateMatchSerializer
@@ -126,17 +133,19 @@ class ClientInputSerializer(serializers.Serializer):
     )
 
 
-class DuplicateConflictSerializer(ErrorSerializer):
-    """A create refused because the client may exist already."""
+class DuplicateConflictSerializer(ConflictSerializer):
+    """A create refused because the client may exist already (``duplicates``), or any other
+    409 of a create (an Idempotency-Key: ``errors``, or none while it is in progress)."""
 
-    duplicates = DuplicateMatchSerializer(many=True)
+    duplicates = DuplicateMatchSerializer(many=True, required=False)
 
 
 DUPLICATE_409 = OpenApiResponse(
     response=DuplicateConflictSerializer,
     description="A client with the same email or phone exists (`duplicates` lists them, oldest "
     "first): send `allow_duplicate: true` to create anyway, or use the existing one. Also the "
-    "answer while a request with the same `Idempotency-Key` is still being processed.",
+    "answer while a request with the same `Idempotency-Key` is still being processed, and to "
+    "that key used again with another body (`errors`).",
 )
 
 

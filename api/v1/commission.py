@@ -119,6 +119,11 @@ class CommissionReceiptViewSet(IdempotentCreateMixin, TenantViewSet):
             service=service, recorded_by=self.request.auth.user, **fields
         )
 
+    @property
+    def allowed_methods(self) -> list[str]:
+        # Never deleted (voided instead): DELETE answers 405, so Allow does not offer it.
+        return [method for method in super().allowed_methods if method != "DELETE"]
+
     def destroy(self, request: Request, pk: str, **parent: Any) -> Response:
         self.get_object()  # another agency's receipt is a 404, as everywhere
         return error_response(

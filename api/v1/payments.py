@@ -203,6 +203,11 @@ class PaymentViewSet(CsvListMixin, IdempotentCreateMixin, TenantViewSet):
     def update(self, request: Request, pk: str, partial: bool = False, **parent: Any) -> Response:
         return self.partial_update(request, pk)
 
+    @property
+    def allowed_methods(self) -> list[str]:
+        # Never deleted (voided instead): DELETE answers 405, so Allow does not offer it.
+        return [method for method in super().allowed_methods if method != "DELETE"]
+
     def destroy(self, request: Request, pk: str, **parent: Any) -> Response:
         self.get_object()  # another agency's payment is a 404, as everywhere
         return error_response(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -32,6 +31,7 @@ from api.v1.travellers import (
     traveller_ids_input,
     traveller_ids_output,
 )
+from core.errors import Conflict
 from core.pdf import pdf_response
 from crm.models import Proposal, ProposalStatus, ProposalVersion
 from crm.proposals import documents as proposal_documents
@@ -131,6 +131,7 @@ class ProposalSendSerializer(serializers.Serializer):
 
 
 class ProposalInputSerializer(serializers.Serializer):
+    required_one_of = ("client_id", "itinerary_id")  # api.schema
     client_id = Id(required=False, help_text="Required unless itinerary_id is given.")
     itinerary_id = Id(required=False, allow_null=True)
     title = serializers.CharField(max_length=200)
@@ -180,7 +181,7 @@ class ProposalViewSet(CsvListMixin, TenantViewSet):
         "certificate_pdf": (
             (200, "application/pdf"),
             OpenApiTypes.BINARY,
-            (401, 403, 404, 422, 429),
+            (401, 403, 404, 409, 422, 429),
         ),
     }
 
@@ -275,7 +276,7 @@ class ProposalViewSet(CsvListMixin, TenantViewSet):
     @extend_schema(
         summary="Download the acceptance certificate as a PDF",
         description="The client's e-signature (name typed, time, IP address, browser, the "
-        "version and its SHA-256, the option and total accepted): `application/pdf`. A 422 "
+        "version and its SHA-256, the option and total accepted): `application/pdf`. A 409 "
         "until the client signs on the link (acceptance is the client's action, never an API "
         "write).",
     )
@@ -283,7 +284,7 @@ class ProposalViewSet(CsvListMixin, TenantViewSet):
     def certificate_pdf(self, request: Request, pk: str) -> HttpResponse:
         acceptance = proposal_selectors.proposal_acceptance(proposal=self.proposal())
         if acceptance is None:
-            raise ValidationError(
+            raise Conflict(
                 {"acceptance": ["The client has not signed this proposal on its link yet."]}
             )
         return pdf_response(

@@ -58,6 +58,7 @@ class TaskInputSerializer(serializers.Serializer):
         help_text="An active member of the agency; by default the token's user. Null is "
         "refused on an update.",
     )
+    required_one_of = ("client_id", "itinerary_id", "proposal_id", "booking_id")  # api.schema
     client_id = Id(
         required=False,
         help_text="Required unless itinerary_id, proposal_id or booking_id is given (the "

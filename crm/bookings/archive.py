@@ -8,11 +8,12 @@ command); an agent archives it instead. The mechanics are the clients'
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
 from accounts.events import named_event
 from accounts.models import User
+from core.errors import Conflict
 from crm.bookings.models import Booking
 from crm.clients.archive import record_archive, record_restore
 
@@ -35,7 +36,7 @@ def refuse_deleting_issued_documents(bookings: object) -> None:
         models.Q(invoices__isnull=False) | models.Q(receipts__isnull=False)
     )
     if issued.exists():
-        raise ValidationError(
+        raise Conflict(
             {
                 "booking": [
                     "Invoices or receipts were issued for this booking: they are kept for the "

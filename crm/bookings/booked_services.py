@@ -20,6 +20,7 @@ from django.db import transaction
 from accounts.audit import plain_value
 from accounts.events import record_event
 from accounts.models import User
+from core.errors import Conflict
 from core.transitions import Transitions
 from core.validation import blank_text
 from crm.bookings.financials import Financials, booking_recompute, commission_from_rate
@@ -92,14 +93,11 @@ def _currency(booking: Booking, value: Any) -> str:
     if not code:
         return booking.currency
     if code != booking.currency:
-        raise ValidationError(
-            {
-                "currency": [
-                    f"Services are in the booking's currency ({booking.currency}); this one is "
-                    f"in {code}. Convert the amounts to {booking.currency} first."
-                ]
-            }
+        message = (
+            f"Services are in the booking's currency ({booking.currency}); this one is in "
+            f"{code}. Convert the amounts to {booking.currency} first."
         )
+        raise Conflict({"currency": [message]})
     return code
 
 
@@ -215,10 +213,10 @@ def booking_service_add(
     fields = {name: value for name, value in locals().items() if name in SERVICE_FIELDS}
     locked = booking_lock(booking)
     if locked.status == BookingStatus.CANCELLED:
-        raise ValidationError({"booking": ["This booking is cancelled; it takes no new services."]})
+        raise Conflict({"booking": ["This booking is cancelled; it takes no new services."]})
     count = BookingService.objects.for_agency(locked.agency_id).filter(booking_id=locked.pk).count()
     if count >= MAX_SERVICES:
-        raise ValidationError({"__all__": [f"A booking holds at most {MAX_SERVICES} services."]})
+        raise Conflict({"__all__": [f"A booking holds at most {MAX_SERVICES} services."]})
     if status not in (SS.REQUESTED, SS.CONFIRMED):
         raise ValidationError({"status": ["A new service is requested or confirmed."]})
     fields["currency"] = fields["currency"] or locked.currency
@@ -283,7 +281,7 @@ def booking_service_update(
             commission_expected,
         )
     ):
-        raise ValidationError({"status": ["This service is cancelled; it can no longer change."]})
+        raise Conflict({"status": ["This service is cancelled; it can no longer change."]})
     changes = _apply(
         service,
         locked,

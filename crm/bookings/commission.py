@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from accounts.events import record_event
 from accounts.models import User
+from core.errors import Conflict
 from crm.bookings.allocation import local_today
 from crm.bookings.financials import booking_recompute
 from crm.bookings.lifecycle import booking_lock
@@ -151,7 +152,7 @@ def commission_receipt_record(
             }
         )
     if currency and currency.strip().upper() != locked.currency:
-        raise ValidationError(
+        raise Conflict(
             {"currency": [f"Commission is in the booking's currency ({locked.currency})."]}
         )
     today = local_today(locked.agency.timezone)
@@ -189,7 +190,7 @@ def commission_receipt_void(
     locked, current_service = _locked(receipt.service)
     current = CommissionReceipt.objects.for_agency(locked.agency_id).get(pk=receipt.pk)
     if current.is_voided:
-        raise ValidationError({"receipt": ["This receipt is already voided."]})
+        raise Conflict({"receipt": ["This receipt is already voided."]})
     current.voided_at = timezone.now()
     current.voided_by = actor
     current.void_reason = text

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from accounts.events import named_event
 from accounts.models import Agency, User
+from core.errors import Conflict
 from core.money import MONEY
 from core.validation import save_validated, unknown_fields
 from crm.bookings.allocation import local_today
@@ -202,7 +203,7 @@ def payment_record(
     if refund and as_credit:
         raise ValidationError({"as_credit": ["A refund is not a credit: leave it off."]})
     if currency is not None and currency.strip().upper() != locked.currency:
-        raise ValidationError(
+        raise Conflict(
             {"currency": [f"Payments are in the booking's currency ({locked.currency})."]}
         )
     before = net_paid(locked)
@@ -272,7 +273,7 @@ def payment_update(
     text = _reason(reason)
     locked, current = _locked_payment(payment)
     if current.is_voided:
-        raise ValidationError({"payment": ["This payment was voided; it can no longer change."]})
+        raise Conflict({"payment": ["This payment was voided; it can no longer change."]})
     old_signed, old_amount = current.signed_amount, current.amount
     fields: dict[str, Any] = dict(changes)
     as_credit = bool(fields.pop("as_credit", current.is_credit))
@@ -313,7 +314,7 @@ def payment_void(*, payment: Payment, actor: User | None, reason: str | None) ->
     text = _reason(reason)
     locked, current = _locked_payment(payment)
     if current.is_voided:
-        raise ValidationError({"payment": ["This payment is already voided."]})
+        raise Conflict({"payment": ["This payment is already voided."]})
     before = net_paid(locked)
     after = before - current.signed_amount
     if after < 0:

@@ -23,6 +23,7 @@ from django.db.models import TextChoices
 from django.utils import timezone
 
 from accounts.events import record_event
+from core.errors import Conflict
 from crm.bookings.allocation import (  # re-exported: the schedule's reads
     InstalmentRow,
     InstalmentState,
@@ -207,7 +208,7 @@ def schedule_set(
     rows = _clean_rows(instalments)
     total = sum((row["amount"] for row in rows), ZERO)
     if total != locked.total_price:
-        raise ValidationError(
+        raise Conflict(
             {
                 "instalments": [
                     f"The instalments total {total:,.2f} {locked.currency} but the booking total "

@@ -20,6 +20,7 @@ from django.db import transaction
 from accounts.models import Agency, User
 from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
+from core.errors import Conflict
 from core.money import normalise_currency_field
 from core.validation import save_validated, unknown_fields
 from crm.bookings.booked_services import services_from_itinerary
@@ -266,7 +267,7 @@ def booking_update(
             booking.total_price = current.total_price
         _booking_apply(booking, fields)
         if booking.currency != current.currency and current.payments.exists():
-            raise ValidationError(
+            raise Conflict(
                 {
                     "currency": [
                         f"This booking has payments in {current.currency}; its currency "
@@ -275,7 +276,7 @@ def booking_update(
                 }
             )
         if booking.currency != current.currency and has_services:
-            raise ValidationError(
+            raise Conflict(
                 {
                     "currency": [
                         f"This booking's services are in {current.currency}; its currency "

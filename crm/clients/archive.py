@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.events import named_event
 from accounts.models import User
+from core.errors import Conflict
 from crm.clients.models import Archivable, Client
 
 ARCHIVE_INSTEAD = (
@@ -87,7 +88,7 @@ def client_delete(*, client: Client, actor: User | None) -> DeletionPlan:
     issued = models.Q(invoices__isnull=False) | models.Q(receipts__isnull=False)
     # Issued invoices and receipts are kept for the accounts (crm.bookings.archive).
     if client.bookings.filter(issued, agency_id=client.agency_id).exists():
-        raise ValidationError(
+        raise Conflict(
             {
                 "client": [
                     "Invoices or receipts were issued for this client's bookings: they are kept "

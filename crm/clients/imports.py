@@ -31,6 +31,7 @@ from django.utils import timezone
 from accounts.events import record_event
 from accounts.models import Agency, User
 from accounts.quotas import quota_limit
+from core.errors import Conflict
 from core.jobs import Job, enqueue
 from crm.clients.import_models import (
     ClientImport,
@@ -272,12 +273,12 @@ def mapping_clean(run: ClientImport, mapping: Mapping[str, str]) -> dict[str, st
         if name not in FIELDS:
             raise ValidationError({"mapping": [f"{name!r} is not a client field."]})
         if not position.isdigit() or int(position) >= len(run.header):
-            raise ValidationError({"mapping": [f"The file has no column {position}."]})
+            raise Conflict({"mapping": [f"The file has no column {position}."]})
         if name in cleaned.values():
             raise ValidationError({"mapping": [f"Two columns are mapped to {name}."]})
         cleaned[position] = name
     if "name" not in cleaned.values():
-        raise ValidationError({"mapping": ["Map a column to the client's name."]})
+        raise Conflict({"mapping": ["Map a column to the client's name."]})
     return cleaned
 
 

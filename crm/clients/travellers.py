@@ -21,6 +21,7 @@ from accounts.events import record_event
 from accounts.models import User
 from core import iso
 from core.crypto import MASK, mask
+from core.errors import Conflict
 from core.validation import save_validated
 from crm.clients.models import DOCUMENT_FIELDS, Client, Traveller
 from crm.clients.services import NOT_GIVEN
@@ -122,10 +123,11 @@ def _traveller_apply(traveller: Traveller, fields: Mapping[str, Any]) -> None:
                 value = value.replace(" ", "").upper()
                 if MASK[0] in value:
                     # A masked value sent back (a GET, edited, PUT whole) keeps the number;
-                    # any other dotted value is a mistake, not a document number.
+                    # any other dotted value is a mistake, not a document number: the stored
+                    # number decides which mask is its own (a 409, the record's state).
                     if value == mask(getattr(traveller, name)):
                         continue
-                    raise ValidationError(
+                    raise Conflict(
                         {name: ["Send the full number, or leave the field out to keep it."]}
                     )
         setattr(traveller, name, value)

@@ -24,6 +24,7 @@ from django.utils import timezone
 from accounts.events import record_event
 from accounts.models import User
 from core import jobs, mail
+from core.errors import Conflict
 from crm.bookings.allocation import local_today
 from crm.bookings.lifecycle import booking_lock
 from crm.bookings.models import Booking, BookingStatus, Payment, PaymentKind
@@ -109,11 +110,9 @@ def receipt_issue(*, payment: Payment, issued_by: User | None) -> Receipt:
     locked = booking_lock(payment.booking)
     current = Payment.objects.for_agency(payment.agency_id).get(pk=payment.pk)
     if current.kind != PaymentKind.PAYMENT:
-        raise ValidationError(
-            {"payment": ["A refund gets no receipt: receipts are for money received."]}
-        )
+        raise Conflict({"payment": ["A refund gets no receipt: receipts are for money received."]})
     if current.is_voided:
-        raise ValidationError({"payment": ["This payment was voided: it gets no receipt."]})
+        raise Conflict({"payment": ["This payment was voided: it gets no receipt."]})
     existing = Receipt.objects.for_agency(current.agency_id).filter(
         payment_id=current.pk, voided_at__isnull=True
     )
@@ -189,7 +188,7 @@ def document_void(*, document: Document, actor: User | None, reason: str | None)
     text = _reason(reason)
     current = _locked(document)
     if current.is_voided:
-        raise ValidationError({"document": [f"{current.reference} is already void."]})
+        raise Conflict({"document": [f"{current.reference} is already void."]})
     current.voided_at = timezone.now()
     current.voided_by = actor
     current.void_reason = text
@@ -218,7 +217,7 @@ def document_email(*, document: Document, sent_by: User | None) -> DocumentEmail
     document or a client without an email address; the email limits answer in words)."""
     current = _locked(document)
     if current.is_voided:
-        raise ValidationError({"document": [f"{current.reference} is void: issue a new one."]})
+        raise Conflict({"document": [f"{current.reference} is void: issue a new one."]})
     booking = (
         Booking.objects.for_agency(current.agency_id)
         .select_related("client", "agency")
@@ -226,7 +225,7 @@ def document_email(*, document: Document, sent_by: User | None) -> DocumentEmail
     )
     to = (booking.client.email or "").strip()
     if not to:
-        raise ValidationError(
+        raise Conflict(
             {"client": [f"{booking.client.name} has no email address: add one to send."]}
         )
     series = series_of(current)

@@ -30,6 +30,7 @@ from accounts.branding import letterhead
 from accounts.events import record_event
 from accounts.models import User
 from core import mail
+from core.errors import Conflict
 from core.models import OutboundEmail
 from crm.clients.models import Client
 from crm.proposals import documents, services, versions
@@ -80,11 +81,11 @@ def proposal_email_defaults(*, proposal: Proposal) -> tuple[str, str]:
 def proposal_email_check(*, proposal: Proposal) -> None:
     """Refuse what cannot be sent: an answered proposal, or a client without an email."""
     if PROPOSAL_TRANSITIONS.is_final(proposal.status):
-        raise ValidationError(
+        raise Conflict(
             {"status": [f"This proposal is {proposal.status}; it can no longer be sent."]}
         )
     if not (proposal.client.email or "").strip():
-        raise ValidationError(
+        raise Conflict(
             {"client": [f"{proposal.client.name} has no email address: add one to send."]}
         )
 

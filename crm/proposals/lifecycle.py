@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.events import named_event
+from core.errors import Conflict
 from core.transitions import Transitions
 from crm.proposals.models import Proposal, ProposalStatus, new_share_token
 from crm.proposals.versions import version_freeze
@@ -80,7 +80,7 @@ def check_terms_editable(current: Proposal, edited: Proposal, names: Iterable[st
         if label and getattr(edited, attname) != getattr(current, attname):
             errors[name] = [f"This proposal is {current.status}; its {label} can no longer change."]
     if errors:
-        raise ValidationError(errors)
+        raise Conflict(errors)
 
 
 @transaction.atomic

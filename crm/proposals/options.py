@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
 from accounts.events import record_event
+from core.errors import Conflict
 from crm.proposals.lifecycle import PROPOSAL_TRANSITIONS, proposal_lock
 from crm.proposals.models import Proposal, ProposalLineItem, ProposalOption
 
@@ -58,7 +59,7 @@ def option_total(lines: Iterable[ProposalLineItem]) -> Decimal:
 def _check_editable(proposal: Proposal) -> Proposal:
     current = proposal_lock(proposal)
     if PROPOSAL_TRANSITIONS.is_final(current.status):
-        raise ValidationError(
+        raise Conflict(
             {"options": [f"This proposal is {current.status}; its options can no longer change."]}
         )
     return current

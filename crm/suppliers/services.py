@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from accounts.events import named_event
 from accounts.models import Agency, User
 from accounts.quotas import agency_quota_check
+from core.errors import Conflict
 from core.money import normalise_currency_field
 from core.validation import blank_text, save_validated, unknown_fields
 from crm.clients.archive import record_archive, record_restore
@@ -103,7 +104,7 @@ def _check_name(supplier: Supplier) -> None:
         .exists()
     )
     if taken:
-        raise ValidationError({"name": [NAME_TAKEN.format(name=supplier.name)]})
+        raise Conflict({"name": [NAME_TAKEN.format(name=supplier.name)]})
 
 
 def _save_supplier(supplier: Supplier) -> None:
@@ -113,7 +114,7 @@ def _save_supplier(supplier: Supplier) -> None:
     except ValidationError as exc:
         # Two requests creating the same name at once: the constraint decides; same message.
         if exc.message_dict.get("name") == ["This conflicts with an existing record."]:
-            raise ValidationError({"name": [NAME_TAKEN.format(name=supplier.name)]}) from None
+            raise Conflict({"name": [NAME_TAKEN.format(name=supplier.name)]}) from None
         raise
 
 

@@ -1,5 +1,5 @@
 """A booking's status through the API: PATCH and PUT follow the lifecycle's table; a step off
-it is a 422 naming the current status and changes nothing."""
+it is a 409 naming the current status and changes nothing."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_the_api_follows_the_table(api: Api, agency, method, pair):
         assert response.status_code == 200, response.json()
         assert row(booking)["status"] == to
     else:
-        assert response.status_code == 422
+        assert response.status_code == 409
         assert response.json()["errors"] == {
             "status": [f"This booking is {start}; it cannot become {to}."]
         }

@@ -57,10 +57,12 @@ def test_upload_preview_start_status_and_failures(
     assert Client.objects.filter(email="ada@example.com").exists()
 
 
-def test_a_mapping_without_a_name_is_a_422(api: Api):
+def test_a_mapping_without_a_name_is_a_409(api: Api):
+    """The uploaded file's columns decide (its state): a 409, as a mapping to a column the
+    file does not have; a field that is no client field stays a 422."""
     run = upload(api).json()["data"]
     response = api.post(f"/client-imports/{run['id']}/start", {"mapping": {"1": "email"}})
-    assert response.status_code == 422 and "mapping" in response.json()["errors"]
+    assert response.status_code == 409 and "mapping" in response.json()["errors"]
 
 
 def test_another_agencys_import_is_a_404(api: Api, bob_api: Api):

@@ -81,10 +81,10 @@ def test_patch_assigns_and_changes_the_status_through_their_doors(api: Api, lisb
     )
 
 
-def test_a_refused_step_is_a_422_and_changes_nothing(api: Api, lisbon, amir):
+def test_a_refused_step_is_a_409_and_changes_nothing(api: Api, lisbon, amir):
     api.patch(f"/enquiries/{lisbon.pk}", {"status": "converted"})
     response = api.patch(f"/enquiries/{lisbon.pk}", {"status": "new", "assigned_to_id": amir.pk})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "is converted" in response.json()["errors"]["status"][0]
     lisbon.refresh_from_db()
     assert lisbon.status == "converted" and lisbon.assigned_to is None

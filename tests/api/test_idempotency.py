@@ -67,12 +67,12 @@ def test_the_same_fields_in_another_order_are_the_same_request(api):
     assert Client.objects.count() == 1
 
 
-def test_a_key_reused_with_another_body_is_422(api):
+def test_a_key_reused_with_another_body_is_409(api):
     create(api)
 
     response = create(api, body={**LEAD, "name": "Someone Else"})
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     body = response.json()
     assert "different request body" in body["message"]
     assert body["errors"]["Idempotency-Key"]

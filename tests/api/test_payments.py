@@ -66,7 +66,6 @@ def test_an_overpayment_is_a_422_naming_the_balance_and_a_credit_is_explicit(api
         ({"amount": "0"}, "amount"),
         ({"amount": "10", "paid_on": "2999-01-01"}, "paid_on"),
         ({"amount": "10", "method": "bitcoin"}, "method"),
-        ({"amount": "10", "currency": "EUR"}, "currency"),
         ({"amount": "10", "kind": "refund"}, "amount"),
         ({"amount": "10", "kind": "gift"}, "kind"),
     ],
@@ -161,12 +160,12 @@ def test_put_a_template_schedule_then_read_it_with_states(api: Api, booking):
     assert states == [("paid", "1879.50"), ("part_paid", "120.50")]
 
 
-def test_a_schedule_that_does_not_add_up_is_a_422_naming_both_figures(api: Api, booking):
+def test_a_schedule_that_does_not_add_up_is_a_409_naming_both_figures(api: Api, booking):
     response = api.put(
         f"/bookings/{booking.pk}/schedule",
         {"instalments": [{"label": "Deposit", "due_date": "2027-01-01", "amount": "1000.00"}]},
     )
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert response.json()["errors"] == {
         "instalments": [
             "The instalments total 1,000.00 GBP but the booking total is 6,265.00 GBP: they "

@@ -107,7 +107,7 @@ def test_the_options_of_an_accepted_proposal_cannot_change(api: Api, proposal_id
 
     response = api.patch(f"/proposals/{proposal_id}", {"options": []})
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     data = api.get(f"/proposals/{proposal_id}").json()["data"]
     assert data["total_price"] == "6200.00"
     assert data["acceptance"]["choice"]["title"] == "5-star"
@@ -129,10 +129,10 @@ def test_a_version_downloads_as_a_pdf(api: Api, proposal_id):
     assert api.get(f"/proposals/{proposal_id}/versions/2/pdf").status_code == 404
 
 
-def test_the_certificate_is_a_422_until_signed_then_a_pdf(api: Api, proposal_id):
+def test_the_certificate_is_a_409_until_signed_then_a_pdf(api: Api, proposal_id):
     api.post(f"/proposals/{proposal_id}/send", {})
     response = api.get(f"/proposals/{proposal_id}/certificate")
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "not signed" in response.json()["errors"]["acceptance"][0]
     proposal = Proposal.objects.get(pk=proposal_id)
     option = frozen(proposal)["options"][0]

@@ -1,5 +1,5 @@
 """A proposal's status through the API: PATCH and PUT go through the door, whatever else the
-body says; a step off the table is a 422 naming the current status and changes nothing."""
+body says; a step off the table is a 409 naming the current status and changes nothing."""
 
 from __future__ import annotations
 
@@ -14,17 +14,17 @@ from tests.crm.lifecycle_spec import pair_id
 from tests.factories import ClientFactory, ProposalFactory
 
 
-def test_accepting_a_declined_expired_proposal_is_a_422_and_changes_nothing(api: Api, agency):
+def test_accepting_a_declined_expired_proposal_is_a_409_and_changes_nothing(api: Api, agency):
     proposal = ProposalFactory(client=ClientFactory(agency=agency), status="declined")
     before = Proposal.objects.filter(pk=proposal.pk).values().get()
     response = api.patch(f"/proposals/{proposal.pk}", {"status": "accepted"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert response.json()["errors"] == {
         "status": ["This proposal is declined; it cannot become accepted."]
     }
     expired = ProposalFactory(client=proposal.client, status="expired")
     response = api.patch(f"/proposals/{expired.pk}", {"status": "accepted"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert response.json()["errors"] == {
         "status": ["This proposal is expired; it cannot become accepted."]
     }
@@ -57,9 +57,9 @@ def test_the_api_follows_the_table_for_every_pair(api: Api, agency, method, pair
         assert response.json()["data"]["status"] == to
         assert Proposal.objects.get(pk=proposal.pk).status == to
     else:
-        assert response.status_code == 422
+        assert response.status_code == 409
         assert response.json() == {
-            "message": "Validation failed.",
+            "message": f"This proposal is {start}; it cannot become {to}.",
             "errors": {"status": [f"This proposal is {start}; it cannot become {to}."]},
         }
         assert Proposal.objects.filter(pk=proposal.pk).values().get() == before
@@ -68,21 +68,21 @@ def test_the_api_follows_the_table_for_every_pair(api: Api, agency, method, pair
 def test_a_refused_status_also_refuses_the_rest_of_the_body(api: Api, agency):
     proposal = ProposalFactory(client=ClientFactory(agency=agency), status="draft")
     response = api.patch(f"/proposals/{proposal.pk}", {"title": "New", "status": "accepted"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert Proposal.objects.get(pk=proposal.pk).title == proposal.title
 
 
 def test_the_price_of_an_accepted_proposal_cannot_change(api: Api, agency):
     proposal = ProposalFactory(client=ClientFactory(agency=agency), status="accepted")
     response = api.patch(f"/proposals/{proposal.pk}", {"total_price": "1.00"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert response.json()["errors"] == {
         "total_price": ["This proposal is accepted; its price can no longer change."]
     }
     response = api.put(
         f"/proposals/{proposal.pk}", {**_body(proposal, "accepted"), "currency": "USD"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert list(response.json()["errors"]) == ["currency"]
     assert Proposal.objects.get(pk=proposal.pk).currency == "EUR"
 

@@ -52,10 +52,10 @@ def test_send_emails_freezes_a_version_and_answers_the_proposal(api, proposal, m
     assert version.sent_by is not None and version.sent_by.username == "alice"
 
 
-def test_send_without_a_client_email_is_a_422_and_changes_nothing(api, agency):
+def test_send_without_a_client_email_is_a_409_and_changes_nothing(api, agency):
     proposal = ProposalFactory(client=ClientFactory(agency=agency, email=""))
     response = api.post(f"/proposals/{proposal.pk}/send", {})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "client_id" in body(response)["errors"]
     assert not ProposalVersion.objects.exists()
 
@@ -136,4 +136,4 @@ def test_the_new_routes_match_the_schema(openapi, api, proposal):  # noqa: F811
     )
     for response, template, method in checks:
         contract.check(response, template, method)
-    assert {r.status_code for r, _, _ in checks} == {200, 404, 422}
+    assert {r.status_code for r, _, _ in checks} == {200, 404, 409}

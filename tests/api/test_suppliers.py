@@ -58,10 +58,10 @@ def test_a_supplier_is_created_with_its_contacts(api: Api):
     assert [c["name"] for c in data["contacts"]] == ["Marta", "Rui"]
 
 
-def test_a_second_supplier_of_the_same_name_ignoring_case_is_a_422(api: Api, agency):
+def test_a_second_supplier_of_the_same_name_ignoring_case_is_a_409(api: Api, agency):
     SupplierFactory(agency=agency, name="TAP Air Portugal")
     response = api.post("/suppliers", {"name": "tap air portugal"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "already has a supplier" in response.json()["errors"]["name"][0]
     assert Supplier.objects.for_agency(agency).count() == 1
 
@@ -183,11 +183,11 @@ def test_a_service_named_by_a_new_supplier_name_adds_it_to_the_directory(api, ag
     assert again.json()["data"]["supplier_id"] == response.json()["data"]["supplier_id"]
 
 
-def test_a_service_in_another_currency_is_a_422(api: Api, booking):
+def test_a_service_in_another_currency_is_a_409(api: Api, booking):
     response = api.post(
         f"/bookings/{booking.pk}/services", {"description": "X", "currency": "USD", "price": "1"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "booking's currency (EUR)" in response.json()["errors"]["currency"][0]
     assert booking.services.count() == 0
 

@@ -94,7 +94,7 @@ def test_the_same_key_with_another_body_is_refused(handler):
     with pytest.raises(KeyReused) as refused:
         call(handler, body={"name": "Bob"})
 
-    assert refused.value.status == 422
+    assert refused.value.status == 409
     assert handler.calls == 1
 
 

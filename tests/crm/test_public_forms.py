@@ -669,14 +669,14 @@ def test_a_repeated_idempotency_key_replays_a_form_posts_redirect(client, form, 
     assert Enquiry.objects.count() == 1
 
 
-def test_an_idempotency_key_reused_with_another_body_is_422(client, form, url):
+def test_an_idempotency_key_reused_with_another_body_is_409(client, form, url):
     post_json(client, url, LEAD, Origin=SITE, **{"Idempotency-Key": "k-3"})
 
     response = post_json(
         client, url, {**LEAD, "message": "Different"}, Origin=SITE, **{"Idempotency-Key": "k-3"}
     )
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "different request body" in response.json()["message"]
     assert Enquiry.objects.count() == 1
 

@@ -5,7 +5,8 @@ not exist. The schema types ``client_id`` as an integer but cannot say which int
 records of the token's agency, so ``positive_data_acceptance`` would report every 422 "No
 client with id 0." as "schema-valid data rejected". This check is ``positive_data_acceptance``
 except for answers that are 422s whose every error is such a missing reference (the messages of
-``accounts.tenancy.resolve_related`` and its siblings, and "This itinerary belongs to another
+``accounts.tenancy.resolve_related`` and its siblings, "This itinerary has no day N." (a day by
+its number, its id within the itinerary), and "This itinerary belongs to another
 client.": an id that exists, but not for this record). Any other rejection still fails. Path
 ids that do not exist answer 404, which the built-in check already expects.
 """
@@ -25,6 +26,8 @@ MISSING_REFERENCE = re.compile(
     r"|This [\w ]+ belongs to another client\."
     # Ids in a list (``traveller_ids``): any of them not the client's, named.
     r"|Not a traveller of this client: -?[0-9]+(, -?[0-9]+)*\."
+    # A day by its number, the id of a day within its itinerary.
+    r"|This itinerary has no day -?[0-9]+\."
 )
 
 

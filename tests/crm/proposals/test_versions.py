@@ -226,10 +226,10 @@ def test_no_route_changes_an_accepted_version(
     hash_before = Acceptance.objects.get(proposal=accepted).content_sha256
     api = Api(alice_token[1])
     # API: the proposal's terms are refused; its itinerary may change, the snapshot does not.
-    assert api.patch(f"/proposals/{accepted.pk}", {"total_price": "1.00"}).status_code == 422
+    assert api.patch(f"/proposals/{accepted.pk}", {"total_price": "1.00"}).status_code == 409
     put = {"client_id": trip.client_id, "title": "Amalfi", "total_price": "1.00"}
-    assert api.put(f"/proposals/{accepted.pk}", put).status_code == 422
-    assert api.post(f"/proposals/{accepted.pk}/send", {}).status_code == 422
+    assert api.put(f"/proposals/{accepted.pk}", put).status_code == 409
+    assert api.post(f"/proposals/{accepted.pk}/send", {}).status_code == 409
     days = [{"title": "Rewritten", "items": [{"title": "Other hotel"}]}]
     patched = api.patch(f"/itineraries/{trip.pk}", {"days": days})
     assert patched.status_code == 200, patched.content

@@ -14,6 +14,8 @@ from .booking_detail import BookingDetail
 from .booking_detail_envelope import BookingDetailEnvelope
 from .booking_input_request import BookingInputRequest
 from .booking_service import BookingService
+from .booking_service_create_request import BookingServiceCreateRequest
+from .booking_service_create_status_enum import BookingServiceCreateStatusEnum
 from .booking_service_envelope import BookingServiceEnvelope
 from .booking_service_input_request import BookingServiceInputRequest
 from .booking_status_enum import BookingStatusEnum
@@ -51,6 +53,8 @@ from .commission_receipt_input_request import CommissionReceiptInputRequest
 from .commission_report import CommissionReport
 from .commission_report_envelope import CommissionReportEnvelope
 from .commission_source_enum import CommissionSourceEnum
+from .conflict import Conflict
+from .conflict_errors import ConflictErrors
 from .contact_input_request import ContactInputRequest
 from .country_code import CountryCode
 from .currency_code import CurrencyCode
@@ -64,6 +68,7 @@ from .document_void_request import DocumentVoidRequest
 from .duplicate_check import DuplicateCheck
 from .duplicate_check_envelope import DuplicateCheckEnvelope
 from .duplicate_conflict import DuplicateConflict
+from .duplicate_conflict_errors import DuplicateConflictErrors
 from .duplicate_match import DuplicateMatch
 from .duplicate_pair import DuplicatePair
 from .duplicate_pairs import DuplicatePairs
@@ -326,6 +331,8 @@ __all__ = (
     "BookingDetailEnvelope",
     "BookingInputRequest",
     "BookingService",
+    "BookingServiceCreateRequest",
+    "BookingServiceCreateStatusEnum",
     "BookingServiceEnvelope",
     "BookingServiceInputRequest",
     "BookingsListArchived",
@@ -363,6 +370,8 @@ __all__ = (
     "CommissionReport",
     "CommissionReportEnvelope",
     "CommissionSourceEnum",
+    "Conflict",
+    "ConflictErrors",
     "ContactInputRequest",
     "CountryCode",
     "CurrencyCode",
@@ -376,6 +385,7 @@ __all__ = (
     "DuplicateCheck",
     "DuplicateCheckEnvelope",
     "DuplicateConflict",
+    "DuplicateConflictErrors",
     "DuplicateMatch",
     "DuplicatePair",
     "DuplicatePairs",

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -22,7 +23,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | ValidationError | None:
+) -> Any | Conflict | Error | ValidationError | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -36,6 +37,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -60,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Any | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +78,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Any | Conflict | Error | ValidationError]:
     """Revoke this token
 
      Revokes the token sent with this request (read-only tokens too): every later request with it is a
@@ -83,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | ValidationError]
+        Response[Any | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -98,7 +104,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Any | Error | ValidationError | None:
+) -> Any | Conflict | Error | ValidationError | None:
     """Revoke this token
 
      Revokes the token sent with this request (read-only tokens too): every later request with it is a
@@ -109,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | ValidationError
+        Any | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -120,7 +126,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Any | Conflict | Error | ValidationError]:
     """Revoke this token
 
      Revokes the token sent with this request (read-only tokens too): every later request with it is a
@@ -131,7 +137,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | ValidationError]
+        Response[Any | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs()
@@ -144,7 +150,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Any | Error | ValidationError | None:
+) -> Any | Conflict | Error | ValidationError | None:
     """Revoke this token
 
      Revokes the token sent with this request (read-only tokens too): every later request with it is a
@@ -155,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | ValidationError
+        Any | Conflict | Error | ValidationError
     """
 
     return (

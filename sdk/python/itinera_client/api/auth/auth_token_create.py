@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.issued_token_envelope import IssuedTokenEnvelope
 from ...models.token_request_request import TokenRequestRequest
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | IssuedTokenEnvelope | ValidationError | None:
+) -> Conflict | Error | IssuedTokenEnvelope | ValidationError | None:
     if response.status_code == 201:
         response_201 = IssuedTokenEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
@@ -82,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | IssuedTokenEnvelope | ValidationError]:
+) -> Response[Conflict | Error | IssuedTokenEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +101,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequestRequest,
-) -> Response[Error | IssuedTokenEnvelope | ValidationError]:
+) -> Response[Conflict | Error | IssuedTokenEnvelope | ValidationError]:
     """Sign in for a token
 
      Sign in with `email` (or `username`) and `password` for a new token (expiring after
@@ -113,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | IssuedTokenEnvelope | ValidationError]
+        Response[Conflict | Error | IssuedTokenEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequestRequest,
-) -> Error | IssuedTokenEnvelope | ValidationError | None:
+) -> Conflict | Error | IssuedTokenEnvelope | ValidationError | None:
     """Sign in for a token
 
      Sign in with `email` (or `username`) and `password` for a new token (expiring after
@@ -149,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | IssuedTokenEnvelope | ValidationError
+        Conflict | Error | IssuedTokenEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -162,7 +168,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequestRequest,
-) -> Response[Error | IssuedTokenEnvelope | ValidationError]:
+) -> Response[Conflict | Error | IssuedTokenEnvelope | ValidationError]:
     """Sign in for a token
 
      Sign in with `email` (or `username`) and `password` for a new token (expiring after
@@ -180,7 +186,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | IssuedTokenEnvelope | ValidationError]
+        Response[Conflict | Error | IssuedTokenEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +202,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequestRequest,
-) -> Error | IssuedTokenEnvelope | ValidationError | None:
+) -> Conflict | Error | IssuedTokenEnvelope | ValidationError | None:
     """Sign in for a token
 
      Sign in with `email` (or `username`) and `password` for a new token (expiring after
@@ -214,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | IssuedTokenEnvelope | ValidationError
+        Conflict | Error | IssuedTokenEnvelope | ValidationError
     """
 
     return (

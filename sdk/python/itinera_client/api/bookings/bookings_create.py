@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.booking_input_request import BookingInputRequest
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 201:
         response_201 = BookingDetailEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Create a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -117,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Create a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -152,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -165,7 +171,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Create a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -182,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +204,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Create a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -215,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.empty_request import EmptyRequest
 from ...models.error import Error
 from ...models.invoice_envelope import InvoiceEnvelope
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | InvoiceEnvelope | ValidationError | None:
+) -> Conflict | Error | InvoiceEnvelope | ValidationError | None:
     if response.status_code == 201:
         response_201 = InvoiceEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | InvoiceEnvelope | ValidationError]:
+) -> Response[Conflict | Error | InvoiceEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> Response[Error | InvoiceEnvelope | ValidationError]:
+) -> Response[Conflict | Error | InvoiceEnvelope | ValidationError]:
     """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
@@ -127,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | InvoiceEnvelope | ValidationError]
+        Response[Conflict | Error | InvoiceEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> Error | InvoiceEnvelope | ValidationError | None:
+) -> Conflict | Error | InvoiceEnvelope | ValidationError | None:
     """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
@@ -163,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | InvoiceEnvelope | ValidationError
+        Conflict | Error | InvoiceEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -178,7 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> Response[Error | InvoiceEnvelope | ValidationError]:
+) -> Response[Conflict | Error | InvoiceEnvelope | ValidationError]:
     """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
@@ -194,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | InvoiceEnvelope | ValidationError]
+        Response[Conflict | Error | InvoiceEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> Error | InvoiceEnvelope | ValidationError | None:
+) -> Conflict | Error | InvoiceEnvelope | ValidationError | None:
     """Create an invoice
 
      A booking's invoices. POST issues one from the booking as it stands now (no body): its
@@ -228,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | InvoiceEnvelope | ValidationError
+        Conflict | Error | InvoiceEnvelope | ValidationError
     """
 
     return (

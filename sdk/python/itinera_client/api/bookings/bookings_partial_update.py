@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.patched_booking_input_request import PatchedBookingInputRequest
 from ...models.validation_error import ValidationError
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingDetailEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Update some fields of a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -129,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Update some fields of a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -167,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -182,7 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Update some fields of a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -200,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -218,7 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingInputRequest | Unset = UNSET,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Update some fields of a booking
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -236,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.payment_envelope import PaymentEnvelope
 from ...models.payment_input_request import PaymentInputRequest
@@ -40,7 +41,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaymentEnvelope | ValidationError | None:
+) -> Conflict | Error | PaymentEnvelope | ValidationError | None:
     if response.status_code == 201:
         response_201 = PaymentEnvelope.from_dict(response.json())
 
@@ -67,7 +68,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        response_409 = Conflict.from_dict(response.json())
 
         return response_409
 
@@ -104,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaymentEnvelope | ValidationError]:
+) -> Response[Conflict | Error | PaymentEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PaymentInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Error | PaymentEnvelope | ValidationError]:
+) -> Response[Conflict | Error | PaymentEnvelope | ValidationError]:
     """Create a payment
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -135,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope | ValidationError]
+        Response[Conflict | Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +158,7 @@ def sync(
     client: AuthenticatedClient,
     body: PaymentInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Error | PaymentEnvelope | ValidationError | None:
+) -> Conflict | Error | PaymentEnvelope | ValidationError | None:
     """Create a payment
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -173,7 +174,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope | ValidationError
+        Conflict | Error | PaymentEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -190,7 +191,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PaymentInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Error | PaymentEnvelope | ValidationError]:
+) -> Response[Conflict | Error | PaymentEnvelope | ValidationError]:
     """Create a payment
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -206,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope | ValidationError]
+        Response[Conflict | Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +227,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PaymentInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Error | PaymentEnvelope | ValidationError | None:
+) -> Conflict | Error | PaymentEnvelope | ValidationError | None:
     """Create a payment
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -242,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope | ValidationError
+        Conflict | Error | PaymentEnvelope | ValidationError
     """
 
     return (

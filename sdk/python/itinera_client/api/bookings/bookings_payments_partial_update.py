@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.patched_payment_update_request import PatchedPaymentUpdateRequest
 from ...models.payment_envelope import PaymentEnvelope
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaymentEnvelope | ValidationError | None:
+) -> Conflict | Error | PaymentEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = PaymentEnvelope.from_dict(response.json())
 
@@ -64,6 +65,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -98,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaymentEnvelope | ValidationError]:
+) -> Response[Conflict | Error | PaymentEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest,
-) -> Response[Error | PaymentEnvelope | ValidationError]:
+) -> Response[Conflict | Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
@@ -128,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope | ValidationError]
+        Response[Conflict | Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest,
-) -> Error | PaymentEnvelope | ValidationError | None:
+) -> Conflict | Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
@@ -165,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope | ValidationError
+        Conflict | Error | PaymentEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -182,7 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest,
-) -> Response[Error | PaymentEnvelope | ValidationError]:
+) -> Response[Conflict | Error | PaymentEnvelope | ValidationError]:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
@@ -197,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaymentEnvelope | ValidationError]
+        Response[Conflict | Error | PaymentEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -217,7 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedPaymentUpdateRequest,
-) -> Error | PaymentEnvelope | ValidationError | None:
+) -> Conflict | Error | PaymentEnvelope | ValidationError | None:
     """Correct a payment
 
      Owners and admins only, with a `reason`. Owners' and admins' tokens only: an agent's token is a 403.
@@ -232,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaymentEnvelope | ValidationError
+        Conflict | Error | PaymentEnvelope | ValidationError
     """
 
     return (

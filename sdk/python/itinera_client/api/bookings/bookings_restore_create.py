@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingDetailEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Restore an archived booking
 
      Bring an archived record back into the lists, as it was.
@@ -113,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +137,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Restore an archived booking
 
      Bring an archived record back into the lists, as it was.
@@ -144,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -157,7 +163,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Restore an archived booking
 
      Bring an archived record back into the lists, as it was.
@@ -170,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +192,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Restore an archived booking
 
      Bring an archived record back into the lists, as it was.
@@ -199,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return (

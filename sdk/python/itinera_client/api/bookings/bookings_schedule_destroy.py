@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.schedule_envelope import ScheduleEnvelope
 from ...models.validation_error import ValidationError
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ScheduleEnvelope | ValidationError | None:
+) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ScheduleEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ScheduleEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ScheduleEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Clear a booking's payment schedule
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -117,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ScheduleEnvelope | ValidationError]
+        Response[Conflict | Error | ScheduleEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +141,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ScheduleEnvelope | ValidationError | None:
+) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Clear a booking's payment schedule
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -152,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ScheduleEnvelope | ValidationError
+        Conflict | Error | ScheduleEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -165,7 +171,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ScheduleEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Clear a booking's payment schedule
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -182,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ScheduleEnvelope | ValidationError]
+        Response[Conflict | Error | ScheduleEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +204,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ScheduleEnvelope | ValidationError | None:
+) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Clear a booking's payment schedule
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -215,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ScheduleEnvelope | ValidationError
+        Conflict | Error | ScheduleEnvelope | ValidationError
     """
 
     return (

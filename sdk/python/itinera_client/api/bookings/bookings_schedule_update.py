@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.schedule_envelope import ScheduleEnvelope
 from ...models.schedule_input_request import ScheduleInputRequest
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ScheduleEnvelope | ValidationError | None:
+) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ScheduleEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ScheduleEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-) -> Response[Error | ScheduleEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
      Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
@@ -128,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ScheduleEnvelope | ValidationError]
+        Response[Conflict | Error | ScheduleEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-) -> Error | ScheduleEnvelope | ValidationError | None:
+) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
      Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
@@ -165,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ScheduleEnvelope | ValidationError
+        Conflict | Error | ScheduleEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -180,7 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-) -> Response[Error | ScheduleEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
      Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
@@ -197,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ScheduleEnvelope | ValidationError]
+        Response[Conflict | Error | ScheduleEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -215,7 +221,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ScheduleInputRequest | Unset = UNSET,
-) -> Error | ScheduleEnvelope | ValidationError | None:
+) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
      Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
@@ -232,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ScheduleEnvelope | ValidationError
+        Conflict | Error | ScheduleEnvelope | ValidationError
     """
 
     return (

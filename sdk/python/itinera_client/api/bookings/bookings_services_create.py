@@ -6,8 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.booking_service_create_request import BookingServiceCreateRequest
 from ...models.booking_service_envelope import BookingServiceEnvelope
-from ...models.booking_service_input_request import BookingServiceInputRequest
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -16,7 +17,7 @@ from ...types import Response
 def _get_kwargs(
     id: int,
     *,
-    body: BookingServiceInputRequest,
+    body: BookingServiceCreateRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 201:
         response_201 = BookingServiceEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,8 +115,8 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: BookingServiceInputRequest,
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+    body: BookingServiceCreateRequest,
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     """Add a service to a booking
 
      The booking's services in order (`GET`), or a new one at the end (`POST`); the
@@ -118,14 +124,15 @@ def sync_detailed(
 
     Args:
         id (int):
-        body (BookingServiceInputRequest):
+        body (BookingServiceCreateRequest): A new service: ``requested`` or ``confirmed`` (a
+            service is cancelled once it exists).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error | ValidationError]
+        Response[BookingServiceEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +151,8 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: BookingServiceInputRequest,
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+    body: BookingServiceCreateRequest,
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     """Add a service to a booking
 
      The booking's services in order (`GET`), or a new one at the end (`POST`); the
@@ -153,14 +160,15 @@ def sync(
 
     Args:
         id (int):
-        body (BookingServiceInputRequest):
+        body (BookingServiceCreateRequest): A new service: ``requested`` or ``confirmed`` (a
+            service is cancelled once it exists).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error | ValidationError
+        BookingServiceEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -174,8 +182,8 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: BookingServiceInputRequest,
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+    body: BookingServiceCreateRequest,
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     """Add a service to a booking
 
      The booking's services in order (`GET`), or a new one at the end (`POST`); the
@@ -183,14 +191,15 @@ async def asyncio_detailed(
 
     Args:
         id (int):
-        body (BookingServiceInputRequest):
+        body (BookingServiceCreateRequest): A new service: ``requested`` or ``confirmed`` (a
+            service is cancelled once it exists).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error | ValidationError]
+        Response[BookingServiceEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -207,8 +216,8 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: BookingServiceInputRequest,
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+    body: BookingServiceCreateRequest,
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     """Add a service to a booking
 
      The booking's services in order (`GET`), or a new one at the end (`POST`); the
@@ -216,14 +225,15 @@ async def asyncio(
 
     Args:
         id (int):
-        body (BookingServiceInputRequest):
+        body (BookingServiceCreateRequest): A new service: ``requested`` or ``confirmed`` (a
+            service is cancelled once it exists).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error | ValidationError
+        BookingServiceEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.patched_booking_service_input_request import PatchedBookingServiceInputRequest
 from ...models.validation_error import ValidationError
@@ -40,7 +41,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingServiceEnvelope.from_dict(response.json())
 
@@ -65,6 +66,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -99,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     """Update a booking's service
 
      One service of the booking.
@@ -129,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error | ValidationError]
+        Response[BookingServiceEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     """Update a booking's service
 
      One service of the booking.
@@ -166,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error | ValidationError
+        BookingServiceEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -183,7 +189,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     """Update a booking's service
 
      One service of the booking.
@@ -198,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error | ValidationError]
+        Response[BookingServiceEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -218,7 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedBookingServiceInputRequest | Unset = UNSET,
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     """Update a booking's service
 
      One service of the booking.
@@ -233,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error | ValidationError
+        BookingServiceEnvelope | Conflict | Error | ValidationError
     """
 
     return (

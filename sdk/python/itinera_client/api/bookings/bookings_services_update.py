@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_service_envelope import BookingServiceEnvelope
 from ...models.booking_service_input_request import BookingServiceInputRequest
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingServiceEnvelope.from_dict(response.json())
 
@@ -64,6 +65,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -98,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     """Replace a booking's service
 
      One service of the booking.
@@ -128,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error | ValidationError]
+        Response[BookingServiceEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     """Replace a booking's service
 
      One service of the booking.
@@ -165,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error | ValidationError
+        BookingServiceEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -182,7 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-) -> Response[BookingServiceEnvelope | Error | ValidationError]:
+) -> Response[BookingServiceEnvelope | Conflict | Error | ValidationError]:
     """Replace a booking's service
 
      One service of the booking.
@@ -197,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingServiceEnvelope | Error | ValidationError]
+        Response[BookingServiceEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -217,7 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingServiceInputRequest,
-) -> BookingServiceEnvelope | Error | ValidationError | None:
+) -> BookingServiceEnvelope | Conflict | Error | ValidationError | None:
     """Replace a booking's service
 
      One service of the booking.
@@ -232,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingServiceEnvelope | Error | ValidationError
+        BookingServiceEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.booking_detail_envelope import BookingDetailEnvelope
 from ...models.booking_input_request import BookingInputRequest
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = BookingDetailEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -128,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -166,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -181,7 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> Response[BookingDetailEnvelope | Error | ValidationError]:
+) -> Response[BookingDetailEnvelope | Conflict | Error | ValidationError]:
     """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -199,7 +205,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BookingDetailEnvelope | Error | ValidationError]
+        Response[BookingDetailEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -217,7 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BookingInputRequest,
-) -> BookingDetailEnvelope | Error | ValidationError | None:
+) -> BookingDetailEnvelope | Conflict | Error | ValidationError | None:
     """Replace a booking (omitted fields reset to their defaults)
 
      Bookings with their services, schedule, payments and figures. `GET /bookings/{id}`
@@ -235,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BookingDetailEnvelope | Error | ValidationError
+        BookingDetailEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_import_envelope import ClientImportEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.import_upload_request import ImportUploadRequest
 from ...models.validation_error import ValidationError
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientImportEnvelope | Error | ValidationError | None:
+) -> ClientImportEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 201:
         response_201 = ClientImportEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientImportEnvelope | Error | ValidationError]:
+) -> Response[ClientImportEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ImportUploadRequest,
-) -> Response[ClientImportEnvelope | Error | ValidationError]:
+) -> Response[ClientImportEnvelope | Conflict | Error | ValidationError]:
     """Create a client import
 
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
@@ -116,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientImportEnvelope | Error | ValidationError]
+        Response[ClientImportEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ImportUploadRequest,
-) -> ClientImportEnvelope | Error | ValidationError | None:
+) -> ClientImportEnvelope | Conflict | Error | ValidationError | None:
     """Create a client import
 
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
@@ -150,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientImportEnvelope | Error | ValidationError
+        ClientImportEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -163,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ImportUploadRequest,
-) -> Response[ClientImportEnvelope | Error | ValidationError]:
+) -> Response[ClientImportEnvelope | Conflict | Error | ValidationError]:
     """Create a client import
 
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
@@ -179,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientImportEnvelope | Error | ValidationError]
+        Response[ClientImportEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +201,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ImportUploadRequest,
-) -> ClientImportEnvelope | Error | ValidationError | None:
+) -> ClientImportEnvelope | Conflict | Error | ValidationError | None:
     """Create a client import
 
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
@@ -211,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientImportEnvelope | Error | ValidationError
+        ClientImportEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_import_envelope import ClientImportEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.import_start_request import ImportStartRequest
 from ...models.validation_error import ValidationError
@@ -44,7 +45,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientImportEnvelope | Error | ValidationError | None:
+) -> ClientImportEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientImportEnvelope.from_dict(response.json())
 
@@ -69,6 +70,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -103,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientImportEnvelope | Error | ValidationError]:
+) -> Response[ClientImportEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
-) -> Response[ClientImportEnvelope | Error | ValidationError]:
+) -> Response[ClientImportEnvelope | Conflict | Error | ValidationError]:
     """Start an import
 
      Queue the import with this mapping (an import already started is answered as it
@@ -133,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientImportEnvelope | Error | ValidationError]
+        Response[ClientImportEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +159,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
-) -> ClientImportEnvelope | Error | ValidationError | None:
+) -> ClientImportEnvelope | Conflict | Error | ValidationError | None:
     """Start an import
 
      Queue the import with this mapping (an import already started is answered as it
@@ -169,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientImportEnvelope | Error | ValidationError
+        ClientImportEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -184,7 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
-) -> Response[ClientImportEnvelope | Error | ValidationError]:
+) -> Response[ClientImportEnvelope | Conflict | Error | ValidationError]:
     """Start an import
 
      Queue the import with this mapping (an import already started is answered as it
@@ -200,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientImportEnvelope | Error | ValidationError]
+        Response[ClientImportEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -218,7 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ImportStartRequest | ImportStartRequest | Unset = UNSET,
-) -> ClientImportEnvelope | Error | ValidationError | None:
+) -> ClientImportEnvelope | Conflict | Error | ValidationError | None:
     """Start an import
 
      Queue the import with this mapping (an import already started is answered as it
@@ -234,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientImportEnvelope | Error | ValidationError
+        ClientImportEnvelope | Conflict | Error | ValidationError
     """
 
     return (

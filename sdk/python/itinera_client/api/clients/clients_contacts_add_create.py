@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
+from ...models.conflict import Conflict
 from ...models.contact_input_request import ContactInputRequest
 from ...models.error import Error
 from ...models.validation_error import ValidationError
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Add a contact to a company
 
      That person becomes a contact of this company (a client of kind `company`; another
@@ -125,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Add a contact to a company
 
      That person becomes a contact of this company (a client of kind `company`; another
@@ -160,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -175,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Add a contact to a company
 
      That person becomes a contact of this company (a client of kind `company`; another
@@ -190,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ContactInputRequest,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Add a contact to a company
 
      That person becomes a contact of this company (a client of kind `company`; another
@@ -223,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientEnvelope.from_dict(response.json())
 
@@ -48,6 +49,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +91,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -100,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +124,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -133,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -146,7 +152,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -161,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +183,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Erase a client's personal data (GDPR)
 
      Removes the client's name, contact details, notes, enquiries' submissions and the
@@ -192,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return (

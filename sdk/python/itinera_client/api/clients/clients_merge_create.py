@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.merge_input_request import MergeInputRequest
 from ...models.merge_result_envelope import MergeResultEnvelope
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | MergeResultEnvelope | ValidationError | None:
+) -> Conflict | Error | MergeResultEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = MergeResultEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | MergeResultEnvelope | ValidationError]:
+) -> Response[Conflict | Error | MergeResultEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-) -> Response[Error | MergeResultEnvelope | ValidationError]:
+) -> Response[Conflict | Error | MergeResultEnvelope | ValidationError]:
     """Merge a duplicate into this client
 
      Moves every itinerary, proposal, booking (with its payments), enquiry, task and
@@ -127,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MergeResultEnvelope | ValidationError]
+        Response[Conflict | Error | MergeResultEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-) -> Error | MergeResultEnvelope | ValidationError | None:
+) -> Conflict | Error | MergeResultEnvelope | ValidationError | None:
     """Merge a duplicate into this client
 
      Moves every itinerary, proposal, booking (with its payments), enquiry, task and
@@ -164,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MergeResultEnvelope | ValidationError
+        Conflict | Error | MergeResultEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -179,7 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-) -> Response[Error | MergeResultEnvelope | ValidationError]:
+) -> Response[Conflict | Error | MergeResultEnvelope | ValidationError]:
     """Merge a duplicate into this client
 
      Moves every itinerary, proposal, booking (with its payments), enquiry, task and
@@ -196,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MergeResultEnvelope | ValidationError]
+        Response[Conflict | Error | MergeResultEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -214,7 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MergeInputRequest,
-) -> Error | MergeResultEnvelope | ValidationError | None:
+) -> Conflict | Error | MergeResultEnvelope | ValidationError | None:
     """Merge a duplicate into this client
 
      Moves every itinerary, proposal, booking (with its payments), enquiry, task and
@@ -231,7 +237,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MergeResultEnvelope | ValidationError
+        Conflict | Error | MergeResultEnvelope | ValidationError
     """
 
     return (

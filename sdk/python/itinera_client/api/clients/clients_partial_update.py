@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.patched_client_input_request import PatchedClientInputRequest
 from ...models.validation_error import ValidationError
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -128,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -165,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -180,7 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -197,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -215,7 +221,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedClientInputRequest | Unset = UNSET,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Update some fields of a client
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -232,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.patched_traveller_input_request import PatchedTravellerInputRequest
 from ...models.traveller_envelope import TravellerEnvelope
@@ -40,7 +41,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TravellerEnvelope | ValidationError | None:
+) -> Conflict | Error | TravellerEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TravellerEnvelope.from_dict(response.json())
 
@@ -65,6 +66,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -99,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TravellerEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TravellerEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
-) -> Response[Error | TravellerEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TravellerEnvelope | ValidationError]:
     """Update some fields of a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -130,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope | ValidationError]
+        Response[Conflict | Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +158,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
-) -> Error | TravellerEnvelope | ValidationError | None:
+) -> Conflict | Error | TravellerEnvelope | ValidationError | None:
     """Update some fields of a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -168,7 +174,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope | ValidationError
+        Conflict | Error | TravellerEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -185,7 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
-) -> Response[Error | TravellerEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TravellerEnvelope | ValidationError]:
     """Update some fields of a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -201,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope | ValidationError]
+        Response[Conflict | Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedTravellerInputRequest | Unset = UNSET,
-) -> Error | TravellerEnvelope | ValidationError | None:
+) -> Conflict | Error | TravellerEnvelope | ValidationError | None:
     """Update some fields of a traveller
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -237,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope | ValidationError
+        Conflict | Error | TravellerEnvelope | ValidationError
     """
 
     return (

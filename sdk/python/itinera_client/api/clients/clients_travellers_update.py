@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.traveller_envelope import TravellerEnvelope
 from ...models.traveller_input_request import TravellerInputRequest
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TravellerEnvelope | ValidationError | None:
+) -> Conflict | Error | TravellerEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TravellerEnvelope.from_dict(response.json())
 
@@ -64,6 +65,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -98,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TravellerEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TravellerEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
-) -> Response[Error | TravellerEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TravellerEnvelope | ValidationError]:
     """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -129,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope | ValidationError]
+        Response[Conflict | Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
-) -> Error | TravellerEnvelope | ValidationError | None:
+) -> Conflict | Error | TravellerEnvelope | ValidationError | None:
     """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -167,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope | ValidationError
+        Conflict | Error | TravellerEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -184,7 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
-) -> Response[Error | TravellerEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TravellerEnvelope | ValidationError]:
     """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -200,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TravellerEnvelope | ValidationError]
+        Response[Conflict | Error | TravellerEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -220,7 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TravellerInputRequest,
-) -> Error | TravellerEnvelope | ValidationError | None:
+) -> Conflict | Error | TravellerEnvelope | ValidationError | None:
     """Replace a traveller (omitted fields reset to their defaults)
 
      A client's travellers, the lead traveller first, then by name. Filters: `q` (names),
@@ -236,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TravellerEnvelope | ValidationError
+        Conflict | Error | TravellerEnvelope | ValidationError
     """
 
     return (

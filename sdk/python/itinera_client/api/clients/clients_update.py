@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.client_envelope import ClientEnvelope
 from ...models.client_input_request import ClientInputRequest
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = ClientEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -127,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -164,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -179,7 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-) -> Response[ClientEnvelope | Error | ValidationError]:
+) -> Response[ClientEnvelope | Conflict | Error | ValidationError]:
     """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -196,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientEnvelope | Error | ValidationError]
+        Response[ClientEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -214,7 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClientInputRequest,
-) -> ClientEnvelope | Error | ValidationError | None:
+) -> ClientEnvelope | Conflict | Error | ValidationError | None:
     """Replace a client (omitted fields reset to their defaults)
 
      Clients and leads. A client created here starts as a `lead` unless a status is given.
@@ -231,7 +237,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientEnvelope | Error | ValidationError
+        ClientEnvelope | Conflict | Error | ValidationError
     """
 
     return (

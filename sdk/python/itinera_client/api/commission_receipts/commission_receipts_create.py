@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.commission_receipt_envelope import CommissionReceiptEnvelope
 from ...models.commission_receipt_input_request import CommissionReceiptInputRequest
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
@@ -36,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+) -> CommissionReceiptEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 201:
         response_201 = CommissionReceiptEnvelope.from_dict(response.json())
 
@@ -58,7 +59,7 @@ def _parse_response(
         return response_403
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        response_409 = Conflict.from_dict(response.json())
 
         return response_409
 
@@ -95,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+) -> Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CommissionReceiptInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+) -> Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]:
     """Create a commission receipt
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -124,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CommissionReceiptEnvelope | Error | ValidationError]
+        Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +145,7 @@ def sync(
     client: AuthenticatedClient,
     body: CommissionReceiptInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+) -> CommissionReceiptEnvelope | Conflict | Error | ValidationError | None:
     """Create a commission receipt
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -159,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CommissionReceiptEnvelope | Error | ValidationError
+        CommissionReceiptEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -174,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CommissionReceiptInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+) -> Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]:
     """Create a commission receipt
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -189,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CommissionReceiptEnvelope | Error | ValidationError]
+        Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +208,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CommissionReceiptInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+) -> CommissionReceiptEnvelope | Conflict | Error | ValidationError | None:
     """Create a commission receipt
 
      An ``Idempotency-Key`` makes a retried create replay the first answer for 24 hours
@@ -222,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CommissionReceiptEnvelope | Error | ValidationError
+        CommissionReceiptEnvelope | Conflict | Error | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.commission_receipt_envelope import CommissionReceiptEnvelope
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...models.void_receipt_request import VoidReceiptRequest
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+) -> CommissionReceiptEnvelope | Conflict | Error | ValidationError | None:
     if response.status_code == 200:
         response_200 = CommissionReceiptEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+) -> Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VoidReceiptRequest,
-) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+) -> Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]:
     """Void a commission receipt
 
      Owners and admins only, with a `reason`: the receipt stays listed with `is_voided` true and counts
@@ -125,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CommissionReceiptEnvelope | Error | ValidationError]
+        Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VoidReceiptRequest,
-) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+) -> CommissionReceiptEnvelope | Conflict | Error | ValidationError | None:
     """Void a commission receipt
 
      Owners and admins only, with a `reason`: the receipt stays listed with `is_voided` true and counts
@@ -160,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CommissionReceiptEnvelope | Error | ValidationError
+        CommissionReceiptEnvelope | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -175,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VoidReceiptRequest,
-) -> Response[CommissionReceiptEnvelope | Error | ValidationError]:
+) -> Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]:
     """Void a commission receipt
 
      Owners and admins only, with a `reason`: the receipt stays listed with `is_voided` true and counts
@@ -190,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CommissionReceiptEnvelope | Error | ValidationError]
+        Response[CommissionReceiptEnvelope | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VoidReceiptRequest,
-) -> CommissionReceiptEnvelope | Error | ValidationError | None:
+) -> CommissionReceiptEnvelope | Conflict | Error | ValidationError | None:
     """Void a commission receipt
 
      Owners and admins only, with a `reason`: the receipt stays listed with `is_voided` true and counts
@@ -223,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CommissionReceiptEnvelope | Error | ValidationError
+        CommissionReceiptEnvelope | Conflict | Error | ValidationError
     """
 
     return (

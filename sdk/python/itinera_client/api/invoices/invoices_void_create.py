@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.document_void_request import DocumentVoidRequest
 from ...models.error import Error
 from ...models.invoice_envelope import InvoiceEnvelope
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | InvoiceEnvelope | ValidationError | None:
+) -> Conflict | Error | InvoiceEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = InvoiceEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | InvoiceEnvelope | ValidationError]:
+) -> Response[Conflict | Error | InvoiceEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
-) -> Response[Error | InvoiceEnvelope | ValidationError]:
+) -> Response[Conflict | Error | InvoiceEnvelope | ValidationError]:
     """The agency's invoices, newest number first.
 
     Args:
@@ -122,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | InvoiceEnvelope | ValidationError]
+        Response[Conflict | Error | InvoiceEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
-) -> Error | InvoiceEnvelope | ValidationError | None:
+) -> Conflict | Error | InvoiceEnvelope | ValidationError | None:
     """The agency's invoices, newest number first.
 
     Args:
@@ -154,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | InvoiceEnvelope | ValidationError
+        Conflict | Error | InvoiceEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -169,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
-) -> Response[Error | InvoiceEnvelope | ValidationError]:
+) -> Response[Conflict | Error | InvoiceEnvelope | ValidationError]:
     """The agency's invoices, newest number first.
 
     Args:
@@ -181,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | InvoiceEnvelope | ValidationError]
+        Response[Conflict | Error | InvoiceEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DocumentVoidRequest,
-) -> Error | InvoiceEnvelope | ValidationError | None:
+) -> Conflict | Error | InvoiceEnvelope | ValidationError | None:
     """The agency's invoices, newest number first.
 
     Args:
@@ -211,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | InvoiceEnvelope | ValidationError
+        Conflict | Error | InvoiceEnvelope | ValidationError
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.itinerary_input_request import ItineraryInputRequest
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     if response.status_code == 201:
         response_201 = ItineraryDetailEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -113,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -144,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -157,7 +163,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -170,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     """Create an itinerary
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -199,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryDetailEnvelope | ValidationError
     """
 
     return (

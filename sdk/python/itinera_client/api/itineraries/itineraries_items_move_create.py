@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.itinerary_item_move_request import ItineraryItemMoveRequest
@@ -40,7 +41,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ItineraryDetailEnvelope.from_dict(response.json())
 
@@ -65,6 +66,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -99,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryItemMoveRequest | Unset = UNSET,
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     """Move an item within its day or to another day
 
      The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
@@ -132,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryItemMoveRequest | Unset = UNSET,
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     """Move an item within its day or to another day
 
      The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
@@ -172,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -189,7 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryItemMoveRequest | Unset = UNSET,
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     """Move an item within its day or to another day
 
      The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
@@ -207,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -227,7 +233,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryItemMoveRequest | Unset = UNSET,
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     """Move an item within its day or to another day
 
      The item goes to `position` (from 0) of `day_id`, a day of the same itinerary; the other items of
@@ -245,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryDetailEnvelope | ValidationError
     """
 
     return (

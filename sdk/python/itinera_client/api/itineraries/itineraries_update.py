@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.itinerary_detail_envelope import ItineraryDetailEnvelope
 from ...models.itinerary_input_request import ItineraryInputRequest
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ItineraryDetailEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -124,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +150,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -158,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -173,7 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Response[Error | ItineraryDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]:
     """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -187,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -205,7 +211,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryInputRequest,
-) -> Error | ItineraryDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryDetailEnvelope | ValidationError | None:
     """Replace an itinerary (omitted fields reset to their defaults)
 
      Itineraries with their day-by-day plan (days in order, each with its items in order).
@@ -219,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryDetailEnvelope | ValidationError
     """
 
     return (

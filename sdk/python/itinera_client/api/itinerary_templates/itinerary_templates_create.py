@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.itinerary_template_detail_envelope import ItineraryTemplateDetailEnvelope
 from ...models.itinerary_template_input_request import ItineraryTemplateInputRequest
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
     if response.status_code == 201:
         response_201 = ItineraryTemplateDetailEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryTemplateInputRequest,
-) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]:
     """Create an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -113,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ItineraryTemplateInputRequest,
-) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
     """Create an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -144,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryTemplateDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -157,7 +163,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ItineraryTemplateInputRequest,
-) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]:
     """Create an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -170,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ItineraryTemplateInputRequest,
-) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
     """Create an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -199,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryTemplateDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.itinerary_template_detail_envelope import ItineraryTemplateDetailEnvelope
 from ...models.patched_itinerary_template_update_request import PatchedItineraryTemplateUpdateRequest
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = ItineraryTemplateDetailEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
-) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]:
     """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -125,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
-) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
     """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -159,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryTemplateDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -174,7 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
-) -> Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]:
+) -> Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]:
     """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -188,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ItineraryTemplateDetailEnvelope | ValidationError]
+        Response[Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -206,7 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedItineraryTemplateUpdateRequest | Unset = UNSET,
-) -> Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
+) -> Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError | None:
     """Update some fields of an itinerary template
 
      An agency's itinerary templates, newest first (`q` searches their names).
@@ -220,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ItineraryTemplateDetailEnvelope | ValidationError
+        Conflict | Error | ItineraryTemplateDetailEnvelope | ValidationError
     """
 
     return (

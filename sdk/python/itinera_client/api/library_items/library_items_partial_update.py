@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.library_item_envelope import LibraryItemEnvelope
 from ...models.patched_library_item_input_request import PatchedLibraryItemInputRequest
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | LibraryItemEnvelope | ValidationError | None:
+) -> Conflict | Error | LibraryItemEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = LibraryItemEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | LibraryItemEnvelope | ValidationError]:
+) -> Response[Conflict | Error | LibraryItemEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
-) -> Response[Error | LibraryItemEnvelope | ValidationError]:
+) -> Response[Conflict | Error | LibraryItemEnvelope | ValidationError]:
     """Update some fields of a library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -126,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LibraryItemEnvelope | ValidationError]
+        Response[Conflict | Error | LibraryItemEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -146,7 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
-) -> Error | LibraryItemEnvelope | ValidationError | None:
+) -> Conflict | Error | LibraryItemEnvelope | ValidationError | None:
     """Update some fields of a library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -161,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LibraryItemEnvelope | ValidationError
+        Conflict | Error | LibraryItemEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -176,7 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
-) -> Response[Error | LibraryItemEnvelope | ValidationError]:
+) -> Response[Conflict | Error | LibraryItemEnvelope | ValidationError]:
     """Update some fields of a library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -191,7 +197,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LibraryItemEnvelope | ValidationError]
+        Response[Conflict | Error | LibraryItemEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -209,7 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedLibraryItemInputRequest | Unset = UNSET,
-) -> Error | LibraryItemEnvelope | ValidationError | None:
+) -> Conflict | Error | LibraryItemEnvelope | ValidationError | None:
     """Update some fields of a library item
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -224,7 +230,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LibraryItemEnvelope | ValidationError
+        Conflict | Error | LibraryItemEnvelope | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.library_item_envelope import LibraryItemEnvelope
 from ...models.library_item_input_request import LibraryItemInputRequest
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | LibraryItemEnvelope | ValidationError | None:
+) -> Conflict | Error | LibraryItemEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = LibraryItemEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | LibraryItemEnvelope | ValidationError]:
+) -> Response[Conflict | Error | LibraryItemEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
-) -> Response[Error | LibraryItemEnvelope | ValidationError]:
+) -> Response[Conflict | Error | LibraryItemEnvelope | ValidationError]:
     """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -125,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LibraryItemEnvelope | ValidationError]
+        Response[Conflict | Error | LibraryItemEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
-) -> Error | LibraryItemEnvelope | ValidationError | None:
+) -> Conflict | Error | LibraryItemEnvelope | ValidationError | None:
     """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -160,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LibraryItemEnvelope | ValidationError
+        Conflict | Error | LibraryItemEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -175,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
-) -> Response[Error | LibraryItemEnvelope | ValidationError]:
+) -> Response[Conflict | Error | LibraryItemEnvelope | ValidationError]:
     """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -190,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LibraryItemEnvelope | ValidationError]
+        Response[Conflict | Error | LibraryItemEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: LibraryItemInputRequest,
-) -> Error | LibraryItemEnvelope | ValidationError | None:
+) -> Conflict | Error | LibraryItemEnvelope | ValidationError | None:
     """Replace a library item (omitted fields reset to their defaults)
 
      The agency's library, newest first: `q` searches titles, locations, descriptions and
@@ -223,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LibraryItemEnvelope | ValidationError
+        Conflict | Error | LibraryItemEnvelope | ValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import File, Response
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | File | ValidationError | None:
+) -> Conflict | Error | File | ValidationError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -48,6 +49,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | File | ValidationError]:
+) -> Response[Conflict | Error | File | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,11 +91,11 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | ValidationError]:
+) -> Response[Conflict | Error | File | ValidationError]:
     """Download the acceptance certificate as a PDF
 
      The client's e-signature (name typed, time, IP address, browser, the version and its SHA-256, the
-    option and total accepted): `application/pdf`. A 422 until the client signs on the link (acceptance
+    option and total accepted): `application/pdf`. A 409 until the client signs on the link (acceptance
     is the client's action, never an API write).
 
     Args:
@@ -100,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | ValidationError]
+        Response[Conflict | Error | File | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -118,11 +124,11 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | ValidationError | None:
+) -> Conflict | Error | File | ValidationError | None:
     """Download the acceptance certificate as a PDF
 
      The client's e-signature (name typed, time, IP address, browser, the version and its SHA-256, the
-    option and total accepted): `application/pdf`. A 422 until the client signs on the link (acceptance
+    option and total accepted): `application/pdf`. A 409 until the client signs on the link (acceptance
     is the client's action, never an API write).
 
     Args:
@@ -133,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | ValidationError
+        Conflict | Error | File | ValidationError
     """
 
     return sync_detailed(
@@ -146,11 +152,11 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | File | ValidationError]:
+) -> Response[Conflict | Error | File | ValidationError]:
     """Download the acceptance certificate as a PDF
 
      The client's e-signature (name typed, time, IP address, browser, the version and its SHA-256, the
-    option and total accepted): `application/pdf`. A 422 until the client signs on the link (acceptance
+    option and total accepted): `application/pdf`. A 409 until the client signs on the link (acceptance
     is the client's action, never an API write).
 
     Args:
@@ -161,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File | ValidationError]
+        Response[Conflict | Error | File | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -177,11 +183,11 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | File | ValidationError | None:
+) -> Conflict | Error | File | ValidationError | None:
     """Download the acceptance certificate as a PDF
 
      The client's e-signature (name typed, time, IP address, browser, the version and its SHA-256, the
-    option and total accepted): `application/pdf`. A 422 until the client signs on the link (acceptance
+    option and total accepted): `application/pdf`. A 409 until the client signs on the link (acceptance
     is the client's action, never an API write).
 
     Args:
@@ -192,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File | ValidationError
+        Conflict | Error | File | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.emailed_envelope import EmailedEnvelope
 from ...models.empty_request import EmptyRequest
 from ...models.error import Error
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EmailedEnvelope | Error | ValidationError | None:
+) -> Conflict | EmailedEnvelope | Error | ValidationError | None:
     if response.status_code == 202:
         response_202 = EmailedEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmailedEnvelope | Error | ValidationError]:
+) -> Response[Conflict | EmailedEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> Response[EmailedEnvelope | Error | ValidationError]:
+) -> Response[Conflict | EmailedEnvelope | Error | ValidationError]:
     """The agency's receipts, newest number first.
 
     Args:
@@ -123,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmailedEnvelope | Error | ValidationError]
+        Response[Conflict | EmailedEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> EmailedEnvelope | Error | ValidationError | None:
+) -> Conflict | EmailedEnvelope | Error | ValidationError | None:
     """The agency's receipts, newest number first.
 
     Args:
@@ -155,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmailedEnvelope | Error | ValidationError
+        Conflict | EmailedEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -170,7 +176,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> Response[EmailedEnvelope | Error | ValidationError]:
+) -> Response[Conflict | EmailedEnvelope | Error | ValidationError]:
     """The agency's receipts, newest number first.
 
     Args:
@@ -182,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmailedEnvelope | Error | ValidationError]
+        Response[Conflict | EmailedEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EmptyRequest | Unset = UNSET,
-) -> EmailedEnvelope | Error | ValidationError | None:
+) -> Conflict | EmailedEnvelope | Error | ValidationError | None:
     """The agency's receipts, newest number first.
 
     Args:
@@ -212,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmailedEnvelope | Error | ValidationError
+        Conflict | EmailedEnvelope | Error | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.supplier_envelope import SupplierEnvelope
 from ...models.validation_error import ValidationError
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = SupplierEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Archive a supplier
 
      Hide the record from the lists (`?archived=true` or `only` shows it), keeping
@@ -114,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +138,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Archive a supplier
 
      Hide the record from the lists (`?archived=true` or `only` shows it), keeping
@@ -146,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -159,7 +165,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Archive a supplier
 
      Hide the record from the lists (`?archived=true` or `only` shows it), keeping
@@ -173,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +195,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Archive a supplier
 
      Hide the record from the lists (`?archived=true` or `only` shows it), keeping
@@ -203,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.supplier_envelope import SupplierEnvelope
 from ...models.supplier_input_request import SupplierInputRequest
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     if response.status_code == 201:
         response_201 = SupplierEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Create a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -115,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +139,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Create a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -148,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -161,7 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Create a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -176,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -192,7 +198,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Create a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -207,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return (

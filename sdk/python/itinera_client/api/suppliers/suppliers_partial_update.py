@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.patched_supplier_input_request import PatchedSupplierInputRequest
 from ...models.supplier_envelope import SupplierEnvelope
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = SupplierEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Update some fields of a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -127,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Update some fields of a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -163,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -178,7 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Update some fields of a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -194,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedSupplierInputRequest | Unset = UNSET,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Update some fields of a supplier
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -228,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.supplier_envelope import SupplierEnvelope
 from ...models.supplier_input_request import SupplierInputRequest
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = SupplierEnvelope.from_dict(response.json())
 
@@ -62,6 +63,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -96,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -126,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -146,7 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -162,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -177,7 +183,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Response[Error | SupplierEnvelope | ValidationError]:
+) -> Response[Conflict | Error | SupplierEnvelope | ValidationError]:
     """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -193,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SupplierEnvelope | ValidationError]
+        Response[Conflict | Error | SupplierEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -211,7 +217,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SupplierInputRequest,
-) -> Error | SupplierEnvelope | ValidationError | None:
+) -> Conflict | Error | SupplierEnvelope | ValidationError | None:
     """Replace a supplier (omitted fields reset to their defaults)
 
      The supplier directory: airlines, hotels, ground handlers and the others your agency
@@ -227,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SupplierEnvelope | ValidationError
+        Conflict | Error | SupplierEnvelope | ValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.task_envelope import TaskEnvelope
 from ...models.validation_error import ValidationError
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TaskEnvelope.from_dict(response.json())
 
@@ -48,6 +49,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +91,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -98,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope | ValidationError]
+        Response[Conflict | Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +122,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -129,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope | ValidationError
+        Conflict | Error | TaskEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -142,7 +148,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -155,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope | ValidationError]
+        Response[Conflict | Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +177,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     """Mark a task done
 
      Done now, by the token's user; a task already done is answered as it is.
@@ -184,7 +190,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope | ValidationError
+        Conflict | Error | TaskEnvelope | ValidationError
     """
 
     return (

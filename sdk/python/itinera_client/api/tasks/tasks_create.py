@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.task_envelope import TaskEnvelope
 from ...models.task_input_request import TaskInputRequest
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     if response.status_code == 201:
         response_201 = TaskEnvelope.from_dict(response.json())
 
@@ -53,6 +54,11 @@ def _parse_response(
         response_403 = Error.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -87,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TaskInputRequest,
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     """Create a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -114,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope | ValidationError]
+        Response[Conflict | Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TaskInputRequest,
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     """Create a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -146,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope | ValidationError
+        Conflict | Error | TaskEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -159,7 +165,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TaskInputRequest,
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     """Create a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -173,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope | ValidationError]
+        Response[Conflict | Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +195,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TaskInputRequest,
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     """Create a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -203,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope | ValidationError
+        Conflict | Error | TaskEnvelope | ValidationError
     """
 
     return (

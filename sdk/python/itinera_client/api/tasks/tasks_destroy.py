@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...types import Response
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | ValidationError | None:
+) -> Any | Conflict | Error | ValidationError | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -46,6 +47,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -70,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Any | Conflict | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +89,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Any | Conflict | Error | ValidationError]:
     """Delete a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -97,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | ValidationError]
+        Response[Any | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +121,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | ValidationError | None:
+) -> Any | Conflict | Error | ValidationError | None:
     """Delete a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -129,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | ValidationError
+        Any | Conflict | Error | ValidationError
     """
 
     return sync_detailed(
@@ -142,7 +148,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Error | ValidationError]:
+) -> Response[Any | Conflict | Error | ValidationError]:
     """Delete a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -156,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | ValidationError]
+        Response[Any | Conflict | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +178,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Error | ValidationError | None:
+) -> Any | Conflict | Error | ValidationError | None:
     """Delete a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -186,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | ValidationError
+        Any | Conflict | Error | ValidationError
     """
 
     return (

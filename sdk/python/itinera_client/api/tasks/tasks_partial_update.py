@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.patched_task_input_request import PatchedTaskInputRequest
 from ...models.task_envelope import TaskEnvelope
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     if response.status_code == 200:
         response_200 = TaskEnvelope.from_dict(response.json())
 
@@ -63,6 +64,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -97,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedTaskInputRequest | Unset = UNSET,
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     """Update some fields of a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -126,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope | ValidationError]
+        Response[Conflict | Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -146,7 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedTaskInputRequest | Unset = UNSET,
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     """Update some fields of a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -161,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope | ValidationError
+        Conflict | Error | TaskEnvelope | ValidationError
     """
 
     return sync_detailed(
@@ -176,7 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedTaskInputRequest | Unset = UNSET,
-) -> Response[Error | TaskEnvelope | ValidationError]:
+) -> Response[Conflict | Error | TaskEnvelope | ValidationError]:
     """Update some fields of a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -191,7 +197,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskEnvelope | ValidationError]
+        Response[Conflict | Error | TaskEnvelope | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -209,7 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedTaskInputRequest | Unset = UNSET,
-) -> Error | TaskEnvelope | ValidationError | None:
+) -> Conflict | Error | TaskEnvelope | ValidationError | None:
     """Update some fields of a task
 
      Tasks, soonest due first. `mine=true` lists the token user's; `status=open` hides the
@@ -224,7 +230,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TaskEnvelope | ValidationError
+        Conflict | Error | TaskEnvelope | ValidationError
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...models.webhook_input_request import WebhookInputRequest
@@ -36,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
+) -> Conflict | Error | ValidationError | WebhookWithSecretEnvelope | None:
     if response.status_code == 201:
         response_201 = WebhookWithSecretEnvelope.from_dict(response.json())
 
@@ -58,7 +59,7 @@ def _parse_response(
         return response_403
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        response_409 = Conflict.from_dict(response.json())
 
         return response_409
 
@@ -95,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
+) -> Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WebhookInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
+) -> Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]:
     """Create a webhook endpoint
 
      Registers an endpoint. The answer holds its signing `secret`, shown this once. A URL that is not
@@ -125,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ValidationError | WebhookWithSecretEnvelope]
+        Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: WebhookInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
+) -> Conflict | Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Create a webhook endpoint
 
      Registers an endpoint. The answer holds its signing `secret`, shown this once. A URL that is not
@@ -161,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ValidationError | WebhookWithSecretEnvelope
+        Conflict | Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return sync_detailed(
@@ -176,7 +177,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WebhookInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
+) -> Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]:
     """Create a webhook endpoint
 
      Registers an endpoint. The answer holds its signing `secret`, shown this once. A URL that is not
@@ -192,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ValidationError | WebhookWithSecretEnvelope]
+        Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +211,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WebhookInputRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
+) -> Conflict | Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Create a webhook endpoint
 
      Registers an endpoint. The answer holds its signing `secret`, shown this once. A URL that is not
@@ -226,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ValidationError | WebhookWithSecretEnvelope
+        Conflict | Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.delivery_envelope import DeliveryEnvelope
 from ...models.error import Error
 from ...models.validation_error import ValidationError
@@ -30,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeliveryEnvelope | Error | ValidationError | None:
+) -> Conflict | DeliveryEnvelope | Error | ValidationError | None:
     if response.status_code == 202:
         response_202 = DeliveryEnvelope.from_dict(response.json())
 
@@ -50,6 +51,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -74,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryEnvelope | Error | ValidationError]:
+) -> Response[Conflict | DeliveryEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +94,7 @@ def sync_detailed(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryEnvelope | Error | ValidationError]:
+) -> Response[Conflict | DeliveryEnvelope | Error | ValidationError]:
     """Replay a delivery
 
      Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
@@ -103,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryEnvelope | Error | ValidationError]
+        Response[Conflict | DeliveryEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +129,7 @@ def sync(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryEnvelope | Error | ValidationError | None:
+) -> Conflict | DeliveryEnvelope | Error | ValidationError | None:
     """Replay a delivery
 
      Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
@@ -138,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryEnvelope | Error | ValidationError
+        Conflict | DeliveryEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -153,7 +159,7 @@ async def asyncio_detailed(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryEnvelope | Error | ValidationError]:
+) -> Response[Conflict | DeliveryEnvelope | Error | ValidationError]:
     """Replay a delivery
 
      Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
@@ -168,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryEnvelope | Error | ValidationError]
+        Response[Conflict | DeliveryEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +192,7 @@ async def asyncio(
     delivery_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryEnvelope | Error | ValidationError | None:
+) -> Conflict | DeliveryEnvelope | Error | ValidationError | None:
     """Replay a delivery
 
      Sends the delivery's event again as a new delivery: the same event id (`webhook-id`) and body, a
@@ -201,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryEnvelope | Error | ValidationError
+        Conflict | DeliveryEnvelope | Error | ValidationError
     """
 
     return (

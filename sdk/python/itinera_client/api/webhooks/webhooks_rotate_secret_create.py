@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.error import Error
 from ...models.validation_error import ValidationError
 from ...models.webhook_with_secret_envelope import WebhookWithSecretEnvelope
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
+) -> Conflict | Error | ValidationError | WebhookWithSecretEnvelope | None:
     if response.status_code == 200:
         response_200 = WebhookWithSecretEnvelope.from_dict(response.json())
 
@@ -48,6 +49,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
+) -> Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +91,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
+) -> Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -100,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ValidationError | WebhookWithSecretEnvelope]
+        Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +124,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
+) -> Conflict | Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -133,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ValidationError | WebhookWithSecretEnvelope
+        Conflict | Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return sync_detailed(
@@ -146,7 +152,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | ValidationError | WebhookWithSecretEnvelope]:
+) -> Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -161,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ValidationError | WebhookWithSecretEnvelope]
+        Response[Conflict | Error | ValidationError | WebhookWithSecretEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +183,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Error | ValidationError | WebhookWithSecretEnvelope | None:
+) -> Conflict | Error | ValidationError | WebhookWithSecretEnvelope | None:
     """Rotate a webhook endpoint's signing secret
 
      A new signing secret, in this answer only. The previous one keeps signing beside it for 24 hours
@@ -192,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ValidationError | WebhookWithSecretEnvelope
+        Conflict | Error | ValidationError | WebhookWithSecretEnvelope
     """
 
     return (

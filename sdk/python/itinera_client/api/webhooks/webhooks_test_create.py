@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conflict import Conflict
 from ...models.delivery_envelope import DeliveryEnvelope
 from ...models.error import Error
 from ...models.validation_error import ValidationError
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeliveryEnvelope | Error | ValidationError | None:
+) -> Conflict | DeliveryEnvelope | Error | ValidationError | None:
     if response.status_code == 202:
         response_202 = DeliveryEnvelope.from_dict(response.json())
 
@@ -48,6 +49,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Conflict.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ValidationError.from_dict(response.json())
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryEnvelope | Error | ValidationError]:
+) -> Response[Conflict | DeliveryEnvelope | Error | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +91,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryEnvelope | Error | ValidationError]:
+) -> Response[Conflict | DeliveryEnvelope | Error | ValidationError]:
     """Send a test event to a webhook endpoint
 
      Queues a `webhook.test` event to this endpoint only; the answer is its delivery (follow it in the
@@ -99,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryEnvelope | Error | ValidationError]
+        Response[Conflict | DeliveryEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +123,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryEnvelope | Error | ValidationError | None:
+) -> Conflict | DeliveryEnvelope | Error | ValidationError | None:
     """Send a test event to a webhook endpoint
 
      Queues a `webhook.test` event to this endpoint only; the answer is its delivery (follow it in the
@@ -131,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryEnvelope | Error | ValidationError
+        Conflict | DeliveryEnvelope | Error | ValidationError
     """
 
     return sync_detailed(
@@ -144,7 +150,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryEnvelope | Error | ValidationError]:
+) -> Response[Conflict | DeliveryEnvelope | Error | ValidationError]:
     """Send a test event to a webhook endpoint
 
      Queues a `webhook.test` event to this endpoint only; the answer is its delivery (follow it in the
@@ -158,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryEnvelope | Error | ValidationError]
+        Response[Conflict | DeliveryEnvelope | Error | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +180,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-) -> DeliveryEnvelope | Error | ValidationError | None:
+) -> Conflict | DeliveryEnvelope | Error | ValidationError | None:
     """Send a test event to a webhook endpoint
 
      Queues a `webhook.test` event to this endpoint only; the answer is its delivery (follow it in the
@@ -188,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryEnvelope | Error | ValidationError
+        Conflict | DeliveryEnvelope | Error | ValidationError
     """
 
     return (
