@@ -8,10 +8,12 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+
+from core.paging import ListPaginator
 
 T = TypeVar("T")
 
@@ -142,7 +144,12 @@ def list_page(
     except ValidationError as exc:
         filter_error = "; ".join(exc.messages)
         rows = model._default_manager.none()
-    page = paginate(request, prepare(rows) if prepare else rows, per_page=prefs["per_page"])
+    page = paginate(
+        request,
+        prepare(rows) if prepare else rows,
+        per_page=prefs["per_page"],
+        filtered=bool(filters),
+    )
     explicit = {k: v for k, v in filters.items() if not (k == mine and prefs["mine"])}
     return render(
         request,
@@ -193,8 +200,11 @@ def list_preferences(request: HttpRequest, *, key: str, with_mine: bool) -> dict
     }
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(
+    request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE, *, filtered: bool = False
+) -> Page:
+    """``?page=`` of ``queryset``, read as the API reads a page (``core.paging``)."""
+    return ListPaginator(queryset, per_page, filtered=filtered).get_page(request.GET.get("page"))
 
 
 def _querystring_without(request: HttpRequest, *names: str) -> str:

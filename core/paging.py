@@ -1,0 +1,61 @@
+"""How a list page is read, for the API (``api.pagination``) and the dashboard's lists
+(``core.views.paginate``) alike: the same SQL for the same page (bench/README.md measured it).
+
+- A deep page (from ``DEFERRED_JOIN_OFFSET`` on) reads its ids first, from an index-only scan
+  of the list's (agency, created_at, id) index, then only its rows: still one query, 4-5x
+  faster at an offset of 124k than skipping the rows themselves.
+- A filtered list with at most ``SMALL_TOTAL`` matches sorts its matches instead of walking
+  the created-order index testing each row (245 -> 26 ms at 1M for matches that are all old).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
+
+# From this offset on, a page is read as "the rows whose ids are those of the page".
+DEFERRED_JOIN_OFFSET = 1000
+# A filtered list with at most this many matches reads its page from the matches, sorted:
+# ~30 ms at most at 1M, where walking the index for matches that are all old took 245 ms. Above
+# it the walk stays: for 5,000+ matches spread over time it is the faster plan (30 vs 45 ms).
+SMALL_TOTAL = 2000
+
+
+def unindexed_ordering(queryset: QuerySet) -> list[Any]:
+    """The queryset's ordering, each field wrapped in ``COALESCE(f, f)``: the same order
+    (NULLs included), which no index can provide."""
+    ordering = []
+    for item in queryset.query.order_by or queryset.model._meta.ordering:
+        if not isinstance(item, str) or item == "?":
+            ordering.append(item)
+            continue
+        name = item.lstrip("-")
+        expression = Coalesce(F(name), F(name))
+        ordering.append(expression.desc() if item.startswith("-") else expression.asc())
+    return ordering
+
+
+class ListPaginator(Paginator):
+    """Django's ``Paginator`` reading a page of an ordered queryset as the API does.
+    ``filtered``: the list is narrowed by a search or a filter (its matches may be few)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, filtered: bool = False) -> None:
+        super().__init__(object_list, per_page)
+        self.filtered = filtered
+
+    def page(self, number: Any) -> Page:
+        rows = self.object_list
+        if not isinstance(rows, QuerySet) or not rows.ordered:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if self.filtered and self.count <= SMALL_TOTAL:
+            rows = rows.order_by(*unindexed_ordering(rows))
+        page = rows[bottom:top]
+        if bottom >= DEFERRED_JOIN_OFFSET:
+            page = rows.filter(pk__in=page.values("pk"))
+        return self._get_page(list(page), number, self)  # type: ignore[attr-defined]  # Django's own
