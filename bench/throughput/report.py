@@ -269,7 +269,7 @@ def targets_table(records: dict[str, dict[str, Any]]) -> list[str]:
                 f"{ratio:.2f}",
                 ratio >= target["raw_ratio"],
             )
-        if "growth" in target and small.get(key):
+        if "growth" in target and small.get(key) and small[key]["p95"]:
             growth = r["p95"] / small[key]["p95"]
             row(
                 f"{r['title']}: p95 1M ÷ 10k ≤ {target['growth']}",
