@@ -60,7 +60,16 @@ class Proposal(AuthoredTenantModel, NamesTravellers):
     responded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(AuthoredTenantModel.Meta):
-        indexes = recent_indexes("prop")
+        indexes = [
+            *recent_indexes("prop"),
+            # Home's "awaiting an answer", oldest sent first: the first six of an index, not a
+            # sort of every open proposal (25 ms for 7,200 of them at 1M clients).
+            models.Index(
+                fields=["agency", "sent_at", "id"],
+                condition=models.Q(status__in=["sent", "viewed"]),
+                name="prop_awaiting_answer",
+            ),
+        ]
 
     @property
     def trip_end_date(self) -> dt.date | None:

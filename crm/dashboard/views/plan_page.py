@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -44,6 +46,8 @@ def build_plan(
     refused, and why)."""
     plan = []
     offset = page.offset if page else 0
+    blank_add_form = blank_item_form_html() if days else ""
+    item_urls = item_url_patterns(itinerary.pk)
     for index, day in enumerate(days):
         entry: dict[str, Any] = {
             "day": day,
@@ -59,6 +63,9 @@ def build_plan(
         }
         if add_item and add_item[0] == day.pk:
             entry["add_form"], entry["add_open"] = add_item[1], True
+        else:
+            # Every other day's empty form is the same HTML but for its ids.
+            entry["add_form_html"] = mark_safe(blank_add_form.replace(DAY_MARK, str(day.pk)))
         if library_insert and library_insert[0] == day.pk:
             entry["library_error"], entry["add_open"] = library_insert[1], True
         if edit_day and edit_day[0] == day.pk:
@@ -67,6 +74,9 @@ def build_plan(
         entry["items"] = [
             {
                 "item": item,
+                "urls": {
+                    key: url.replace(ITEM_MARK, str(item.pk)) for key, url in item_urls.items()
+                },
                 "first": i == 0,
                 "last": i == len(items) - 1,
                 "edit_form": edit_item[1] if edit_item and edit_item[0] == item.pk else None,
@@ -121,6 +131,32 @@ def plan_context(
         "total_days": total_days,
         "item_count": sum(page.items for page in pages),
     }
+
+
+DAY_MARK = "__day__"
+ITEM_MARK = "2147483647"  # an id no item has (the largest integer), in URLs reversed once
+ITEM_ROUTES = {
+    "move": "item_move",
+    "edit": "item_edit",
+    "delete": "item_delete",
+    "save_to_library": "item_save_to_library",
+}
+
+
+def item_url_patterns(itinerary_id: int) -> dict[str, str]:
+    """Each item action's URL with ``ITEM_MARK`` for the item's id: reversed once per page, not
+    eight times for each of ~60 items (a tenth of the builder's time)."""
+    return {
+        key: reverse(name, args=[itinerary_id, int(ITEM_MARK)]) for key, name in ITEM_ROUTES.items()
+    }
+
+
+def blank_item_form_html() -> str:
+    """The empty "Add to day" form, rendered once for a page with ``DAY_MARK`` in its ids:
+    drawn for each of 14 days it was a fifth of the builder's time (8 fields, 14 times)."""
+    return render_to_string(
+        "crm/itineraries/_item_form.html", {"form": ItemForm(auto_id=f"day{DAY_MARK}-new-%s")}
+    )
 
 
 def move_options(move_days: list[ItineraryDay]) -> dict[int, SafeString]:
