@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from api.responses import CONFLICT_DESCRIPTION
 from api.serializers import CountryField, decimal_pattern
+from api.strict import BLANK_IS_NULL
 from core.iso import COUNTRIES, CURRENCIES
 
 # The URL patterns take 1-18 digits for every id (``lookup_value_regex`` and the actions').
@@ -80,9 +81,25 @@ SERVICE_UNAVAILABLE = {
 
 
 def field_schema(field: serializers.Field, direction: str, schema: dict[str, Any]) -> Any:
-    """drf-spectacular's ``schema`` of ``field``, made exact where the server is stricter."""
+    """drf-spectacular's ``schema`` of ``field``, made exact where the server is stricter (or,
+    for an empty optional time or amount, more lenient: api.strict reads "" as null)."""
     if direction != "request":
         return schema
+    schema = _request_field_schema(field, schema)
+    if (
+        isinstance(schema, dict)
+        and isinstance(field, BLANK_IS_NULL)
+        and field.allow_null
+        and str(schema.get("pattern", "")).startswith("^")
+    ):
+        schema = {**schema, "pattern": "^$|" + schema["pattern"]}
+    return schema
+
+
+def _request_field_schema(field: serializers.Field, schema: dict[str, Any]) -> Any:
+    if isinstance(field, serializers.ListSerializer) and field.max_length is not None:
+        # DRF's "Ensure this field has no more than N elements." (a proposal's 10 options).
+        schema = {**schema, "maxItems": field.max_length}
     if (
         isinstance(field, serializers.ListSerializer | serializers.ListField)
         and not field.allow_empty

@@ -17,6 +17,7 @@ one that has a better word for a field it refuses (a derived figure) gives it in
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import django_filters
@@ -313,7 +314,9 @@ def reset_value(field: serializers.Field, model: Any, name: str) -> Any:
     column = _model_field(model, name)
     if column is not None:
         if column.has_default():
-            return column.get_default()
+            default = column.get_default()
+            # As a client would send it: an amount is a decimal string (DecimalString).
+            return str(default) if isinstance(default, Decimal) else default
         if column.null and field.allow_null:
             return None
         if column.blank and isinstance(field, serializers.CharField):

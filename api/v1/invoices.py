@@ -296,6 +296,6 @@ class BookingReceiptViewSet(_BookingDocuments):
             return services.receipt_issue(payment=payment, issued_by=self.request.auth.user)
         except ValidationError as exc:
             errors = exc.message_dict
-            raise ValidationError(
+            raise type(exc)(  # a Conflict stays one (a 409)
                 {("payment_id" if k == "payment" else k): v for k, v in errors.items()}
             ) from exc

@@ -138,7 +138,7 @@ def commission_receipt_record(
         raise ValidationError({"service": ["This booking is cancelled: it expects no commission."]})
     outstanding = current.commission_outstanding
     if outstanding <= 0:
-        raise ValidationError(
+        raise Conflict(
             {"amount": ["Nothing is outstanding: this service's commission is all received."]}
         )
     value = outstanding if amount is None or amount == "" else _amount(amount)

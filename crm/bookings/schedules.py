@@ -121,7 +121,7 @@ def schedule_plan(
       payments from a month after today.
     """
     if total <= 0:
-        raise ValidationError(
+        raise Conflict(
             {"template": ["The booking has no total yet: set its price before its schedule."]}
         )
     if template == ScheduleTemplate.FULL:

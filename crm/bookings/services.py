@@ -185,7 +185,7 @@ def _save_booking(booking: Booking) -> None:
         .exists()
     )
     if taken:
-        raise ValidationError({"reference": ["A booking with this reference already exists."]})
+        raise Conflict({"reference": ["A booking with this reference already exists."]})
     save_validated(booking, conflict_field="reference")
 
 
@@ -261,7 +261,7 @@ def booking_update(
             and "total_price" in fields
             and Decimal(fields["total_price"]) != current.total_price
         ):
-            raise ValidationError({"total_price": [PRICED_BY_SERVICES]})
+            raise Conflict({"total_price": [PRICED_BY_SERVICES]})
         if has_services:
             fields.pop("total_price", None)
             booking.total_price = current.total_price

@@ -83,7 +83,7 @@ def invoice_issue(*, booking: Booking, issued_by: User | None) -> Invoice:
     today = local_today(full.agency.timezone)
     content = invoice_snapshot(full, today=today)
     if content["totals"]["total"] == "0.00":
-        raise ValidationError(
+        raise Conflict(
             {"booking": ["The booking's total is 0.00: add its services or a total first."]}
         )
     number, ref = take_number(agency_id=full.agency_id, series=Series.INVOICE, issued_on=today)
@@ -243,7 +243,7 @@ def document_email(*, document: Document, sent_by: User | None) -> DocumentEmail
             from_email=message.from_email,
         )
     except mail.MailLimitReached as exc:
-        raise ValidationError(
+        raise Conflict(
             {"__all__": [f"Too many emails sent; try again in {-(-exc.retry_after // 60)} min."]}
         ) from exc
     link = DocumentEmail.objects.create(

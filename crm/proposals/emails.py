@@ -166,7 +166,7 @@ def proposal_email_send(
             from_email=email.from_email,
         )
     except mail.MailLimitReached as exc:  # raising rolls the status change back too
-        raise ValidationError(
+        raise Conflict(
             {"__all__": [f"Too many emails sent; try again in {-(-exc.retry_after // 60)} min."]}
         ) from exc
     if version is not None:  # the delivery job attaches its PDF (``_attachments``)

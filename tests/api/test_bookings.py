@@ -50,10 +50,10 @@ def test_a_booking_without_a_reference_gets_one(api: Api, agency):
     assert data["balance_due"] == "10.00"
 
 
-def test_a_reference_already_used_in_the_agency_is_422(api: Api, agency):
+def test_a_reference_already_used_in_the_agency_is_409(api: Api, agency):
     existing = BookingFactory(client=ClientFactory(agency=agency), reference="BK-TAKEN")
     response = api.post("/bookings", {"client_id": existing.client_id, "reference": "bk-taken"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert list(response.json()["errors"]) == ["reference"]
 
 

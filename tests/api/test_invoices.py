@@ -82,10 +82,10 @@ def test_issued_documents_are_never_edited_nor_deleted(api: Api, booking, alice)
     assert Invoice.objects.get(pk=invoice.pk).total == Decimal("640.00")
 
 
-def test_a_cancelled_or_empty_booking_is_a_422_and_takes_no_number(api: Api, agency):
+def test_a_cancelled_or_empty_booking_is_a_409_and_takes_no_number(api: Api, agency):
     empty = BookingFactory(client=ClientFactory(agency=agency), total_price=Decimal("0.00"))
     refused = api.post(f"/bookings/{empty.pk}/invoices")
-    assert refused.status_code == 422 and "booking" in refused.json()["errors"]
+    assert refused.status_code == 409 and "booking" in refused.json()["errors"]
     assert not Invoice.objects.exists()
 
 

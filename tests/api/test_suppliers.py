@@ -192,10 +192,10 @@ def test_a_service_in_another_currency_is_a_409(api: Api, booking):
     assert booking.services.count() == 0
 
 
-def test_a_typed_total_on_a_booking_with_services_is_a_422(api: Api, booking):
+def test_a_typed_total_on_a_booking_with_services_is_a_409(api: Api, booking):
     booked_services.booking_service_add(booking=booking, description="Flight", price="300")
     response = api.patch(f"/bookings/{booking.pk}", {"total_price": "9999.00"})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "priced by its services" in response.json()["errors"]["total_price"][0]
 
 
