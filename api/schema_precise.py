@@ -97,9 +97,10 @@ def field_schema(field: serializers.Field, direction: str, schema: dict[str, Any
 
 
 def _request_field_schema(field: serializers.Field, schema: dict[str, Any]) -> Any:
-    if isinstance(field, serializers.ListSerializer) and field.max_length is not None:
+    most = getattr(field, "max_length", None)  # ListSerializer's, which the stubs lack
+    if isinstance(field, serializers.ListSerializer) and most is not None:
         # DRF's "Ensure this field has no more than N elements." (a proposal's 10 options).
-        schema = {**schema, "maxItems": field.max_length}
+        schema = {**schema, "maxItems": most}
     if (
         isinstance(field, serializers.ListSerializer | serializers.ListField)
         and not field.allow_empty

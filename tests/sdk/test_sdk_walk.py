@@ -54,6 +54,7 @@ from itinera_client.models import (
     ClientsListArchived,
     ClientsListStatus,
     ClientStatusEnum,
+    Conflict,
     DuplicateConflict,
     Error,
     ItemKindEnum,
@@ -82,12 +83,12 @@ pytestmark = pytest.mark.postgres
 T = TypeVar("T")
 
 
-def ok(answer: T | Error | ValidationError | DuplicateConflict | None) -> T:
+def ok(answer: T | Error | ValidationError | Conflict | DuplicateConflict | None) -> T:
     """A success answer, checked and narrowed to its model. The walk names no envelope or page
     model: their names follow the serializers (``ProposalEnvelope`` became
     ``ProposalDetailEnvelope`` when proposals grew versions), the fields read here do not."""
     assert answer is not None, "the answer's status is not in the schema"
-    assert not isinstance(answer, Error | ValidationError | DuplicateConflict), (
+    assert not isinstance(answer, Error | ValidationError | Conflict | DuplicateConflict), (
         f"an error came back: {answer!r}"
     )
     return answer
