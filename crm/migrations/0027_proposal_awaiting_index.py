@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='proposal',
-            index=models.Index(condition=models.Q(('status__in', ['sent', 'viewed'])), fields=['agency', 'sent_at', 'id'], name='prop_awaiting_answer'),
+            index=models.Index(condition=models.Q(('status', 'sent'), ('status', 'viewed'), _connector='OR'), fields=['agency', 'sent_at', 'id'], name='prop_awaiting_answer'),
         ),
     ]
