@@ -24,7 +24,6 @@ MAX_PER_PAGE = 100
 # core.paging's, here too so that a test can move them for the API alone.
 DEFERRED_JOIN_OFFSET = paging.DEFERRED_JOIN_OFFSET
 SMALL_TOTAL = paging.SMALL_TOTAL
-_unindexed = paging.unindexed_ordering
 
 
 def _positive_int(request: Request, name: str, default: int, errors: dict[str, list[str]]) -> int:
@@ -63,23 +62,15 @@ class PagePagination(BasePagination):
         self.last_page = max(1, math.ceil(self.total / self.per_page))
         if self.total == 0 or self.page > self.last_page:
             return []
-        offset = (self.page - 1) * self.per_page
-        if filtered and self.total <= SMALL_TOTAL:
-            # The count just said the matches are few. Ordered as it is, the page could be
-            # planned as a walk of the (agency, created_at) index in order, testing each row
-            # until enough match: quick when matches are many and spread, a walk through the
-            # whole agency when they are few and old (a search PostgreSQL overestimates: 245
-            # ms at 1M for q=ez.1, bench/README.md). Ordering by an expression no index
-            # provides makes it read the matches (as the count did) and sort those few.
-            queryset = queryset.order_by(*_unindexed(queryset))
-        page = queryset[offset : offset + self.per_page]
-        if offset >= DEFERRED_JOIN_OFFSET:
-            # A deep page: skipping `offset` rows through the table costs a row read each; the
-            # ids alone come from an index-only scan of the list's (agency, created_at, id)
-            # index, and only the page's rows are read (still one query; 4-5x faster at an
-            # offset of 124k in bench/README.md).
-            page = queryset.filter(pk__in=page.values("pk"))
-        return list(page)
+        return paging.read_page(
+            queryset,
+            (self.page - 1) * self.per_page,
+            self.per_page,
+            total=self.total,
+            filtered=filtered,
+            deferred_from=DEFERRED_JOIN_OFFSET,
+            small_total=SMALL_TOTAL,
+        )
 
     def get_paginated_response(self, data: list[Any]) -> Response:
         return Response({"data": data, "meta": self.meta})

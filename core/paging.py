@@ -38,6 +38,33 @@ def unindexed_ordering(queryset: QuerySet) -> list[Any]:
     return ordering
 
 
+def read_page(
+    rows: QuerySet,
+    offset: int,
+    limit: int,
+    *,
+    total: int,
+    filtered: bool,
+    deferred_from: int = DEFERRED_JOIN_OFFSET,
+    small_total: int = SMALL_TOTAL,
+) -> list[Any]:
+    """``limit`` rows of the ordered ``rows`` from ``offset``, whose count is ``total``, read as
+    the module says. (The thresholds are parameters so that ``api.pagination`` can pass its own
+    names, which tests move.)"""
+    if filtered and total <= small_total:
+        # The count just said the matches are few. Ordered as it is, the page could be planned
+        # as a walk of the (agency, created_at) index testing each row until enough match:
+        # quick when matches are many and spread, a walk through the whole agency when they
+        # are few and old. Ordering by an expression no index provides makes PostgreSQL read
+        # the matches (as the count did) and sort those few.
+        rows = rows.order_by(*unindexed_ordering(rows))
+    page = rows[offset : offset + limit]
+    if offset >= deferred_from:
+        # A deep page: the ids come from an index-only scan, then only the page's rows.
+        page = rows.filter(pk__in=page.values("pk"))
+    return list(page)
+
+
 class ListPaginator(Paginator):
     """Django's ``Paginator`` reading a page of an ordered queryset as the API does.
     ``filtered``: the list is narrowed by a search or a filter (its matches may be few)."""
@@ -52,10 +79,5 @@ class ListPaginator(Paginator):
             return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        if self.filtered and self.count <= SMALL_TOTAL:
-            rows = rows.order_by(*unindexed_ordering(rows))
-        page = rows[bottom:top]
-        if bottom >= DEFERRED_JOIN_OFFSET:
-            page = rows.filter(pk__in=page.values("pk"))
-        return self._get_page(list(page), number, self)  # type: ignore[attr-defined]  # Django's own
+        page = read_page(rows, bottom, self.per_page, total=self.count, filtered=self.filtered)
+        return self._get_page(page, number, self)  # type: ignore[attr-defined]  # Django's own
