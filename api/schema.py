@@ -7,6 +7,7 @@ from typing import Any
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
@@ -14,7 +15,7 @@ from api.base import ApiViewMixin, TenantViewSet
 from api.idempotency import HEADER_DESCRIPTION, IdempotentCreateMixin
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from api.responses import ADMINS_ONLY_403, ERRORS, enveloped
-from api.schema_precise import field_schema, make_precise
+from api.schema_precise import field_schema, make_precise, without_redundant_blank
 from api.v1.activity import ActivitySerializer
 from core import idempotency
 
@@ -194,6 +195,10 @@ class ApiAutoSchema(AutoSchema):
 
     def _map_serializer(self, serializer: Any, direction: str, *args: Any, **kwargs: Any) -> Any:
         schema = super()._map_serializer(serializer, direction, *args, **kwargs)
+        if direction == "request":
+            # drf-spectacular adds its blank alternative after the field's own mapping.
+            for name, value in schema.get("properties", {}).items():
+                schema["properties"][name] = without_redundant_blank(value)
         if direction == "request" and not getattr(serializer, "accepts_unknown_fields", False):
             # api.strict refuses any other field: a generator must not invent one.
             schema["additionalProperties"] = False
@@ -217,6 +222,15 @@ class ApiAutoSchema(AutoSchema):
                     for name in any_of
                 ]
             }
+        refused = getattr(serializer, "refused_together", None)
+        if refused and direction == "request":
+            # Values the service refuses in one body (a refund sent as a credit): a ``not`` of
+            # their combination, beside any rule above.
+            together = {
+                "required": sorted(refused),
+                "properties": {name: {"const": value} for name, value in refused.items()},
+            }
+            schema["not"] = {"anyOf": [schema["not"], together]} if "not" in schema else together
         one_of = getattr(serializer, "exactly_one_of", None)
         if one_of and direction == "request":
             # The serializer's validate() refuses none or both: say so ("email" or "username").
@@ -229,6 +243,16 @@ class ApiAutoSchema(AutoSchema):
                 ]
             }
         return schema
+
+    def _get_request_for_media_type(self, serializer: Any, direction: str = "request") -> Any:
+        schema, required = super()._get_request_for_media_type(serializer, direction)
+        instance = force_instance(serializer)
+        if getattr(instance, "exactly_one_of", None) or (
+            getattr(instance, "required_one_of", None) and self.method in ("POST", "PUT")
+        ):
+            # No field is required on its own, but an empty body is refused all the same.
+            required = True
+        return schema, required
 
     def _map_serializer_field(self, field: Any, direction: str, *args: Any, **kwargs: Any) -> Any:
         schema = super()._map_serializer_field(field, direction, *args, **kwargs)

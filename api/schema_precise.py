@@ -9,6 +9,7 @@ calls it); ``make_precise`` is the postprocessing step over the whole document.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from rest_framework import serializers
@@ -87,14 +88,36 @@ def field_schema(field: serializers.Field, direction: str, schema: dict[str, Any
     if direction != "request":
         return schema
     schema = _request_field_schema(field, schema)
-    if (
-        isinstance(schema, dict)
-        and isinstance(field, BLANK_IS_NULL)
-        and field.allow_null
-        and str(schema.get("pattern", "")).startswith("^")
-    ):
-        schema = {**schema, "pattern": "^$|" + schema["pattern"]}
+    if not (isinstance(schema, dict) and isinstance(field, BLANK_IS_NULL) and field.allow_null):
+        return schema
+    if str(schema.get("pattern", "")).startswith("^"):
+        return {**schema, "pattern": "^$|" + schema["pattern"]}
+    if "format" in schema and "pattern" not in schema:
+        # A date or a date-time: no pattern to widen, so "" is an alternative of its own.
+        inner = {k: v for k, v in schema.items() if k not in OUTER_KEYS}
+        outer = {k: v for k, v in schema.items() if k in OUTER_KEYS}
+        return {**outer, "oneOf": [inner, BLANK]}
     return schema
+
+
+# drf-spectacular's alternative for an empty text, and the keys it leaves outside a oneOf.
+BLANK = {"type": "string", "maxLength": 0}
+OUTER_KEYS = {"readOnly", "writeOnly", "nullable", "deprecated", "description", "title"}
+
+
+def without_redundant_blank(schema: Any) -> Any:
+    """drf-spectacular offers "" beside any text with a pattern (``oneOf: [text, blank]``); when
+    the pattern admits "" itself (the NUL rule's does), "" matched both and the ``oneOf``
+    refused the very value the server takes. The text alone says it."""
+    one_of = schema.get("oneOf") if isinstance(schema, dict) else None
+    if not (isinstance(one_of, list) and len(one_of) == 2 and one_of[1] == BLANK):
+        return schema
+    inner = one_of[0]
+    if "format" in inner or inner.get("minLength") or "pattern" not in inner:
+        return schema
+    if re.search(inner["pattern"], "") is None:
+        return schema
+    return {**{k: v for k, v in schema.items() if k != "oneOf"}, **inner}
 
 
 def _request_field_schema(field: serializers.Field, schema: dict[str, Any]) -> Any:

@@ -207,6 +207,20 @@ class DecimalString(serializers.DecimalField):
         return self._pattern
 
 
+class WholeItems(serializers.ListSerializer):
+    """A nested list that replaces what it holds (a proposal's options, a plan's days, a
+    supplier's contacts): each item is a whole one, its required fields required, in a PATCH
+    too. DRF validates nested fields with the root's ``partial``, so a PATCH took a line without
+    its price, which the schema (and the replacement) says it must have."""
+
+    def run_child_validation(self, data: Any) -> Any:
+        if not getattr(self.root, "partial", False):
+            return super().run_child_validation(data)
+        child: Any = self.child
+        whole = type(child)(*child._args, **{**child._kwargs, "context": self.context})
+        return whole.run_validation(data)
+
+
 def Money(**kwargs: Any) -> serializers.DecimalField:
     return DecimalString(**MONEY, **kwargs)
 

@@ -291,7 +291,9 @@ class BookingReceiptViewSet(_BookingDocuments):
                 agency=self.agency, booking=booking, payment_id=fields["payment_id"]
             )
         except Payment.DoesNotExist:
-            raise ValidationError({"payment_id": ["No such payment on this booking."]}) from None
+            raise ValidationError(
+                {"payment_id": [f"No payment with id {fields['payment_id']} on this booking."]}
+            ) from None
         try:
             return services.receipt_issue(payment=payment, issued_by=self.request.auth.user)
         except ValidationError as exc:

@@ -20,6 +20,7 @@ from api.serializers import (
     LocalTimeField,
     OutputSerializer,
     Text,
+    WholeItems,
     max_length_of,
 )
 from api.v1.exports import CsvListMixin
@@ -101,6 +102,9 @@ class ItineraryDetailSerializer(ItinerarySerializer):
 
 
 class ItineraryItemInputSerializer(serializers.Serializer):
+    class Meta:
+        list_serializer_class = WholeItems  # whole items in a PATCH too
+
     kind = serializers.ChoiceField(choices=ItemKind.choices, required=False)
     title = serializers.CharField(max_length=max_length_of(ItineraryItem, "title"))
     start_time = LocalTimeField(required=False, allow_null=True)
@@ -126,6 +130,9 @@ class ItineraryItemInputSerializer(serializers.Serializer):
 
 
 class ItineraryDayInputSerializer(serializers.Serializer):
+    class Meta:
+        list_serializer_class = WholeItems  # whole items in a PATCH too
+
     day_number = serializers.IntegerField(
         min_value=1, max_value=366, required=False, help_text="Defaults to the day's position."
     )

@@ -70,6 +70,8 @@ SINCE_2000 = "^[2-9][0-9]{3}-"
 
 class PaymentInputSerializer(serializers.Serializer):
     schema_properties = {"paid_on": {"pattern": SINCE_2000}}
+    # crm.bookings.payments: "A refund is not a credit: leave it off." (the schema's ``not``)
+    refused_together = {"kind": "refund", "as_credit": True}
 
     kind = serializers.ChoiceField(
         choices=PaymentKind.choices,

@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema_field, inline_s
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from api.serializers import Id, Money, OutputSerializer, Text
+from api.serializers import Id, Money, OutputSerializer, Text, WholeItems
 from core.pdf import pdf_response
 from crm.models import ItemKind, RenderedPdf
 from crm.proposals.options import MAX_LINES, MAX_OPTIONS, MAX_QUANTITY, MAX_UNIT_PRICE
@@ -72,13 +72,13 @@ class LineItemInputSerializer(serializers.Serializer):
 class OptionInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = Text(required=False, max_length=2_000)
-    lines: serializers.ListSerializer = serializers.ListSerializer(
+    lines: serializers.ListSerializer = WholeItems(
         child=LineItemInputSerializer(), max_length=MAX_LINES, required=False
     )
 
 
 def options_input() -> serializers.ListSerializer:
-    return serializers.ListSerializer(
+    return WholeItems(
         child=OptionInputSerializer(),
         required=False,
         max_length=MAX_OPTIONS,

@@ -71,7 +71,13 @@ class MonthlyReportView(ApiViewMixin, APIView):
         summary="Sales, margin and commission by month",
         parameters=[
             OpenApiParameter("from", MONTH, description="YYYY-MM (11 months before `to`)"),
-            OpenApiParameter("to", MONTH, description="YYYY-MM (this month)"),
+            OpenApiParameter(
+                "to",
+                MONTH,
+                description="YYYY-MM (this month; with `from` alone, at most 36 months from "
+                "it). With both, `from` on or before `to` and at most 36 months: a 422 "
+                "otherwise (an order between two values, which a schema cannot state).",
+            ),
         ],
         responses={
             200: enveloped(MonthlyReportSerializer),

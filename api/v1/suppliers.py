@@ -18,6 +18,7 @@ from api.serializers import (
     Id,
     OutputSerializer,
     Text,
+    WholeItems,
     max_length_of,
 )
 from crm.models import Supplier, SupplierContact, SupplierType
@@ -25,6 +26,8 @@ from crm.suppliers import selectors as supplier_selectors
 from crm.suppliers import services as supplier_services
 from crm.suppliers.filters import SupplierFilter
 from crm.suppliers.services import MAX_CONTACTS, SupplierInUse
+
+WEBSITE_MAX = 255
 
 
 class SupplierContactSerializer(OutputSerializer):
@@ -64,6 +67,9 @@ class SupplierSerializer(OutputSerializer):
 
 
 class SupplierContactInputSerializer(serializers.Serializer):
+    class Meta:
+        list_serializer_class = WholeItems  # whole items in a PATCH too
+
     name = serializers.CharField(max_length=max_length_of(SupplierContact, "name"))
     role = Text(max_length=max_length_of(SupplierContact, "role"), required=False)
     email = serializers.EmailField(
@@ -88,7 +94,9 @@ class SupplierInputSerializer(serializers.Serializer):
     )
     phone = Text(max_length=max_length_of(Supplier, "phone"), required=False, allow_null=True)
     website = serializers.URLField(
-        max_length=max_length_of(Supplier, "website"),
+        # Not the column's 300: a longer URL could hold a host name over the 253 characters
+        # Django's URL check allows, which no schema length could then promise.
+        max_length=WEBSITE_MAX,
         required=False,
         allow_blank=True,
         allow_null=True,

@@ -173,10 +173,21 @@ class EventTypeListSerializer(serializers.Serializer):
     data = EventTypeSerializer(many=True)  # type: ignore[assignment]  # the body's field
 
 
+URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,63}"
+    r"(/[!\"$-?A-\[\]-~]*)?$"
+)
+
 # Input --------------------------------------------------------------------------------------
 
 
 class WebhookInputSerializer(serializers.Serializer):
+    # What core.outbound.check_url takes, as far as a pattern can say it: https, a host name with
+    # its top-level domain, no user, port or #fragment, printable ASCII. (A URL with a port is
+    # accepted too; a host that is an address is judged by its range, which no pattern says.)
+    schema_properties = {
+        "url": {"pattern": URL_PATTERN, "format": "uri"},
+    }
     url = serializers.CharField(
         max_length=2000,
         help_text="https:// and a public address (an address in a private, loopback or "

@@ -255,7 +255,14 @@ class MonthFigures:
 def month_range(
     *, today: dt.date, date_from: dt.date | None, date_to: dt.date | None
 ) -> tuple[dt.date, dt.date]:
-    """The months asked for (first days, inclusive); the last 12 months by default."""
+    """The months asked for (first days, inclusive); the last 12 months by default. Given only
+    ``date_from``, up to this month but at most ``MAX_MONTHS`` (a future month alone); given only
+    ``date_to``, its 12 months. Only both can be out of order or too long apart (a 422)."""
+    if date_from and not date_to:
+        first = month_start(date_from)
+        index = min(first.year * 12 + first.month - 1 + MAX_MONTHS - 1, 9999 * 12 + 11)
+        cap = dt.date(index // 12, index % 12 + 1, 1)
+        return first, max(first, min(month_start(today), cap))
     last = month_start(date_to or today)
     first = month_start(date_from) if date_from else month_start(last - dt.timedelta(days=334))
     if first > last:

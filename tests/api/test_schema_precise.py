@@ -15,6 +15,7 @@ from django.urls import resolve
 from rest_framework.request import Request
 
 from api.strict import ALWAYS_ALLOWED, allowed_query_names
+from core.ssrf import PUBLIC_ONLY
 from tests.api.conftest import Api
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -179,7 +180,24 @@ def test_the_fuzzing_rule_lets_only_missing_references_through():
     )
     assert only_missing_references(errors(day_id=["No day with id 4 in this itinerary."]))
     assert only_missing_references(errors(traveller_ids=["Not a traveller of this client: 0, -3."]))
+    assert only_missing_references(errors(payment_id=["No payment with id 9 on this booking."]))
+    # A host name DNS does not know, or that points inside a network: the world's state.
+    assert only_missing_references(errors(url=["The host name a.example could not be found."]))
+    assert only_missing_references(
+        errors(url=[f"a.example resolves to a private address: {PUBLIC_ONLY}."])
+    )
+    # An order between two values, or a value and today.
+    assert only_missing_references(
+        errors(end_date=["The end date cannot be before the start date."])
+    )
+    assert only_missing_references(errors(**{"from": ["At most 36 months at a time."]}))
+    assert only_missing_references(
+        errors(passport_expires_on=["The expiry date must be after the issue date."])
+    )
     # Anything else still fails the check.
+    https_only = "Use an https:// URL: webhooks carry your clients' data."
+    assert not only_missing_references(errors(url=[https_only]))
+    assert not only_missing_references(errors(end_date=["Enter a valid date."]))
     assert not only_missing_references(errors(client_id=["No client with id 0."], name=["Bad."]))
     assert not only_missing_references(errors(currency=["Use a three-letter ISO 4217 code."]))
     assert not only_missing_references(Answer(404, {"message": "Not found."}))

@@ -17,7 +17,7 @@ from crm.suppliers.services import MAX_CONTACTS
 
 
 class SupplierForm(CleaningModelForm):
-    website = forms.URLField(max_length=300, required=False, assume_scheme="https")
+    website = forms.URLField(max_length=255, required=False, assume_scheme="https")
 
     class Meta:
         model = Supplier

@@ -101,7 +101,20 @@ def test_the_month_range_is_validated():
     with pytest.raises(ValidationError):
         reports.month_range(today=today, date_from=dt.date(2027, 1, 1), date_to=dt.date(2026, 1, 1))
     with pytest.raises(ValidationError):
-        reports.month_range(today=today, date_from=dt.date(2020, 1, 1), date_to=None)
+        reports.month_range(today=today, date_from=dt.date(2020, 1, 1), date_to=dt.date(2026, 1, 1))
+    # `from` alone: up to this month, at most 36 months; a future month is itself.
+    assert reports.month_range(today=today, date_from=dt.date(2026, 3, 9), date_to=None) == (
+        dt.date(2026, 3, 1),
+        dt.date(2026, 12, 1),
+    )
+    assert reports.month_range(today=today, date_from=dt.date(1900, 1, 1), date_to=None) == (
+        dt.date(1900, 1, 1),
+        dt.date(1902, 12, 1),
+    )
+    assert reports.month_range(today=today, date_from=dt.date(9999, 12, 1), date_to=None) == (
+        dt.date(9999, 12, 1),
+        dt.date(9999, 12, 1),
+    )
     with pytest.raises(ValidationError):
         reports.parse_month("June", field="month")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -46,17 +46,9 @@ class CommissionReceiptInputRequest:
         if not isinstance(self.currency, Unset):
             currency = self.currency.value
 
-        reference: str | Unset
-        if isinstance(self.reference, Unset):
-            reference = UNSET
-        else:
-            reference = self.reference
+        reference = self.reference
 
-        note: str | Unset
-        if isinstance(self.note, Unset):
-            note = UNSET
-        else:
-            note = self.note
+        note = self.note
 
         field_dict: dict[str, Any] = {}
 
@@ -99,19 +91,9 @@ class CommissionReceiptInputRequest:
         else:
             currency = CurrencyCode(_currency)
 
-        def _parse_reference(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
+        reference = d.pop("reference", UNSET)
 
-        reference = _parse_reference(d.pop("reference", UNSET))
-
-        def _parse_note(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        note = _parse_note(d.pop("note", UNSET))
+        note = d.pop("note", UNSET)
 
         commission_receipt_input_request = cls(
             service_id=service_id,

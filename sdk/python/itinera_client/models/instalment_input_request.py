@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -29,11 +29,7 @@ class InstalmentInputRequest:
 
         amount = self.amount
 
-        label: str | Unset
-        if isinstance(self.label, Unset):
-            label = UNSET
-        else:
-            label = self.label
+        label = self.label
 
         field_dict: dict[str, Any] = {}
 
@@ -55,12 +51,7 @@ class InstalmentInputRequest:
 
         amount = d.pop("amount")
 
-        def _parse_label(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        label = _parse_label(d.pop("label", UNSET))
+        label = d.pop("label", UNSET)
 
         instalment_input_request = cls(
             due_date=due_date,

@@ -20,7 +20,7 @@ class ItineraryDayInputRequest:
     """
     Attributes:
         day_number (int | Unset): Defaults to the day's position.
-        date (datetime.date | None | Unset):
+        date (datetime.date | None | str | Unset):
         title (None | str | Unset):
         description (None | str | Unset):
         location (None | str | Unset):
@@ -28,7 +28,7 @@ class ItineraryDayInputRequest:
     """
 
     day_number: int | Unset = UNSET
-    date: datetime.date | None | Unset = UNSET
+    date: datetime.date | None | str | Unset = UNSET
     title: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
@@ -95,7 +95,7 @@ class ItineraryDayInputRequest:
         d = dict(src_dict)
         day_number = d.pop("day_number", UNSET)
 
-        def _parse_date(data: object) -> datetime.date | None | Unset:
+        def _parse_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -103,12 +103,12 @@ class ItineraryDayInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                date_type_0 = datetime.date.fromisoformat(data)
+                date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return date_type_0
+                return date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         date = _parse_date(d.pop("date", UNSET))
 

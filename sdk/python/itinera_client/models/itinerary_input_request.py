@@ -28,8 +28,8 @@ class ItineraryInputRequest:
             * `confirmed` - Confirmed
             * `completed` - Completed
             * `cancelled` - Cancelled
-        start_date (datetime.date | None | Unset):
-        end_date (datetime.date | None | Unset):
+        start_date (datetime.date | None | str | Unset):
+        end_date (datetime.date | None | str | Unset):
         travellers (int | Unset):
         traveller_ids (list[int] | Unset): Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the
             whole list, replacing the current one. Another client's traveller is a 422.
@@ -41,8 +41,8 @@ class ItineraryInputRequest:
     client_id: int
     title: str
     status: ItineraryStatusEnum | Unset = UNSET
-    start_date: datetime.date | None | Unset = UNSET
-    end_date: datetime.date | None | Unset = UNSET
+    start_date: datetime.date | None | str | Unset = UNSET
+    end_date: datetime.date | None | str | Unset = UNSET
     travellers: int | Unset = UNSET
     traveller_ids: list[int] | Unset = UNSET
     notes: None | str | Unset = UNSET
@@ -133,7 +133,7 @@ class ItineraryInputRequest:
         else:
             status = ItineraryStatusEnum(_status)
 
-        def _parse_start_date(data: object) -> datetime.date | None | Unset:
+        def _parse_start_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -141,16 +141,16 @@ class ItineraryInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_date_type_0 = datetime.date.fromisoformat(data)
+                start_date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return start_date_type_0
+                return start_date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         start_date = _parse_start_date(d.pop("start_date", UNSET))
 
-        def _parse_end_date(data: object) -> datetime.date | None | Unset:
+        def _parse_end_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -158,12 +158,12 @@ class ItineraryInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                end_date_type_0 = datetime.date.fromisoformat(data)
+                end_date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return end_date_type_0
+                return end_date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
 

@@ -17,12 +17,13 @@ class ItineraryTemplateUseRequest:
     Attributes:
         client_id (int): A client of your agency. Must be the id of a record of your agency: any other id is a 422
             naming it (a schema cannot say which ids exist).
-        start_date (datetime.date | None | Unset): Day N of the plan is dated start_date + N - 1; undated without it.
+        start_date (datetime.date | None | str | Unset): Day N of the plan is dated start_date + N - 1; undated without
+            it.
         title (str | Unset): The template's name by default.
     """
 
     client_id: int
-    start_date: datetime.date | None | Unset = UNSET
+    start_date: datetime.date | None | str | Unset = UNSET
     title: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,7 +58,7 @@ class ItineraryTemplateUseRequest:
         d = dict(src_dict)
         client_id = d.pop("client_id")
 
-        def _parse_start_date(data: object) -> datetime.date | None | Unset:
+        def _parse_start_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -65,12 +66,12 @@ class ItineraryTemplateUseRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_date_type_0 = datetime.date.fromisoformat(data)
+                start_date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return start_date_type_0
+                return start_date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         start_date = _parse_start_date(d.pop("start_date", UNSET))
 

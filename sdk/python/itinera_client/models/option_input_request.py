@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -30,11 +30,7 @@ class OptionInputRequest:
     def to_dict(self) -> dict[str, Any]:
         title = self.title
 
-        description: str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description = self.description
 
         lines: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.lines, Unset):
@@ -64,12 +60,7 @@ class OptionInputRequest:
         d = dict(src_dict)
         title = d.pop("title")
 
-        def _parse_description(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
+        description = d.pop("description", UNSET)
 
         _lines = d.pop("lines", UNSET)
         lines: list[LineItemInputRequest] | Unset = UNSET

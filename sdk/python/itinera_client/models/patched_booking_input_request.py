@@ -28,8 +28,8 @@ class PatchedBookingInputRequest:
             * `confirmed` - Confirmed
             * `cancelled` - Cancelled
             * `completed` - Completed
-        start_date (datetime.date | None | Unset):
-        end_date (datetime.date | None | Unset):
+        start_date (datetime.date | None | str | Unset):
+        end_date (datetime.date | None | str | Unset):
         currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         total_price (str | Unset): Only while the booking has no services; then it is the sum of their prices and a
             different value is a 422 (This booking is priced by its services: its total is the sum of their prices. Change
@@ -48,8 +48,8 @@ class PatchedBookingInputRequest:
     itinerary_id: int | None | Unset = UNSET
     reference: str | Unset = UNSET
     status: BookingStatusEnum | Unset = UNSET
-    start_date: datetime.date | None | Unset = UNSET
-    end_date: datetime.date | None | Unset = UNSET
+    start_date: datetime.date | None | str | Unset = UNSET
+    end_date: datetime.date | None | str | Unset = UNSET
     currency: CurrencyCode | Unset = UNSET
     total_price: str | Unset = UNSET
     supplier: None | str | Unset = UNSET
@@ -72,11 +72,7 @@ class PatchedBookingInputRequest:
         else:
             itinerary_id = self.itinerary_id
 
-        reference: str | Unset
-        if isinstance(self.reference, Unset):
-            reference = UNSET
-        else:
-            reference = self.reference
+        reference = self.reference
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -181,12 +177,7 @@ class PatchedBookingInputRequest:
 
         itinerary_id = _parse_itinerary_id(d.pop("itinerary_id", UNSET))
 
-        def _parse_reference(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        reference = _parse_reference(d.pop("reference", UNSET))
+        reference = d.pop("reference", UNSET)
 
         _status = d.pop("status", UNSET)
         status: BookingStatusEnum | Unset
@@ -195,7 +186,7 @@ class PatchedBookingInputRequest:
         else:
             status = BookingStatusEnum(_status)
 
-        def _parse_start_date(data: object) -> datetime.date | None | Unset:
+        def _parse_start_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -203,16 +194,16 @@ class PatchedBookingInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_date_type_0 = datetime.date.fromisoformat(data)
+                start_date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return start_date_type_0
+                return start_date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         start_date = _parse_start_date(d.pop("start_date", UNSET))
 
-        def _parse_end_date(data: object) -> datetime.date | None | Unset:
+        def _parse_end_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -220,12 +211,12 @@ class PatchedBookingInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                end_date_type_0 = datetime.date.fromisoformat(data)
+                end_date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return end_date_type_0
+                return end_date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
 

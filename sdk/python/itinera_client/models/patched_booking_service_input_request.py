@@ -30,8 +30,8 @@ class PatchedBookingServiceInputRequest:
         supplier (None | str | Unset): A supplier by name: your agency's supplier of that name (ignoring case), added to
             the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
         description (str | Unset):
-        start_date (datetime.date | None | Unset):
-        end_date (datetime.date | None | Unset):
+        start_date (datetime.date | None | str | Unset):
+        end_date (datetime.date | None | str | Unset):
         start_time (None | str | Unset):  Example: 08:40:00.
         end_time (None | str | Unset):  Example: 08:40:00.
         confirmation_number (None | str | Unset):
@@ -50,8 +50,8 @@ class PatchedBookingServiceInputRequest:
     supplier_id: int | None | Unset = UNSET
     supplier: None | str | Unset = UNSET
     description: str | Unset = UNSET
-    start_date: datetime.date | None | Unset = UNSET
-    end_date: datetime.date | None | Unset = UNSET
+    start_date: datetime.date | None | str | Unset = UNSET
+    end_date: datetime.date | None | str | Unset = UNSET
     start_time: None | str | Unset = UNSET
     end_time: None | str | Unset = UNSET
     confirmation_number: None | str | Unset = UNSET
@@ -213,7 +213,7 @@ class PatchedBookingServiceInputRequest:
 
         description = d.pop("description", UNSET)
 
-        def _parse_start_date(data: object) -> datetime.date | None | Unset:
+        def _parse_start_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -221,16 +221,16 @@ class PatchedBookingServiceInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_date_type_0 = datetime.date.fromisoformat(data)
+                start_date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return start_date_type_0
+                return start_date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         start_date = _parse_start_date(d.pop("start_date", UNSET))
 
-        def _parse_end_date(data: object) -> datetime.date | None | Unset:
+        def _parse_end_date(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -238,12 +238,12 @@ class PatchedBookingServiceInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                end_date_type_0 = datetime.date.fromisoformat(data)
+                end_date_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return end_date_type_0
+                return end_date_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
 

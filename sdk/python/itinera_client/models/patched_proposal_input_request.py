@@ -34,7 +34,7 @@ class PatchedProposalInputRequest:
             * `expired` - Expired
         currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         total_price (str | Unset): Typed only for a proposal without options; with options it is derived.
-        valid_until (datetime.date | None | Unset):
+        valid_until (datetime.date | None | str | Unset):
         message (None | str | Unset):
         traveller_ids (list[int] | Unset): Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the
             whole list, replacing the current one. Another client's traveller is a 422.
@@ -49,7 +49,7 @@ class PatchedProposalInputRequest:
     status: ProposalStatusEnum | Unset = UNSET
     currency: CurrencyCode | Unset = UNSET
     total_price: str | Unset = UNSET
-    valid_until: datetime.date | None | Unset = UNSET
+    valid_until: datetime.date | None | str | Unset = UNSET
     message: None | str | Unset = UNSET
     traveller_ids: list[int] | Unset = UNSET
     options: list[OptionInputRequest] | Unset = UNSET
@@ -160,7 +160,7 @@ class PatchedProposalInputRequest:
 
         total_price = d.pop("total_price", UNSET)
 
-        def _parse_valid_until(data: object) -> datetime.date | None | Unset:
+        def _parse_valid_until(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -168,12 +168,12 @@ class PatchedProposalInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                valid_until_type_0 = datetime.date.fromisoformat(data)
+                valid_until_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return valid_until_type_0
+                return valid_until_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         valid_until = _parse_valid_until(d.pop("valid_until", UNSET))
 

@@ -30,7 +30,7 @@ class PatchedTravellerInputRequest:
         first_name (str | Unset): As in the passport.
         middle_name (None | str | Unset):
         last_name (str | Unset):
-        date_of_birth (datetime.date | None | Unset): In the past.
+        date_of_birth (datetime.date | None | str | Unset): In the past.
         gender (BlankEnum | GenderEnum | None | Unset):
         nationality (CountryCode | None | PatchedTravellerInputRequestNationalityType1 | Unset): ISO 3166-1 code or
             English name; stored as the alpha-2 code.
@@ -38,8 +38,8 @@ class PatchedTravellerInputRequest:
             number; `null` or an empty string removes it.
         passport_country (CountryCode | None | PatchedTravellerInputRequestPassportCountryType1 | Unset): The issuing
             country: ISO 3166-1 code or English name.
-        passport_issued_on (datetime.date | None | Unset):
-        passport_expires_on (datetime.date | None | Unset): After `passport_issued_on`.
+        passport_issued_on (datetime.date | None | str | Unset):
+        passport_expires_on (datetime.date | None | str | Unset): After `passport_issued_on`.
         known_traveller_number (None | str | Unset): Stored encrypted; answered masked. Sending back the masked value
             keeps the number; `null` or an empty string removes it.
         redress_number (None | str | Unset): Stored encrypted; answered masked. Sending back the masked value keeps the
@@ -57,13 +57,13 @@ class PatchedTravellerInputRequest:
     first_name: str | Unset = UNSET
     middle_name: None | str | Unset = UNSET
     last_name: str | Unset = UNSET
-    date_of_birth: datetime.date | None | Unset = UNSET
+    date_of_birth: datetime.date | None | str | Unset = UNSET
     gender: BlankEnum | GenderEnum | None | Unset = UNSET
     nationality: CountryCode | None | PatchedTravellerInputRequestNationalityType1 | Unset = UNSET
     passport_number: None | str | Unset = UNSET
     passport_country: CountryCode | None | PatchedTravellerInputRequestPassportCountryType1 | Unset = UNSET
-    passport_issued_on: datetime.date | None | Unset = UNSET
-    passport_expires_on: datetime.date | None | Unset = UNSET
+    passport_issued_on: datetime.date | None | str | Unset = UNSET
+    passport_expires_on: datetime.date | None | str | Unset = UNSET
     known_traveller_number: None | str | Unset = UNSET
     redress_number: None | str | Unset = UNSET
     frequent_flyer: list[LoyaltyRequest] | None | Unset = UNSET
@@ -283,7 +283,7 @@ class PatchedTravellerInputRequest:
 
         last_name = d.pop("last_name", UNSET)
 
-        def _parse_date_of_birth(data: object) -> datetime.date | None | Unset:
+        def _parse_date_of_birth(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -291,12 +291,12 @@ class PatchedTravellerInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                date_of_birth_type_0 = datetime.date.fromisoformat(data)
+                date_of_birth_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return date_of_birth_type_0
+                return date_of_birth_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         date_of_birth = _parse_date_of_birth(d.pop("date_of_birth", UNSET))
 
@@ -388,7 +388,7 @@ class PatchedTravellerInputRequest:
 
         passport_country = _parse_passport_country(d.pop("passport_country", UNSET))
 
-        def _parse_passport_issued_on(data: object) -> datetime.date | None | Unset:
+        def _parse_passport_issued_on(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -396,16 +396,16 @@ class PatchedTravellerInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                passport_issued_on_type_0 = datetime.date.fromisoformat(data)
+                passport_issued_on_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return passport_issued_on_type_0
+                return passport_issued_on_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         passport_issued_on = _parse_passport_issued_on(d.pop("passport_issued_on", UNSET))
 
-        def _parse_passport_expires_on(data: object) -> datetime.date | None | Unset:
+        def _parse_passport_expires_on(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -413,12 +413,12 @@ class PatchedTravellerInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                passport_expires_on_type_0 = datetime.date.fromisoformat(data)
+                passport_expires_on_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return passport_expires_on_type_0
+                return passport_expires_on_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         passport_expires_on = _parse_passport_expires_on(d.pop("passport_expires_on", UNSET))
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -31,11 +31,7 @@ class PatchedWebhookInputRequest:
     def to_dict(self) -> dict[str, Any]:
         url = self.url
 
-        description: str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description = self.description
 
         event_types: list[str] | Unset = UNSET
         if not isinstance(self.event_types, Unset):
@@ -65,12 +61,7 @@ class PatchedWebhookInputRequest:
         d = dict(src_dict)
         url = d.pop("url", UNSET)
 
-        def _parse_description(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
+        description = d.pop("description", UNSET)
 
         _event_types = d.pop("event_types", UNSET)
         event_types: list[EventTypesEnum] | Unset = UNSET

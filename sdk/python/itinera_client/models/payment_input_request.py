@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -65,23 +65,11 @@ class PaymentInputRequest:
         else:
             method = self.method.value
 
-        method_detail: str | Unset
-        if isinstance(self.method_detail, Unset):
-            method_detail = UNSET
-        else:
-            method_detail = self.method_detail
+        method_detail = self.method_detail
 
-        reference: str | Unset
-        if isinstance(self.reference, Unset):
-            reference = UNSET
-        else:
-            reference = self.reference
+        reference = self.reference
 
-        notes: str | Unset
-        if isinstance(self.notes, Unset):
-            notes = UNSET
-        else:
-            notes = self.notes
+        notes = self.notes
 
         as_credit = self.as_credit
 
@@ -156,26 +144,11 @@ class PaymentInputRequest:
 
         method = _parse_method(d.pop("method", UNSET))
 
-        def _parse_method_detail(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
+        method_detail = d.pop("method_detail", UNSET)
 
-        method_detail = _parse_method_detail(d.pop("method_detail", UNSET))
+        reference = d.pop("reference", UNSET)
 
-        def _parse_reference(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        reference = _parse_reference(d.pop("reference", UNSET))
-
-        def _parse_notes(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        notes = _parse_notes(d.pop("notes", UNSET))
+        notes = d.pop("notes", UNSET)
 
         as_credit = d.pop("as_credit", UNSET)
 

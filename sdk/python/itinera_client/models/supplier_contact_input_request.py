@@ -28,11 +28,7 @@ class SupplierContactInputRequest:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        role: str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        else:
-            role = self.role
+        role = self.role
 
         email: str | Unset
         if isinstance(self.email, Unset):
@@ -40,11 +36,7 @@ class SupplierContactInputRequest:
         else:
             email = self.email
 
-        phone: str | Unset
-        if isinstance(self.phone, Unset):
-            phone = UNSET
-        else:
-            phone = self.phone
+        phone = self.phone
 
         field_dict: dict[str, Any] = {}
 
@@ -67,12 +59,7 @@ class SupplierContactInputRequest:
         d = dict(src_dict)
         name = d.pop("name")
 
-        def _parse_role(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        role = _parse_role(d.pop("role", UNSET))
+        role = d.pop("role", UNSET)
 
         def _parse_email(data: object) -> str | Unset:
             if isinstance(data, Unset):
@@ -81,12 +68,7 @@ class SupplierContactInputRequest:
 
         email = _parse_email(d.pop("email", UNSET))
 
-        def _parse_phone(data: object) -> str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(str | Unset, data)
-
-        phone = _parse_phone(d.pop("phone", UNSET))
+        phone = d.pop("phone", UNSET)
 
         supplier_contact_input_request = cls(
             name=name,

@@ -28,7 +28,7 @@ class TravellerInputRequest:
         first_name (str): As in the passport.
         last_name (str):
         middle_name (None | str | Unset):
-        date_of_birth (datetime.date | None | Unset): In the past.
+        date_of_birth (datetime.date | None | str | Unset): In the past.
         gender (BlankEnum | GenderEnum | None | Unset):
         nationality (CountryCode | None | TravellerInputRequestNationalityType1 | Unset): ISO 3166-1 code or English
             name; stored as the alpha-2 code.
@@ -36,8 +36,8 @@ class TravellerInputRequest:
             number; `null` or an empty string removes it.
         passport_country (CountryCode | None | TravellerInputRequestPassportCountryType1 | Unset): The issuing country:
             ISO 3166-1 code or English name.
-        passport_issued_on (datetime.date | None | Unset):
-        passport_expires_on (datetime.date | None | Unset): After `passport_issued_on`.
+        passport_issued_on (datetime.date | None | str | Unset):
+        passport_expires_on (datetime.date | None | str | Unset): After `passport_issued_on`.
         known_traveller_number (None | str | Unset): Stored encrypted; answered masked. Sending back the masked value
             keeps the number; `null` or an empty string removes it.
         redress_number (None | str | Unset): Stored encrypted; answered masked. Sending back the masked value keeps the
@@ -55,13 +55,13 @@ class TravellerInputRequest:
     first_name: str
     last_name: str
     middle_name: None | str | Unset = UNSET
-    date_of_birth: datetime.date | None | Unset = UNSET
+    date_of_birth: datetime.date | None | str | Unset = UNSET
     gender: BlankEnum | GenderEnum | None | Unset = UNSET
     nationality: CountryCode | None | TravellerInputRequestNationalityType1 | Unset = UNSET
     passport_number: None | str | Unset = UNSET
     passport_country: CountryCode | None | TravellerInputRequestPassportCountryType1 | Unset = UNSET
-    passport_issued_on: datetime.date | None | Unset = UNSET
-    passport_expires_on: datetime.date | None | Unset = UNSET
+    passport_issued_on: datetime.date | None | str | Unset = UNSET
+    passport_expires_on: datetime.date | None | str | Unset = UNSET
     known_traveller_number: None | str | Unset = UNSET
     redress_number: None | str | Unset = UNSET
     frequent_flyer: list[LoyaltyRequest] | None | Unset = UNSET
@@ -282,7 +282,7 @@ class TravellerInputRequest:
 
         middle_name = _parse_middle_name(d.pop("middle_name", UNSET))
 
-        def _parse_date_of_birth(data: object) -> datetime.date | None | Unset:
+        def _parse_date_of_birth(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -290,12 +290,12 @@ class TravellerInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                date_of_birth_type_0 = datetime.date.fromisoformat(data)
+                date_of_birth_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return date_of_birth_type_0
+                return date_of_birth_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         date_of_birth = _parse_date_of_birth(d.pop("date_of_birth", UNSET))
 
@@ -385,7 +385,7 @@ class TravellerInputRequest:
 
         passport_country = _parse_passport_country(d.pop("passport_country", UNSET))
 
-        def _parse_passport_issued_on(data: object) -> datetime.date | None | Unset:
+        def _parse_passport_issued_on(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -393,16 +393,16 @@ class TravellerInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                passport_issued_on_type_0 = datetime.date.fromisoformat(data)
+                passport_issued_on_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return passport_issued_on_type_0
+                return passport_issued_on_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         passport_issued_on = _parse_passport_issued_on(d.pop("passport_issued_on", UNSET))
 
-        def _parse_passport_expires_on(data: object) -> datetime.date | None | Unset:
+        def _parse_passport_expires_on(data: object) -> datetime.date | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -410,12 +410,12 @@ class TravellerInputRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                passport_expires_on_type_0 = datetime.date.fromisoformat(data)
+                passport_expires_on_type_0_type_0 = datetime.date.fromisoformat(data)
 
-                return passport_expires_on_type_0
+                return passport_expires_on_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None | str | Unset, data)
 
         passport_expires_on = _parse_passport_expires_on(d.pop("passport_expires_on", UNSET))
 

@@ -11,13 +11,13 @@ from ...models.error import Error
 from ...models.schedule_envelope import ScheduleEnvelope
 from ...models.schedule_input_request import ScheduleInputRequest
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: int,
     *,
-    body: ScheduleInputRequest | Unset = UNSET,
+    body: ScheduleInputRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -28,8 +28,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -116,7 +115,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: ScheduleInputRequest | Unset = UNSET,
+    body: ScheduleInputRequest,
 ) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
@@ -125,8 +124,8 @@ def sync_detailed(
 
     Args:
         id (int):
-        body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
-            booking's total, else a 422 naming both)
+        body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
+            total, else a 422 naming both)
             or a `template` with its parameters.
 
     Raises:
@@ -153,7 +152,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: ScheduleInputRequest | Unset = UNSET,
+    body: ScheduleInputRequest,
 ) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
@@ -162,8 +161,8 @@ def sync(
 
     Args:
         id (int):
-        body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
-            booking's total, else a 422 naming both)
+        body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
+            total, else a 422 naming both)
             or a `template` with its parameters.
 
     Raises:
@@ -185,7 +184,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: ScheduleInputRequest | Unset = UNSET,
+    body: ScheduleInputRequest,
 ) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
@@ -194,8 +193,8 @@ async def asyncio_detailed(
 
     Args:
         id (int):
-        body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
-            booking's total, else a 422 naming both)
+        body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
+            total, else a 422 naming both)
             or a `template` with its parameters.
 
     Raises:
@@ -220,7 +219,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: ScheduleInputRequest | Unset = UNSET,
+    body: ScheduleInputRequest,
 ) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
@@ -229,8 +228,8 @@ async def asyncio(
 
     Args:
         id (int):
-        body (ScheduleInputRequest | Unset): Either `instalments` (their total must equal the
-            booking's total, else a 422 naming both)
+        body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
+            total, else a 422 naming both)
             or a `template` with its parameters.
 
     Raises:
