@@ -95,7 +95,11 @@ class BookingServiceInputSerializer(serializers.Serializer):
     )
     description = serializers.CharField(max_length=max_length_of(BookingService, "description"))
     start_date = serializers.DateField(required=False, allow_null=True)
-    end_date = serializers.DateField(required=False, allow_null=True)
+    end_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="On or after `start_date` (the one sent, else the stored one); a 422 otherwise.",
+    )
     start_time = LocalTimeField(required=False, allow_null=True)
     end_time = LocalTimeField(required=False, allow_null=True)
     confirmation_number = Text(

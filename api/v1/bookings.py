@@ -122,7 +122,11 @@ class BookingInputSerializer(serializers.Serializer):
         "given on creation is reached step by step.",
     )
     start_date = serializers.DateField(required=False, allow_null=True)
-    end_date = serializers.DateField(required=False, allow_null=True)
+    end_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="On or after `start_date` (the one sent, else the stored one); a 422 otherwise.",
+    )
     currency = serializers.CharField(min_length=3, max_length=3, required=False)
     total_price = Money(
         min_value=Decimal("0"),

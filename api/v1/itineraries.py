@@ -151,7 +151,11 @@ class ItineraryInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=max_length_of(Itinerary, "title"))
     status = serializers.ChoiceField(choices=ItineraryStatus.choices, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
-    end_date = serializers.DateField(required=False, allow_null=True)
+    end_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="On or after `start_date` (the one sent, else the stored one); a 422 otherwise.",
+    )
     travellers = serializers.IntegerField(min_value=1, max_value=32767, required=False)
     traveller_ids = traveller_ids_input()
     notes = Text(required=False, allow_null=True)

@@ -160,7 +160,9 @@ class TravellerInputSerializer(serializers.Serializer):
         allow_null=True,
         help_text="The issuing country: ISO 3166-1 code or English name.",
     )
-    passport_issued_on = serializers.DateField(required=False, allow_null=True)
+    passport_issued_on = serializers.DateField(
+        required=False, allow_null=True, help_text="Not in the future, nor before `date_of_birth`."
+    )
     passport_expires_on = serializers.DateField(
         required=False, allow_null=True, help_text="After `passport_issued_on`."
     )

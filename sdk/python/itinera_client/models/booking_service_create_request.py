@@ -32,7 +32,8 @@ class BookingServiceCreateRequest:
         supplier (None | str | Unset): A supplier by name: your agency's supplier of that name (ignoring case), added to
             the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
         start_date (datetime.date | None | str | Unset):
-        end_date (datetime.date | None | str | Unset):
+        end_date (datetime.date | None | str | Unset): On or after `start_date` (the one sent, else the stored one); a
+            422 otherwise.
         start_time (None | str | Unset):  Example: 08:40:00.
         end_time (None | str | Unset):  Example: 08:40:00.
         confirmation_number (None | str | Unset):

@@ -29,7 +29,8 @@ class PatchedBookingInputRequest:
             * `cancelled` - Cancelled
             * `completed` - Completed
         start_date (datetime.date | None | str | Unset):
-        end_date (datetime.date | None | str | Unset):
+        end_date (datetime.date | None | str | Unset): On or after `start_date` (the one sent, else the stored one); a
+            422 otherwise.
         currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         total_price (str | Unset): Only while the booking has no services; then it is the sum of their prices and a
             different value is a 422 (This booking is priced by its services: its total is the sum of their prices. Change

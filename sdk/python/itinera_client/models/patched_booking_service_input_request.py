@@ -31,7 +31,8 @@ class PatchedBookingServiceInputRequest:
             the directory (type `other`) when there is none; empty or null for none. Ignored when `supplier_id` is given.
         description (str | Unset):
         start_date (datetime.date | None | str | Unset):
-        end_date (datetime.date | None | str | Unset):
+        end_date (datetime.date | None | str | Unset): On or after `start_date` (the one sent, else the stored one); a
+            422 otherwise.
         start_time (None | str | Unset):  Example: 08:40:00.
         end_time (None | str | Unset):  Example: 08:40:00.
         confirmation_number (None | str | Unset):

@@ -29,7 +29,8 @@ class PatchedItineraryInputRequest:
             * `completed` - Completed
             * `cancelled` - Cancelled
         start_date (datetime.date | None | str | Unset):
-        end_date (datetime.date | None | str | Unset):
+        end_date (datetime.date | None | str | Unset): On or after `start_date` (the one sent, else the stored one); a
+            422 otherwise.
         travellers (int | Unset):
         traveller_ids (list[int] | Unset): Who goes: ids of the client's travellers (`/clients/{id}/travellers`); the
             whole list, replacing the current one. Another client's traveller is a 422.

@@ -36,7 +36,7 @@ class TravellerInputRequest:
             number; `null` or an empty string removes it.
         passport_country (CountryCode | None | TravellerInputRequestPassportCountryType1 | Unset): The issuing country:
             ISO 3166-1 code or English name.
-        passport_issued_on (datetime.date | None | str | Unset):
+        passport_issued_on (datetime.date | None | str | Unset): Not in the future, nor before `date_of_birth`.
         passport_expires_on (datetime.date | None | str | Unset): After `passport_issued_on`.
         known_traveller_number (None | str | Unset): Stored encrypted; answered masked. Sending back the masked value
             keeps the number; `null` or an empty string removes it.
