@@ -24,6 +24,14 @@ from core.overrides import NO_NUL_PATTERN
 ID_MAX = 10**18 - 1
 PATH_ID = {"type": "integer", "minimum": 0, "maximum": ID_MAX}
 NO_NUL = NO_NUL_PATTERN  # the filters' own (core.overrides), said once
+# What Python's str.strip() removes (str.isspace(); ECMA's \s differs: it lacks \x1c-\x1f and
+# \x85 and has \ufeff). DRF trims a CharField before it checks blankness, so a required text
+# of spaces alone is "This field may not be blank.": the pattern needs one other character.
+STRIPPED = (
+    "\\t\\n\\x0b\\x0c\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f"
+    "\\u205f\\u3000"
+)
+NOT_BLANK = f"^[{STRIPPED}]*[^\\x00{STRIPPED}][^\\x00]*$"
 CURRENCY_REF = {"$ref": "#/components/schemas/CurrencyCode"}
 COUNTRY_REF = {"$ref": "#/components/schemas/CountryCode"}
 REFERENCE_RULE = (
@@ -168,8 +176,10 @@ def _request_field_schema(field: serializers.Field, schema: dict[str, Any]) -> A
             countries["description"] = schema["description"]
         return countries
     if isinstance(field, serializers.CharField) and not {"pattern", "format", "enum"} & set(schema):
-        # DRF refuses a NUL character in any text ("Null characters are not allowed.").
-        return {**schema, "pattern": NO_NUL}
+        # DRF refuses a NUL character in any text ("Null characters are not allowed."), and
+        # spaces alone where a text may not be blank.
+        not_blank = field.trim_whitespace and not field.allow_blank
+        return {**schema, "pattern": NOT_BLANK if not_blank else NO_NUL}
     if (
         field.field_name
         and field.field_name.endswith("_id")

@@ -224,7 +224,14 @@ def wrong_json_type(field: serializers.Field, value: Any) -> str | None:
     ):
         return None  # choices that are numbers: the field's own check
     if isinstance(field, serializers.CharField | serializers.ChoiceField):
-        return None if isinstance(value, str) else "Must be a string."
+        if not isinstance(value, str):
+            return "Must be a string."
+        most = getattr(field, "max_length", None)
+        if most is not None and len(value) > most:
+            # As sent, as the schema's maxLength counts it: DRF measures after trimming, so
+            # spaces around a text one character too long slipped through.
+            return f"Ensure this field has no more than {most} characters."
+        return None
     if isinstance(field, serializers.ListField) and isinstance(value, list):
         for item in value:
             if (problem := wrong_json_type(field.child, item)) is not None:

@@ -112,7 +112,10 @@ class BookingInputSerializer(serializers.Serializer):
     proposal_id = Id(required=False, allow_null=True)
     itinerary_id = Id(required=False, allow_null=True)
     reference = Text(
-        max_length=40, required=False, help_text="Unique in your agency; generated when omitted."
+        max_length=40,
+        required=False,
+        help_text="Unique in your agency; generated (`BK-XXXXXX`) when omitted from a create "
+        "or sent blank.",
     )
     status = serializers.ChoiceField(
         choices=BookingStatus.choices,
@@ -204,7 +207,7 @@ class BookingViewSet(CsvListMixin, ArchivableMixin, TenantViewSet):
         methods=["PUT"],
         summary="Set a booking's payment schedule",
         description="Replaces the schedule. The instalments' total must equal the booking's "
-        "total: otherwise a 422 naming both figures, and nothing changes.",
+        "total: otherwise a 409 naming both figures, and nothing changes.",
         request=ScheduleInputSerializer,
         responses=_SCHEDULE_WRITE_RESPONSES,
     )

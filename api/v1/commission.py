@@ -61,11 +61,13 @@ class CommissionReceiptInputSerializer(serializers.Serializer):
     amount = Money(
         min_value=Decimal("0.01"),
         required=False,
-        help_text="At most what is outstanding on the service (else a 422 naming it); left out, "
+        help_text="At most what is outstanding on the service (else a 409 naming it); left out, "
         'the whole outstanding amount ("mark received").',
     )
     received_on = serializers.DateField(
-        required=False, help_text="Today or earlier (the agency's today); today when omitted."
+        required=False,
+        help_text="Today or earlier (the agency's today); today when omitted. A later date is "
+        "a 422 (a schema compares a date with constants only, not with today).",
     )
     currency = serializers.CharField(
         min_length=3, max_length=3, required=False, help_text="The booking's, if given."

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiRequest, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
@@ -53,7 +53,10 @@ class ClientImportSerializer(OutputSerializer):
 
 
 class ImportUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="The CSV (UTF-8); its first line names the columns.")
+    file = serializers.FileField(
+        help_text="The CSV, UTF-8 (a byte that is not UTF-8 reads as U+FFFD); its first line "
+        "names the columns. Binary data or no column names is a 422."
+    )
 
 
 class ImportStartSerializer(serializers.Serializer):
@@ -117,13 +120,20 @@ class ClientImportViewSet(StreamingFinalizeMixin, TenantViewSet):
         return super().body_too_large(limit)
 
     @extend_schema(
-        request={"multipart/form-data": ImportUploadSerializer},
+        request={
+            "multipart/form-data": OpenApiRequest(
+                ImportUploadSerializer, encoding={"file": {"contentType": "text/csv, text/plain"}}
+            )
+        },
         description=(
             "Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`"
             f", field `file`. A file has at most {imports.MAX_FILE_BYTES // 2**20} MB "
             f"({imports.MAX_FILE_BYTES} bytes; the 1 MB limit of other bodies, "
             "DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose "
-            "`message` names the maximum, and creates nothing."
+            "`message` names the maximum, and creates nothing. The file is CSV text: one that "
+            "holds binary data (a NUL byte: an image, a spreadsheet) or whose first line names "
+            "no column is a `422` saying so (what a file holds is beyond what its schema, "
+            "`format: binary`, can state)."
         ),
     )
     def create(self, request: Request, **parent: Any) -> Response:

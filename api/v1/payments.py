@@ -81,7 +81,9 @@ class PaymentInputSerializer(serializers.Serializer):
     )
     amount = Money(min_value=Decimal("0.01"))
     paid_on = serializers.DateField(
-        required=False, help_text="Today or earlier (the agency's today); today when omitted."
+        required=False,
+        help_text="Today or earlier (the agency's today); today when omitted. A later date is "
+        "a 422 (a schema compares a date with constants only, not with today).",
     )
     currency = serializers.CharField(
         min_length=3, max_length=3, required=False, help_text="The booking's, if given."
@@ -94,7 +96,7 @@ class PaymentInputSerializer(serializers.Serializer):
     notes = Text(required=False)
     as_credit = serializers.BooleanField(
         required=False,
-        help_text="A payment larger than the balance due is a 422 naming the balance unless this "
+        help_text="A payment larger than the balance due is a 409 naming the balance unless this "
         "is true: the booking then shows a `credit_balance`.",
     )
 
@@ -104,7 +106,11 @@ class PaymentUpdateSerializer(serializers.Serializer):
     schema_properties = {"paid_on": {"pattern": SINCE_2000}}
 
     amount = Money(min_value=Decimal("0.01"), required=False)
-    paid_on = serializers.DateField(required=False)
+    paid_on = serializers.DateField(
+        required=False,
+        help_text="Today or earlier (the agency's today): a later date is a 422 (a schema "
+        "compares a date with constants only, not with today).",
+    )
     method = serializers.ChoiceField(
         choices=PaymentMethod.choices, required=False, allow_blank=True
     )
@@ -292,7 +298,7 @@ class InstalmentInputSerializer(serializers.Serializer):
 
 
 class ScheduleInputSerializer(serializers.Serializer):
-    """Either `instalments` (their total must equal the booking's total, else a 422 naming both)
+    """Either `instalments` (their total must equal the booking's total, else a 409 naming both)
     or a `template` with its parameters."""
 
     exactly_one_of = ("instalments", "template")  # the schema's oneOf (api.schema)
@@ -304,7 +310,8 @@ class ScheduleInputSerializer(serializers.Serializer):
         choices=ScheduleTemplate.choices,
         required=False,
         help_text="`full`: everything today. `deposit_balance`: `deposit_percent` today, the rest "
-        "`balance_days_before` days before departure. `deposit_monthly`: `deposit_percent` today, "
+        "`balance_days_before` days before departure (a 409 while the booking has no start "
+        "date). `deposit_monthly`: `deposit_percent` today, "
         "the rest in `instalments_count` monthly payments. The last instalment takes the "
         "rounding remainder, so the sum is exact.",
     )
@@ -326,7 +333,7 @@ class ScheduleInputSerializer(serializers.Serializer):
         min_value=1,
         max_value=MAX_INSTALMENTS - 1,
         required=False,
-        help_text="How many monthly instalments follow the deposit.",
+        help_text="How many monthly instalments follow the deposit; 3 when omitted.",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,8 @@ lock, so two agents marking the same commission received at once are checked one
 other and cannot both pass.
 
 A receipt is never deleted. Partial receipts add up; one beyond what is still outstanding is
-refused (a field error naming the outstanding amount). An owner or admin voids a receipt with a
+refused (a field error naming the outstanding amount: a 409 in the API, as the same amount
+was fine before the last receipt). An owner or admin voids a receipt with a
 reason; it stays listed and counts for nothing.
 """
 
@@ -126,16 +127,16 @@ def commission_receipt_record(
     """Record commission received for ``service`` (``commission.received``). ``amount`` left
     out is everything still outstanding ("Mark received").
 
-    Refused (a field error, nothing written): a cancelled service or booking; nothing
-    outstanding; an amount not above zero, with more than 2 decimals, or beyond what is
-    outstanding; a currency other than the booking's; a date in the future (the agency's
-    today) or before 2000.
+    Refused (a field error, nothing written): a cancelled service or booking, nothing
+    outstanding, an amount beyond what is outstanding, a currency other than the booking's
+    (each a ``Conflict``: the record's state refuses it); an amount not above zero or with
+    more than 2 decimals, a date in the future (the agency's today) or before 2000.
     """
     locked, current = _locked(service)
     if current.is_cancelled:
-        raise ValidationError({"service": ["This service is cancelled: it expects no commission."]})
+        raise Conflict({"service": ["This service is cancelled: it expects no commission."]})
     if locked.status == BookingStatus.CANCELLED:
-        raise ValidationError({"service": ["This booking is cancelled: it expects no commission."]})
+        raise Conflict({"service": ["This booking is cancelled: it expects no commission."]})
     outstanding = current.commission_outstanding
     if outstanding <= 0:
         raise Conflict(
@@ -143,7 +144,7 @@ def commission_receipt_record(
         )
     value = outstanding if amount is None or amount == "" else _amount(amount)
     if value > outstanding:
-        raise ValidationError(
+        raise Conflict(
             {
                 "amount": [
                     f"This is more than the commission outstanding ({outstanding:,.2f} "

@@ -142,10 +142,11 @@ def _check_balance(
     *, locked: Booking, before: Decimal, after: Decimal, as_credit: bool, field: str = "amount"
 ) -> None:
     """Refuse what would leave the entries negative (refunds beyond payments) or pay more
-    than the total without saying it is a credit."""
+    than the total without saying it is a credit: a Conflict (409), since the same amount
+    is right for another booking, or for this one before its last payment."""
     currency = locked.currency
     if after < 0:
-        raise ValidationError(
+        raise Conflict(
             {
                 field: [
                     f"Refunds would be more than what was paid ({_money(before, currency)} "
@@ -154,12 +155,10 @@ def _check_balance(
             }
         )
     if after > MONEY_MAX:
-        raise ValidationError(
-            {field: [f"The booking's payments would total more than {MONEY_MAX:,}."]}
-        )
+        raise Conflict({field: [f"The booking's payments would total more than {MONEY_MAX:,}."]})
     if after > locked.total_price and after > before and not as_credit:
         balance = max(locked.total_price - before, ZERO)
-        raise ValidationError(
+        raise Conflict(
             {
                 field: [
                     f"This is more than the balance due ({_money(balance, currency)}). If the "
@@ -188,9 +187,10 @@ def payment_record(
     ``amount_paid`` becomes the entries' sum.
 
     Refused (a field error, nothing written): an amount that is not above zero or has more
-    than 2 decimals; a date in the future (the agency's today) or before 2000; a currency other
-    than the booking's; a payment above the balance due unless ``as_credit`` (then the booking
-    shows a credit); a refund above what was paid.
+    than 2 decimals; a date in the future (the agency's today) or before 2000; and, as a
+    ``Conflict`` (the booking's state refuses it), a currency other than the booking's, a
+    payment above the balance due unless ``as_credit`` (then the booking shows a credit), a
+    refund above what was paid.
     """
     locked = booking_lock(booking)
     value = _payment_amount(amount)

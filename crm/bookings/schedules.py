@@ -47,6 +47,7 @@ __all__ = [
     "schedule_set",
 ]
 MAX_INSTALMENTS = 36
+MONTHLY_DEFAULT = 3  # monthly instalments after the deposit when the count is not given
 ZERO = Decimal("0.00")
 
 
@@ -117,8 +118,8 @@ def schedule_plan(
     - ``full``: everything today.
     - ``deposit_balance``: ``deposit_percent`` today, the rest ``balance_days_before`` days
       before departure (today if that day has passed).
-    - ``deposit_monthly``: ``deposit_percent`` today, the rest in ``instalments`` equal monthly
-      payments from a month after today.
+    - ``deposit_monthly``: ``deposit_percent`` today, the rest in ``instalments`` (3 when not
+      given) equal monthly payments from a month after today.
     """
     if total <= 0:
         raise Conflict(
@@ -137,7 +138,8 @@ def schedule_plan(
     ]
     if template == ScheduleTemplate.DEPOSIT_BALANCE:
         if departure is None:
-            raise ValidationError(
+            # The booking's state, not the request's: the same body is right once it has dates.
+            raise Conflict(
                 {"template": ["The booking has no departure date to count the balance from."]}
             )
         days = _whole(
@@ -150,7 +152,13 @@ def schedule_plan(
         due = max(departure - dt.timedelta(days=days), today)
         plan.append({"label": "Balance", "due_date": due, "amount": rest})
         return plan
-    count = _whole(instalments, "instalments", 1, MAX_INSTALMENTS - 1, "a number of instalments")
+    count = _whole(
+        instalments if instalments is not None else MONTHLY_DEFAULT,
+        "instalments_count",  # the form's and the API's name
+        1,
+        MAX_INSTALMENTS - 1,
+        "a number of instalments",
+    )
     part = (rest / count).quantize(CENT, rounding=ROUND_DOWN)
     for number in range(1, count + 1):
         amount = part if number < count else rest - part * (count - 1)

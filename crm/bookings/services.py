@@ -159,22 +159,28 @@ def booking_create(
     if not generated:
         fields["reference"] = reference
     _booking_apply(booking, fields)
-    for _attempt in range(5):
-        if generated:
-            booking.reference = booking_generate_reference()
-        try:
-            _save_booking(booking)
-            break
-        except ValidationError as exc:
-            if not (generated and "reference" in exc.message_dict):
-                raise
+    if generated:
+        _save_with_generated_reference(booking)
     else:
-        raise ValidationError({"reference": ["Could not generate a unique reference; try again."]})
+        _save_booking(booking)
     if traveller_ids:
         travellers_assign(record=booking, traveller_ids=traveller_ids)
     for step in BOOKING_TRANSITIONS.path(S.PENDING, status):  # an unknown status is refused
         booking_transition(booking=booking, to=step)
     return booking
+
+
+def _save_with_generated_reference(booking: Booking) -> None:
+    """Save under a new ``BK-XXXXXX``, drawn again (up to five times) while one is taken."""
+    for _attempt in range(5):
+        booking.reference = booking_generate_reference()
+        try:
+            _save_booking(booking)
+            return
+        except ValidationError as exc:
+            if "reference" not in exc.message_dict:
+                raise
+    raise ValidationError({"reference": ["Could not generate a unique reference; try again."]})
 
 
 def _save_booking(booking: Booking) -> None:
@@ -248,6 +254,10 @@ def booking_update(
     holds; the paid amount is never taken from the caller's copy. A refusal changes nothing."""
     fields: dict[str, Any] = dict(changes)
     status = fields.pop("status", None)
+    # A booking always has a reference: one sent blank is generated, as on a create.
+    regenerate = "reference" in fields and not (fields["reference"] or "").strip()
+    if regenerate:
+        del fields["reference"]
     current = booking_lock(booking)
     if status is not None and status != current.status:
         BOOKING_TRANSITIONS.check(current.status, status)
@@ -284,6 +294,9 @@ def booking_update(
                     ]
                 }
             )
+    if regenerate:
+        _save_with_generated_reference(booking)
+    elif fields:
         _save_booking(booking)
     if traveller_ids is not None or "client" in fields:
         travellers_assign(record=booking, traveller_ids=traveller_ids)

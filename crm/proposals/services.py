@@ -17,6 +17,7 @@ from accounts.events import named_event
 from accounts.models import Agency, User
 from accounts.quotas import agency_quota_check
 from accounts.tenancy import resolve_related
+from core.errors import Conflict
 from core.money import normalise_currency_field
 from core.validation import save_validated, unknown_fields
 from crm.clients.models import Client
@@ -166,7 +167,9 @@ def proposal_update(
     if priced_by_options:
         typed = fields.pop("total_price", None)
         if typed is not None and Decimal(typed) != current.total_price:
-            raise ValidationError({"total_price": [DERIVED_PRICE]})
+            # The stored price is the state a client may send back unchanged (a PUT of what
+            # it read); another figure conflicts with it, as a booking priced by services.
+            raise Conflict({"total_price": [DERIVED_PRICE]})
         proposal.total_price = current.total_price
     if fields:
         _proposal_apply(proposal, fields)

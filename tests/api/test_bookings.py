@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from crm.bookings.services import payment_record
 from crm.models import Booking
 from tests.api.battery import ResourceBattery
@@ -48,6 +50,25 @@ def test_a_booking_without_a_reference_gets_one(api: Api, agency):
     assert data["reference"].startswith("BK-")
     assert data["payments"] == []
     assert data["balance_due"] == "10.00"
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\u3000\t"])
+def test_a_reference_sent_blank_is_generated_on_a_create_and_on_an_edit(api: Api, agency, blank):
+    # A booking always has one: blank (spaces too, which the schema's text admits) is the
+    # dashboard's "leave empty to generate one", not a 422.
+    client = ClientFactory(agency=agency)
+    created = api.post("/bookings", {"client_id": client.pk, "reference": blank})
+    booking_id = created.json()["data"]["id"]
+    first = created.json()["data"]["reference"]
+
+    edited = api.patch(f"/bookings/{booking_id}", {"reference": blank, "notes": "kept"})
+
+    assert created.status_code == 201 and first.startswith("BK-")
+    assert edited.status_code == 200, edited.json()
+    data = edited.json()["data"]
+    assert data["reference"].startswith("BK-") and data["reference"] != first
+    assert data["notes"] == "kept"
+    assert Booking.objects.get(pk=booking_id).reference == data["reference"]
 
 
 def test_a_reference_already_used_in_the_agency_is_409(api: Api, agency):

@@ -60,14 +60,15 @@ def test_without_an_amount_the_whole_outstanding_commission_is_received(api: Api
     assert response.json()["data"]["amount"] == "45.00"
 
 
-def test_an_over_receipt_is_a_422_naming_the_outstanding_amount_and_changes_nothing(
+def test_an_over_receipt_is_a_409_naming_the_outstanding_amount_and_changes_nothing(
     api: Api, agency
 ):
+    # A 409: the amount meets what is still outstanding, the service's state.
     service = _service(agency, "20.00")
 
     response = api.post("/commission-receipts", {"service_id": service.pk, "amount": "20.01"})
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "20.00 EUR" in response.json()["errors"]["amount"][0]
     assert not CommissionReceipt.objects.exists()
 

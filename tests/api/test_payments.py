@@ -44,9 +44,10 @@ def test_a_payment_is_recorded_and_listed_in_the_envelope(api: Api, booking):
     assert api.get(f"/bookings/{booking.pk}").json()["data"]["amount_paid"] == "1879.50"
 
 
-def test_an_overpayment_is_a_422_naming_the_balance_and_a_credit_is_explicit(api: Api, booking):
+def test_an_overpayment_is_a_409_naming_the_balance_and_a_credit_is_explicit(api: Api, booking):
+    # A 409: the same amount is fine on a booking with a larger balance (the state it meets).
     refused = api.post(f"/bookings/{booking.pk}/payments", {"amount": "7000.00"})
-    assert refused.status_code == 422
+    assert refused.status_code == 409
     assert refused.json()["errors"] == {
         "amount": [
             "This is more than the balance due (6,265.00 GBP). If the client really paid more, "
@@ -66,7 +67,6 @@ def test_an_overpayment_is_a_422_naming_the_balance_and_a_credit_is_explicit(api
         ({"amount": "0"}, "amount"),
         ({"amount": "10", "paid_on": "2999-01-01"}, "paid_on"),
         ({"amount": "10", "method": "bitcoin"}, "method"),
-        ({"amount": "10", "kind": "refund"}, "amount"),
         ({"amount": "10", "kind": "gift"}, "kind"),
     ],
 )
@@ -74,6 +74,16 @@ def test_a_bad_payment_is_a_422_and_writes_nothing(api: Api, booking, body, fiel
     response = api.post(f"/bookings/{booking.pk}/payments", body)
     assert response.status_code == 422
     assert field in response.json()["errors"]
+    assert not Payment.objects.exists()
+
+
+def test_a_refund_beyond_what_was_paid_is_a_409_and_writes_nothing(api: Api, booking):
+    # Nothing is paid yet: the same refund is right once a payment is recorded.
+    response = api.post(f"/bookings/{booking.pk}/payments", {"amount": "10", "kind": "refund"})
+    assert response.status_code == 409
+    assert response.json()["errors"] == {
+        "amount": ["Refunds would be more than what was paid (0.00 GBP paid so far)."]
+    }
     assert not Payment.objects.exists()
 
 

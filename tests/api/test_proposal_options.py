@@ -81,10 +81,25 @@ def test_a_bad_line_is_a_422_naming_it_and_nothing_changes(api: Api, proposal_id
 
 
 def test_the_price_of_a_proposal_with_options_cannot_be_typed(api: Api, proposal_id):
+    # A 409: the stored price (which a client may send back unchanged) is the state it meets.
     response = api.patch(f"/proposals/{proposal_id}", {"total_price": "10.00"})
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "priced by its options" in response.json()["errors"]["total_price"][0]
+
+
+def test_a_replacement_with_options_sends_back_the_price_it_read_or_meets_a_409(
+    api: Api, proposal_id
+):
+    read = api.get(f"/proposals/{proposal_id}").json()["data"]
+    body = {"client_id": read["client_id"], "title": read["title"], "options": OPTIONS}
+
+    typed = api.put(f"/proposals/{proposal_id}", {**body, "total_price": "10.00"})
+    same = api.put(f"/proposals/{proposal_id}", {**body, "total_price": read["total_price"]})
+
+    assert typed.status_code == 409, typed.json()
+    assert "priced by its options" in typed.json()["errors"]["total_price"][0]
+    assert same.status_code == 200, same.json()
 
 
 def test_options_are_frozen_in_the_version_whatever_is_patched_after_sending(api: Api, proposal_id):

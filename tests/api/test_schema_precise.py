@@ -194,6 +194,13 @@ def test_the_fuzzing_rule_lets_only_missing_references_through():
     assert only_missing_references(
         errors(passport_expires_on=["The expiry date must be after the issue date."])
     )
+    # What an uploaded file holds.
+    assert only_missing_references(
+        errors(file=["This is not a CSV text file: it holds binary data."])
+    )
+    assert only_missing_references(errors(file=["The submitted file is empty."]))
+    assert only_missing_references(errors(paid_on=["A payment cannot be received in the future."]))
+    assert not only_missing_references(errors(file=["The submitted data was not a file."]))
     # Anything else still fails the check.
     https_only = "Use an https:// URL: webhooks carry your clients' data."
     assert not only_missing_references(errors(url=[https_only]))
@@ -206,8 +213,10 @@ def test_the_fuzzing_rule_lets_only_missing_references_through():
 
 def test_request_text_admits_no_nul_character_as_the_server_refuses_it(openapi, api: Api):
     name = openapi["components"]["schemas"]["ClientInputRequest"]["properties"]["name"]
-    assert name["pattern"] == "^[^\\x00]*$"
+    assert re.search(name["pattern"], "a\x00b") is None
     assert api.post("/clients", {"name": "a\x00b"}).status_code == 422
+    notes = openapi["components"]["schemas"]["ClientInputRequest"]["properties"]["notes"]
+    assert notes["pattern"] == "^[^\\x00]*$"
 
 
 def test_report_months_and_days_are_typed_as_the_server_reads_them(openapi, api: Api):

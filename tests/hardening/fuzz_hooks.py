@@ -18,7 +18,10 @@ schema's description of the fields concerned:
 - an order between two values (an end before its start, a passport expiring before it was
   issued, a month range whose `from` is after its `to` or longer than 36 months) or between a
   value and today (a birth date in the future): JSON Schema compares a value with constants
-  only. These answers are 422s on purpose: accepting them would store what cannot be true.
+  only. These answers are 422s on purpose: accepting them would store what cannot be true;
+- what an uploaded file holds: a CSV import's `file` is `format: binary` (its encoding says
+  `text/csv`), and no schema validates a file's content, so the bytes schemathesis makes up
+  (a NUL, no header line, no byte) are refused as "not a CSV text file" or "empty".
 """
 
 from __future__ import annotations
@@ -46,23 +49,31 @@ UNRESOLVED_HOST = re.compile(
     r"The host name \S+ could not be found\."
     r"|\S+ resolves to [^:]+: webhooks can only be sent to the public internet\."
 )
-# Orders between values (crm.clients.models.Traveller.clean, crm.enquiries.intake,
-# crm.bookings.reports.month_range).
+# Orders between values, or a value and today (crm.clients.models.Traveller.clean,
+# crm.enquiries.intake, crm.bookings.reports.month_range, a payment or commission received).
 ORDER_RULE = re.compile(
     r"The end date cannot be before the start date\."
     r"|The expiry date must be after the issue date\."
     r"|The passport cannot be issued before birth\."
     r"|The issue date cannot be in the future\."
     r"|The date of birth must be in the past\."
+    r"|A payment cannot be received in the future\."
+    r"|Commission cannot be received in the future\."
     r"|`from` is a month on or before `to`\."
     r"|At most 36 months at a time\."
 )
-RULES = (MISSING_REFERENCE, UNRESOLVED_HOST, ORDER_RULE)
+# A client import's file (crm.clients.imports.import_upload).
+FILE_CONTENT = re.compile(
+    r"This is not a CSV text file: it holds binary data\."
+    r"|The file is empty: its first line names the columns\."
+    r"|The submitted file is empty\."  # DRF's FileField: no byte at all
+)
+RULES = (MISSING_REFERENCE, UNRESOLVED_HOST, ORDER_RULE, FILE_CONTENT)
 
 
 def only_missing_references(response: Any) -> bool:
     """A 422 whose every error message is a reference to a record (or a host) that does not
-    exist, or an order between values that no schema can state."""
+    exist, an order between values, or a file's content: what no schema can state."""
     if response.status_code != 422:
         return False
     try:

@@ -137,12 +137,12 @@ def test_monthly_instalments_give_the_remainder_to_the_last_one():
     ("params", "field"),
     [
         ({"template": "deposit_balance"}, "template"),  # no departure
-        ({"template": "deposit_monthly", "instalments": None}, "instalments"),
+        ({"template": "deposit_monthly", "instalments": 0}, "instalments_count"),
         (
             {"template": "deposit_monthly", "instalments": 3, "deposit_percent": 0},
             "deposit_percent",
         ),
-        ({"template": "deposit_monthly", "instalments": 99}, "instalments"),
+        ({"template": "deposit_monthly", "instalments": 99}, "instalments_count"),
         ({"template": "weekly"}, "template"),
     ],
 )

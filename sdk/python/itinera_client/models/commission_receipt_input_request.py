@@ -18,9 +18,10 @@ class CommissionReceiptInputRequest:
     Attributes:
         service_id (int): A booked service of your agency (`/bookings/{id}/services`). Must be the id of a record of
             your agency: any other id is a 422 naming it (a schema cannot say which ids exist).
-        amount (str | Unset): At most what is outstanding on the service (else a 422 naming it); left out, the whole
+        amount (str | Unset): At most what is outstanding on the service (else a 409 naming it); left out, the whole
             outstanding amount ("mark received").
-        received_on (datetime.date | Unset): Today or earlier (the agency's today); today when omitted.
+        received_on (datetime.date | Unset): Today or earlier (the agency's today); today when omitted. A later date is
+            a 422 (a schema compares a date with constants only, not with today).
         currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         reference (str | Unset):
         note (str | Unset):

@@ -16,7 +16,8 @@ T = TypeVar("T", bound="ImportUploadRequest")
 class ImportUploadRequest:
     """
     Attributes:
-        file (File): The CSV (UTF-8); its first line names the columns.
+        file (File): The CSV, UTF-8 (a byte that is not UTF-8 reads as U+FFFD); its first line names the columns. Binary
+            data or no column names is a 422.
     """
 
     file: File

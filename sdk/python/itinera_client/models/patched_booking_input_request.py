@@ -23,7 +23,8 @@ class PatchedBookingInputRequest:
             schema cannot say which ids exist).
         itinerary_id (int | None | Unset): Must be the id of a record of your agency: any other id is a 422 naming it (a
             schema cannot say which ids exist).
-        reference (str | Unset): Unique in your agency; generated when omitted.
+        reference (str | Unset): Unique in your agency; generated (`BK-XXXXXX`) when omitted from a create or sent
+            blank.
         status (BookingStatusEnum | Unset): * `pending` - Pending
             * `confirmed` - Confirmed
             * `cancelled` - Cancelled

@@ -19,7 +19,8 @@ class PatchedPaymentUpdateRequest:
     Attributes:
         reason (str): Why it is corrected: required, kept in the history (`payment.updated`).
         amount (str | Unset):
-        paid_on (datetime.date | Unset):
+        paid_on (datetime.date | Unset): Today or earlier (the agency's today): a later date is a 422 (a schema compares
+            a date with constants only, not with today).
         method (BlankEnum | PaymentMethodEnum | Unset):
         method_detail (str | Unset):
         reference (str | Unset):

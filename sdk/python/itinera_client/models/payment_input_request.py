@@ -22,13 +22,14 @@ class PaymentInputRequest:
         amount (str):
         kind (PaymentKindEnum | Unset): * `payment` - Payment
             * `refund` - Refund
-        paid_on (datetime.date | Unset): Today or earlier (the agency's today); today when omitted.
+        paid_on (datetime.date | Unset): Today or earlier (the agency's today); today when omitted. A later date is a
+            422 (a schema compares a date with constants only, not with today).
         currency (CurrencyCode | Unset): An ISO 4217 code (see `/lookups/currencies`).
         method (BlankEnum | PaymentMethodEnum | Unset):
         method_detail (str | Unset):
         reference (str | Unset):
         notes (str | Unset):
-        as_credit (bool | Unset): A payment larger than the balance due is a 422 naming the balance unless this is true:
+        as_credit (bool | Unset): A payment larger than the balance due is a 409 naming the balance unless this is true:
             the booking then shows a `credit_balance`.
     """
 

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ScheduleInputRequest")
 
 @_attrs_define
 class ScheduleInputRequest:
-    """Either `instalments` (their total must equal the booking's total, else a 422 naming both)
+    """Either `instalments` (their total must equal the booking's total, else a 409 naming both)
     or a `template` with its parameters.
 
         Attributes:
@@ -27,7 +27,7 @@ class ScheduleInputRequest:
                 * `deposit_monthly` - Deposit now, then monthly instalments
             deposit_percent (str | Unset): 1 to 99; 30 when omitted.
             balance_days_before (int | Unset): Days before departure the balance is due; 60 when omitted.
-            instalments_count (int | Unset): How many monthly instalments follow the deposit.
+            instalments_count (int | Unset): How many monthly instalments follow the deposit; 3 when omitted.
     """
 
     instalments: list[InstalmentInputRequest] | Unset = UNSET

@@ -119,13 +119,13 @@ def sync_detailed(
 ) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
-     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
+     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 409 naming
     both figures, and nothing changes.
 
     Args:
         id (int):
         body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
-            total, else a 422 naming both)
+            total, else a 409 naming both)
             or a `template` with its parameters.
 
     Raises:
@@ -156,13 +156,13 @@ def sync(
 ) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
-     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
+     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 409 naming
     both figures, and nothing changes.
 
     Args:
         id (int):
         body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
-            total, else a 422 naming both)
+            total, else a 409 naming both)
             or a `template` with its parameters.
 
     Raises:
@@ -188,13 +188,13 @@ async def asyncio_detailed(
 ) -> Response[Conflict | Error | ScheduleEnvelope | ValidationError]:
     """Set a booking's payment schedule
 
-     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
+     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 409 naming
     both figures, and nothing changes.
 
     Args:
         id (int):
         body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
-            total, else a 422 naming both)
+            total, else a 409 naming both)
             or a `template` with its parameters.
 
     Raises:
@@ -223,13 +223,13 @@ async def asyncio(
 ) -> Conflict | Error | ScheduleEnvelope | ValidationError | None:
     """Set a booking's payment schedule
 
-     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 422 naming
+     Replaces the schedule. The instalments' total must equal the booking's total: otherwise a 409 naming
     both figures, and nothing changes.
 
     Args:
         id (int):
         body (ScheduleInputRequest): Either `instalments` (their total must equal the booking's
-            total, else a 422 naming both)
+            total, else a 409 naming both)
             or a `template` with its parameters.
 
     Raises:

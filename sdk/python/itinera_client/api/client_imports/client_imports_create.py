@@ -112,7 +112,9 @@ def sync_detailed(
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
     A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
     DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
-    the maximum, and creates nothing.
+    the maximum, and creates nothing. The file is CSV text: one that holds binary data (a NUL byte: an
+    image, a spreadsheet) or whose first line names no column is a `422` saying so (what a file holds is
+    beyond what its schema, `format: binary`, can state).
 
     Args:
         body (ImportUploadRequest):
@@ -146,7 +148,9 @@ def sync(
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
     A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
     DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
-    the maximum, and creates nothing.
+    the maximum, and creates nothing. The file is CSV text: one that holds binary data (a NUL byte: an
+    image, a spreadsheet) or whose first line names no column is a `422` saying so (what a file holds is
+    beyond what its schema, `format: binary`, can state).
 
     Args:
         body (ImportUploadRequest):
@@ -175,7 +179,9 @@ async def asyncio_detailed(
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
     A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
     DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
-    the maximum, and creates nothing.
+    the maximum, and creates nothing. The file is CSV text: one that holds binary data (a NUL byte: an
+    image, a spreadsheet) or whose first line names no column is a `422` saying so (what a file holds is
+    beyond what its schema, `format: binary`, can state).
 
     Args:
         body (ImportUploadRequest):
@@ -207,7 +213,9 @@ async def asyncio(
      Upload the file (stored in chunks; nothing is imported yet) as `multipart/form-data`, field `file`.
     A file has at most 200 MB (209715200 bytes; the 1 MB limit of other bodies,
     DATA_UPLOAD_MAX_MEMORY_SIZE, does not apply to it); a bigger one is a `413` whose `message` names
-    the maximum, and creates nothing.
+    the maximum, and creates nothing. The file is CSV text: one that holds binary data (a NUL byte: an
+    image, a spreadsheet) or whose first line names no column is a `422` saying so (what a file holds is
+    beyond what its schema, `format: binary`, can state).
 
     Args:
         body (ImportUploadRequest):
