@@ -60,10 +60,21 @@ class ImportUploadSerializer(serializers.Serializer):
 
 
 class ImportStartSerializer(serializers.Serializer):
+    # What crm.clients.imports.mapping_clean checks of each pair: a column position, a client
+    # field (or "" to skip the column).
+    schema_properties: ClassVar[dict[str, Any]] = {
+        "mapping": {
+            "propertyNames": {"pattern": "^[0-9]{1,9}$"},
+            "additionalProperties": {"type": "string", "enum": ["", *imports.FIELDS]},
+        }
+    }
+
     mapping = serializers.DictField(
         child=serializers.CharField(allow_blank=True),
         required=False,
-        help_text="Column position to client field; without it, the guessed mapping.",
+        help_text='Column position (counted from 0, as a string) to client field, "" to skip '
+        "it; without it, the guessed mapping. Each field takes one column at most (a 422 "
+        "naming it: a schema cannot say that an object's values differ).",
     )
 
 

@@ -272,7 +272,11 @@ def mapping_clean(run: ClientImport, mapping: Mapping[str, str]) -> dict[str, st
             continue
         if name not in FIELDS:
             raise ValidationError({"mapping": [f"{name!r} is not a client field."]})
-        if not position.isdigit() or int(position) >= len(run.header):
+        if not (position.isascii() and position.isdigit()):
+            raise ValidationError(
+                {"mapping": [f"Columns are numbered from 0: {position!r} is not a number."]}
+            )
+        if int(position) >= len(run.header):
             raise Conflict({"mapping": [f"The file has no column {position}."]})
         if name in cleaned.values():
             raise ValidationError({"mapping": [f"Two columns are mapped to {name}."]})

@@ -150,3 +150,32 @@ def test_a_text_is_at_most_its_max_length_as_sent_spaces_around_it_included(
     }
     assert fits.status_code == 200
     assert fits.json()["data"]["name"] == "x" * (most["maxLength"] - 1)
+
+
+def test_an_import_mapping_is_typed_as_positions_to_client_fields(openapi, api: Api):
+    from tests.api.test_client_imports import upload
+
+    mapping = openapi["components"]["schemas"]["ImportStartRequest"]["properties"]["mapping"]
+    names = re.compile(mapping["propertyNames"]["pattern"])
+    assert (
+        names.search("0") and names.search("12") and not names.search("a") and not names.search("")
+    )
+    assert "name" in mapping["additionalProperties"]["enum"]
+    assert "" in mapping["additionalProperties"]["enum"]  # a column skipped
+    assert "passport" not in mapping["additionalProperties"]["enum"]
+
+    run = upload(api).json()["data"]
+    start = f"/client-imports/{run['id']}/start"
+    # What the schema refuses, the server refuses as input (a 422), not as a state (a 409).
+    word = api.post(start, {"mapping": {"first": "name"}})
+    unknown = api.post(start, {"mapping": {"0": "passport"}})
+    # What it admits but the file does not have meets the file: a 409.
+    beyond = api.post(start, {"mapping": {"0": "name", "7": "email"}})
+
+    assert word.status_code == 422
+    assert word.json()["errors"] == {
+        "mapping": ["Columns are numbered from 0: 'first' is not a number."]
+    }
+    assert unknown.status_code == 422
+    assert beyond.status_code == 409
+    assert beyond.json()["errors"] == {"mapping": ["The file has no column 7."]}

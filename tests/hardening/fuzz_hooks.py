@@ -61,6 +61,9 @@ ORDER_RULE = re.compile(
     r"|Commission cannot be received in the future\."
     r"|`from` is a month on or before `to`\."
     r"|At most 36 months at a time\."
+    # A relation between values no schema states either: an object's values all different
+    # (an import's mapping, a field to one column at most).
+    r"|Two columns are mapped to \w+\."
 )
 # A client import's file (crm.clients.imports.import_upload).
 FILE_CONTENT = re.compile(

@@ -106,6 +106,7 @@ from .gdpr_export_tasks_item import GdprExportTasksItem
 from .gender_enum import GenderEnum
 from .import_start_request import ImportStartRequest
 from .import_start_request_mapping import ImportStartRequestMapping
+from .import_start_request_mapping_additional_property import ImportStartRequestMappingAdditionalProperty
 from .import_upload_request import ImportUploadRequest
 from .instalment import Instalment
 from .instalment_due import InstalmentDue
@@ -423,6 +424,7 @@ __all__ = (
     "GenderEnum",
     "ImportStartRequest",
     "ImportStartRequestMapping",
+    "ImportStartRequestMappingAdditionalProperty",
     "ImportUploadRequest",
     "Instalment",
     "InstalmentDue",

@@ -20,7 +20,9 @@ T = TypeVar("T", bound="ImportStartRequest")
 class ImportStartRequest:
     """
     Attributes:
-        mapping (ImportStartRequestMapping | Unset): Column position to client field; without it, the guessed mapping.
+        mapping (ImportStartRequestMapping | Unset): Column position (counted from 0, as a string) to client field, ""
+            to skip it; without it, the guessed mapping. Each field takes one column at most (a 422 naming it: a schema
+            cannot say that an object's values differ).
     """
 
     mapping: ImportStartRequestMapping | Unset = UNSET

@@ -1,25 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.import_start_request_mapping_additional_property import ImportStartRequestMappingAdditionalProperty
 
 T = TypeVar("T", bound="ImportStartRequestMapping")
 
 
 @_attrs_define
 class ImportStartRequestMapping:
-    """Column position to client field; without it, the guessed mapping."""
+    """Column position (counted from 0, as a string) to client field, "" to skip it; without it, the guessed mapping. Each
+    field takes one column at most (a 422 naming it: a schema cannot say that an object's values differ).
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    """
+
+    additional_properties: dict[str, ImportStartRequestMappingAdditionalProperty] = _attrs_field(
+        init=False, factory=dict
+    )
 
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop
+            field_dict[prop_name] = prop.value
 
         return field_dict
 
@@ -30,11 +37,7 @@ class ImportStartRequestMapping:
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> str:
-                return cast(str, data)
-
-            additional_property = _parse_additional_property(prop_dict)
+            additional_property = ImportStartRequestMappingAdditionalProperty(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -45,10 +48,10 @@ class ImportStartRequestMapping:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> ImportStartRequestMappingAdditionalProperty:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: str) -> None:
+    def __setitem__(self, key: str, value: ImportStartRequestMappingAdditionalProperty) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
