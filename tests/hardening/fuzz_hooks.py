@@ -17,8 +17,10 @@ schema's description of the fields concerned:
   be found.");
 - an order between two values (an end before its start, a passport expiring before it was
   issued, a month range whose `from` is after its `to` or longer than 36 months) or between a
-  value and today (a birth date in the future): JSON Schema compares a value with constants
-  only. These answers are 422s on purpose: accepting them would store what cannot be true;
+  value and today (a birth date or a payment in the future): JSON Schema compares a value
+  with constants only; so is a relation between an object's values (an import mapping two
+  columns to one field). These answers are 422s on purpose: accepting them would store what
+  cannot be true;
 - what an uploaded file holds: a CSV import's `file` is `format: binary` (its encoding says
   `text/csv`), and no schema validates a file's content, so the bytes schemathesis makes up
   (a NUL, no header line, no byte) are refused as "not a CSV text file" or "empty".
