@@ -1,9 +1,8 @@
 """CSV import of clients: upload, map columns, preview, import in a background job, report.
 
-The upload is streamed into ``ClientImportChunk`` rows (~1 MB, cut at a line end; binary
-files refused): never held whole in memory, read by any worker. The job
-(``crm.clients.jobs.client_import_run``) imports batches of ``BATCH`` rows, each in one
-transaction with the run's progress: a job that dies resumes after the last batch.
+The upload is streamed into ``ClientImportChunk`` rows (~1 MB, cut at a line end; binary files
+refused), never held whole in memory; the job (``jobs.client_import_run``) imports ``BATCH``
+rows per transaction with the run's progress, so a job that dies resumes after the last batch.
 
 A row whose email (any case) or phone (E.164) matches an existing client, or a row earlier in
 the file, is merged into it: the client's empty fields take the row's values ("merged"), or
@@ -273,9 +272,7 @@ def mapping_clean(run: ClientImport, mapping: Mapping[str, str]) -> dict[str, st
         if name not in FIELDS:
             raise ValidationError({"mapping": [f"{name!r} is not a client field."]})
         if not (position.isascii() and position.isdigit()):
-            raise ValidationError(
-                {"mapping": [f"Columns are numbered from 0: {position!r} is not a number."]}
-            )
+            raise ValidationError({"mapping": [f"{position!r} is not a column number (from 0)."]})
         if int(position) >= len(run.header):
             raise Conflict({"mapping": [f"The file has no column {position}."]})
         if name in cleaned.values():

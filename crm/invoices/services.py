@@ -76,9 +76,7 @@ def invoice_issue(*, booking: Booking, issued_by: User | None) -> Invoice:
     with nothing to pay)."""
     locked = booking_lock(booking)  # no payment or service lands between snapshot and number
     if locked.status == BookingStatus.CANCELLED:
-        raise ValidationError(
-            {"booking": ["This booking is cancelled: there is nothing to invoice."]}
-        )
+        raise Conflict({"booking": ["This booking is cancelled: there is nothing to invoice."]})
     full = _snapshot_booking(locked)
     today = local_today(full.agency.timezone)
     content = invoice_snapshot(full, today=today)
@@ -118,7 +116,7 @@ def receipt_issue(*, payment: Payment, issued_by: User | None) -> Receipt:
     )
     live = existing.first()
     if live is not None:
-        raise ValidationError(
+        raise Conflict(
             {
                 "payment": [
                     f"This payment has its receipt already ({live.reference}): void it first."

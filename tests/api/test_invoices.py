@@ -108,7 +108,7 @@ def test_a_receipt_is_issued_for_a_payment_of_the_booking(api: Api, booking, age
     assert data["reference"] == "RCT-0001" and data["payment_id"] == payment.pk
     assert data["total"] == "100.00"
     again = api.post(f"/bookings/{booking.pk}/receipts", {"payment_id": payment.pk})
-    assert again.status_code == 422 and "RCT-0001" in again.json()["errors"]["payment_id"][0]
+    assert again.status_code == 409 and "RCT-0001" in again.json()["errors"]["payment_id"][0]
     other = BookingFactory(client=ClientFactory(agency=agency))
     elsewhere = payments.payment_record(booking=other, amount=Decimal("5.00"))
     wrong = api.post(f"/bookings/{booking.pk}/receipts", {"payment_id": elsewhere.pk})

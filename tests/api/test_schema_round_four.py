@@ -173,9 +173,7 @@ def test_an_import_mapping_is_typed_as_positions_to_client_fields(openapi, api: 
     beyond = api.post(start, {"mapping": {"0": "name", "7": "email"}})
 
     assert word.status_code == 422
-    assert word.json()["errors"] == {
-        "mapping": ["Columns are numbered from 0: 'first' is not a number."]
-    }
+    assert word.json()["errors"] == {"mapping": ["'first' is not a column number (from 0)."]}
     assert unknown.status_code == 422
     assert beyond.status_code == 409
     assert beyond.json()["errors"] == {"mapping": ["The file has no column 7."]}
