@@ -26,7 +26,12 @@ from api.v1.exports import CsvListMixin
 from crm.bookings import payments as payment_services
 from crm.bookings import selectors as booking_selectors
 from crm.bookings.filters import PaymentFilter
-from crm.bookings.schedules import MAX_INSTALMENTS, InstalmentState, ScheduleTemplate
+from crm.bookings.schedules import (
+    MAX_INSTALMENTS,
+    MONTHLY_DEFAULT,
+    InstalmentState,
+    ScheduleTemplate,
+)
 from crm.models import Booking, Payment, PaymentKind, PaymentMethod
 
 VOID_INSTEAD = (
@@ -333,7 +338,8 @@ class ScheduleInputSerializer(serializers.Serializer):
         min_value=1,
         max_value=MAX_INSTALMENTS - 1,
         required=False,
-        help_text="How many monthly instalments follow the deposit; 3 when omitted.",
+        help_text=f"How many monthly instalments follow the deposit; {MONTHLY_DEFAULT} when "
+        "omitted.",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from accounts.models import Agency
 from core.forms import CurrencyInput, DateInput, model_choice
 from crm.bookings.payments import REASON_MAX, agency_today, validate_paid_on
-from crm.bookings.schedules import MAX_INSTALMENTS, ScheduleTemplate
+from crm.bookings.schedules import MAX_INSTALMENTS, MONTHLY_DEFAULT, ScheduleTemplate
 from crm.clients.selectors import client_choices
 from crm.dashboard.forms.common import client_id as _client_id
 from crm.dashboard.forms.proposals import MONEY_INPUT, clean_currency_code
@@ -174,7 +174,11 @@ class ScheduleTemplateForm(forms.Form):
         required=False,
     )
     instalments_count = forms.IntegerField(
-        label="Monthly instalments", min_value=1, max_value=35, initial=3, required=False
+        label="Monthly instalments",
+        min_value=1,
+        max_value=MAX_INSTALMENTS - 1,  # a deposit and at most 35 more (crm.bookings.schedules)
+        initial=MONTHLY_DEFAULT,
+        required=False,
     )
 
 
