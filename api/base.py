@@ -55,6 +55,8 @@ SERVICE_NAMES = {
 _LIST_COLUMNS: dict[type, tuple[str, ...] | None] = {}
 # Query parameters that are not filters: pagination, and debug mode (core.tracing).
 NOT_FILTERS = ("page", "per_page", tracing.DEBUG_PARAMETER)
+# The request attribute carrying a rate-limit count made before the view (api.fast_list).
+COUNTED = "counted_rate_limit"
 
 
 class ApiViewMixin(RateLimitFirstInitial):
@@ -81,21 +83,14 @@ class ApiViewMixin(RateLimitFirstInitial):
 
     def check_rate_limit(self, request: Request, token: Any) -> None:
         pending = self.token_epoch_to_confirm if isinstance(token, ApiToken) else None
-        if isinstance(token, ApiToken):
-            # The public key, not the pk: unique forever (a pk can come back on SQLite).
-            key, limit = f"token:{token.key}", token.rate_limit
-        else:
-            key, limit = f"ip:{client_ip(request)}", settings.API_RATE_LIMIT_ANONYMOUS
-        read = token_cache.epoch_key() if pending is not None else None
-        # A token's requests per day are tallied in the same round trip (its usage page).
-        tally = token.key if isinstance(token, ApiToken) else None
-        self.rate_limit = result = ratelimit.hit(key, limit, read=read, tally=tally)
+        # Counted already when api.fast_list handed the request over after its own count.
+        counted = request._request.__dict__.pop(COUNTED, None)
+        self.rate_limit = result = counted or count_request(request, token, pending)
         if pending is not None and result.read != pending:
             self.reconfirm_token(request)
         if not result.allowed:
-            raise exceptions.Throttled(
-                wait=result.reset, detail=f"Rate limit exceeded: {limit} requests per minute."
-            )
+            detail = f"Rate limit exceeded: {result.limit} requests per minute."
+            raise exceptions.Throttled(wait=result.reset, detail=detail)
 
     def reconfirm_token(self, request: Request) -> None:
         """A token, user or agency changed somewhere since this process cached the token (or
@@ -131,8 +126,7 @@ class ApiViewMixin(RateLimitFirstInitial):
 
     def body_limit(self) -> int | None:
         """The largest body this action takes, in bytes; an upload raises it for its file."""
-        limit: int | None = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        return limit
+        return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
     def body_too_large(self, limit: int) -> str:
         return f"The request body is larger than {limit} bytes."
@@ -155,6 +149,20 @@ class ApiViewMixin(RateLimitFirstInitial):
                 response[name] = value
         add_debug(request, response)
         return response
+
+
+def count_request(request: Any, token: Any, pending: bytes | None) -> ratelimit.RateLimit:
+    """Count the request against its token's limit (the client IP's without a valid token),
+    reading the token cache's epoch on the way when a cached token awaits it (``pending``)."""
+    if isinstance(token, ApiToken):
+        # The public key, not the pk: unique forever (a pk can come back on SQLite).
+        key, limit = f"token:{token.key}", token.rate_limit
+    else:
+        key, limit = f"ip:{client_ip(request)}", settings.API_RATE_LIMIT_ANONYMOUS
+    read = token_cache.epoch_key() if pending is not None else None
+    # A token's requests per day are tallied in the same round trip (its usage page).
+    tally = token.key if isinstance(token, ApiToken) else None
+    return ratelimit.hit(key, limit, read=read, tally=tally)
 
 
 def add_debug(request: Request, response: Response) -> None:

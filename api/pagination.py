@@ -26,16 +26,28 @@ DEFERRED_JOIN_OFFSET = paging.DEFERRED_JOIN_OFFSET
 SMALL_TOTAL = paging.SMALL_TOTAL
 
 
-def _positive_int(request: Request, name: str, default: int, errors: dict[str, list[str]]) -> int:
-    raw = request.query_params.get(name)
+def positive_int(raw: str | None, default: int) -> int | None:
+    """A ``page`` or ``per_page`` value as the API reads it; None when it is no positive
+    integer (a 422)."""
     if raw is None:
         return default
     if raw.isascii() and raw.isdigit() and raw.strip("0"):
         # Past INT_MAX is as good as INT_MAX (a page past the end is empty, per_page is capped),
         # and int() never reads thousands of digits (5,000 of them were a 500).
         return parse_int(raw.lstrip("0")) or INT_MAX
-    errors[name] = ["Must be a positive integer."]
-    return default
+    return None
+
+
+def _positive_int(request: Request, name: str, default: int, errors: dict[str, list[str]]) -> int:
+    value = positive_int(request.query_params.get(name), default)
+    if value is None:
+        errors[name] = ["Must be a positive integer."]
+        return default
+    return value
+
+
+def last_page(total: int, per_page: int) -> int:
+    return max(1, math.ceil(total / per_page))
 
 
 class PagePagination(BasePagination):
@@ -59,7 +71,7 @@ class PagePagination(BasePagination):
         its matches may be few and scattered (see ``SMALL_TOTAL``)."""
         assert queryset.ordered, "Paginating an unordered queryset would repeat or skip rows."
         self.total = queryset.count()
-        self.last_page = max(1, math.ceil(self.total / self.per_page))
+        self.last_page = last_page(self.total, self.per_page)
         if self.total == 0 or self.page > self.last_page:
             return []
         return paging.read_page(

@@ -344,6 +344,8 @@ API_RATE_LIMIT_ANONYMOUS = env_int("API_RATE_LIMIT_ANONYMOUS", 120)
 # Seconds a process may reuse a verified API token (accounts/token_cache.py; needs Redis, which
 # tells every process at once when a token, user or agency changes). 0 reads the database always.
 API_TOKEN_CACHE_SECONDS = env_int("API_TOKEN_CACHE_SECONDS", 60)
+# Plain reads of the client list answered without DRF, same bytes (api/fast_list.py).
+API_FAST_LISTS = env_bool("API_FAST_LISTS", True)
 # The operator's ceiling on requests per minute that an owner may give a token, or make the
 # agency's default for new tokens, in the dashboard (the command line is not bound by it).
 API_RATE_LIMIT_MAX = env_int("API_RATE_LIMIT_MAX", 600)

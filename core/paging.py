@@ -51,6 +51,30 @@ def read_page(
     """``limit`` rows of the ordered ``rows`` from ``offset``, whose count is ``total``, read as
     the module says. (The thresholds are parameters so that ``api.pagination`` can pass its own
     names, which tests move.)"""
+    return list(
+        page_queryset(
+            rows,
+            offset,
+            limit,
+            total=total,
+            filtered=filtered,
+            deferred_from=deferred_from,
+            small_total=small_total,
+        )
+    )
+
+
+def page_queryset(
+    rows: QuerySet,
+    offset: int,
+    limit: int,
+    *,
+    total: int,
+    filtered: bool,
+    deferred_from: int = DEFERRED_JOIN_OFFSET,
+    small_total: int = SMALL_TOTAL,
+) -> QuerySet:
+    """The queryset ``read_page`` reads (``api.fast_list`` compiles it once per shape)."""
     if filtered and total <= small_total:
         # The count just said the matches are few. Ordered as it is, the page could be planned
         # as a walk of the (agency, created_at) index testing each row until enough match:
@@ -62,7 +86,7 @@ def read_page(
     if offset >= deferred_from:
         # A deep page: the ids come from an index-only scan, then only the page's rows.
         page = rows.filter(pk__in=page.values("pk"))
-    return list(page)
+    return page
 
 
 class ListPaginator(Paginator):
