@@ -25,6 +25,8 @@ TWO_TOKENS = (
 )
 API_TOKEN_HEADER = "X-Api-Token"
 QUERY_STRING_NAMES = ("token", "access_token", "api_token", "api_key", "key")
+# The request attribute carrying a verification made before the view: (raw, token, epoch).
+VERIFIED = "verified_api_token"
 
 
 def bearer_credentials(request: HttpRequest | Request) -> str | None:
@@ -63,7 +65,10 @@ class BearerTokenAuthentication(BaseAuthentication):
                 )
             return None
         view = (request.parser_context or {}).get("view")
-        if view is not None and getattr(view, "confirms_token_epoch", False):
+        known = request._request.__dict__.pop(VERIFIED, None)  # by api.fast_list, for this raw
+        if known is not None and known[0] == raw and getattr(view, "confirms_token_epoch", False):
+            token, view.token_epoch_to_confirm = known[1], known[2]  # type: ignore[union-attr]
+        elif view is not None and getattr(view, "confirms_token_epoch", False):
             # The view compares the cached token's epoch within its rate-limit check.
             token, view.token_epoch_to_confirm = api_token_authenticate(raw)
         else:
