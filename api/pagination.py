@@ -74,7 +74,7 @@ class PagePagination(BasePagination):
         self.last_page = last_page(self.total, self.per_page)
         if self.total == 0 or self.page > self.last_page:
             return []
-        return paging.read_page(
+        page = paging.page_queryset(
             queryset,
             (self.page - 1) * self.per_page,
             self.per_page,
@@ -83,6 +83,7 @@ class PagePagination(BasePagination):
             deferred_from=DEFERRED_JOIN_OFFSET,
             small_total=SMALL_TOTAL,
         )
+        return list(page)
 
     def get_paginated_response(self, data: list[Any]) -> Response:
         return Response({"data": data, "meta": self.meta})

@@ -38,32 +38,6 @@ def unindexed_ordering(queryset: QuerySet) -> list[Any]:
     return ordering
 
 
-def read_page(
-    rows: QuerySet,
-    offset: int,
-    limit: int,
-    *,
-    total: int,
-    filtered: bool,
-    deferred_from: int = DEFERRED_JOIN_OFFSET,
-    small_total: int = SMALL_TOTAL,
-) -> list[Any]:
-    """``limit`` rows of the ordered ``rows`` from ``offset``, whose count is ``total``, read as
-    the module says. (The thresholds are parameters so that ``api.pagination`` can pass its own
-    names, which tests move.)"""
-    return list(
-        page_queryset(
-            rows,
-            offset,
-            limit,
-            total=total,
-            filtered=filtered,
-            deferred_from=deferred_from,
-            small_total=small_total,
-        )
-    )
-
-
 def page_queryset(
     rows: QuerySet,
     offset: int,
@@ -74,7 +48,9 @@ def page_queryset(
     deferred_from: int = DEFERRED_JOIN_OFFSET,
     small_total: int = SMALL_TOTAL,
 ) -> QuerySet:
-    """The queryset ``read_page`` reads (``api.fast_list`` compiles it once per shape)."""
+    """The page: ``limit`` rows of the ordered ``rows`` from ``offset``, whose count is
+    ``total``, read as the module says (``api.fast_list`` compiles it once per shape). The
+    thresholds are parameters so that ``api.pagination`` can pass its own, which tests move."""
     if filtered and total <= small_total:
         # The count just said the matches are few. Ordered as it is, the page could be planned
         # as a walk of the (agency, created_at) index testing each row until enough match:
@@ -103,5 +79,7 @@ class ListPaginator(Paginator):
             return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        page = read_page(rows, bottom, self.per_page, total=self.count, filtered=self.filtered)
+        page = list(
+            page_queryset(rows, bottom, self.per_page, total=self.count, filtered=self.filtered)
+        )
         return self._get_page(page, number, self)  # type: ignore[attr-defined]  # Django's own
