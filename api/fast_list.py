@@ -29,6 +29,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -43,6 +44,7 @@ from api import pagination
 from api.authentication import VERIFIED, bearer_credentials
 from api.base import COUNTED, count_request
 from api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE, last_page, positive_int
+from api.serializers import OutputSerializer, Step
 from core import paging, tracing
 from core.overrides import JSONRenderer
 
@@ -100,7 +102,7 @@ class PageRead:
     statement: Statement
     limit_text: str
     converters: tuple[tuple[int, tuple[Any, ...], Any], ...]
-    steps: tuple[tuple[str, int, Callable[[Any], Any] | None], ...]
+    steps: list[Step]  # the serializer's plan, reading each field's column from a tuple
 
     def sql(self, limit: int, offset: int) -> str:
         # What Django's limit_offset_sql writes: no OFFSET for the first page.
@@ -285,14 +287,7 @@ class FastList:
                         row[index] = convert(row[index], expression, connection)
                 converted.append(row)
             fetched = converted  # type: ignore[assignment]  # lists, read alike
-        return [
-            {
-                name: (convert(value) if convert is not None and value is not None else value)
-                for name, index, convert in read.steps
-                for value in (row[index],)
-            }
-            for row in fetched
-        ]
+        return OutputSerializer.represent_with(read.steps, fetched)
 
     def headers(self) -> dict[str, str]:
         """What DRF's ``finalize_response`` adds to every answer of the view (Allow, Vary)."""
@@ -364,12 +359,12 @@ class FastList:
             positions.setdefault(field.attname, index)
         found = compiler.get_converters([expression for expression, _, _ in compiler.select])
         serializer = self.cls.output_serializer
-        steps = tuple(
-            (name, positions[source], convert)
+        steps: list[Step] = [
+            (name, itemgetter(positions[source]), convert)
             for (name, _, convert), source in zip(
                 serializer.plan(), serializer.sources(), strict=True
             )
-        )
+        ]
         converters = tuple((index, tuple(c), e) for index, (c, e) in sorted(found.items()))
         statement = Statement.of(sql, params, expected)
         return rows.db, PageRead(statement, limits[0], converters, steps)

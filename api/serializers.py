@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, ClassVar
@@ -80,7 +80,12 @@ class OutputSerializer(serializers.Serializer):
 
     @classmethod
     def represent_many(cls, instances: Iterable[Any]) -> list[dict[str, Any]]:
-        steps = cls.plan()
+        return OutputSerializer.represent_with(cls.plan(), instances)
+
+    @staticmethod
+    def represent_with(steps: Sequence[Step], instances: Iterable[Any]) -> list[dict[str, Any]]:
+        """Rows through a plan: the serializer's, or its steps reading another shape of row
+        (``api.fast_list``: tuples)."""
         return [
             {
                 name: (convert(value) if convert is not None and value is not None else value)
