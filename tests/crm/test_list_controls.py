@@ -192,3 +192,22 @@ def test_itineraries_sorted_by_title_keep_that_order(as_amir, agency, two_client
     assert page.index("Alpha trip") < page.index("Zulu trip")
     page = as_amir.get("/itineraries/?sort=-title").content.decode()
     assert page.index("Zulu trip") < page.index("Alpha trip")
+
+
+def test_a_search_matching_more_than_the_cap_says_more_than(as_amir, agency, monkeypatch):
+    monkeypatch.setattr("core.paging.COUNT_CAP", 12)
+    for n in range(15):
+        ClientFactory(agency=agency, name=f"Gmail user {n:02d}")
+    ClientFactory(agency=agency, name="Someone else")
+    page = as_amir.get("/clients/?q=gmail&per_page=10").content.decode()
+    assert "Showing 1\u201310 of more than 12" in page
+    assert "Page 1 of at least 2" in page
+    # The pages up to the cap are real pages of matches.
+    second = as_amir.get("/clients/?q=gmail&per_page=10&page=2").content.decode()
+    assert "Showing 11\u201312 of more than 12" in second
+    assert second.count("Gmail user") == 2
+    # At or under the cap the total is exact, and an unfiltered list is never capped.
+    monkeypatch.setattr("core.paging.COUNT_CAP", 15)
+    exact = as_amir.get("/clients/?q=gmail&per_page=10").content.decode()
+    assert "Showing 1\u201310 of 15" in exact
+    assert "Showing 1\u201310 of 16" in as_amir.get("/clients/?per_page=10").content.decode()
