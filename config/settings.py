@@ -127,7 +127,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # {% icon "name" %} in every template without a {% load %}.
-            "builtins": ["crm.templatetags.icons"],
+            "builtins": ["crm.templatetags.icons", "crm.templatetags.money"],
         },
     },
 ]

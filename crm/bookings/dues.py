@@ -59,6 +59,10 @@ def instalments_due(*, agency: Agency, today: dt.date, days: int) -> QuerySet[Pa
     return (
         _with_outstanding(agency)
         .filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days))
+        # The bookings' agency too (the same rows): without it PostgreSQL hashed every agency's
+        # live bookings to join a few hundred instalments (14 -> 2.6 ms at 1M). The overdue
+        # list is better without it: it walks the due-date index and stops after a page.
+        .filter(booking__agency=agency)
         .select_related("booking", "booking__client")
         .order_by("due_date", "booking__reference", "position", "id")
     )
@@ -94,6 +98,9 @@ def instalment_totals(*, agency: Agency, today: dt.date) -> list[DueTotals]:
     per_booking = (
         PaymentInstalment.objects.for_agency(agency)
         .filter(booking__status__in=[BookingStatus.PENDING, BookingStatus.CONFIRMED])
+        # The bookings' agency too (the same rows): PostgreSQL then hashes the agency's live
+        # bookings, not every agency's (25 -> 22 ms at 1M).
+        .filter(booking__agency=agency)
         .filter(booking__archived_at__isnull=True, due_date__lte=by[max(DUE_WINDOWS)])
         .values("booking_id")
         .annotate(

@@ -136,6 +136,7 @@ def _owed(agency: Agency) -> QuerySet[Any]:
     # QuerySet[Any]: the ``month`` and ``outstanding`` annotations are filtered on below.
     return (
         BookingService.objects.for_agency(agency)
+        .filter(booking__agency=agency)  # the same rows: the agency's bookings hashed, not all
         .exclude(status=ServiceStatus.CANCELLED)
         .exclude(booking__status=BookingStatus.CANCELLED)
         .filter(commission_expected__gt=F("commission_received"))
