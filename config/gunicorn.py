@@ -9,7 +9,9 @@ that is unset, from any peer: port 8000 must then be reachable through the proxi
 
 from __future__ import annotations
 
+import gc
 import os
+from typing import Any
 
 from config.env import env_int_aliased
 
@@ -27,3 +29,14 @@ if trusted_proxies > 0:
 else:
     forwarded_allow_ips = ""
     secure_scheme_headers = {}
+
+
+def post_worker_init(worker: Any) -> None:
+    """Once a worker has loaded the app (and its URLconf, which Django imports on the first
+    request otherwise), move everything it loaded out of the garbage collector's reach: a
+    full collection then walks what requests allocate, not ~200,000 objects of modules. The
+    reports page at 1M spent 9 ms of 104 per request in the collector before, 1 ms after."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  # imports every view module now
+    gc.freeze()

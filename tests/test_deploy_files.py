@@ -143,3 +143,26 @@ def test_the_image_does_not_serve_when_its_migrations_fail(tmp_path):
 def test_the_image_installs_what_running_needs_only():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "RUN pip install .\n" in dockerfile and "[dev]" not in dockerfile
+
+
+def test_a_worker_freezes_what_it_loaded_out_of_the_collectors_reach(monkeypatch):
+    import gc
+    import importlib
+
+    import django.urls
+
+    import config.gunicorn
+
+    calls = []
+
+    class Resolver:
+        @property
+        def url_patterns(self):
+            calls.append("urlconf imported")
+            return []
+
+    monkeypatch.setattr(django.urls, "get_resolver", Resolver)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("frozen"))
+    importlib.reload(config.gunicorn).post_worker_init(worker=None)
+    # The URLconf (every view module) is loaded first, then frozen with the rest.
+    assert calls == ["urlconf imported", "frozen"]

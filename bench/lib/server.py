@@ -61,6 +61,8 @@ class Gunicorn:
         cmd = [
             str(GUNICORN),
             "config.wsgi:application",
+            "--config",
+            "python:config.gunicorn",  # the production settings' hooks (the Dockerfile's too)
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
