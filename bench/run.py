@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # run as a script: import the project from the re
 
 from bench.lib.common import GUNICORN, PYTHON, ROOT
 from bench.lib.server import Gunicorn
-from bench.throughput.dataset import ensure_dataset, remove_bench_leads
+from bench.throughput.dataset import ensure_dataset, remove_bench_writes
 from bench.throughput.environment import (
     DEFAULTS,
     PG_OPTIONS,
@@ -76,7 +76,7 @@ def run_sizes(labels: list[str], wrk: str, args: argparse.Namespace) -> list[Pat
     time; the others sit idle."""
     manifests = {label: ensure_dataset(label, regenerate=args.regenerate) for label in labels}
     for label in labels:
-        remove_bench_leads(label)
+        remove_bench_writes(label)
     chosen = {
         label: [s for s in scenarios(m) if not args.only or any(o in s.key for o in args.only)]
         for label, m in manifests.items()
@@ -128,7 +128,7 @@ def run_sizes(labels: list[str], wrk: str, args: argparse.Namespace) -> list[Pat
             results[label] = [combine(rounds) for rounds in parts[label]]
     paths = []
     for label in labels:
-        remove_bench_leads(label)
+        remove_bench_writes(label)
         paths.append(write_record(label, manifests[label], results[label], started, loop_before,
                                   args))  # fmt: skip
     if args.explain:

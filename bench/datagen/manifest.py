@@ -17,7 +17,7 @@ from accounts.services import api_token_create
 from bench.datagen.generator import DETAIL_TITLE
 from bench.datagen.money import DETAIL_REFERENCE
 from crm.clients.selectors import client_list
-from crm.models import Booking, Client, Itinerary
+from crm.models import Booking, BookingStatus, Client, Itinerary
 
 BENCH_SLUG_PREFIX = "bench-"
 HIGH_RATE = 100_000  # requests per minute: never the bottleneck of a throughput scenario
@@ -25,6 +25,7 @@ TINY_RATE = 1  # the 429 scenario: everything after the first request is refused
 UNSELECTIVE_Q = "gmail"  # the most common email domain: about three clients in ten
 # The largest agency's owner signs in to the dashboard with it (the dashboard scenarios).
 OWNER_PASSWORD = "bench-owner-dashboard"
+PAYMENT_BOOKINGS = 50  # the payment POST scenario spreads its payments over this many
 
 
 def selective_query(*, agency_id: int, target: int = 25) -> str:
@@ -115,6 +116,17 @@ def build_manifest(*, tokens: dict[int, dict[str, str]], seed: int | None) -> di
         )
         .values_list("id", flat=True)
         .first(),
+        # The payment POST scenario's bookings: live ones, the detail booking left alone.
+        "payment_booking_ids": list(
+            Booking.objects.filter(
+                agency_id=largest["id"],
+                status__in=[BookingStatus.PENDING, BookingStatus.CONFIRMED],
+                archived_at__isnull=True,
+            )
+            .exclude(reference=DETAIL_REFERENCE)
+            .order_by("id")
+            .values_list("id", flat=True)[:PAYMENT_BOOKINGS]
+        ),
         "selective_q": selective,
         "selective_q_matches": client_list(agency=agency, filters={"q": selective}).count(),
         "unselective_q": UNSELECTIVE_Q,

@@ -12,6 +12,7 @@ from typing import Any
 from bench.lib.common import PYTHON, ROOT
 from bench.lib.db import sql
 from bench.throughput.environment import RESULTS, SIZES, database_url, log, server_env
+from bench.throughput.scenarios import PAYMENT_REFERENCE as PAYMENT
 
 
 def ensure_dataset(label: str, *, regenerate: bool) -> dict[str, Any]:
@@ -68,8 +69,21 @@ def ensure_dataset(label: str, *, regenerate: bool) -> dict[str, Any]:
     return json.loads(manifest.read_text())
 
 
-def remove_bench_leads(label: str) -> None:
-    """The lead POST scenario adds clients: delete them so every run sees the same dataset."""
+def remove_bench_writes(label: str) -> None:
+    """The POST scenarios add leads and payments: delete them so every run sees the same
+    dataset. A booking's ``amount_paid`` is then its entries' sum again, as
+    ``crm.bookings.payments`` keeps it (payments minus refunds, voided ones left out)."""
     url = database_url(label)
     sql(url, "DELETE FROM crm_client WHERE email LIKE '%%@lead.bench.invalid'")
+    paid = sql(url, f"SELECT DISTINCT booking_id FROM crm_payment WHERE reference = '{PAYMENT}'")
+    if paid:
+        ids = ",".join(str(row[0]) for row in paid)
+        sql(url, f"DELETE FROM crm_payment WHERE reference = '{PAYMENT}'")
+        sql(
+            url,
+            "UPDATE crm_booking b SET amount_paid = COALESCE((SELECT SUM(CASE WHEN p.kind = "
+            "'refund' THEN -p.amount ELSE p.amount END) FROM crm_payment p WHERE p.booking_id "
+            f"= b.id AND p.voided_at IS NULL), 0) WHERE b.id IN ({ids})",
+        )
+        sql(url, "VACUUM (ANALYZE) crm_payment")
     sql(url, "VACUUM (ANALYZE) crm_client")

@@ -96,6 +96,8 @@ def run_wrk(
         "BENCH_COOKIE": sc.cookie,
         "BENCH_METHOD": sc.method,
         "BENCH_RUN_ID": run_id,
+        "BENCH_POST": sc.post,
+        "BENCH_PATHS": ",".join(sc.paths),
     }
     out = subprocess.run(cmd, env=run_env, capture_output=True, text=True, check=True).stdout
     match = re.search(r"^BENCH_JSON (.*)$", out, re.M)

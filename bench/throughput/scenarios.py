@@ -14,6 +14,7 @@ from bench.lib.web import request, sign_in
 # Lists measured again without the token check and the rate limit (their cost, by difference).
 AUTH_OVERHEAD_LISTS = ("unfiltered", "selective")
 BAD_TOKEN = "itn_000000000000.this-token-does-not-exist-anywhere-at-all"
+PAYMENT_REFERENCE = "bench-payment"  # every payment the bench records (scenario.lua too)
 
 
 @dataclass
@@ -28,6 +29,10 @@ class Scenario:
     scheme: str = "Bearer"  # of the Authorization header; the stock-DRF peer's is "Token"
     accept: str = "application/json"
     cookie: str = ""  # the dashboard's: set by ``sign_in_dashboard`` once the server is up
+    # A POST scenario's body ("lead" or "payment", bench/wrk/scenario.lua) and the paths it
+    # spreads its requests over (the payments go to many bookings, not one).
+    post: str = "lead"
+    paths: tuple[str, ...] = ()
 
 
 def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
@@ -98,10 +103,22 @@ def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
             )
     out += [
         Scenario(
+            "raw_detail",
+            "raw psycopg: itinerary detail (14 days x 4 items)",
+            f"/bench/raw/itineraries/{manifest['detail_itinerary_id']}?agency={agency}",
+            group="raw",
+        ),
+        Scenario(
             "api_detail",
             "API: itinerary detail (14 days x 4 items)",
             f"/api/v1/itineraries/{manifest['detail_itinerary_id']}",
             token,
+        ),
+        Scenario(
+            "raw_booking_detail",
+            "raw psycopg: booking detail (8 services, 4 instalments, 5 payments)",
+            f"/bench/raw/bookings/{manifest['detail_booking_id']}?agency={agency}",
+            group="raw",
         ),
         Scenario(
             "api_booking_detail",
@@ -120,8 +137,28 @@ def scenarios(manifest: dict[str, Any]) -> list[Scenario]:
             expect=429,
         ),
         Scenario("api_lead_post", "API: lead POST", "/api/v1/clients", token, "POST", 201),
+        payment_scenario(manifest, token),
     ]
     return out
+
+
+def payment_scenario(manifest: dict[str, Any], token: str) -> Scenario:
+    """A payment of 1.00 (as a credit, so that a booking paid in full still takes it) to one
+    of the largest agency's live bookings at random; ``remove_bench_writes`` removes them."""
+    paths = tuple(
+        f"/api/v1/bookings/{booking_id}/payments"
+        for booking_id in manifest.get("payment_booking_ids", [])
+    )
+    return Scenario(
+        "api_payment_post",
+        f"API: payment POST ({len(paths)} bookings)",
+        paths[0] if paths else "/api/v1/bookings/0/payments",
+        token,
+        "POST",
+        201,
+        post="payment",
+        paths=paths,
+    )
 
 
 def endpoint_scenarios(token: str) -> list[Scenario]:
@@ -179,8 +216,10 @@ def sign_in_dashboard(server: Gunicorn, manifest: dict[str, Any], chosen: list[S
 
 def preflight(server: Gunicorn, sc: Scenario) -> tuple[int, str]:
     """One request by hand: the status and, for a list, the shape of the body."""
-    body = None
-    if sc.method == "POST":
+    body: dict[str, Any] | None = None
+    if sc.method == "POST" and sc.post == "payment":
+        body = {"amount": "1.00", "as_credit": True, "reference": PAYMENT_REFERENCE}
+    elif sc.method == "POST":
         body = {"name": "Bench Preflight", "email": "preflight@lead.bench.invalid"}
     attempts = 2 if sc.expect == 429 else 1  # the first may still be inside the limit
     status, text = 0, ""

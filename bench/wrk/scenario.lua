@@ -3,7 +3,10 @@
 --   BENCH_SCHEME  the Authorization scheme (default Bearer; the stock-DRF peer's is Token)
 --   BENCH_COOKIE  a Cookie header (a dashboard session), sent as given
 --   BENCH_ACCEPT  the Accept header (default application/json; text/html for the dashboard)
---   BENCH_METHOD  GET (default) or POST (a lead with a unique email per request)
+--   BENCH_METHOD  GET (default) or POST
+--   BENCH_POST    what a POST sends: "lead" (default; a unique email and phone per request)
+--                 or "payment" (1.00 as a credit, reference "bench-payment")
+--   BENCH_PATHS   comma-separated paths: each request goes to one of them at random
 --   BENCH_RUN_ID  makes POSTed emails unique across runs
 -- Prints one line "BENCH_JSON {...}" with the counts, latency percentiles (microseconds)
 -- and the status codes seen, which bench/run.py parses.
@@ -13,6 +16,11 @@ local method = os.getenv("BENCH_METHOD") or "GET"
 local run_id = os.getenv("BENCH_RUN_ID") or "0"
 local scheme = os.getenv("BENCH_SCHEME") or "Bearer"
 local cookie = os.getenv("BENCH_COOKIE") or ""
+local post = os.getenv("BENCH_POST") or "lead"
+local paths = {}
+for path in string.gmatch(os.getenv("BENCH_PATHS") or "", "[^,]+") do
+  table.insert(paths, path)
+end
 
 wrk.headers["Accept"] = os.getenv("BENCH_ACCEPT") or "application/json"
 if token ~= "" then
@@ -37,8 +45,19 @@ statuses = {}
 math.randomseed(os.time() + tonumber(run_id:gsub("%D", ""):sub(-6) or "0") or 0)
 
 function request()
+  local path = nil
+  if #paths > 0 then
+    path = paths[math.random(1, #paths)]
+  end
   if method ~= "POST" then
+    if path then
+      return wrk.format(nil, path)
+    end
     return wrk.request()
+  end
+  if post == "payment" then
+    return wrk.format(nil, path, nil,
+      '{"amount":"1.00","as_credit":true,"method":"bank_transfer","reference":"bench-payment"}')
   end
   counter = counter + 1
   local tag = string.format("%s-%d-%d", run_id, thread_id or 0, counter)

@@ -78,16 +78,6 @@ def test_the_list_without_token_and_rate_limit_answers_what_the_api_answers(
     _compare(settings, agency, alice, "/bench/noauth/clients")
 
 
-@pytest.fixture
-def _close_raw_connection():
-    yield
-    from bench import ceilings
-
-    conn = getattr(ceilings._local, "conn", None)
-    if conn is not None:
-        conn.close()  # else the test database cannot be dropped
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("_close_raw_connection")
