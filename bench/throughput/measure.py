@@ -149,10 +149,15 @@ def measure(
 
 def combine(rounds: list[Result]) -> Result:
     """One row from a scenario's rounds: requests and seconds summed (so req/s is the rate over
-    all of them), p50/p95/p99 the median of the rounds' own, status codes summed."""
+    all of them), p50/p95/p99 the median of the rounds' own, status codes summed. A round
+    whose preflight failed is left out (and named in ``skipped`` when it is every round)."""
+    measured = [r for r in rounds if not r.skipped]
+    if len(measured) < len(rounds):
+        log(f"  {rounds[0].key}: {len(rounds) - len(measured)} of {len(rounds)} rounds skipped")
+    if not measured or len(rounds) == 1:
+        return rounds[0]
+    rounds = measured
     first = rounds[0]
-    if first.skipped or len(rounds) == 1:
-        return first
     merged = Result(first.key, first.title, first.group, first.path)
     merged.requests = sum(r.requests for r in rounds)
     merged.seconds = sum(r.seconds for r in rounds)
