@@ -221,8 +221,10 @@ def issue_20_targets(records: dict[str, dict[str, Any]]) -> list[str]:
                     ratio >= RAW_RATIO_TARGET)  # fmt: skip
             if api and drf:
                 ratio = api / drf
-                row(f"{key} ({label}): API ÷ stock DRF ≥ {DRF_RATIO_TARGET:.0f}", f"{ratio:.2f}",
-                    ratio >= DRF_RATIO_TARGET)  # fmt: skip
+                # What no request path can beat: the same SQL with no framework at all.
+                bound = f" (raw ÷ stock DRF {raw / drf:.2f})" if raw else ""
+                row(f"{key} ({label}): API ÷ stock DRF ≥ {DRF_RATIO_TARGET:.0f}",
+                    f"{ratio:.2f}{bound}", ratio >= DRF_RATIO_TARGET)  # fmt: skip
         for api_key, raw_key in RAW_RATIO_DETAILS:
             api, raw = rows.get(api_key, {}).get("rps"), rows.get(raw_key, {}).get("rps")
             if api and raw:
